@@ -1,0 +1,6 @@
+// Every table of every module, for Drizzle and drizzle-kit.
+export * from '../modules/divisions/divisions.table';
+export * from '../modules/users/users.table';
+export * from '../modules/stations/stations.table';
+export * from '../platform/audit/audit.table';
+export * from '../platform/files/files.table';

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { bootstrapAdmin } from './modules/auth';
+import { loadReferenceData } from './modules/divisions';
+
+// The process only: config → database → migrations → reference data → app → listen → graceful shutdown.
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  log.info({ driver: database.driver }, 'database ready, migrations applied');
+  await loadReferenceData(database.db, log);
+  await bootstrapAdmin(database.db, log, config.adminPassword);
+  const app = await buildApp({ db: database.db, dataDir: config.dataDir, webDist: config.webDist, cookieSecure: config.cookieSecure, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  log.info(`社工站综合管理平台 listening on http://localhost:${config.port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

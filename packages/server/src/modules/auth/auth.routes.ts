@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { changePasswordSchema, loginSchema, SESSION_LIMITS } from '@shegong/shared';
+import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth-plugin';
+import { anonymousContext, requestContext } from '../../platform/http/context';
+import type { AuthService } from './auth.service';
+
+export function authRoutes(app: FastifyInstance, service: AuthService, opts: { cookieSecure: boolean }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['登录与会话'];
+  const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.cookieSecure };
+
+  r.post('/api/v1/auth/login', { config: { access: { public: true } }, schema: { tags, summary: '登录', body: loginSchema } }, async (req, reply) => {
+    const { token, body } = await service.login(anonymousContext(req), req.body, req.headers['user-agent'] ?? null);
+    reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: SESSION_LIMITS.absoluteHours * 3600 });
+    return body;
+  });
+  r.get('/api/v1/auth/me', { config: { access: { session: 'any' } }, schema: { tags, summary: '当前用户、CSRF 令牌与是否须改密码' } }, async (req) => {
+    const a = requireActor(req);
+    return {
+      user: service.sessionUser({ id: a.userId, username: a.username, displayName: a.displayName, role: a.role, divisionCode: a.divisionCode }),
+      csrfToken: a.csrfToken,
+      mustChangePassword: a.mustChangePassword,
+    };
+  });
+  r.post('/api/v1/auth/logout', { config: { access: { session: 'any' } }, schema: { tags, summary: '退出登录' } }, async (req, reply) => {
+    await service.logout(requestContext(req));
+    reply.clearCookie(SESSION_COOKIE, cookie);
+    return { ok: true };
+  });
+  r.post('/api/v1/auth/password', { config: { access: { session: 'any' } }, schema: { tags, summary: '修改密码', body: changePasswordSchema } }, async (req) => {
+    await service.changePassword(requestContext(req), req.body);
+    return { ok: true };
+  });
+}

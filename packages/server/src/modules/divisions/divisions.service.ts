@@ -1,0 +1,54 @@
+import { asc } from 'drizzle-orm';
+import type { Division, DivisionLevel } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import { AppError } from '../../platform/http/errors';
+import { divisions } from './divisions.table';
+
+export interface DivisionNode extends Division {
+  path: string;
+}
+
+/**
+ * Divisions are reference data that change only through a versioned load, so they are read once
+ * and kept in memory; every module resolves codes, names and paths here.
+ */
+export async function createDivisionService(db: Db) {
+  const rows = await db.select().from(divisions).orderBy(asc(divisions.sortOrder), asc(divisions.code));
+  const list: DivisionNode[] = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    kind: r.kind,
+    parentCode: r.parentCode,
+    statsCountyCode: r.statsCountyCode,
+    official: r.official,
+    path: r.path,
+  }));
+  const byCode = new Map(list.map((d) => [d.code, d]));
+
+  return {
+    all: () => list,
+    find: (code: string) => byCode.get(code),
+    /** The division or a 400 naming the field, for input that refers to one. */
+    require(code: string, field: string, level?: DivisionLevel): DivisionNode {
+      const d = byCode.get(code);
+      if (!d || (level && d.level !== level)) {
+        const what = level === 'township' ? '乡镇（街道）' : level === 'county' ? '县（区）' : '区划';
+        throw new AppError('VALIDATION_FAILED', `「${what}」代码 ${code} 不存在`, { fieldErrors: { [field]: `${what}不存在` } });
+      }
+      return d;
+    },
+    list(filter: { parent?: string; level?: DivisionLevel }): DivisionNode[] {
+      return list.filter((d) => (!filter.parent || d.parentCode === filter.parent) && (!filter.level || d.level === filter.level));
+    },
+    /** The county-level unit a division belongs to (itself for a unit). */
+    unitOf(code: string): DivisionNode | undefined {
+      const d = byCode.get(code);
+      if (!d) return undefined;
+      return d.level === 'township' ? byCode.get(d.parentCode!) : d.level === 'county' ? d : undefined;
+    },
+  };
+}
+export type DivisionService = Awaited<ReturnType<typeof createDivisionService>>;
+
+export const toDivision = ({ path: _path, ...d }: DivisionNode): Division => d;

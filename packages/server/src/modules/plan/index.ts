@@ -1,0 +1,2 @@
+export { createProgressService, type ProgressService } from './progress.service';
+export { progressRoutes } from './progress.routes';

@@ -1,0 +1,67 @@
+import { and, isNull, sql } from 'drizzle-orm';
+import { BUILT_STATUSES, PLAN_YEARS, progressPercent, type ProgressCell, type ProgressReport, type ProgressRow } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { scopeCondition } from '../../platform/auth/scope';
+import { fieldError } from '../../platform/http/errors';
+import type { DivisionService } from '../divisions';
+import { planTargets } from '../divisions/divisions.table';
+import { stations } from '../stations';
+
+const emptyCell = (): ProgressCell => ({ planned: 0, registered: 0, built: 0, operating: 0, percent: null });
+const add = (a: ProgressCell, b: ProgressCell) => {
+  a.planned += b.planned;
+  a.registered += b.registered;
+  a.built += b.built;
+  a.operating += b.operating;
+};
+const finish = (c: ProgressCell) => {
+  c.percent = progressPercent(c.built, c.planned);
+  return c;
+};
+
+/** R-PLAN-1: planned (附件1) vs registered vs built (operating or suspended) vs operating, per unit and year. */
+export function createProgressService(db: Db, divisions: DivisionService) {
+  return {
+    async report(actor: Actor, county?: string): Promise<ProgressReport> {
+      if (county && !divisions.find(county)) throw fieldError('county', '县（区）不存在');
+      const scopePath = actor.scope.path;
+      const units = divisions
+        .list({ level: 'county' })
+        .filter((u) => u.path.startsWith(scopePath) && (!county || u.code === county));
+      const unitCodes = new Set(units.map((u) => u.code));
+
+      const targets = (await db.select().from(planTargets)).filter((t) => unitCodes.has(t.divisionCode));
+      const counts = await db
+        .select({
+          countyCode: stations.countyCode,
+          year: stations.batchYear,
+          registered: sql<number>`count(*)::int`,
+          built: sql<number>`(count(*) filter (where ${stations.status} in (${sql.join(BUILT_STATUSES.map((s) => sql`${s}`), sql`, `)})))::int`,
+          operating: sql<number>`(count(*) filter (where ${stations.status} = 'operating'))::int`,
+        })
+        .from(stations)
+        .where(and(scopeCondition(actor.scope, { divisionPath: stations.divisionPath }), isNull(stations.archivedAt)))
+        .groupBy(stations.countyCode, stations.batchYear);
+
+      const years = [...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)])].sort();
+      const rows: ProgressRow[] = units.map((u) => {
+        const cells = Object.fromEntries(years.map((y) => [String(y), emptyCell()]));
+        for (const t of targets) if (t.divisionCode === u.code) cells[String(t.year)].planned += t.target;
+        for (const c of counts) if (c.countyCode === u.code) add(cells[String(c.year)], { planned: 0, registered: c.registered, built: c.built, operating: c.operating, percent: null });
+        const total = emptyCell();
+        for (const c of Object.values(cells)) add(total, finish(c));
+        return { divisionCode: u.code, name: u.name, years: cells, total: finish(total) };
+      });
+      const sum: ProgressRow = { divisionCode: '', name: '合计', years: Object.fromEntries(years.map((y) => [String(y), emptyCell()])), total: emptyCell() };
+      for (const r of rows) {
+        for (const y of years) add(sum.years[String(y)], r.years[String(y)]);
+        add(sum.total, r.total);
+      }
+      Object.values(sum.years).forEach(finish);
+      finish(sum.total);
+      return { years, rows, total: sum, generatedAt: new Date().toISOString() };
+    },
+  };
+}
+export type ProgressService = ReturnType<typeof createProgressService>;

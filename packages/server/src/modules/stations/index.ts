@@ -1,0 +1,3 @@
+export { createStationService, type StationService } from './stations.service';
+export { stationRoutes } from './stations.routes';
+export { stations, countyCentres, serviceRooms } from './stations.table';

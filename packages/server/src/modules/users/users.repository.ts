@@ -1,0 +1,35 @@
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { UserQuery } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { users } from './users.table';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Queries only; `scope` is the caller's scope condition and is never optional. */
+export const usersRepository = {
+  async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<UserRow | undefined> {
+    const rows = await db.select().from(users).where(and(scope, eq(users.id, id))).limit(1);
+    return rows[0];
+  },
+  async findByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+    const rows = await db.select().from(users).where(eq(users.username, username)).limit(1);
+    return rows[0];
+  },
+  async list(db: DbOrTx, scope: SQL, q: UserQuery) {
+    const conds: (SQL | undefined)[] = [scope];
+    if (q.q) conds.push(or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)));
+    if (q.role) conds.push(eq(users.role, q.role));
+    if (q.status) conds.push(eq(users.status, q.status));
+    if (q.divisionCode) conds.push(eq(users.divisionCode, q.divisionCode));
+    const where = and(...conds);
+    const [items, [{ total }]] = await Promise.all([
+      db.select().from(users).where(where).orderBy(desc(users.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      db.select({ total: count() }).from(users).where(where),
+    ]);
+    return { items, total };
+  },
+  async countAll(db: DbOrTx): Promise<number> {
+    const [{ n }] = await db.select({ n: count() }).from(users);
+    return n;
+  },
+};

@@ -1,0 +1,136 @@
+import { and, eq } from 'drizzle-orm';
+import { ROLE_LEVEL, ROLE_LABELS, assignableRoles, type CreateUserInput, type Role, type UpdateUserInput, type UserQuery, type UserView } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { hashPassword } from '../../platform/auth/passwords';
+import { pathInScope, scopeCondition } from '../../platform/auth/scope';
+import type { SessionStore } from '../../platform/auth/sessions';
+import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { AppError, fieldError, notFound } from '../../platform/http/errors';
+import type { DivisionService } from '../divisions';
+import { usersRepository as repo, type UserRow } from './users.repository';
+import { users } from './users.table';
+
+/** Fields kept in the audit trail: never the password hash. */
+const auditable = (u: UserRow) => ({
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  divisionCode: u.divisionCode,
+  status: u.status,
+  phone: u.phone,
+  mustChangePassword: u.mustChangePassword,
+});
+
+export function createUserService(db: Db, divisions: DivisionService, sessions: SessionStore) {
+  const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: users.divisionPath });
+
+  const view = (u: UserRow): UserView => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    divisionCode: u.divisionCode,
+    divisionName: divisions.find(u.divisionCode)?.name ?? '',
+    status: u.status,
+    phone: u.phone,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    version: u.version,
+  });
+
+  /** A role may be handed out only by a manager allowed to, at a division of the role's level, inside the manager's scope. */
+  function checkPlacement(actor: Actor, role: Role, divisionCode: string) {
+    if (!assignableRoles(actor.role).includes(role)) throw fieldError('role', `您不能分配“${ROLE_LABELS[role]}”角色`);
+    const d = divisions.require(divisionCode, 'divisionCode');
+    const level = ROLE_LEVEL[role];
+    if (d.level !== level) {
+      const levelName = { city: '市', county: '县（区）', township: '乡镇（街道）' }[level];
+      throw fieldError('divisionCode', `“${ROLE_LABELS[role]}”的所属区划应为${levelName}`);
+    }
+    if (!pathInScope(actor.scope, d.path)) throw fieldError('divisionCode', '只能在本单位范围内设置用户');
+    return d;
+  }
+
+  return {
+    view,
+    async list(actor: Actor, q: UserQuery) {
+      const { items, total } = await repo.list(db, scopeOf(actor), q);
+      return { items: items.map(view), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(actor: Actor, id: string) {
+      const u = await repo.findInScope(db, scopeOf(actor), id);
+      if (!u) throw notFound('用户');
+      return view(u);
+    },
+
+    async create(ctx: RequestContext & { actor: Actor }, input: CreateUserInput) {
+      const d = checkPlacement(ctx.actor, input.role, input.divisionCode);
+      if (await repo.findByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, { fieldErrors: { username: '用户名已被使用' } });
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction(async (tx) => {
+        const [u] = await tx
+          .insert(users)
+          .values({
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            divisionCode: d.code,
+            divisionPath: d.path,
+            phone: input.phone ?? null,
+            passwordHash,
+            mustChangePassword: true,
+            createdBy: ctx.actor.userId,
+            updatedBy: ctx.actor.userId,
+          })
+          .returning();
+        await writeAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: u.id, divisionPath: d.path, summary: `新增用户 ${u.username}（${ROLE_LABELS[input.role]}）`, after: auditable(u) });
+        return view(u);
+      });
+    },
+
+    async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput) {
+      const actor = ctx.actor;
+      const current = await repo.findInScope(db, scopeOf(actor), id);
+      if (!current) throw notFound('用户');
+      // A county administrator may not touch city accounts even if one lay in its path.
+      if (!assignableRoles(actor.role).includes(current.role as Role)) throw notFound('用户');
+      if (current.version !== input.version) throw new AppError('VERSION_CONFLICT', '该用户已被他人修改，请刷新后再保存');
+      if (id === actor.userId && (input.status === 'disabled' || (input.role && input.role !== current.role))) {
+        throw fieldError(input.status ? 'status' : 'role', '不能停用自己或修改自己的角色');
+      }
+      const role = input.role ?? (current.role as Role);
+      const divisionCode = input.divisionCode ?? current.divisionCode;
+      const d = input.role || input.divisionCode ? checkPlacement(actor, role, divisionCode) : divisions.find(current.divisionCode)!;
+      const patch: Partial<typeof users.$inferInsert> = {
+        displayName: input.displayName ?? current.displayName,
+        role,
+        divisionCode: d.code,
+        divisionPath: d.path,
+        status: input.status ?? current.status,
+        phone: input.phone ?? current.phone,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+        version: current.version + 1,
+      };
+      if (input.password) {
+        Object.assign(patch, { passwordHash: await hashPassword(input.password), mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+      }
+      const u = await db.transaction(async (tx) => {
+        const [u] = await tx.update(users).set(patch).where(and(eq(users.id, id), eq(users.version, input.version))).returning();
+        if (!u) throw new AppError('VERSION_CONFLICT', '该用户已被他人修改，请刷新后再保存');
+        const changes = diff(auditable(current), auditable(u));
+        const what = input.password ? '重置密码' : input.status === 'disabled' ? '停用' : input.status === 'active' && current.status === 'disabled' ? '启用' : '修改';
+        await writeAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: u.id, divisionPath: u.divisionPath, summary: `${what}用户 ${u.username}`, ...changes, after: input.password ? { ...changes.after, password: '（已重置）' } : changes.after });
+        return u;
+      });
+      // Outside the transaction: PGlite has one connection, and the session table is not part of the change.
+      if (u.status === 'disabled' || input.password || u.role !== current.role || u.divisionPath !== current.divisionPath) await sessions.revokeAllFor(u.id);
+      return view(u);
+    },
+  };
+}
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,56 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    divisionCode: text('division_code').notNull(),
+    divisionPath: text('division_path').notNull(),
+    /** Contractor staff (later issue): the organisation that bounds the scope. */
+    organisationId: uuid('organisation_id'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('users_division_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+);
+
+// Social workers' station assignments (later issue) become a `stations` scope.
+export const userStations = pgTable(
+  'user_stations',
+  {
+    userId: uuid('user_id').notNull(),
+    stationId: uuid('station_id').notNull(),
+  },
+  (t) => [index('user_stations_user_idx').on(t.userId)],
+);
+
+// Sessions live in the database so that several server processes can share them (DESIGN §1).
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

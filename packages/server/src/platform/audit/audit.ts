@@ -1,0 +1,54 @@
+import type { AuditAction } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import type { Actor } from '../auth/actor';
+import { auditEvents } from './audit.table';
+
+/** Who did it and from where; services receive it from the route. */
+export interface RequestContext {
+  actor: Actor | null;
+  ip: string | null;
+  requestId: string;
+}
+
+export interface AuditInput {
+  action: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  divisionPath?: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+  /** For events without a logged-in actor (a failed login names the attempted user). */
+  username?: string;
+  userId?: string;
+}
+
+/** Writes an audit event; call it with the same transaction as the change it records (DESIGN §4). */
+export async function writeAudit(db: DbOrTx, ctx: RequestContext, e: AuditInput): Promise<void> {
+  await db.insert(auditEvents).values({
+    userId: e.userId ?? ctx.actor?.userId ?? null,
+    username: e.username ?? ctx.actor?.username ?? null,
+    action: e.action,
+    entityType: e.entityType ?? null,
+    entityId: e.entityId ?? null,
+    divisionPath: e.divisionPath ?? null,
+    summary: e.summary,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  });
+}
+
+/** The fields that changed, as before/after objects, so the log shows just the difference. */
+export function diff<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const k of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}

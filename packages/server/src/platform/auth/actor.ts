@@ -1,0 +1,31 @@
+import type { Permission, Role, Scope } from '@shegong/shared';
+
+/** Who is calling: set on the request by the session hook, read by every route and service. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  divisionCode: string;
+  permissions: readonly Permission[];
+  scope: Scope;
+  sessionId: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+/** Route options: every /api/v1 route names a permission, or says it is public or only needs a session. */
+export type RouteAccess = { permission: Permission } | { public: true } | { session: 'any' };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export function can(actor: Actor, p: Permission): boolean {
+  return actor.permissions.includes(p);
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ROLE_PERMISSIONS, type Role } from '@shegong/shared';
+import { AppError } from '../http/errors';
+import type { Actor } from './actor';
+import type { SessionStore } from './sessions';
+
+export const SESSION_COOKIE = 'sg_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Endpoints a user whose password change is due may still call. */
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/password']);
+
+/**
+ * Authentication and the first layer of authorisation: resolves the session into `req.actor`, refuses
+ * routes without a declared access rule at start-up, and enforces login, CSRF, forced password change
+ * and the route's permission on every request.
+ */
+export function registerAuth(app: FastifyInstance, sessions: SessionStore): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || !req.url.startsWith('/api/')) return;
+    const row = await sessions.resolve(token);
+    if (!row) return;
+    const u = row.user;
+    const role = u.role as Role;
+    req.actor = {
+      userId: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role,
+      divisionCode: u.divisionCode,
+      permissions: ROLE_PERMISSIONS[role] ?? [],
+      scope: { kind: 'division', path: u.divisionPath },
+      sessionId: row.session.id,
+      csrfToken: row.session.csrfToken,
+      mustChangePassword: u.mustChangePassword,
+    } satisfies Actor;
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || 'public' in access) return;
+    const actor = requireActor(req);
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new AppError('CSRF_INVALID', '安全校验失败（CSRF 令牌缺失或无效），请刷新页面后重试');
+    }
+    if (actor.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(req.routeOptions.url ?? '')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码已被重置，请先修改密码');
+    }
+    if ('permission' in access && !actor.permissions.includes(access.permission)) {
+      throw new AppError('FORBIDDEN', '您的角色没有此操作的权限');
+    }
+  });
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
+  return req.actor;
+}

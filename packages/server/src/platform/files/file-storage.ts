@@ -1,0 +1,32 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../http/errors';
+
+/** Image types accepted for photos, decided by the bytes, never by the name or the browser's claim. */
+export const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** Files on local disk under DATA_DIR/files; a bucket can replace it behind the same two calls. */
+export function createFileStorage(root: string) {
+  const dir = path.join(root, 'files');
+  return {
+    async checkImage(bytes: Buffer): Promise<{ mime: string; ext: string }> {
+      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '「标牌照片」文件为空', { fieldErrors: { file: '文件为空' } });
+      const t = await fileTypeFromBuffer(bytes);
+      if (!t || !IMAGE_TYPES.has(t.mime)) {
+        throw new AppError('FILE_TYPE_NOT_ALLOWED', '「标牌照片」只接受 JPEG、PNG 或 WebP 图片（按文件内容识别）', { fieldErrors: { file: '不是 JPEG、PNG 或 WebP 图片' } });
+      }
+      return { mime: t.mime, ext: t.ext };
+    },
+    async save(bytes: Buffer): Promise<{ key: string; sha256: string }> {
+      await mkdir(dir, { recursive: true });
+      const key = randomUUID();
+      await writeFile(path.join(dir, key), bytes, { flag: 'wx' });
+      return { key, sha256: createHash('sha256').update(bytes).digest('hex') };
+    },
+    read: (key: string) => readFile(path.join(dir, path.basename(key))),
+  };
+}
+export type FileStorage = ReturnType<typeof createFileStorage>;

@@ -1,0 +1,35 @@
+// One union of error codes for the whole product; the server maps each to an HTTP status (DESIGN §2).
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  STATION_NOT_FOUND: 404,
+  DIVISION_NOT_FOUND: 404,
+  FILE_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  STATION_EXISTS_FOR_TOWNSHIP: 409,
+  COUNTY_CENTRE_EXISTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  FILE_TYPE_NOT_ALLOWED: 415,
+  ACCOUNT_LOCKED: 423,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Body of every error response: `message` is Chinese, `details.fieldErrors` feeds form fields. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: { fieldErrors?: Record<string, string>; [k: string]: unknown };
+  requestId?: string;
+}

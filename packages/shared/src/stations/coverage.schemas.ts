@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { divisionCodeSchema } from '../divisions/divisions.schemas';
+
+// R-PLAN-2: one county social work centre per unit, and village/community service rooms.
+export const FACILITY_STATUSES = ['planned', 'operating', 'suspended'] as const;
+export const FACILITY_STATUS_LABELS = { planned: '筹建中', operating: '运营中', suspended: '暂停' } as const;
+const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
+
+export const countyCentreSchema = z.strictObject({
+  countyCode: divisionCodeSchema,
+  name: z.string().trim().min(2, '至少 2 个字符').max(60, '不能超过 60 个字符'),
+  status: z.enum(FACILITY_STATUSES),
+  address: z.string().trim().max(200).default(''),
+  phone: z.string().trim().max(20).default(''),
+  establishedOn: isoDate.nullable().default(null),
+});
+export type CountyCentreInput = z.infer<typeof countyCentreSchema>;
+export const updateCountyCentreSchema = countyCentreSchema.omit({ countyCode: true }).partial().extend({ version: z.number().int().min(1) });
+
+export const SERVICE_ROOM_KINDS = ['village', 'community'] as const;
+export const SERVICE_ROOM_KIND_LABELS = { village: '村', community: '社区' } as const;
+
+export const serviceRoomSchema = z.strictObject({
+  villageName: z
+    .string()
+    .trim()
+    .min(2, '至少 2 个字符')
+    .max(40, '不能超过 40 个字符')
+    .refine((s) => /(村|社区)$/.test(s), '应以“村”或“社区”结尾'),
+  kind: z.enum(SERVICE_ROOM_KINDS),
+  status: z.enum(FACILITY_STATUSES),
+  openedOn: isoDate.nullable().default(null),
+});
+export type ServiceRoomInput = z.infer<typeof serviceRoomSchema>;
+
+/** `××村（社区）社会工作服务室` (R-ST-1). */
+export function serviceRoomName(villageName: string): string {
+  return `${villageName}社会工作服务室`;
+}
+
+export interface CountyCentreView {
+  id: string;
+  countyCode: string;
+  countyName: string;
+  name: string;
+  status: (typeof FACILITY_STATUSES)[number];
+  address: string;
+  phone: string;
+  establishedOn: string | null;
+  version: number;
+}
+export interface ServiceRoomView {
+  id: string;
+  stationId: string;
+  villageName: string;
+  name: string;
+  kind: (typeof SERVICE_ROOM_KINDS)[number];
+  status: (typeof FACILITY_STATUSES)[number];
+  openedOn: string | null;
+}
