@@ -41,6 +41,8 @@ export async function buildApp(opts: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // JSON and multipart only: anything else is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
   await app.register(helmet, {

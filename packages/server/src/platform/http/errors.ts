@@ -23,26 +23,23 @@ export function fieldError(field: string, rule: string): AppError {
   return new AppError('VALIDATION_FAILED', `「${fieldLabel(field)}」${rule}`, { fieldErrors: { [field]: rule } });
 }
 
+/** A validation entry as fastify-type-provider-zod reports it (zod issue spread into `params`). */
 interface Issue {
-  path?: PropertyKey[];
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  code?: string;
-  keys?: string[];
-  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
+  params?: { keys?: string[] };
 }
 
 function issuesToFieldErrors(issues: Issue[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const raw of issues) {
-    const i = raw.params?.issue ?? raw;
-    const p = (i.path ?? []).map(String).join('.');
-    if (i.code === 'unrecognized_keys' && i.keys) {
-      for (const k of i.keys) out[p ? `${p}.${k}` : k] = '不允许的字段';
+  for (const i of issues) {
+    const p = (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    if (i.keyword === 'unrecognized_keys' && i.params?.keys) {
+      for (const k of i.params.keys) out[p ? `${p}.${k}` : k] = '不允许的字段';
       continue;
     }
-    const key = p || raw.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '_';
-    out[key] ??= i.message ?? '格式不正确';
+    out[p || '_'] ??= i.message ?? '格式不正确';
   }
   return out;
 }
