@@ -84,15 +84,14 @@ export async function buildApp(opts: AppOptions) {
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);
 
-  if (opts.webDist && existsSync(path.join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
-    // Client-side routes get the app shell; unknown API paths keep their JSON 404.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const hasWeb = !!opts.webDist && existsSync(path.join(opts.webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist!, wildcard: false });
+  // Client-side routes get the app shell; unknown API paths keep their JSON 404.
+  app.setNotFoundHandler((req, reply) => {
+    if (!hasWeb || req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
+    }
+    return reply.sendFile('index.html');
+  });
   return app;
 }

@@ -5,7 +5,7 @@ import { createStationSchema, stationQuerySchema, updateStationSchema } from '@s
 import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { writeAudit } from '../../platform/audit/audit';
+import { historyOf, writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../db/database';
 import { sendXlsx } from '../../platform/http/xlsx';
 import { stationsWorkbook } from './stations.export';
@@ -40,6 +40,10 @@ export function stationRoutes(app: FastifyInstance, service: StationService, db:
   r.get('/api/v1/stations/:stationId/findings', { config: read, schema: { tags, summary: '社工站合规提示', params: idParams } }, async (req) => ({
     items: (await service.get(requireActor(req), req.params.stationId)).findings,
   }));
+  r.get('/api/v1/stations/:stationId/history', { config: read, schema: { tags, summary: '社工站变更历史（来自审计日志）', params: idParams } }, async (req) => {
+    const s = await service.get(requireActor(req), req.params.stationId);
+    return { items: await historyOf(db, 'station', s.id) };
+  });
   r.patch('/api/v1/stations/:stationId', { config: write, schema: { tags, summary: '修改社工站（带 version，过期版本返回 409）', params: idParams, body: updateStationSchema } }, (req) =>
     service.update(requestContext(req), req.params.stationId, req.body),
   );

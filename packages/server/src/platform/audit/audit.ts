@@ -1,4 +1,5 @@
-import type { AuditAction } from '@shegong/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import type { AuditAction, AuditEventView } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../auth/actor';
 import { auditEvents } from './audit.table';
@@ -51,4 +52,10 @@ export function diff<T extends Record<string, unknown>>(before: T, after: T): { 
     }
   }
   return { before: b, after: a };
+}
+
+/** A record's history from the audit log, newest first; the caller has already checked the record's scope. */
+export async function historyOf(db: DbOrTx, entityType: string, entityId: string): Promise<AuditEventView[]> {
+  const rows = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId))).orderBy(desc(auditEvents.at)).limit(200);
+  return rows.map((e) => ({ id: e.id, at: e.at.toISOString(), username: e.username, action: e.action as AuditAction, entityType: e.entityType, entityId: e.entityId, summary: e.summary, before: e.before, after: e.after, ip: null }));
 }

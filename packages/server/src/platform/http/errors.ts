@@ -75,7 +75,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员', requestId: req.id } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' } satisfies ErrorBody);
-  });
 }

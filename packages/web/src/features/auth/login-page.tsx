@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useAuth } from '../../app/auth';
+import { ApiError } from '../../lib/api';
+
+export function LoginPage() {
+  const { login } = useAuth();
+  const nav = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(v: { username: string; password: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await login(v.username, v.password);
+      nav(r.mustChangePassword ? '/change-password' : '/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '登录失败，请稍后重试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#e6f0ff,#f5f7fa)', padding: 16 }}>
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          社工站综合管理平台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          濮阳市乡镇（街道）社会工作服务站
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" size="large" />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            登录
+          </Button>
+        </Form>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/directory">查看社工站公开目录</Link>
+        </div>
+      </Card>
+    </div>
+  );
+}

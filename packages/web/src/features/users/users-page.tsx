@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ROLE_LABELS, ROLE_LEVEL, USER_STATUS_LABELS, assignableRoles, createUserSchema, type Division, type Paged, type Role, type UserView } from '@shegong/shared';
+import { useAuth } from '../../app/auth';
+import { PageHeader } from '../../components/page-header';
+import { api, ApiError, qs } from '../../lib/api';
+import { useDivisions } from '../../lib/divisions';
+import { fmtDateTime } from '../../lib/format';
+import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
+
+/** Divisions at the level a role needs, inside the manager's own scope. */
+function placeOptions(all: Division[], role: Role | undefined, myCode: string) {
+  if (!role) return [];
+  const me = all.find((d) => d.code === myCode);
+  const inScope = (d: Division) => me?.level === 'city' || d.code === myCode || d.parentCode === myCode;
+  return all.filter((d) => d.level === ROLE_LEVEL[role] && inScope(d)).map((d) => ({ value: d.code, label: d.name }));
+}
+
+export function UsersPage() {
+  const { user, can } = useAuth();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const divisions = useDivisions();
+  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const [form] = Form.useForm();
+  const [resetForm] = Form.useForm();
+  const role = Form.useWatch('role', form) as Role | undefined;
+  const list = useQuery({ queryKey: ['users', filters, page], queryFn: () => api.get<Paged<UserView>>(`/api/v1/users${qs({ ...filters, ...page })}`) });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
+  const roles = user ? assignableRoles(user.role) : [];
+
+  async function create(v: Record<string, string>) {
+    try {
+      await api.post('/api/v1/users', v);
+      message.success(`已创建用户 ${v.username}，首次登录须修改初始密码`);
+      setCreating(false);
+      form.resetFields();
+      await refresh();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      form.setFields(fieldErrorsToAntd(e.fieldErrors));
+      message.error(e.message);
+    }
+  }
+
+  async function patch(u: UserView, body: Record<string, unknown>, done: string) {
+    try {
+      await api.patch(`/api/v1/users/${u.id}`, { version: u.version, ...body });
+      message.success(done);
+      await refresh();
+      return true;
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+      return false;
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="用户管理"
+        crumbs={[{ title: '系统管理' }, { title: '用户管理' }]}
+        extra={can('users:manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新增用户</Button>}
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Form name="filter" layout="inline" onValuesChange={(_, all) => { setFilters(all); setPage((p) => ({ ...p, page: 1 })); }} style={{ rowGap: 8 }}>
+          <Form.Item name="q" label="用户名/姓名"><Input allowClear style={{ width: 160 }} /></Form.Item>
+          <Form.Item name="role" label="角色"><Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="status" label="状态"><Select allowClear placeholder="全部" style={{ width: 100 }} options={Object.entries(USER_STATUS_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+        </Form>
+      </Card>
+      <Card>
+        <Table
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items}
+          scroll={{ x: 'max-content' }}
+          pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showTotal: (t) => `共 ${t} 个用户`, onChange: (p, ps) => setPage({ page: p, pageSize: ps }) }}
+          columns={[
+            { title: '用户名', dataIndex: 'username' },
+            { title: '姓名', dataIndex: 'displayName' },
+            { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
+            { title: '所属区划', dataIndex: 'divisionName' },
+            {
+              title: '状态',
+              key: 'status',
+              render: (_: unknown, u: UserView) => (
+                <Space size={4}>
+                  <Tag color={u.status === 'active' ? 'success' : 'default'}>{USER_STATUS_LABELS[u.status]}</Tag>
+                  {u.lockedUntil && <Tag color="error">已锁定</Tag>}
+                  {u.mustChangePassword && <Tag color="warning">待改密码</Tag>}
+                </Space>
+              ),
+            },
+            { title: '最近登录', dataIndex: 'lastLoginAt', render: fmtDateTime, responsive: ['lg' as const] },
+            {
+              title: '操作',
+              key: 'ops',
+              render: (_: unknown, u: UserView) =>
+                can('users:manage') && u.id !== user?.id && roles.includes(u.role) ? (
+                  <Space>
+                    <Popconfirm title={u.status === 'active' ? `停用 ${u.username}？其登录会话将立即失效` : `启用 ${u.username}？`} onConfirm={() => patch(u, { status: u.status === 'active' ? 'disabled' : 'active' }, u.status === 'active' ? '已停用' : '已启用')}>
+                      <Button size="small" danger={u.status === 'active'}>{u.status === 'active' ? '停用' : '启用'}</Button>
+                    </Popconfirm>
+                    <Button size="small" onClick={() => setResetting(u)}>重置密码</Button>
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+      <Modal title="新增用户" open={creating} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden forceRender>
+        <Form form={form} layout="vertical" onFinish={create}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }, zodRule(createUserSchema.shape.username)]}><Input autoComplete="off" /></Form.Item>
+          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
+          <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+            <Select options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={() => form.setFieldValue('divisionCode', undefined)} />
+          </Form.Item>
+          <Form.Item label="所属区划" name="divisionCode" rules={[{ required: true, message: '请选择所属区划' }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={placeOptions(divisions.data ?? [], role, user?.divisionCode ?? '')} placeholder={role ? '请选择' : '请先选择角色'} />
+          </Form.Item>
+          <Form.Item label="初始密码" name="password" extra="至少 10 个字符，含字母和数字；用户首次登录须修改" rules={[{ required: true, message: '请输入初始密码' }, zodRule(createUserSchema.shape.password)]}><Input.Password autoComplete="new-password" /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal title={`重置密码：${resetting?.username ?? ''}`} open={!!resetting} onCancel={() => setResetting(null)} onOk={() => resetForm.submit()} okText="重置" destroyOnHidden forceRender>
+        <Form form={resetForm} layout="vertical" onFinish={async (v) => { if (resetting && (await patch(resetting, { password: v.password }, '密码已重置，用户下次登录须修改'))) { setResetting(null); resetForm.resetFields(); } }}>
+          <Form.Item label="新的初始密码" name="password" rules={[{ required: true, message: '请输入密码' }, zodRule(createUserSchema.shape.password)]}><Input.Password autoComplete="new-password" /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

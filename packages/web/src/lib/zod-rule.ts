@@ -1,0 +1,18 @@
+import type { Rule } from 'antd/es/form';
+import type { z } from 'zod';
+
+/** An antd form rule from a shared zod schema, so the form checks what the server will check. */
+export function zodRule(schema: z.ZodType): Rule {
+  return {
+    validator: async (_rule, value) => {
+      if (value === undefined || value === null || value === '') return;
+      const r = schema.safeParse(value);
+      if (!r.success) throw new Error(r.error.issues[0]?.message ?? '格式不正确');
+    },
+  };
+}
+
+/** Puts the server's field errors on the form fields (paths like `site.computer` map to the top field). */
+export function fieldErrorsToAntd(fieldErrors: Record<string, string>) {
+  return Object.entries(fieldErrors).map(([k, v]) => ({ name: k.split('.')[0], errors: [v] }));
+}
