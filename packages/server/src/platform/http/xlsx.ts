@@ -15,7 +15,7 @@ export function titledSheet(wb: ExcelJS.Workbook, name: string, title: string, f
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, headers.length);
   ws.addRow([`筛选条件：${filterText || '全部'}`]);
-  ws.addRow([`导出时间：${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`]);
+  ws.addRow([`导出时间：${new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' })}`]);
   const h = ws.addRow(headers);
   h.font = { bold: true };
   h.eachCell((c) => {

@@ -87,7 +87,7 @@ function StationDetail({ s }: { s: StationView }) {
               label: '场地设施',
               children: (
                 <Space orientation="vertical" size="middle">
-                  <div>办公用房面积：{fmtArea(s.officeAreaM2)}　活动用房面积：{fmtArea(s.activityAreaM2)}</div>
+                  <Space size="large" wrap><span>办公用房面积：{fmtArea(s.officeAreaM2)}</span><span>活动用房面积：{fmtArea(s.activityAreaM2)}</span></Space>
                   <Checklist items={SITE_ITEMS} values={s.site} />
                 </Space>
               ),
