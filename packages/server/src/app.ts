@@ -56,6 +56,8 @@ export async function buildApp(opts: AppOptions) {
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Offices often reach the server by plain HTTP on an intranet address; upgrading would break them.
+        upgradeInsecureRequests: opts.cookieSecure ? [] : null,
       },
     },
   });
@@ -73,7 +75,7 @@ export async function buildApp(opts: AppOptions) {
   const storage = createFileStorage(opts.dataDir);
   const stationService = createStationService(opts.db, divisions, storage);
 
-  app.get('/api/health', { config: { access: { public: true } } }, async () => ({ status: 'ok', db: await ping(opts.db) }));
+  app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', db: await ping(opts.db) }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   divisionRoutes(app, divisions);
   authRoutes(app, createAuthService(opts.db, sessions, divisions), { cookieSecure: !!opts.cookieSecure });

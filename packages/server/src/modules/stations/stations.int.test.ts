@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { auditEvents } from '../../platform/audit/audit.table';
 import { files } from '../../platform/files/files.table';
 import { createTestApp, DIV, stationBody, type Session, type TestApp } from '../../test-support/test-app';
@@ -111,6 +112,17 @@ describe('station registry (R-ST-1…4)', () => {
     const back = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, { version: s.version + 1, status: 'planned' });
     expect(back.statusCode).toBe(400);
     expect(back.json().message).toContain('不能从“运营中”改为“规划”');
+  });
+
+  it('exports the station register as a real .xlsx with the filter in words', async () => {
+    const res = await t.call(officer, 'GET', '/api/v1/stations/export?status=operating');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('社工站台账')!;
+    expect(String(ws.getCell('A2').value)).toBe('筛选条件：状态：运营中');
+    expect(ws.getRow(5).getCell(3).value).toBe('柳屯镇社会工作服务站');
+    expect(String(ws.getRow(5).getCell(10).value)).toContain('R-ST-2');
   });
 
   it('every change is audited with before and after', async () => {
