@@ -45,10 +45,15 @@ export function createProgressService(db: Db, divisions: DivisionService) {
         .groupBy(stations.countyCode, stations.batchYear);
 
       const years = [...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)])].sort();
+      // Index by unit once, so the report stays linear in units × years at province or country scale.
+      const cellsByUnit = new Map(units.map((u) => [u.code, Object.fromEntries(years.map((y) => [String(y), emptyCell()]))]));
+      for (const t of targets) cellsByUnit.get(t.divisionCode)![String(t.year)].planned += t.target;
+      for (const c of counts) {
+        const cells = cellsByUnit.get(c.countyCode);
+        if (cells) add(cells[String(c.year)], { planned: 0, registered: c.registered, built: c.built, operating: c.operating, percent: null });
+      }
       const rows: ProgressRow[] = units.map((u) => {
-        const cells = Object.fromEntries(years.map((y) => [String(y), emptyCell()]));
-        for (const t of targets) if (t.divisionCode === u.code) cells[String(t.year)].planned += t.target;
-        for (const c of counts) if (c.countyCode === u.code) add(cells[String(c.year)], { planned: 0, registered: c.registered, built: c.built, operating: c.operating, percent: null });
+        const cells = cellsByUnit.get(u.code)!;
         const total = emptyCell();
         for (const c of Object.values(cells)) add(total, finish(c));
         return { divisionCode: u.code, name: u.name, years: cells, total: finish(total) };
