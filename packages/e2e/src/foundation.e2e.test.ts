@@ -160,6 +160,22 @@ describe('foundation journey', () => {
     await shot(page, '08-progress');
   });
 
+  it('the station list and the home page show the station and its open findings', async () => {
+    await page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
+    await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await expect(page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain('2 项待处理');
+    await shot(page, '11-stations-list');
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.getByText('待处理的合规提示').waitFor();
+    await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await shot(page, '12-home');
+    await page.setViewportSize(PHONE);
+    await page.getByRole('menuitem', { name: '工作台' }).waitFor({ state: 'detached' });
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '12-home-phone');
+    await page.setViewportSize(DESKTOP);
+  });
+
   it('the station detail fits a phone', async () => {
     await page.setViewportSize(PHONE);
     await page.goto(stationUrl);
