@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// Roles of R-SCOPE / 二; contractor and social-worker roles arrive with later issues.
-export const ROLES = ['city_admin', 'city_officer', 'county_admin', 'county_officer', 'township_liaison'] as const;
+// Roles of R-SCOPE / 二; the social-worker role arrives with the staff issue.
+export const ROLES = ['city_admin', 'city_officer', 'county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -11,15 +11,23 @@ export const ROLE_LABELS: Record<Role, string> = {
   county_admin: '县（区）管理员',
   county_officer: '县（区）民政局工作人员',
   township_liaison: '乡镇（街道）联络员',
+  org_admin: '承接机构管理员',
+  project_lead: '项目主管',
 };
 
-/** The division level a role's scope must sit at. */
+/** Contractor staff: scoped to their organisation (DESIGN §4), not to a division. */
+export const ORGANISATION_ROLES: readonly Role[] = ['org_admin', 'project_lead'];
+export const isOrganisationRole = (r: Role) => ORGANISATION_ROLES.includes(r);
+
+/** The division level a role's scope must sit at; contractor roles sit at the city and are bounded by their organisation. */
 export const ROLE_LEVEL: Record<Role, 'city' | 'county' | 'township'> = {
   city_admin: 'city',
   city_officer: 'city',
   county_admin: 'county',
   county_officer: 'county',
   township_liaison: 'township',
+  org_admin: 'city',
+  project_lead: 'city',
 };
 
 export const PERMISSIONS = [
@@ -30,22 +38,35 @@ export const PERMISSIONS = [
   'plan:read',
   'audit:read',
   'export',
+  'organisations:read',
+  'organisations:write',
+  'organisations:disclose',
+  'purchase:read',
+  'purchase:write',
+  'purchase:file',
+  'contracts:read',
+  'contracts:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // What each role may do; *which* records is the scope's business (DESIGN §4).
+const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read'];
+const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export'],
-  city_officer: ['stations:read', 'plan:read', 'export'],
-  county_admin: ['users:read', 'users:manage', 'stations:read', 'stations:write', 'plan:read', 'export'],
-  county_officer: ['stations:read', 'stations:write', 'plan:read', 'export'],
+  city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
+  city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
+  county_admin: ['users:read', 'users:manage', 'stations:read', 'stations:write', 'plan:read', 'export', ...COUNTY_PURCHASE],
+  county_officer: ['stations:read', 'stations:write', 'plan:read', 'export', ...COUNTY_PURCHASE],
   township_liaison: ['stations:read'],
+  // R-ORG-2: the contractor publishes its own disclosures; it reads its contracts and the stations they cover.
+  org_admin: ['stations:read', 'organisations:read', 'organisations:disclose', 'contracts:read'],
+  project_lead: ['stations:read', 'organisations:read', 'contracts:read'],
 };
 
 /** Roles a manager may hand out: a county administrator only county and township roles. */
 export function assignableRoles(role: Role): Role[] {
   if (role === 'city_admin') return [...ROLES];
-  if (role === 'county_admin') return ['county_admin', 'county_officer', 'township_liaison'];
+  if (role === 'county_admin') return ['county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead'];
   return [];
 }
 

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { yuanSchema } from '../money';
+import type { Finding } from '../policy/finding';
+
+const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
+const longText = z.string().trim().max(5000, '不能超过 5000 个字符');
+
+/** The contract content the plan lists (五(三)). */
+export const CONTRACT_TERMS = {
+  serviceContent: '服务内容',
+  term: '服务期限',
+  quantity: '服务数量',
+  quality: '服务质量',
+  price: '服务价格',
+  settlement: '资金结算方式',
+  rightsDuties: '各方权利义务',
+  breachLiability: '违约责任',
+  changeTermination: '变更或解除（不可抗力、政策调整）',
+} as const;
+export type ContractTerm = keyof typeof CONTRACT_TERMS;
+
+export const CONTRACT_CYCLE_YEARS = 3;
+export const SIGNING_DEADLINE_DAYS = 30;
+
+export const createContractSchema = z.strictObject({
+  procurementId: z.uuid('采购项目编号格式不正确'),
+  title: z.string().trim().min(2, '至少 2 个字符').max(100, '不能超过 100 个字符'),
+  signedOn: isoDate,
+  cycleStart: isoDate,
+  publishedOn: isoDate.nullable().default(null),
+  terms: z.strictObject(Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, longText.min(1, '请填写')])) as Record<ContractTerm, z.ZodString>),
+  /** The first year's agreement is signed with the contract. */
+  firstAgreement: z.strictObject({ amount: yuanSchema, publishedOn: isoDate.nullable().default(null) }),
+});
+export type CreateContractInput = z.infer<typeof createContractSchema>;
+
+export const createAgreementSchema = z.strictObject({
+  yearNo: z.number('应为年度序号').int('应为整数').min(1, '应为 1–3').max(10, '应为 1–3'),
+  amount: yuanSchema,
+  signedOn: isoDate,
+  publishedOn: isoDate.nullable().default(null),
+});
+export type CreateAgreementInput = z.infer<typeof createAgreementSchema>;
+export const publishAgreementSchema = z.strictObject({ publishedOn: isoDate });
+
+export const EVALUATION_RESULTS = ['passed', 'failed'] as const;
+export const EVALUATION_RESULT_LABELS = { passed: '合格', failed: '不合格' } as const;
+export const createEvaluationSchema = z.strictObject({
+  yearNo: z.number('应为年度序号').int().min(1, '应为 1–3').max(3, '应为 1–3'),
+  result: z.enum(EVALUATION_RESULTS, '应为合格或不合格'),
+  evaluatedOn: isoDate,
+  evaluator: z.string().trim().min(2, '请填写评估单位或人员').max(100),
+  summary: z.string().trim().max(2000).default(''),
+});
+export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
+
+export const CONTRACT_STATUSES = ['active', 'ending', 'ended'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = { active: '履行中', ending: '评估不合格，到期终止', ended: '已终止' };
+
+export interface AgreementView {
+  id: string;
+  yearNo: number;
+  periodStart: string;
+  periodEnd: string;
+  amountFen: number;
+  signedOn: string;
+  publishedOn: string | null;
+}
+export interface EvaluationView {
+  id: string;
+  yearNo: number;
+  result: (typeof EVALUATION_RESULTS)[number];
+  evaluatedOn: string;
+  evaluator: string;
+  summary: string;
+}
+export interface ContractView {
+  id: string;
+  title: string;
+  countyCode: string;
+  countyName: string;
+  purchaserName: string;
+  procurementId: string;
+  contractorId: string;
+  contractorName: string;
+  stations: { id: string; name: string }[];
+  awardedOn: string;
+  signedOn: string;
+  publishedOn: string | null;
+  cycleStart: string;
+  cycleEnd: string;
+  endsOn: string | null;
+  status: ContractStatus;
+  terms: Record<ContractTerm, string>;
+  agreements: AgreementView[];
+  evaluations: EvaluationView[];
+  currentYearNo: number | null;
+  findings: Finding[];
+  version: number;
+  abilities: { addAgreement: boolean; addEvaluation: boolean; publish: boolean };
+}
+
+export interface ContractComplianceRow {
+  countyCode: string;
+  countyName: string;
+  contracts: number;
+  lateSigning: number;
+  unpublished: number;
+  endingSoon: number;
+  stationsWithoutContract: number;
+}
