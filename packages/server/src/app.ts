@@ -23,6 +23,9 @@ import { publicRoutes } from './modules/public';
 import { createStationService, stationRoutes } from './modules/stations';
 import { coverageRoutes, createCoverageService } from './modules/stations/coverage';
 import { createUserService, userRoutes } from './modules/users';
+import { contractRoutes, createContractService, createStationContractLookup } from './modules/contracts';
+import { createOrganisationService, organisationRoutes } from './modules/organisations';
+import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
 
 // Chinese messages for every built-in zod rule (our own rules carry their own Chinese text).
 z.config(z.locales.zhCN());
@@ -73,16 +76,22 @@ export async function buildApp(opts: AppOptions) {
 
   const divisions = await createDivisionService(opts.db);
   const storage = createFileStorage(opts.dataDir);
-  const stationService = createStationService(opts.db, divisions, storage);
+  const stationContracts = createStationContractLookup(opts.db);
+  const stationService = createStationService(opts.db, divisions, storage, stationContracts);
+  const organisationService = createOrganisationService(opts.db, divisions);
+  const procurementService = createProcurementService(opts.db, divisions);
 
   app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', db: await ping(opts.db) }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   divisionRoutes(app, divisions);
   authRoutes(app, createAuthService(opts.db, sessions, divisions), { cookieSecure: !!opts.cookieSecure });
-  userRoutes(app, createUserService(opts.db, divisions, sessions));
+  userRoutes(app, createUserService(opts.db, divisions, sessions, organisationService));
   stationRoutes(app, stationService, opts.db);
   coverageRoutes(app, createCoverageService(opts.db, divisions, stationService));
   progressRoutes(app, createProgressService(opts.db, divisions), divisions, opts.db);
+  organisationRoutes(app, organisationService, opts.db);
+  purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
+  contractRoutes(app, createContractService(opts.db, divisions, procurementService), { db: opts.db, divisions, lookup: stationContracts });
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);
 

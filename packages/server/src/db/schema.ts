@@ -4,3 +4,6 @@ export * from '../modules/users/users.table';
 export * from '../modules/stations/stations.table';
 export * from '../platform/audit/audit.table';
 export * from '../platform/files/files.table';
+export * from '../modules/organisations/organisations.table';
+export * from '../modules/purchasing/purchasing.table';
+export * from '../modules/contracts/contracts.table';

@@ -54,6 +54,11 @@ describe('station findings', () => {
     expect(f).toEqual([expect.objectContaining({ ruleId: 'R-ST-4', message: '制度建设缺项：财务管理制度' })]);
   });
 
+  it('R-CON-2: an operating station without a live contract shows the gap', () => {
+    expect(rules({ ...complete, hasCurrentContract: false })).toEqual(['R-CON-2:warning:没有有效的政府购买服务合同（承接主体）']);
+    expect(stationFindings({ ...complete, hasCurrentContract: true })).toEqual([]);
+  });
+
   it('a planned station is only checked for its name; a station being built gets warnings', () => {
     const bare: StationFacts = { ...complete, status: 'planned', officeAreaM2: null, site: {}, institutions: {}, hasSignagePhoto: false };
     expect(stationFindings(bare)).toEqual([]);

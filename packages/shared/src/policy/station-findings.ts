@@ -16,6 +16,8 @@ export interface StationFacts {
   address: string;
   phone: string;
   openingHours: string;
+  /** Whether a live service contract covers the station; undefined where contracts are not known. */
+  hasCurrentContract?: boolean;
 }
 
 /** The name a station must carry: `××乡镇（街道）社会工作服务站` (R-ST-1). */
@@ -82,6 +84,9 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.status === 'operating' && (!s.address || !s.phone || !s.openingHours)) {
     const missing = [!s.address && '地址', !s.phone && '联系电话', !s.openingHours && '开放时间'].filter(Boolean).join('、');
     out.push({ ruleId: 'R-ST-1', severity: 'warning', message: `运营中的站点缺少${missing}，公众无法联系`, action: `补充${missing}` });
+  }
+  if (s.status === 'operating' && s.hasCurrentContract === false) {
+    out.push({ ruleId: 'R-CON-2', severity: 'warning', message: '没有有效的政府购买服务合同（承接主体）', action: '按政府采购程序确定承接主体并签订合同' });
   }
   return out;
 }

@@ -97,10 +97,19 @@ export interface StationView {
   notes: string;
   signagePhotoId: string | null;
   findings: Finding[];
+  /** The live contract covering the station (R-CON-1…3), if any. */
+  contract: StationContract | null;
   version: number;
   createdAt: string;
   updatedAt: string;
   abilities: { update: boolean; uploadSignage: boolean };
+}
+
+export interface StationContract {
+  contractId: string;
+  contractorName: string;
+  yearNo: number | null;
+  endsOn: string;
 }
 
 /** What the public directory shows: no personal data, operating stations only. */

@@ -20,6 +20,8 @@ export const createUserSchema = z.strictObject({
   divisionCode: divisionCodeSchema,
   password: passwordSchema,
   phone: z.string().trim().max(20).optional(),
+  /** Required for contractor roles (承接机构管理员, 项目主管): their scope is this organisation. */
+  organisationId: z.uuid('机构编号格式不正确').optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -52,6 +54,8 @@ export interface UserView {
   role: z.infer<typeof roleSchema>;
   divisionCode: string;
   divisionName: string;
+  organisationId: string | null;
+  organisationName: string | null;
   status: (typeof USER_STATUSES)[number];
   phone: string | null;
   mustChangePassword: boolean;

@@ -41,7 +41,7 @@ export function createProgressService(db: Db, divisions: DivisionService) {
           operating: sql<number>`(count(*) filter (where ${stations.status} = 'operating'))::int`,
         })
         .from(stations)
-        .where(and(scopeCondition(actor.scope, { divisionPath: stations.divisionPath }), isNull(stations.archivedAt)))
+        .where(and(scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id }), isNull(stations.archivedAt)))
         .groupBy(stations.countyCode, stations.batchYear);
 
       const years = [...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)])].sort();

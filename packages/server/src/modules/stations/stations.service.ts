@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { STATION_STATUS_LABELS, requiredStationName, stationFindings, type CreateStationInput, type StationQuery, type StationView, type UpdateStationInput } from '@shegong/shared';
+import { STATION_STATUS_LABELS, requiredStationName, stationFindings, type CreateStationInput, type StationContract, type StationQuery, type StationView, type UpdateStationInput } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
 import { pathInScope, scopeCondition } from '../../platform/auth/scope';
@@ -23,13 +23,16 @@ const isUniqueViolation = (e: unknown) => {
 const duplicateTownship = (name: string) =>
   new AppError('STATION_EXISTS_FOR_TOWNSHIP', `${name}已登记社工站：每个乡镇（街道）只设一个社工站（R-ST-1）`, { fieldErrors: { townshipCode: '该乡镇（街道）已登记社工站' } });
 
-export function createStationService(db: Db, divisions: DivisionService, storage: FileStorage) {
-  const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: stations.divisionPath });
+/** The live contract of each station; supplied by the contracts module at composition. */
+export type StationContractLookup = (stationIds: string[]) => Promise<Map<string, StationContract>>;
 
-  function view(s: StationRow, actor: Actor | null): StationView {
+export function createStationService(db: Db, divisions: DivisionService, storage: FileStorage, contractsOf: StationContractLookup = async () => new Map()) {
+  const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id });
+
+  function view(s: StationRow, actor: Actor | null, contract: StationContract | null): StationView {
     const township = divisions.find(s.townshipCode);
     const county = divisions.find(s.countyCode);
-    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId });
+    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId, hasCurrentContract: !!contract });
     const writable = !!actor && can(actor, 'stations:write');
     return {
       id: s.id,
@@ -56,12 +59,20 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       notes: s.notes,
       signagePhotoId: s.signageFileId,
       findings,
+      contract,
       version: s.version,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
       abilities: { update: writable, uploadSignage: writable },
     };
   }
+
+  /** Views of committed rows, with their live contracts looked up in one query. */
+  async function views(rows: StationRow[], actor: Actor | null): Promise<StationView[]> {
+    const contracts = await contractsOf(rows.map((r) => r.id));
+    return rows.map((r) => view(r, actor, contracts.get(r.id) ?? null));
+  }
+  const viewOne = async (row: StationRow, actor: Actor | null) => (await views([row], actor))[0];
 
   async function load(actor: Actor, id: string): Promise<StationRow> {
     const s = await repo.findInScope(db, scopeOf(actor), id);
@@ -70,7 +81,6 @@ export function createStationService(db: Db, divisions: DivisionService, storage
   }
 
   return {
-    view,
     /** The filters in words for an export's header row (no raw codes, UX.md). */
     describeFilters(q: Omit<StationQuery, 'page' | 'pageSize'>): string {
       return [
@@ -84,15 +94,15 @@ export function createStationService(db: Db, divisions: DivisionService, storage
     },
     async list(actor: Actor, q: StationQuery) {
       const { items, total } = await repo.list(db, scopeOf(actor), q);
-      return { items: items.map((s) => view(s, actor)), total, page: q.page, pageSize: q.pageSize };
+      return { items: await views(items, actor), total, page: q.page, pageSize: q.pageSize };
     },
     /** All stations matching the filters, for exports. */
     async listAll(actor: Actor, q: Omit<StationQuery, 'page' | 'pageSize'>) {
       const { items } = await repo.list(db, scopeOf(actor), q);
-      return items.map((s) => view(s, actor));
+      return views(items, actor);
     },
     async get(actor: Actor, id: string) {
-      return view(await load(actor, id), actor);
+      return viewOne(await load(actor, id), actor);
     },
 
     async create(ctx: Ctx, input: CreateStationInput) {
@@ -124,11 +134,12 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       checkStatusDates(row);
       if (await repo.findByTownship(db, township.code)) throw duplicateTownship(township.name);
       try {
-        return await db.transaction(async (tx) => {
+        const created = await db.transaction(async (tx) => {
           const [s] = await tx.insert(stations).values(row).returning();
           await writeAudit(tx, ctx, { action: 'create', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `登记社工站 ${s.name}`, after: auditable(s) });
-          return view(s, ctx.actor);
+          return s;
         });
+        return viewOne(created, ctx.actor);
       } catch (e) {
         if (isUniqueViolation(e)) throw duplicateTownship(township.name);
         throw e;
@@ -142,7 +153,7 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       const next = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as StationRow;
       checkTransition(current.status, next.status);
       checkStatusDates(next);
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const [s] = await tx
           .update(stations)
           .set({ ...fields, updatedBy: ctx.actor.userId, updatedAt: new Date(), version: version + 1 })
@@ -151,8 +162,9 @@ export function createStationService(db: Db, divisions: DivisionService, storage
         if (!s) throw new AppError('VERSION_CONFLICT', '该社工站已被他人修改，请刷新后再保存');
         const changes = diff(auditable(current) as Record<string, unknown>, auditable(s) as Record<string, unknown>);
         await writeAudit(tx, ctx, { action: 'update', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `修改社工站 ${s.name}`, ...changes });
-        return view(s, ctx.actor);
+        return s;
       });
+      return viewOne(updated, ctx.actor);
     },
 
     /** R-ST-1: the signage photo, checked by its bytes to be a real image. */
@@ -160,7 +172,7 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       const current = await load(ctx.actor, id);
       const type = await storage.checkImage(upload.bytes);
       const saved = await storage.save(upload.bytes);
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const [f] = await tx
           .insert(files)
           .values({ purpose: 'station-signage', originalName: upload.filename.slice(0, 200), mimeType: type.mime, sizeBytes: upload.bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: current.divisionPath, createdBy: ctx.actor.userId })
@@ -171,8 +183,9 @@ export function createStationService(db: Db, divisions: DivisionService, storage
           .where(eq(stations.id, id))
           .returning();
         await writeAudit(tx, ctx, { action: 'upload', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `上传标牌照片 ${f.originalName}`, before: { signageFileId: current.signageFileId }, after: { signageFileId: f.id } });
-        return view(s, ctx.actor);
+        return s;
       });
+      return viewOne(updated, ctx.actor);
     },
 
     /** A file in the caller's scope (same 404 as a missing one otherwise). */

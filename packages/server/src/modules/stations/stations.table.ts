@@ -1,14 +1,6 @@
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { InstitutionChecklist, SiteChecklist } from '@shegong/shared';
-
-const audited = () => ({
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-  updatedBy: uuid('updated_by'),
-  version: integer('version').notNull().default(1),
-  archivedAt: timestamp('archived_at', { withTimezone: true }),
-});
+import { auditedColumns as audited } from '../../db/columns';
 
 export const stations = pgTable(
   'stations',

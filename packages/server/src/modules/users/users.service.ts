@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { ROLE_LEVEL, ROLE_LABELS, assignableRoles, type CreateUserInput, type Role, type UpdateUserInput, type UserQuery, type UserView } from '@shegong/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import { ROLE_LEVEL, ROLE_LABELS, assignableRoles, isOrganisationRole, type CreateUserInput, type Role, type UpdateUserInput, type UserQuery, type UserView } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
@@ -8,6 +8,7 @@ import type { SessionStore } from '../../platform/auth/sessions';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
+import { organisations } from '../organisations';
 import { usersRepository as repo, type UserRow } from './users.repository';
 import { users } from './users.table';
 
@@ -22,9 +23,15 @@ const auditable = (u: UserRow) => ({
   mustChangePassword: u.mustChangePassword,
 });
 
-export function createUserService(db: Db, divisions: DivisionService, sessions: SessionStore) {
+/** Organisations as the user module needs them: only to place contractor staff. */
+interface OrganisationLookup {
+  load(actor: Actor, id: string): Promise<{ id: string; name: string; divisionCode: string; divisionPath: string }>;
+}
+
+export function createUserService(db: Db, divisions: DivisionService, sessions: SessionStore, orgs: OrganisationLookup) {
   const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: users.divisionPath });
 
+  const orgNames = new Map<string, string>();
   const view = (u: UserRow): UserView => ({
     id: u.id,
     username: u.username,
@@ -32,6 +39,8 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
     role: u.role as Role,
     divisionCode: u.divisionCode,
     divisionName: divisions.find(u.divisionCode)?.name ?? '',
+    organisationId: u.organisationId,
+    organisationName: u.organisationId ? (orgNames.get(u.organisationId) ?? null) : null,
     status: u.status,
     phone: u.phone,
     mustChangePassword: u.mustChangePassword,
@@ -42,8 +51,18 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
   });
 
   /** A role may be handed out only by a manager allowed to, at a division of the role's level, inside the manager's scope. */
-  function checkPlacement(actor: Actor, role: Role, divisionCode: string) {
+  async function checkPlacement(actor: Actor, role: Role, divisionCode: string, organisationId: string | null | undefined) {
     if (!assignableRoles(actor.role).includes(role)) throw fieldError('role', `您不能分配“${ROLE_LABELS[role]}”角色`);
+    if (isOrganisationRole(role)) {
+      // Contractor staff are placed by their organisation; its registering unit must be the manager's.
+      if (!organisationId) throw fieldError('organisationId', `“${ROLE_LABELS[role]}”须选择所属承接机构`);
+      const o = await orgs.load(actor, organisationId).catch(() => {
+        throw fieldError('organisationId', '承接机构不存在');
+      });
+      if (!pathInScope(actor.scope, o.divisionPath)) throw fieldError('organisationId', '只能为本单位登记的机构设置用户');
+      orgNames.set(o.id, o.name);
+      return { code: o.divisionCode, path: o.divisionPath, organisationId: o.id };
+    }
     const d = divisions.require(divisionCode, 'divisionCode');
     const level = ROLE_LEVEL[role];
     if (d.level !== level) {
@@ -51,24 +70,30 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
       throw fieldError('divisionCode', `“${ROLE_LABELS[role]}”的所属区划应为${levelName}`);
     }
     if (!pathInScope(actor.scope, d.path)) throw fieldError('divisionCode', '只能在本单位范围内设置用户');
-    return d;
+    return { code: d.code, path: d.path, organisationId: null };
+  }
+
+  /** Fills the organisation names of contractor staff before the rows are mapped. */
+  async function named(rows: UserRow[]): Promise<UserView[]> {
+    const ids = [...new Set(rows.map((u) => u.organisationId).filter((x): x is string => !!x && !orgNames.has(x)))];
+    if (ids.length) for (const o of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids))) orgNames.set(o.id, o.name);
+    return rows.map(view);
   }
 
   return {
-    view,
     async list(actor: Actor, q: UserQuery) {
       const { items, total } = await repo.list(db, scopeOf(actor), q);
-      return { items: items.map(view), total, page: q.page, pageSize: q.pageSize };
+      return { items: await named(items), total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {
       const u = await repo.findInScope(db, scopeOf(actor), id);
       if (!u) throw notFound('用户');
-      return view(u);
+      return (await named([u]))[0];
     },
 
     async create(ctx: RequestContext & { actor: Actor }, input: CreateUserInput) {
-      const d = checkPlacement(ctx.actor, input.role, input.divisionCode);
+      const d = await checkPlacement(ctx.actor, input.role, input.divisionCode, input.organisationId);
       if (await repo.findByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, { fieldErrors: { username: '用户名已被使用' } });
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
@@ -80,6 +105,7 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
             role: input.role,
             divisionCode: d.code,
             divisionPath: d.path,
+            organisationId: d.organisationId,
             phone: input.phone ?? null,
             passwordHash,
             mustChangePassword: true,
@@ -104,12 +130,16 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
       }
       const role = input.role ?? (current.role as Role);
       const divisionCode = input.divisionCode ?? current.divisionCode;
-      const d = input.role || input.divisionCode ? checkPlacement(actor, role, divisionCode) : divisions.find(current.divisionCode)!;
+      const d =
+        input.role || input.divisionCode
+          ? await checkPlacement(actor, role, divisionCode, current.organisationId)
+          : { code: current.divisionCode, path: current.divisionPath, organisationId: current.organisationId };
       const patch: Partial<typeof users.$inferInsert> = {
         displayName: input.displayName ?? current.displayName,
         role,
         divisionCode: d.code,
         divisionPath: d.path,
+        organisationId: d.organisationId,
         status: input.status ?? current.status,
         phone: input.phone ?? current.phone,
         updatedBy: actor.userId,

@@ -37,7 +37,7 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore): void
       role,
       divisionCode: u.divisionCode,
       permissions: ROLE_PERMISSIONS[role] ?? [],
-      scope: { kind: 'division', path: u.divisionPath },
+      scope: u.organisationId ? { kind: 'organisation', organisationId: u.organisationId, path: u.divisionPath } : { kind: 'division', path: u.divisionPath },
       sessionId: row.session.id,
       csrfToken: row.session.csrfToken,
       mustChangePassword: u.mustChangePassword,

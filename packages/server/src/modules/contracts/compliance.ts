@@ -1,0 +1,46 @@
+import { and, inArray, isNull } from 'drizzle-orm';
+import type { ContractComplianceRow } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { scopeCondition } from '../../platform/auth/scope';
+import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
+import type { DivisionService } from '../divisions';
+import { stations } from '../stations';
+import type { ContractService } from './contracts.service';
+import type { StationContractLookup } from './station-contracts';
+
+/**
+ * Contract compliance per unit for the city and counties: late signing (R-CON-1), unpublished contracts or
+ * agreements (R-CON-3), agreements ending within 60 days and operating stations without a live contract (R-CON-2).
+ */
+export async function complianceByUnit(db: Db, actor: Actor, divisions: DivisionService, contractsService: ContractService, lookup: StationContractLookup): Promise<ContractComplianceRow[]> {
+  const units = divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
+  const { items } = await contractsService.list(actor, {});
+  const built = await db
+    .select({ id: stations.id, countyCode: stations.countyCode })
+    .from(stations)
+    .where(and(scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id }), isNull(stations.archivedAt), inArray(stations.status, ['operating', 'suspended'])));
+  const covered = await lookup(built.map((s) => s.id));
+  return units.map((u) => {
+    const mine = items.filter((c) => c.countyCode === u.code);
+    const has = (c: (typeof mine)[number], rule: string, text?: string) => c.findings.some((f) => f.ruleId === rule && (!text || f.message.includes(text)));
+    return {
+      countyCode: u.code,
+      countyName: u.name,
+      contracts: mine.length,
+      lateSigning: mine.filter((c) => has(c, 'R-CON-1')).length,
+      unpublished: mine.filter((c) => has(c, 'R-CON-3')).length,
+      endingSoon: mine.filter((c) => has(c, 'R-CON-2', '到期') || has(c, 'R-CON-2', '结束')).length,
+      stationsWithoutContract: built.filter((s) => s.countyCode === u.code && !covered.has(s.id)).length,
+    };
+  });
+}
+
+export async function complianceWorkbook(rows: ContractComplianceRow[], scopeName: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = titledSheet(wb, '合同合规', '政府购买服务合同合规情况', `范围：${scopeName}`, ['单位', '合同数', '超期签订（R-CON-1）', '未公告（R-CON-3）', '60 日内到期（R-CON-2）', '无有效合同的已建成站点']);
+  for (const r of rows) ws.addRow([r.countyName, r.contracts, r.lateSigning, r.unpublished, r.endingSoon, r.stationsWithoutContract]);
+  const sum = (k: keyof ContractComplianceRow) => rows.reduce((n, r) => n + (r[k] as number), 0);
+  ws.addRow(['合计', sum('contracts'), sum('lateSigning'), sum('unpublished'), sum('endingSoon'), sum('stationsWithoutContract')]).font = { bold: true };
+  return wb.xlsx.writeBuffer();
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { createDisclosureSchema, createOrganisationSchema, organisationQuerySchema, updateOrganisationSchema, ORGANISATION_TYPE_LABELS, type OrganisationType } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import { requireActor } from '../../platform/auth/auth-plugin';
+import { requestContext } from '../../platform/http/context';
+import { organisations } from './organisations.table';
+import type { OrganisationService } from './organisations.service';
+
+const idParams = z.strictObject({ organisationId: z.uuid('机构编号格式不正确') });
+
+export function organisationRoutes(app: FastifyInstance, service: OrganisationService, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['社会组织'];
+  const read = { access: { permission: 'organisations:read' as const } };
+  const write = { access: { permission: 'organisations:write' as const } };
+  r.get('/api/v1/organisations', { config: read, schema: { tags, summary: '社会组织列表（可按县（区）、类型筛选）', querystring: organisationQuerySchema } }, (req) => service.list(requireActor(req), req.query));
+  r.post('/api/v1/organisations', { config: write, schema: { tags, summary: '登记社会组织（统一社会信用代码按 GB 32100 校验）', body: createOrganisationSchema } }, async (req, reply) => {
+    reply.status(201);
+    return service.create(requestContext(req), req.body);
+  });
+  r.get('/api/v1/organisations/:organisationId', { config: read, schema: { tags, summary: '社会组织详情（含公开信息）', params: idParams } }, async (req) => {
+    const o = await service.get(requireActor(req), req.params.organisationId);
+    return { ...o, disclosures: await service.listDisclosures(o.id) };
+  });
+  r.patch('/api/v1/organisations/:organisationId', { config: write, schema: { tags, summary: '修改社会组织（带 version）', params: idParams, body: updateOrganisationSchema } }, (req) =>
+    service.update(requestContext(req), req.params.organisationId, req.body),
+  );
+  r.post('/api/v1/organisations/:organisationId/disclosures', { config: { access: { session: 'any' } }, schema: { tags, summary: '发布公开信息（R-ORG-2）', params: idParams, body: createDisclosureSchema } }, async (req, reply) => {
+    reply.status(201);
+    return service.disclose(requestContext(req), req.params.organisationId, req.body);
+  });
+
+  // The public portal (no login): organisations with social work in scope and what they disclose.
+  r.get('/api/v1/public/organisations', { config: { access: { public: true } }, schema: { tags: ['公开信息'], summary: '社会组织公开信息（R-ORG-2，无需登录）' } }, async () => {
+    const rows = await db
+      .select({ id: organisations.id, name: organisations.name, creditCode: organisations.creditCode, type: organisations.type, grade: organisations.grade, gradeValidUntil: organisations.gradeValidUntil, registrationAuthority: organisations.registrationAuthority, local: organisations.local, address: organisations.address })
+      .from(organisations)
+      .where(and(isNull(organisations.archivedAt), eq(organisations.socialWorkInScope, true)))
+      .orderBy(asc(organisations.name));
+    const items = await Promise.all(rows.map(async (o) => ({ ...o, typeLabel: ORGANISATION_TYPE_LABELS[o.type as OrganisationType], disclosures: await service.listDisclosures(o.id) })));
+    return { items, total: items.length };
+  });
+}
