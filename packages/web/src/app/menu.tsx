@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, BankOutlined, HomeOutlined, TeamOutlined, GlobalOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BankOutlined, FileDoneOutlined, FileProtectOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, GlobalOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Permission } from '@shegong/shared';
 import type { ReactNode } from 'react';
 
@@ -15,6 +15,11 @@ export const MENU: MenuEntry[] = [
   { key: '/progress', label: '建设进度', icon: <BarChartOutlined />, permission: 'plan:read' },
   { key: '/stations', label: '社工站', icon: <BankOutlined />, permission: 'stations:read' },
   { key: '/county-centres', label: '县级社工中心', icon: <BankOutlined />, permission: 'stations:read' },
+  { key: '/organisations', label: '社会组织', icon: <ShopOutlined />, permission: 'organisations:read' },
+  { key: '/purchase-plans', label: '年度购买计划', icon: <SolutionOutlined />, permission: 'purchase:read' },
+  { key: '/procurements', label: '采购', icon: <FileDoneOutlined />, permission: 'purchase:read' },
+  { key: '/contracts', label: '合同', icon: <FileProtectOutlined />, permission: 'contracts:read' },
+  { key: '/compliance', label: '合同合规', icon: <SafetyOutlined />, permission: 'purchase:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },

@@ -16,6 +16,15 @@ import { ProgressPage } from '../features/plan/progress-page';
 import { UsersPage } from '../features/users/users-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { PublicDirectoryPage } from '../features/public/public-directory-page';
+import { OrganisationsPage } from '../features/organisations/organisations-page';
+import { OrganisationDetailPage } from '../features/organisations/organisation-detail-page';
+import { PurchasePlansPage } from '../features/purchasing/purchase-plans-page';
+import { PurchasePlanDetailPage } from '../features/purchasing/purchase-plan-detail-page';
+import { ProcurementsPage } from '../features/purchasing/procurements-page';
+import { ProcurementDetailPage } from '../features/purchasing/procurement-detail-page';
+import { ContractsPage } from '../features/contracts/contracts-page';
+import { ContractDetailPage } from '../features/contracts/contract-detail-page';
+import { CompliancePage } from '../features/contracts/compliance-page';
 
 /** Pages behind login: to the login page without a session, to the password page while a change is due. */
 function Private({ children, permission }: { children: ReactNode; permission?: Permission }) {
@@ -55,6 +64,15 @@ export function AppRoutes() {
         <Route path="stations/:stationId" element={<Private permission="stations:read"><StationDetailPage /></Private>} />
         <Route path="stations/:stationId/edit" element={<Private permission="stations:write"><StationFormPage /></Private>} />
         <Route path="county-centres" element={<Private permission="stations:read"><CountyCentresPage /></Private>} />
+        <Route path="organisations" element={<Private permission="organisations:read"><OrganisationsPage /></Private>} />
+        <Route path="organisations/:organisationId" element={<Private permission="organisations:read"><OrganisationDetailPage /></Private>} />
+        <Route path="purchase-plans" element={<Private permission="purchase:read"><PurchasePlansPage /></Private>} />
+        <Route path="purchase-plans/:planId" element={<Private permission="purchase:read"><PurchasePlanDetailPage /></Private>} />
+        <Route path="procurements" element={<Private permission="purchase:read"><ProcurementsPage /></Private>} />
+        <Route path="procurements/:procurementId" element={<Private permission="purchase:read"><ProcurementDetailPage /></Private>} />
+        <Route path="contracts" element={<Private permission="contracts:read"><ContractsPage /></Private>} />
+        <Route path="contracts/:contractId" element={<Private permission="contracts:read"><ContractDetailPage /></Private>} />
+        <Route path="compliance" element={<Private permission="purchase:read"><CompliancePage /></Private>} />
         <Route path="users" element={<Private permission="users:read"><UsersPage /></Private>} />
         <Route path="audit" element={<Private permission="audit:read"><AuditPage /></Private>} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />

@@ -16,3 +16,10 @@ export function zodRule(schema: z.ZodType): Rule {
 export function fieldErrorsToAntd(fieldErrors: Record<string, string>) {
   return Object.entries(fieldErrors).map(([k, v]) => ({ name: k.split('.')[0], errors: [v] }));
 }
+
+/** Shows a failed request on a form: field errors on their fields, the message as a toast. */
+export function showFormError(form: { setFields: (f: { name: string; errors: string[] }[]) => void }, e: unknown, toast: (m: string) => void) {
+  const err = e as { fieldErrors?: Record<string, string>; message?: string };
+  if (err.fieldErrors) form.setFields(fieldErrorsToAntd(err.fieldErrors));
+  toast(err.message ?? '操作失败');
+}

@@ -1,4 +1,4 @@
-import { useParams, useNavigate } from 'react-router';
+import { Link, useParams, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Empty, Image, Space, Spin, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, EditOutlined, UploadOutlined } from '@ant-design/icons';
@@ -78,6 +78,9 @@ function StationDetail({ s }: { s: StationView }) {
                   <Descriptions.Item label="联系电话">{s.phone || '—'}</Descriptions.Item>
                   <Descriptions.Item label="开放时间">{s.openingHours || '—'}</Descriptions.Item>
                   <Descriptions.Item label="坐标">{s.longitude != null && s.latitude != null ? `${s.longitude}, ${s.latitude}` : '—'}</Descriptions.Item>
+                  <Descriptions.Item label="承接主体（当前合同）">
+                    {s.contract ? <Link to={`/contracts/${s.contract.contractId}`}>{s.contract.contractorName}{s.contract.yearNo ? `（第 ${s.contract.yearNo} 年协议）` : ''}，至 {s.contract.endsOn}</Link> : <Tag color="warning">无有效合同</Tag>}
+                  </Descriptions.Item>
                   <Descriptions.Item label="备注">{s.notes ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{s.notes}</Typography.Text> : '—'}</Descriptions.Item>
                 </Descriptions>
               ),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_LABELS, ROLE_LEVEL, USER_STATUS_LABELS, assignableRoles, createUserSchema, type Division, type Paged, type Role, type UserView } from '@shegong/shared';
+import { ROLE_LABELS, ROLE_LEVEL, USER_STATUS_LABELS, assignableRoles, createUserSchema, isOrganisationRole, type Division, type OrganisationView, type Paged, type Role, type UserView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { api, ApiError, qs } from '../../lib/api';
@@ -33,6 +33,8 @@ export function UsersPage() {
   const list = useQuery({ queryKey: ['users', filters, page], queryFn: () => api.get<Paged<UserView>>(`/api/v1/users${qs({ ...filters, ...page })}`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
   const roles = user ? assignableRoles(user.role) : [];
+  const orgRole = !!role && isOrganisationRole(role);
+  const orgs = useQuery({ queryKey: ['organisations', 'mine'], queryFn: () => api.get<Paged<OrganisationView>>('/api/v1/organisations?pageSize=200'), enabled: creating && orgRole });
 
   async function create(v: Record<string, string>) {
     try {
@@ -85,7 +87,7 @@ export function UsersPage() {
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
             { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
-            { title: '所属区划', dataIndex: 'divisionName' },
+            { title: '所属区划/机构', key: 'place', render: (_: unknown, u: UserView) => u.organisationName ?? u.divisionName },
             {
               title: '状态',
               key: 'status',
@@ -121,9 +123,17 @@ export function UsersPage() {
           <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
             <Select options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={() => form.setFieldValue('divisionCode', undefined)} />
           </Form.Item>
-          <Form.Item label="所属区划" name="divisionCode" rules={[{ required: true, message: '请选择所属区划' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={placeOptions(divisions.data ?? [], role, user?.divisionCode ?? '')} placeholder={role ? '请选择' : '请先选择角色'} />
-          </Form.Item>
+          {orgRole ? (
+            <Form.Item label="所属承接机构" name="organisationId" rules={[{ required: true, message: '请选择承接机构' }]} extra="该用户只能看到本机构、本机构的合同及合同覆盖的社工站">
+              <Select showSearch={{ optionFilterProp: 'label' }} options={(orgs.data?.items ?? []).filter((o) => o.abilities.update).map((o) => ({ value: o.id, label: o.name }))}
+                onChange={(id) => form.setFieldValue('divisionCode', orgs.data?.items.find((o) => o.id === id)?.divisionCode)} />
+            </Form.Item>
+          ) : (
+            <Form.Item label="所属区划" name="divisionCode" rules={[{ required: true, message: '请选择所属区划' }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={placeOptions(divisions.data ?? [], role, user?.divisionCode ?? '')} placeholder={role ? '请选择' : '请先选择角色'} />
+            </Form.Item>
+          )}
+          {orgRole && <Form.Item name="divisionCode" hidden><Input /></Form.Item>}
           <Form.Item label="初始密码" name="password" extra="至少 10 个字符，含字母和数字；用户首次登录须修改" rules={[{ required: true, message: '请输入初始密码' }, zodRule(createUserSchema.shape.password)]}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
