@@ -1,7 +1,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makePng } from '../../server/src/test-support/images';
 import { cjkRenders, DESKTOP, fitsWidth, launch, PHONE, pick, pickDate, shot } from './support/browser';
@@ -27,6 +27,10 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+// A failed step leaves a screenshot of what the browser showed.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
 });
 afterAll(async () => {
   await browser?.close();

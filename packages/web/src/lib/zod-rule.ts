@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Rule } from 'antd/es/form';
 import type { z } from 'zod';
 
@@ -22,4 +23,11 @@ export function showFormError(form: { setFields: (f: { name: string; errors: str
   const err = e as { fieldErrors?: Record<string, string>; message?: string };
   if (err.fieldErrors) form.setFields(fieldErrorsToAntd(err.fieldErrors));
   toast(err.message ?? '操作失败');
+}
+
+/** Fills a form field with a default once it is known (e.g. the user's own unit after divisions load). */
+export function useDefaultField(form: { getFieldValue: (n: string) => unknown; setFieldValue: (n: string, v: unknown) => void }, name: string, value: unknown) {
+  useEffect(() => {
+    if (value !== undefined && form.getFieldValue(name) === undefined) form.setFieldValue(name, value);
+  }, [form, name, value]);
 }

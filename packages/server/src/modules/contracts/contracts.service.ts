@@ -47,7 +47,7 @@ export function createContractService(db: Db, divisions: DivisionService, procur
       currentYearNo: ags.find((a) => a.periodStart <= today && a.periodEnd >= today)?.yearNo ?? null,
       findings: contractFindings({ ...c, agreements: ags, evaluations: evs }, today),
       version: c.version,
-      abilities: { addAgreement: county && c.status === 'active' && ags.length < 3, addEvaluation: county, publish: county },
+      abilities: { addAgreement: county && !ended && newAgreementRefusal(ags.length + 1, ags, evs, c.status) === null, addEvaluation: county && evs.length < ags.length, publish: county },
     };
   }
 

@@ -9,7 +9,7 @@ import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
 import { api, qs } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
-import { showFormError } from '../../lib/zod-rule';
+import { showFormError, useDefaultField } from '../../lib/zod-rule';
 import { OrganisationFields, organisationFromForm } from './organisation-form';
 
 /** 社会组织 (R-ORG-1): the registry, filterable by the registering county. */
@@ -26,6 +26,7 @@ export function OrganisationsPage() {
   const list = useQuery({ queryKey: ['organisations', filters, page], queryFn: () => api.get<Paged<OrganisationView>>(`/api/v1/organisations${qs({ ...filters, ...page })}`) });
   const allUnits = (divisions.data ?? []).filter((d) => d.level === 'county');
   const myUnits = [...(divisions.data ?? []).filter((d) => d.code === user?.divisionCode && d.level === 'city'), ...unitsFor(divisions.data, user?.divisionCode)];
+  useDefaultField(form, 'divisionCode', myUnits[0]?.code);
 
   async function create(v: Record<string, unknown>) {
     try {

@@ -9,7 +9,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { api } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
-import { showFormError } from '../../lib/zod-rule';
+import { showFormError, useDefaultField } from '../../lib/zod-rule';
 import { useStations } from '../stations/stations.api';
 import { ProcurementStatusTag } from './plan-status-tag';
 
@@ -28,6 +28,7 @@ export function ProcurementsPage() {
   const plans = useQuery({ queryKey: ['purchase-plans'], queryFn: () => api.get<{ items: PurchasePlanView[] }>('/api/v1/purchase-plans'), enabled: open });
   const stations = useStations({ county, page: 1, pageSize: 200 });
   const units = unitsFor(divisions.data, user?.divisionCode);
+  useDefaultField(form, 'countyCode', units[0]?.code);
 
   async function create(v: Record<string, unknown>) {
     try {
@@ -64,7 +65,7 @@ export function ProcurementsPage() {
           <Form.Item label="依据的年度购买服务计划（须已备案）" name="purchasePlanId">
             <Select allowClear options={(plans.data?.items ?? []).filter((p) => p.status === 'filed' && p.countyCode === county).map((p) => ({ value: p.id, label: p.title }))} />
           </Form.Item>
-          <Form.Item label="覆盖的社工站" name="stationIds" rules={[{ required: true, message: '至少选择一个社工站' }]}><Select mode="multiple" options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} /></Form.Item>
+          <Form.Item label="覆盖的社工站" name="stationIds" rules={[{ required: true, message: '至少选择一个社工站' }]}><Select mode="multiple" showSearch={{ optionFilterProp: "label" }} options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} /></Form.Item>
           {Object.entries(TEXTS).map(([k, label]) => <Form.Item key={k} label={label} name={k} rules={[{ required: true, message: `请填写${label}` }]}><Input.TextArea rows={2} /></Form.Item>)}
         </Form>
       </Drawer>

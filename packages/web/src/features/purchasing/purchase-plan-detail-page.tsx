@@ -71,7 +71,7 @@ function PlanDetail({ p }: { p: PurchasePlanView }) {
               <Form.Item label="预算（元）" name="budget"><InputNumber min={0} precision={2} style={{ width: 200 }} /></Form.Item>
               <Form.Item label="购买方式" name="purchaseMethod"><Select style={{ width: 200 }} options={PURCHASE_METHODS.map((m) => ({ value: m, label: PURCHASE_METHOD_LABELS[m] }))} /></Form.Item>
             </Space>
-            <Form.Item label="覆盖的社工站" name="stationIds"><Select mode="multiple" options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} /></Form.Item>
+            <Form.Item label="覆盖的社工站" name="stationIds"><Select mode="multiple" showSearch={{ optionFilterProp: "label" }} options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} /></Form.Item>
             {TEXTS.map((k) => <Form.Item key={k} label={PLAN_REQUIRED_FIELDS[k]} name={k}><Input.TextArea rows={2} /></Form.Item>)}
             <Button htmlType="submit">保存草稿</Button>
           </Form>

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { api } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtDateTime } from '../../lib/format';
-import { showFormError } from '../../lib/zod-rule';
+import { showFormError, useDefaultField } from '../../lib/zod-rule';
 import { PlanStatusTag } from './plan-status-tag';
 
 /** 年度购买服务计划 (R-PUR-2): the county's plans; for the city, the filing list of all units. */
@@ -22,6 +22,7 @@ export function PurchasePlansPage() {
   const [form] = Form.useForm();
   const { data, isLoading } = useQuery({ queryKey: ['purchase-plans'], queryFn: () => api.get<{ items: PurchasePlanView[] }>('/api/v1/purchase-plans') });
   const units = unitsFor(divisions.data, user?.divisionCode);
+  useDefaultField(form, 'countyCode', units[0]?.code);
 
   async function create(v: Record<string, unknown>) {
     try {
