@@ -159,7 +159,8 @@ describe('purchasing and contracts journey', () => {
     await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
     await expect(page.getByRole('link', { name: '庆祖镇社会工作服务站' }).count()).resolves.toBe(0);
     await page.setViewportSize(PHONE);
-    expect(await fitsWidth(page)).toBe(true);
+    await page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(page)).toBe(true);
     await shot(page, '25-contractor-stations-phone');
     await page.setViewportSize(DESKTOP);
   });

@@ -174,8 +174,8 @@ describe('foundation journey', () => {
     await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
     await shot(page, '12-home');
     await page.setViewportSize(PHONE);
-    await page.getByRole('menuitem', { name: '工作台' }).waitFor({ state: 'detached' });
-    expect(await fitsWidth(page)).toBe(true);
+    await page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(page)).toBe(true);
     await shot(page, '12-home-phone');
     await page.setViewportSize(DESKTOP);
   });
@@ -184,7 +184,8 @@ describe('foundation journey', () => {
     await page.setViewportSize(PHONE);
     await page.goto(stationUrl);
     await page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(page)).toBe(true);
     await shot(page, '09-station-phone');
     await page.setViewportSize(DESKTOP);
   });
