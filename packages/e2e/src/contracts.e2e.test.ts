@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeCreditCode } from '../../server/src/test-support/credit-codes';
@@ -146,6 +149,19 @@ describe('purchasing and contracts journey', () => {
     await page.getByRole('cell', { name: '第 2 年' }).waitFor();
     await expect(page.getByRole('row', { name: /第 2 年/ }).textContent()).resolves.toContain('2027-10-11 至 2028-10-10');
     await shot(page, '24-contract-year2');
+  });
+
+  it('attaches the signed agreement as a PDF and lists it for download', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shegong-pdf-'));
+    const file = path.join(dir, '第二年协议（签章版）.pdf');
+    writeFileSync(file, '%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
+    await pick(page, '附件类别', '第2年协议');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('link', { name: '第二年协议（签章版）.pdf' }).waitFor();
+    const href = await page.getByRole('link', { name: '第二年协议（签章版）.pdf' }).getAttribute('href');
+    const res = await page.request.get(`${server.url}${href}`);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    await shot(page, '24-contract-attachment');
   });
 
   it('the contractor admin sees only its own contract, and the covered stations', async () => {

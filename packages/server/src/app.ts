@@ -14,6 +14,7 @@ import { ping } from './db/database';
 import { registerAuth } from './platform/auth/auth-plugin';
 import { createSessionStore } from './platform/auth/sessions';
 import { createFileStorage, MAX_IMAGE_BYTES } from './platform/files/file-storage';
+import { createAttachments } from './platform/files/attachments';
 import { registerErrorHandler } from './platform/http/errors';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -78,7 +79,8 @@ export async function buildApp(opts: AppOptions) {
   const storage = createFileStorage(opts.dataDir);
   const stationContracts = createStationContractLookup(opts.db);
   const stationService = createStationService(opts.db, divisions, storage, stationContracts);
-  const organisationService = createOrganisationService(opts.db, divisions);
+  const attachments = createAttachments(opts.db, storage);
+  const organisationService = createOrganisationService(opts.db, divisions, attachments);
   const procurementService = createProcurementService(opts.db, divisions);
 
   app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', db: await ping(opts.db) }));
@@ -89,9 +91,9 @@ export async function buildApp(opts: AppOptions) {
   stationRoutes(app, stationService, opts.db);
   coverageRoutes(app, createCoverageService(opts.db, divisions, stationService));
   progressRoutes(app, createProgressService(opts.db, divisions), divisions, opts.db);
-  organisationRoutes(app, organisationService, opts.db);
+  organisationRoutes(app, organisationService, opts.db, attachments);
   purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
-  contractRoutes(app, createContractService(opts.db, divisions, procurementService), { db: opts.db, divisions, lookup: stationContracts });
+  contractRoutes(app, createContractService(opts.db, divisions, procurementService, attachments), { db: opts.db, divisions, lookup: stationContracts, attachments });
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);
 

@@ -31,8 +31,14 @@ export function makePng(width = 8, height = 8, rgb: [number, number, number] = [
 
 /** A multipart/form-data body with one file field. */
 export function multipart(field: string, filename: string, contentType: string, bytes: Buffer) {
+  return multipartWith({}, field, filename, contentType, bytes);
+}
+
+/** A multipart/form-data body with text fields first, then one file field. */
+export function multipartWith(fields: Record<string, string>, field: string, filename: string, contentType: string, bytes: Buffer) {
   const boundary = '----shegongtest' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const texts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = Buffer.from(`${texts}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }

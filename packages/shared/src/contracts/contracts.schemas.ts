@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { yuanSchema } from '../money';
 import type { Finding } from '../policy/finding';
+import type { AttachmentView } from '../common';
 
 const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 const longText = z.string().trim().max(5000, '不能超过 5000 个字符');
@@ -96,6 +97,7 @@ export interface ContractView {
   agreements: AgreementView[];
   evaluations: EvaluationView[];
   currentYearNo: number | null;
+  files: AttachmentView[];
   findings: Finding[];
   version: number;
   abilities: { addAgreement: boolean; addEvaluation: boolean; publish: boolean };

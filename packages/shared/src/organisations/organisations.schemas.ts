@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import type { Finding } from '../policy/finding';
+import type { AttachmentView } from '../common';
 
 export const ORGANISATION_TYPES = ['social_work_agency', 'volunteer_org', 'community_org', 'foundation', 'other'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -107,6 +108,6 @@ export interface DisclosureView {
   title: string;
   content: string;
   year: number | null;
-  fileIds: string[];
+  files: AttachmentView[];
   publishedAt: string;
 }

@@ -57,6 +57,7 @@ describe('station findings', () => {
   it('R-CON-2: an operating station without a live contract shows the gap', () => {
     expect(rules({ ...complete, hasCurrentContract: false })).toEqual(['R-CON-2:warning:没有有效的政府购买服务合同（承接主体）']);
     expect(stationFindings({ ...complete, hasCurrentContract: true })).toEqual([]);
+    expect(rules({ ...complete, hasCurrentContract: true, contractEndsEarlyOn: '2027-01-31' })[0]).toContain('现合同于 2027-01-31 终止');
   });
 
   it('a planned station is only checked for its name; a station being built gets warnings', () => {

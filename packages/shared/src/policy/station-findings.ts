@@ -18,6 +18,8 @@ export interface StationFacts {
   openingHours: string;
   /** Whether a live service contract covers the station; undefined where contracts are not known. */
   hasCurrentContract?: boolean;
+  /** Set when the live contract ends early after a failed evaluation (R-CON-2). */
+  contractEndsEarlyOn?: string | null;
 }
 
 /** The name a station must carry: `××乡镇（街道）社会工作服务站` (R-ST-1). */
@@ -84,6 +86,9 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.status === 'operating' && (!s.address || !s.phone || !s.openingHours)) {
     const missing = [!s.address && '地址', !s.phone && '联系电话', !s.openingHours && '开放时间'].filter(Boolean).join('、');
     out.push({ ruleId: 'R-ST-1', severity: 'warning', message: `运营中的站点缺少${missing}，公众无法联系`, action: `补充${missing}` });
+  }
+  if (s.contractEndsEarlyOn) {
+    out.push({ ruleId: 'R-CON-2', severity: 'warning', message: `年度评估不合格，现合同于 ${s.contractEndsEarlyOn} 终止，不予续签`, action: '按政府采购程序重新确定承接主体，避免服务中断' });
   }
   if (s.status === 'operating' && s.hasCurrentContract === false) {
     out.push({ ruleId: 'R-CON-2', severity: 'warning', message: '没有有效的政府购买服务合同（承接主体）', action: '按政府采购程序确定承接主体并签订合同' });

@@ -110,6 +110,8 @@ export interface StationContract {
   contractorName: string;
   yearNo: number | null;
   endsOn: string;
+  /** True when a failed evaluation ends the contract early (R-CON-2). */
+  ending: boolean;
 }
 
 /** What the public directory shows: no personal data, operating stations only. */

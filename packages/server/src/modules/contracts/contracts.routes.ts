@@ -11,11 +11,12 @@ import type { DivisionService } from '../divisions';
 import { complianceByUnit, complianceWorkbook } from './compliance';
 import type { ContractService } from './contracts.service';
 import type { StationContractLookup } from './station-contracts';
+import type { Attachments } from '../../platform/files/attachments';
 
 const idParams = z.strictObject({ contractId: z.uuid('合同编号格式不正确') });
 const agreementParams = idParams.extend({ agreementId: z.uuid('协议编号格式不正确') });
 
-export function contractRoutes(app: FastifyInstance, service: ContractService, deps: { db: Db; divisions: DivisionService; lookup: StationContractLookup }) {
+export function contractRoutes(app: FastifyInstance, service: ContractService, deps: { db: Db; divisions: DivisionService; lookup: StationContractLookup; attachments: Attachments }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['合同'];
   const read = { access: { permission: 'contracts:read' as const } };
@@ -45,6 +46,16 @@ export function contractRoutes(app: FastifyInstance, service: ContractService, d
   r.post('/api/v1/contracts/:contractId/evaluations', { config: write, schema: { tags, summary: '记录年度评估结果（不合格则到期终止）', params: idParams, body: createEvaluationSchema } }, async (req, reply) => {
     reply.status(201);
     return service.addEvaluation(requestContext(req), req.params.contractId, req.body);
+  });
+  r.post('/api/v1/contracts/:contractId/files', { config: write, schema: { tags, summary: '上传合同附件（合同文本、年度协议、评估报告；PDF/Word/Excel/图片，≤20 MB）', params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const ctx = requestContext(req);
+    const c = await service.loadForWrite(ctx, req.params.contractId);
+    reply.status(201);
+    return deps.attachments.upload(req, ctx, { entityType: 'contract', entityId: c.id, divisionPath: c.divisionPath, summary: `上传合同附件 ${c.title}` });
+  });
+  r.get('/api/v1/contracts/:contractId/files/:fileId', { config: read, schema: { tags, summary: '下载合同附件', params: idParams.extend({ fileId: z.uuid('文件编号格式不正确') }) } }, async (req, reply) => {
+    const c = await service.load(requireActor(req), req.params.contractId);
+    return deps.attachments.send(reply, 'contract', c.id, req.params.fileId);
   });
   r.post('/api/v1/contracts/:contractId/publish', { config: write, schema: { tags, summary: '登记合同公告日期（R-CON-3）', params: idParams, body: publishAgreementSchema } }, (req) =>
     service.publish(requestContext(req), req.params.contractId, req.body.publishedOn),

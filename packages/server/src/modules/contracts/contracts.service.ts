@@ -14,12 +14,13 @@ import type { ProcurementService } from '../purchasing';
 import { stationNames } from '../purchasing/station-picker';
 import { agreements, contractEvaluations, contractStations, contracts } from './contracts.table';
 import { todayInChina } from './station-contracts';
+import type { Attachments } from '../../platform/files/attachments';
 
 type Ctx = RequestContext & { actor: Actor };
 type ContractRow = typeof contracts.$inferSelect;
 
 /** R-CON-1…3: contracts signed from an award, with one agreement a year and the evaluation that gates renewal. */
-export function createContractService(db: Db, divisions: DivisionService, procurementService: ProcurementService) {
+export function createContractService(db: Db, divisions: DivisionService, procurementService: ProcurementService, attachments: Attachments) {
   const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: contracts.divisionPath, organisationId: contracts.organisationId });
 
   async function parts(id: string) {
@@ -32,7 +33,7 @@ export function createContractService(db: Db, divisions: DivisionService, procur
   }
 
   async function view(c: ContractRow, actor: Actor): Promise<ContractView> {
-    const { ags, evs, stationIds } = await parts(c.id);
+    const [{ ags, evs, stationIds }, files] = await Promise.all([parts(c.id), attachments.list('contract', [c.id])]);
     const org = (await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId)))[0];
     const today = todayInChina();
     const agreementViews: AgreementView[] = ags.map((a) => ({ id: a.id, yearNo: a.yearNo, periodStart: a.periodStart, periodEnd: a.periodEnd, amountFen: a.amountFen, signedOn: a.signedOn, publishedOn: a.publishedOn }));
@@ -45,6 +46,7 @@ export function createContractService(db: Db, divisions: DivisionService, procur
       publishedOn: c.publishedOn, cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, endsOn: c.endsOn, status: ended ? 'ended' : c.status, terms: c.terms,
       agreements: agreementViews, evaluations: evaluationViews,
       currentYearNo: ags.find((a) => a.periodStart <= today && a.periodEnd >= today)?.yearNo ?? null,
+      files: files.get(c.id) ?? [],
       findings: contractFindings({ ...c, agreements: ags, evaluations: evs }, today),
       version: c.version,
       abilities: { addAgreement: county && !ended && newAgreementRefusal(ags.length + 1, ags, evs, c.status) === null, addEvaluation: county && evs.length < ags.length, publish: county },
@@ -65,6 +67,8 @@ export function createContractService(db: Db, divisions: DivisionService, procur
 
   return {
     view,
+    load,
+    loadForWrite,
     async list(actor: Actor, q: { county?: string }) {
       const conds: (SQL | undefined)[] = [scopeOf(actor), isNull(contracts.archivedAt)];
       if (q.county) conds.push(eq(contracts.countyCode, q.county));

@@ -5,6 +5,7 @@ import { auditEvents } from '../../platform/audit/audit.table';
 import { createTestApp, DIV, sessionCookie, stationBody, type Session, type TestApp } from '../../test-support/test-app';
 import { makeCreditCode } from '../../test-support/credit-codes';
 import { agreements, contracts } from './contracts.table';
+import { multipartWith } from '../../test-support/images';
 
 let t: TestApp;
 let county: Session;
@@ -165,6 +166,29 @@ describe('R-CON-1…3 contracts', () => {
     expect(renew.statusCode).toBe(422);
     expect(renew.json().message).toContain('重新确定承接主体');
     ids.failedContract = c.id;
+    const station = (await t.call(county, 'GET', `/api/v1/stations/${ids.qingzu}`)).json();
+    expect(station.contract).toMatchObject({ ending: true, endsOn: '2027-01-31' });
+    expect(station.findings.map((f: { message: string }) => f.message)).toContain('年度评估不合格，现合同于 2027-01-31 终止，不予续签');
+  });
+
+  it('attaches the contract text as a real PDF; the contractor downloads it, another county gets 404, a fake file is refused', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
+    const mp = multipartWith({ label: '第1年协议' }, 'file', '第一年协议.pdf', 'application/pdf', pdf);
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/contracts/${ids.contract}/files`, headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({ name: '第一年协议.pdf', label: '第1年协议' });
+    const c = (await t.call(county, 'GET', `/api/v1/contracts/${ids.contract}`)).json();
+    expect(c.files).toHaveLength(1);
+    const dl = await t.call(county, 'GET', `/api/v1/contracts/${ids.contract}/files/${c.files[0].fileId}`);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    const qf = (await t.as('county_officer', DIV.qingfeng)).session;
+    expect((await t.call(qf, 'GET', `/api/v1/contracts/${ids.contract}/files/${c.files[0].fileId}`)).statusCode).toBe(404);
+    expect((await t.call(county, 'GET', `/api/v1/contracts/${ids.failedContract}/files/${c.files[0].fileId}`)).statusCode).toBe(404);
+    const fake = multipartWith({}, 'file', '协议.pdf', 'application/pdf', Buffer.from('<html>not a pdf</html>'));
+    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/contracts/${ids.contract}/files`, headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': fake.contentType }, payload: fake.payload });
+    expect(bad.statusCode).toBe(415);
+    expect((await t.call(county, 'GET', `/api/v1/contracts/${ids.contract}`)).json().files).toHaveLength(1);
   });
 
   it('the contractor admin sees only its organisation’s contract and the stations it covers', async () => {

@@ -17,7 +17,7 @@ export function createStationContractLookup(db: Db) {
     if (stationIds.length === 0) return out;
     const today = todayInChina();
     const rows = await db
-      .select({ stationId: contractStations.stationId, contractId: contracts.id, contractorName: organisations.name, endsOn: contracts.endsOn, cycleEnd: contracts.cycleEnd })
+      .select({ stationId: contractStations.stationId, contractId: contracts.id, contractorName: organisations.name, endsOn: contracts.endsOn, cycleEnd: contracts.cycleEnd, status: contracts.status })
       .from(contractStations)
       .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
       .innerJoin(organisations, eq(organisations.id, contracts.organisationId))
@@ -27,7 +27,7 @@ export function createStationContractLookup(db: Db) {
       ? await db.select({ contractId: agreements.contractId, yearNo: agreements.yearNo }).from(agreements).where(and(inArray(agreements.contractId, ids), sql`${agreements.periodStart} <= ${today}::date and ${agreements.periodEnd} >= ${today}::date`))
       : [];
     for (const r of rows) {
-      out.set(r.stationId, { contractId: r.contractId, contractorName: r.contractorName, yearNo: current.find((a) => a.contractId === r.contractId)?.yearNo ?? null, endsOn: r.endsOn ?? r.cycleEnd });
+      out.set(r.stationId, { contractId: r.contractId, contractorName: r.contractorName, yearNo: current.find((a) => a.contractId === r.contractId)?.yearNo ?? null, endsOn: r.endsOn ?? r.cycleEnd, ending: r.status === 'ending' });
     }
     return out;
   };

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCreditCode } from '@shegong/shared';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { makeCreditCode } from '../../test-support/credit-codes';
+import { multipartWith } from '../../test-support/images';
+import ExcelJS from 'exceljs';
 
 let t: TestApp;
 let py: Session;
@@ -76,9 +78,17 @@ describe('organisations (R-ORG-1)', () => {
     expect(d.statusCode).toBe(201);
     expect((await t.call(s, 'POST', `/api/v1/organisations/${o.id}/disclosures`, { kind: 'financial_report', title: '缺年度' })).statusCode).toBe(400);
     expect((await t.call(s, 'POST', `/api/v1/organisations/${other.id}/disclosures`, { kind: 'basic', title: '越权公开' })).statusCode).toBe(404);
+    const xlsx = Buffer.from(await (() => { const wb = new ExcelJS.Workbook(); wb.addWorksheet('财务').addRow(['收入', 800000]); return wb.xlsx.writeBuffer(); })());
+    const mp = multipartWith({ label: '财务报表' }, 'file', '2021年度财务报表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx);
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${o.id}/disclosures/${d.json().id}/files`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    expect(up.statusCode).toBe(201);
     const pub = (await t.call(null, 'GET', '/api/v1/public/organisations')).json();
     const mine = pub.items.find((x: { id: string }) => x.id === o.id);
-    expect(mine.disclosures[0]).toMatchObject({ title: '2021 年度财务报告', year: 2021 });
+    expect(mine.disclosures[0]).toMatchObject({ title: '2021 年度财务报告', year: 2021, files: [expect.objectContaining({ name: '2021年度财务报表.xlsx' })] });
+    const file = await t.call(null, 'GET', `/api/v1/public/organisations/${o.id}/disclosures/${d.json().id}/files/${mine.disclosures[0].files[0].fileId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(xlsx)).toBe(true);
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('2021年度财务报表.xlsx'));
     expect(JSON.stringify(pub)).not.toContain('李华');
   });
 });

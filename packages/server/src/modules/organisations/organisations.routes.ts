@@ -8,10 +8,11 @@ import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import { organisations } from './organisations.table';
 import type { OrganisationService } from './organisations.service';
+import type { Attachments } from '../../platform/files/attachments';
 
 const idParams = z.strictObject({ organisationId: z.uuid('机构编号格式不正确') });
 
-export function organisationRoutes(app: FastifyInstance, service: OrganisationService, db: Db) {
+export function organisationRoutes(app: FastifyInstance, service: OrganisationService, db: Db, attachments: Attachments) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社会组织'];
   const read = { access: { permission: 'organisations:read' as const } };
@@ -31,6 +32,18 @@ export function organisationRoutes(app: FastifyInstance, service: OrganisationSe
   r.post('/api/v1/organisations/:organisationId/disclosures', { config: { access: { session: 'any' } }, schema: { tags, summary: '发布公开信息（R-ORG-2）', params: idParams, body: createDisclosureSchema } }, async (req, reply) => {
     reply.status(201);
     return service.disclose(requestContext(req), req.params.organisationId, req.body);
+  });
+
+  const disclosureParams = idParams.extend({ disclosureId: z.uuid('公开信息编号格式不正确') });
+  r.post('/api/v1/organisations/:organisationId/disclosures/:disclosureId/files', { config: { access: { session: 'any' } }, schema: { tags, summary: '为公开信息上传附件（PDF/Word/Excel/图片，≤20 MB）', params: disclosureParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const ctx = requestContext(req);
+    const { organisation, disclosure } = await service.disclosureForWrite(ctx.actor, req.params.organisationId, req.params.disclosureId);
+    reply.status(201);
+    return attachments.upload(req, ctx, { entityType: 'disclosure', entityId: disclosure.id, divisionPath: organisation.divisionPath, summary: `${organisation.name} 公开信息附件` });
+  });
+  r.get('/api/v1/public/organisations/:organisationId/disclosures/:disclosureId/files/:fileId', { config: { access: { public: true } }, schema: { tags: ['公开信息'], summary: '下载公开信息附件（无需登录）', params: disclosureParams.extend({ fileId: z.uuid('文件编号格式不正确') }) } }, async (req, reply) => {
+    const d = await service.publicDisclosure(req.params.organisationId, req.params.disclosureId);
+    return attachments.send(reply, 'disclosure', d.id, req.params.fileId);
   });
 
   // The public portal (no login): organisations with social work in scope and what they disclose.

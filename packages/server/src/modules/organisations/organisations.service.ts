@@ -10,6 +10,7 @@ import { diff, writeAudit, type RequestContext } from '../../platform/audit/audi
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import { disclosures, organisations } from './organisations.table';
+import type { Attachments } from '../../platform/files/attachments';
 
 type Ctx = RequestContext & { actor: Actor };
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -20,7 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * officer reads all of them (an award may go to one registered elsewhere); writes stay with the registering unit
  * or the city. Contractor staff see only their own organisation.
  */
-export function createOrganisationService(db: Db, divisions: DivisionService) {
+export function createOrganisationService(db: Db, divisions: DivisionService, attachments: Attachments) {
   const readScope = (actor: Actor): SQL | undefined => (actor.scope.kind === 'organisation' ? eq(organisations.id, actor.scope.organisationId) : undefined);
   const canWrite = (actor: Actor, o: OrganisationRow) => can(actor, 'organisations:write') && pathInScope(actor.scope, o.divisionPath);
 
@@ -115,7 +116,27 @@ export function createOrganisationService(db: Db, divisions: DivisionService) {
 
     async listDisclosures(organisationId: string): Promise<DisclosureView[]> {
       const rows = await db.select().from(disclosures).where(and(eq(disclosures.organisationId, organisationId), isNull(disclosures.archivedAt))).orderBy(desc(disclosures.publishedAt));
-      return rows.map((d) => ({ id: d.id, organisationId: d.organisationId, kind: d.kind as DisclosureView['kind'], title: d.title, content: d.content, year: d.year, fileIds: d.fileIds, publishedAt: d.publishedAt.toISOString() }));
+      const filesOf = await attachments.list('disclosure', rows.map((d) => d.id));
+      return rows.map((d) => ({ id: d.id, organisationId: d.organisationId, kind: d.kind as DisclosureView['kind'], title: d.title, content: d.content, year: d.year, files: filesOf.get(d.id) ?? [], publishedAt: d.publishedAt.toISOString() }));
+    },
+    /** The disclosure, when the caller may publish for its organisation (for attaching files). */
+    async disclosureForWrite(actor: Actor, organisationId: string, disclosureId: string) {
+      const o = await load(actor, organisationId);
+      if (!view(o, actor).abilities.disclose) throw new AppError('FORBIDDEN', '只有该机构或其登记单位可以发布公开信息');
+      const d = (await db.select().from(disclosures).where(and(eq(disclosures.id, disclosureId), eq(disclosures.organisationId, o.id), isNull(disclosures.archivedAt))).limit(1))[0];
+      if (!d) throw notFound('公开信息');
+      return { organisation: o, disclosure: d };
+    },
+    /** A disclosure of a public organisation, for the public download of its files. */
+    async publicDisclosure(organisationId: string, disclosureId: string) {
+      const rows = await db
+        .select({ id: disclosures.id })
+        .from(disclosures)
+        .innerJoin(organisations, eq(organisations.id, disclosures.organisationId))
+        .where(and(eq(disclosures.id, disclosureId), eq(organisations.id, organisationId), isNull(disclosures.archivedAt), isNull(organisations.archivedAt)))
+        .limit(1);
+      if (!rows[0]) throw notFound('公开信息');
+      return rows[0];
     },
     /** R-ORG-2: the organisation (or its registering unit) publishes a disclosure; it is public at once. */
     async disclose(ctx: Ctx, organisationId: string, input: CreateDisclosureInput) {

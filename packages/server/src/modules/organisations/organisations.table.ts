@@ -39,7 +39,6 @@ export const disclosures = pgTable(
     title: text('title').notNull(),
     content: text('content').notNull().default(''),
     year: integer('year'),
-    fileIds: uuid('file_ids').array().notNull().default([]),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

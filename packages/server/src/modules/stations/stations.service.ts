@@ -32,7 +32,7 @@ export function createStationService(db: Db, divisions: DivisionService, storage
   function view(s: StationRow, actor: Actor | null, contract: StationContract | null): StationView {
     const township = divisions.find(s.townshipCode);
     const county = divisions.find(s.countyCode);
-    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId, hasCurrentContract: !!contract });
+    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId, hasCurrentContract: !!contract, contractEndsEarlyOn: contract?.ending ? contract.endsOn : null });
     const writable = !!actor && can(actor, 'stations:write');
     return {
       id: s.id,

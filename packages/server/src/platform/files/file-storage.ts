@@ -7,6 +7,15 @@ import { AppError } from '../http/errors';
 /** Image types accepted for photos, decided by the bytes, never by the name or the browser's claim. */
 export const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** Documents civil affairs offices exchange: PDF, Word, Excel (new and old formats) and photos. */
+export const DOCUMENT_TYPES = new Set([
+  ...IMAGE_TYPES,
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/x-cfb',
+]);
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** Files on local disk under DATA_DIR/files; a bucket can replace it behind the same two calls. */
 export function createFileStorage(root: string) {
@@ -19,6 +28,14 @@ export function createFileStorage(root: string) {
         throw new AppError('FILE_TYPE_NOT_ALLOWED', '「标牌照片」只接受 JPEG、PNG 或 WebP 图片（按文件内容识别）', { fieldErrors: { file: '不是 JPEG、PNG 或 WebP 图片' } });
       }
       return { mime: t.mime, ext: t.ext };
+    },
+    async checkDocument(bytes: Buffer): Promise<{ mime: string; ext: string }> {
+      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '「附件」文件为空', { fieldErrors: { file: '文件为空' } });
+      const t = await fileTypeFromBuffer(bytes);
+      if (!t || !DOCUMENT_TYPES.has(t.mime)) {
+        throw new AppError('FILE_TYPE_NOT_ALLOWED', '「附件」只接受 PDF、Word、Excel 或 JPEG/PNG/WebP 图片（按文件内容识别）', { fieldErrors: { file: '文件类型不允许' } });
+      }
+      return { mime: t.mime === 'application/x-cfb' ? 'application/octet-stream' : t.mime, ext: t.ext };
     },
     async save(bytes: Buffer): Promise<{ key: string; sha256: string }> {
       await mkdir(dir, { recursive: true });

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Spin, Table, Tag } from 'antd';
 import { CONTRACT_STATUS_LABELS, CONTRACT_TERMS, EVALUATION_RESULT_LABELS, formatFen, type AgreementView, type ContractTerm, type ContractView, type EvaluationView } from '@shegong/shared';
+import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
 import { api } from '../../lib/api';
@@ -77,6 +78,11 @@ function ContractDetail({ c }: { c: ContractView }) {
           { title: '签订日期', dataIndex: 'signedOn' },
           { title: '公告', key: 'pub', render: (_: unknown, a: AgreementView) => a.publishedOn ?? (c.abilities.publish ? <Button size="small" onClick={() => open({ publish: a.id }, { publishedOn: dayjs() })}>登记公告</Button> : <Tag color="warning">未公告</Tag>) },
         ]} />
+      </Card>
+      <Card title="附件（合同文本、年度协议、评估报告）" style={{ marginBottom: 16 }}>
+        <AttachmentsList files={c.files} hrefOf={(f) => `/api/v1/contracts/${c.id}/files/${f.fileId}`} uploadUrl={c.abilities.publish ? `/api/v1/contracts/${c.id}/files` : undefined}
+          labels={['合同文本', ...c.agreements.map((a) => `第${a.yearNo}年协议`), ...c.evaluations.map((e) => `第${e.yearNo}年度评估报告`)]}
+          onUploaded={() => void qc.invalidateQueries({ queryKey: ['contracts'] })} />
       </Card>
       <Card title="年度评估结果">
         <Table rowKey="id" size="small" pagination={false} dataSource={c.evaluations} locale={{ emptyText: '尚未记录年度评估；续签须上一年度评估合格（R-CON-2）' }} columns={[

@@ -5,6 +5,7 @@ import { App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List,
 import { EditOutlined } from '@ant-design/icons';
 import { DISCLOSURE_KIND_LABELS, DISCLOSURE_KINDS, ORGANISATION_TYPE_LABELS, type DisclosureView, type OrganisationView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
+import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
 import { api } from '../../lib/api';
@@ -108,7 +109,9 @@ function OrganisationDetail({ o }: { o: Detail }) {
                   <List dataSource={o.disclosures} locale={{ emptyText: '尚未公开信息' }} renderItem={(d) => (
                     <List.Item>
                       <List.Item.Meta title={<Space><Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>{d.title}{d.year && <Tag>{d.year}年度</Tag>}</Space>}
-                        description={<><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{d.content}</Typography.Paragraph><Typography.Text type="secondary">发布于 {fmtDateTime(d.publishedAt)}</Typography.Text></>} />
+                        description={<><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{d.content}</Typography.Paragraph><Typography.Text type="secondary">发布于 {fmtDateTime(d.publishedAt)}</Typography.Text>
+                          <AttachmentsList files={d.files} hrefOf={(f) => `/api/v1/public/organisations/${o.id}/disclosures/${d.id}/files/${f.fileId}`}
+                            uploadUrl={o.abilities.disclose ? `/api/v1/organisations/${o.id}/disclosures/${d.id}/files` : undefined} onUploaded={() => void refresh()} /></>} />
                     </List.Item>
                   )} />
                 </>

@@ -48,7 +48,8 @@ export function PublicOrganisations() {
       label: <Space wrap>{o.name}<Tag>{o.typeLabel}</Tag>{o.grade && <Tag color="gold">{o.grade}</Tag>}<Typography.Text type="secondary">{o.creditCode}</Typography.Text></Space>,
       children: o.disclosures.length ? (
         <List size="small" dataSource={o.disclosures} renderItem={(d) => (
-          <List.Item><List.Item.Meta title={<Space wrap><Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>{d.title}{d.year && `（${d.year}年度）`}</Space>} description={<span style={{ whiteSpace: 'pre-wrap' }}>{d.content}</span>} /></List.Item>
+          <List.Item><List.Item.Meta title={<Space wrap><Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>{d.title}{d.year && `（${d.year}年度）`}</Space>}
+            description={<><div style={{ whiteSpace: 'pre-wrap' }}>{d.content}</div>{d.files.map((f) => <div key={f.id}><a href={`/api/v1/public/organisations/${o.id}/disclosures/${d.id}/files/${f.fileId}`}>{f.name}</a></div>)}</>} /></List.Item>
         )} />
       ) : <Typography.Text type="secondary">尚未公开信息（登记机关：{o.registrationAuthority || '—'}）</Typography.Text>,
     }))} />

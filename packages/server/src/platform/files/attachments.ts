@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AttachmentView } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import type { RequestContext } from '../audit/audit';
+import { writeAudit } from '../audit/audit';
+import { AppError } from '../http/errors';
+import { MAX_DOCUMENT_BYTES, type FileStorage } from './file-storage';
+import { attachments, files } from './files.table';
+
+
+/**
+ * Files attached to records (contract texts, agreements, evaluation reports, disclosures). Whoever may read the
+ * record may read its files, so callers check the record's scope before calling in here.
+ */
+export function createAttachments(db: Db, storage: FileStorage) {
+  return {
+    async list(entityType: string, entityIds: string[]): Promise<Map<string, AttachmentView[]>> {
+      const out = new Map<string, AttachmentView[]>();
+      if (entityIds.length === 0) return out;
+      const rows = await db
+        .select({ a: attachments, f: files })
+        .from(attachments)
+        .innerJoin(files, eq(files.id, attachments.fileId))
+        .where(and(eq(attachments.entityType, entityType), inArray(attachments.entityId, entityIds)))
+        .orderBy(asc(attachments.createdAt));
+      for (const { a, f } of rows) {
+        const list = out.get(a.entityId) ?? [];
+        list.push({ id: a.id, fileId: f.id, name: f.originalName, label: a.label, sizeBytes: f.sizeBytes, uploadedAt: a.createdAt.toISOString() });
+        out.set(a.entityId, list);
+      }
+      return out;
+    },
+
+    /** Reads one multipart file from the request, checks it by its bytes, stores it and attaches it, audited. */
+    async upload(req: FastifyRequest, ctx: RequestContext, target: { entityType: string; entityId: string; divisionPath: string; summary: string }) {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+      const part = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES } });
+      if (!part) throw new AppError('VALIDATION_FAILED', '「附件」请选择要上传的文件', { fieldErrors: { file: '请选择文件' } });
+      const bytes = await part.toBuffer();
+      const labelField = part.fields.label as { value?: unknown } | undefined;
+      const label = String(labelField?.value ?? '').trim().slice(0, 50);
+      const type = await storage.checkDocument(bytes);
+      const saved = await storage.save(bytes);
+      return db.transaction(async (tx) => {
+        const [f] = await tx
+          .insert(files)
+          .values({ purpose: target.entityType, originalName: (part.filename || `附件.${type.ext}`).slice(0, 200), mimeType: type.mime, sizeBytes: bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: target.divisionPath, createdBy: ctx.actor?.userId })
+          .returning();
+        const [a] = await tx.insert(attachments).values({ fileId: f.id, entityType: target.entityType, entityId: target.entityId, label, createdBy: ctx.actor?.userId }).returning();
+        await writeAudit(tx, ctx, { action: 'upload', entityType: target.entityType, entityId: target.entityId, divisionPath: target.divisionPath, summary: `${target.summary}：${f.originalName}${label ? `（${label}）` : ''}` });
+        return { id: a.id, fileId: f.id, name: f.originalName, label, sizeBytes: f.sizeBytes, uploadedAt: a.createdAt.toISOString() } satisfies AttachmentView;
+      });
+    },
+
+    /** Sends an attached file, if it is attached to that record (same 404 as a missing one otherwise). */
+    async send(reply: FastifyReply, entityType: string, entityId: string, fileId: string) {
+      const rows = await db
+        .select({ f: files })
+        .from(attachments)
+        .innerJoin(files, eq(files.id, attachments.fileId))
+        .where(and(eq(attachments.entityType, entityType), eq(attachments.entityId, entityId), eq(attachments.fileId, fileId)))
+        .limit(1);
+      const f = rows[0]?.f;
+      if (!f) throw new AppError('FILE_NOT_FOUND', '文件不存在或无权访问');
+      const bytes = await storage.read(f.storageKey);
+      return reply
+        .header('content-type', f.mimeType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`)
+        .send(bytes);
+    },
+  };
+}
+export type Attachments = ReturnType<typeof createAttachments>;
