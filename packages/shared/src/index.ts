@@ -21,3 +21,6 @@ export * from './purchasing/purchasing.schemas';
 export * from './contracts/contracts.schemas';
 export * from './policy/award-eligibility';
 export * from './policy/contract-rules';
+export * from './ids/citizen-id';
+export * from './staff/staff.schemas';
+export * from './policy/staff-rules';
