@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../server/src/test-support/credit-codes';
 import { apiSession } from './support/api';
-import { DESKTOP, launch, PHONE, fitsWidth, pick, pickDate, shot } from './support/browser';
-import { startServer } from './support/server';
+import { DESKTOP, PHONE, fitsWidth, pick, pickDate, shot } from './support/browser';
+import { useJourney } from './support/journey';
 
 /**
  * The purchasing journey in Chromium: the county writes and submits a plan → the city files it → the county
@@ -14,14 +13,10 @@ import { startServer } from './support/server';
  * records a passed year-1 evaluation → makes the year-2 agreement; the contractor's admin sees only its contract;
  * the public portal shows the announcement. Users, stations and organisations are set up through the API.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let page: Page;
 const PW = 'Journey-Pass-2026';
 const ids: Record<string, string> = {};
 
-beforeAll(async () => {
-  server = await startServer({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' });
+const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (server) => {
   const admin = await apiSession(server.url, 'admin', 'Initial-Admin-2026', PW);
   for (const [username, role, divisionCode] of [['py.officer', 'county_officer', '410928000000'], ['city.officer', 'city_officer', '410900000000']]) {
     await admin.post('/api/v1/users', { username, displayName: username === 'py.officer' ? '王晓燕' : '赵建国', role, divisionCode, password: 'Start-Pass-01' });
@@ -42,148 +37,135 @@ beforeAll(async () => {
   await admin.post('/api/v1/users', { username: 'yimin.admin', displayName: '益民机构管理员', role: 'org_admin', divisionCode: '410928000000', organisationId: ids.winner, password: 'Start-Pass-01' });
   await apiSession(server.url, 'yimin.admin', 'Start-Pass-01', PW);
   ids.stations = stations.items.map((s) => s.townshipName).join(',');
-
-  browser = await launch();
-  page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-});
-// A failed step leaves a screenshot of what the browser showed.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 async function loginAs(username: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PW);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await j.page.context().clearCookies();
+  await j.page.goto(`${j.server.url}/login`);
+  await j.page.getByLabel('用户名').fill(username);
+  await j.page.getByLabel('密码').fill(PW);
+  await j.page.getByRole('button', { name: /登\s*录/ }).click();
+  await j.page.getByRole('heading', { name: '工作台' }).waitFor();
 }
-const confirm = () => page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+const confirm = () => j.page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
 
 describe('purchasing and contracts journey', () => {
   it('the county writes its annual purchase plan and submits it', async () => {
     await loginAs('py.officer');
-    await page.getByRole('menuitem', { name: '年度购买计划' }).click();
-    await page.getByRole('button', { name: '编制计划' }).click();
-    await page.getByRole('dialog').getByLabel('计划名称').fill('濮阳县 2026 年社工站购买服务计划');
-    await page.getByRole('button', { name: '创建草稿' }).click();
-    await page.getByRole('heading', { name: '濮阳县 2026 年社工站购买服务计划' }).waitFor();
-    await page.getByLabel('预算（元）').fill('600000');
-    await pick(page, '购买方式', '公开招标');
-    await pick(page, '覆盖的社工站', '柳屯镇社会工作服务站');
-    await page.keyboard.press('Escape');
+    await j.page.getByRole('menuitem', { name: '年度购买计划' }).click();
+    await j.page.getByRole('button', { name: '编制计划' }).click();
+    await j.page.getByRole('dialog').getByLabel('计划名称').fill('濮阳县 2026 年社工站购买服务计划');
+    await j.page.getByRole('button', { name: '创建草稿' }).click();
+    await j.page.getByRole('heading', { name: '濮阳县 2026 年社工站购买服务计划' }).waitFor();
+    await j.page.getByLabel('预算（元）').fill('600000');
+    await pick(j.page, '购买方式', '公开招标');
+    await pick(j.page, '覆盖的社工站', '柳屯镇社会工作服务站');
+    await j.page.keyboard.press('Escape');
     for (const [label, text] of [['项目背景', '落实全市社工站建设部署'], ['项目目标', '两站提供专业社工服务'], ['服务内容', '社会救助、养老、儿童福利等'], ['服务进度', '2026 年 10 月起驻站'], ['服务质量标准', '市级服务标准'], ['服务数量标准', '每站驻站社工不少于 2 名'], ['绩效评估和考核', '县级每年两次评估']]) {
-      await page.getByLabel(label, { exact: true }).fill(text);
+      await j.page.getByLabel(label, { exact: true }).fill(text);
     }
-    await page.getByRole('button', { name: '保存草稿' }).click();
-    await page.getByText('已保存').waitFor();
-    await page.getByRole('button', { name: '报送备案' }).click();
+    await j.page.getByRole('button', { name: '保存草稿' }).click();
+    await j.page.getByText('已保存').waitFor();
+    await j.page.getByRole('button', { name: '报送备案' }).click();
     await confirm();
-    await page.locator('.ant-tag').filter({ hasText: '已报送' }).first().waitFor();
-    await shot(page, '20-plan-submitted');
+    await j.page.locator('.ant-tag').filter({ hasText: '已报送' }).first().waitFor();
+    await shot(j.page, '20-plan-submitted');
   });
 
   it('the city files the plan', async () => {
     await loginAs('city.officer');
-    await page.getByRole('menuitem', { name: '年度购买计划' }).click();
-    await page.getByRole('link', { name: '濮阳县 2026 年社工站购买服务计划' }).click();
-    await page.getByRole('button', { name: /^备\s*案$/ }).click();
+    await j.page.getByRole('menuitem', { name: '年度购买计划' }).click();
+    await j.page.getByRole('link', { name: '濮阳县 2026 年社工站购买服务计划' }).click();
+    await j.page.getByRole('button', { name: /^备\s*案$/ }).click();
     await confirm();
-    await page.locator('.ant-tag').filter({ hasText: '已备案' }).first().waitFor();
-    await expect(page.locator('.ant-timeline').textContent()).resolves.toContain('同意备案');
-    await shot(page, '21-plan-filed');
+    await j.page.locator('.ant-tag').filter({ hasText: '已备案' }).first().waitFor();
+    await expect(j.page.locator('.ant-timeline').textContent()).resolves.toContain('同意备案');
+    await shot(j.page, '21-plan-filed');
   });
 
   it('the county publishes the procurement and awards it to an eligible organisation', async () => {
     await loginAs('py.officer');
-    await page.getByRole('menuitem', { name: '采购' }).click();
-    await page.getByRole('button', { name: '发布采购公告' }).click();
-    const drawer = page.locator('.ant-drawer');
+    await j.page.getByRole('menuitem', { name: '采购' }).click();
+    await j.page.getByRole('button', { name: '发布采购公告' }).click();
+    const drawer = j.page.locator('.ant-drawer');
     await drawer.getByLabel('项目名称').fill('濮阳县社工站服务项目（柳屯镇、文留镇）');
-    await pickDate(page, '公告日期', '2026-09-01');
-    await pick(page, '依据的年度购买服务计划（须已备案）', '濮阳县 2026 年社工站购买服务计划', drawer);
-    await pick(page, '覆盖的社工站', '柳屯镇社会工作服务站', drawer);
-    await pick(page, '覆盖的社工站', '文留镇社会工作服务站', drawer);
-    await page.keyboard.press('Escape');
+    await pickDate(j.page, '公告日期', '2026-09-01');
+    await pick(j.page, '依据的年度购买服务计划（须已备案）', '濮阳县 2026 年社工站购买服务计划', drawer);
+    await pick(j.page, '覆盖的社工站', '柳屯镇社会工作服务站', drawer);
+    await pick(j.page, '覆盖的社工站', '文留镇社会工作服务站', drawer);
+    await j.page.keyboard.press('Escape');
     for (const [label, text] of [['服务内容', '驻站社工服务'], ['服务标准', '濮阳市社工站服务标准'], ['服务要求', '每站驻站社工不少于 2 名'], ['承接主体条件', '业务范围含社会工作；外地机构须 3A 以上']]) await drawer.getByLabel(label, { exact: true }).fill(text);
     await drawer.getByRole('button', { name: /发\s*布/ }).click();
-    await page.getByRole('heading', { name: '濮阳县社工站服务项目（柳屯镇、文留镇）' }).waitFor();
-    await pick(page, '承接主体', '濮阳县益民社会工作服务中心（本地，4A）');
-    await page.getByLabel('中标（成交）金额（元）').fill('580000');
-    await pickDate(page, '通知书日期', '2026-09-10');
-    await page.getByRole('button', { name: '确定承接主体' }).click();
-    await page.getByText('采购结果').waitFor();
-    await shot(page, '22-procurement-awarded');
+    await j.page.getByRole('heading', { name: '濮阳县社工站服务项目（柳屯镇、文留镇）' }).waitFor();
+    await pick(j.page, '承接主体', '濮阳县益民社会工作服务中心（本地，4A）');
+    await j.page.getByLabel('中标（成交）金额（元）').fill('580000');
+    await pickDate(j.page, '通知书日期', '2026-09-10');
+    await j.page.getByRole('button', { name: '确定承接主体' }).click();
+    await j.page.getByText('采购结果').waitFor();
+    await shot(j.page, '22-procurement-awarded');
   });
 
   it('signs the contract 31 days after the award and sees the violation', async () => {
-    await pickDate(page, '签订日期', '2026-10-11');
-    await pickDate(page, '合同周期开始', '2026-10-11');
+    await pickDate(j.page, '签订日期', '2026-10-11');
+    await pickDate(j.page, '合同周期开始', '2026-10-11');
     for (const label of ['服务内容', '服务期限', '服务数量', '服务质量', '服务价格', '资金结算方式', '各方权利义务', '违约责任', '变更或解除（不可抗力、政策调整）']) {
-      await page.locator('form').last().getByLabel(label, { exact: true }).fill(`${label}：按合同文本约定`);
+      await j.page.locator('form').last().getByLabel(label, { exact: true }).fill(`${label}：按合同文本约定`);
     }
-    await page.getByRole('button', { name: '签订合同' }).click();
-    await page.getByRole('heading', { name: /服务合同$/ }).waitFor();
-    const alert = await page.locator('.ant-alert').first().textContent();
+    await j.page.getByRole('button', { name: '签订合同' }).click();
+    await j.page.getByRole('heading', { name: /服务合同$/ }).waitFor();
+    const alert = await j.page.locator('.ant-alert').first().textContent();
     expect(alert).toContain('R-CON-1');
     expect(alert).toContain('31 日');
-    await shot(page, '23-contract-late');
+    await shot(j.page, '23-contract-late');
   });
 
   it('records a passed year-1 evaluation and makes the year-2 agreement', async () => {
-    await page.getByRole('button', { name: '记录年度评估' }).click();
-    const dialog = page.getByRole('dialog');
+    await j.page.getByRole('button', { name: '记录年度评估' }).click();
+    const dialog = j.page.getByRole('dialog');
     await dialog.getByLabel('评估单位').fill('濮阳县民政局评估组');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByRole('cell', { name: '合格' }).waitFor();
-    await page.getByRole('button', { name: '续签第 2 年协议' }).click();
+    await j.page.getByRole('cell', { name: '合格' }).waitFor();
+    await j.page.getByRole('button', { name: '续签第 2 年协议' }).click();
     await dialog.getByLabel('金额（元）').fill('590000');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByRole('cell', { name: '第 2 年' }).waitFor();
-    await expect(page.getByRole('row', { name: /第 2 年/ }).textContent()).resolves.toContain('2027-10-11 至 2028-10-10');
-    await shot(page, '24-contract-year2');
+    await j.page.getByRole('cell', { name: '第 2 年' }).waitFor();
+    await expect(j.page.getByRole('row', { name: /第 2 年/ }).textContent()).resolves.toContain('2027-10-11 至 2028-10-10');
+    await shot(j.page, '24-contract-year2');
   });
 
   it('attaches the signed agreement as a PDF and lists it for download', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-pdf-'));
     const file = path.join(dir, '第二年协议（签章版）.pdf');
     writeFileSync(file, '%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
-    await pick(page, '附件类别', '第2年协议');
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByRole('link', { name: '第二年协议（签章版）.pdf' }).waitFor();
-    const href = await page.getByRole('link', { name: '第二年协议（签章版）.pdf' }).getAttribute('href');
-    const res = await page.request.get(`${server.url}${href}`);
+    await pick(j.page, '附件类别', '第2年协议');
+    await j.page.locator('input[type=file]').setInputFiles(file);
+    await j.page.getByRole('link', { name: '第二年协议（签章版）.pdf' }).waitFor();
+    const href = await j.page.getByRole('link', { name: '第二年协议（签章版）.pdf' }).getAttribute('href');
+    const res = await j.page.request.get(`${j.server.url}${href}`);
     expect(res.headers()['content-type']).toBe('application/pdf');
-    await shot(page, '24-contract-attachment');
+    await shot(j.page, '24-contract-attachment');
   });
 
   it('the contractor admin sees only its own contract, and the covered stations', async () => {
     await loginAs('yimin.admin');
-    await page.getByRole('menuitem', { name: '合同' }).click();
-    await page.getByRole('link', { name: /服务合同$/ }).waitFor();
-    await expect(page.locator('.ant-table-tbody tr.ant-table-row').count()).resolves.toBe(1);
-    await expect(page.getByText('庆祖镇社工站服务合同').count()).resolves.toBe(0);
-    await shot(page, '25-contractor-contracts');
-    await page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
-    await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
-    await expect(page.getByRole('link', { name: '庆祖镇社会工作服务站' }).count()).resolves.toBe(0);
-    await page.setViewportSize(PHONE);
-    await page.getByRole('button', { name: '菜单' }).waitFor();
-    await expect.poll(() => fitsWidth(page)).toBe(true);
-    await shot(page, '25-contractor-stations-phone');
-    await page.setViewportSize(DESKTOP);
+    await j.page.getByRole('menuitem', { name: '合同' }).click();
+    await j.page.getByRole('link', { name: /服务合同$/ }).waitFor();
+    await expect(j.page.locator('.ant-table-tbody tr.ant-table-row').count()).resolves.toBe(1);
+    await expect(j.page.getByText('庆祖镇社工站服务合同').count()).resolves.toBe(0);
+    await shot(j.page, '25-contractor-contracts');
+    await j.page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
+    await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await expect(j.page.getByRole('link', { name: '庆祖镇社会工作服务站' }).count()).resolves.toBe(0);
+    await j.page.setViewportSize(PHONE);
+    await j.page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '25-contractor-stations-phone');
+    await j.page.setViewportSize(DESKTOP);
   });
 
   it('the public portal shows the announcement and its result', async () => {
-    const anon = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
-    await anon.goto(`${server.url}/directory`);
+    const anon = await j.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await anon.goto(`${j.server.url}/directory`);
     await anon.getByRole('tab', { name: '采购公告' }).click();
     await anon.getByText('濮阳县社工站服务项目（柳屯镇、文留镇）').waitFor();
     await expect(anon.locator('.ant-card').filter({ hasText: '柳屯镇、文留镇' }).textContent()).resolves.toContain('濮阳县益民社会工作服务中心');

@@ -1,11 +1,10 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makePng } from '../../server/src/test-support/images';
-import { cjkRenders, DESKTOP, fitsWidth, launch, PHONE, pick, pickDate, shot } from './support/browser';
-import { startServer } from './support/server';
+import { cjkRenders, DESKTOP, fitsWidth, PHONE, pick, pickDate, shot } from './support/browser';
+import { useJourney } from './support/journey';
 
 /**
  * The foundation journey in real Chromium against the real server on a fresh embedded database:
@@ -13,92 +12,75 @@ import { startServer } from './support/server';
  * station with its checklist and photo, sees its findings and the progress table change → the public
  * directory lists it. Screenshots at desktop and phone width go to packages/e2e/screenshots/.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let page: Page;
 const ADMIN_INITIAL = 'Initial-Admin-2026';
 const ADMIN_NEW = 'Admin-Changed-2026';
 const OFFICER_INITIAL = 'Officer-Start-01';
 const OFFICER_NEW = 'Officer-Changed-02';
 
-beforeAll(async () => {
-  server = await startServer({ SHEGONG_ADMIN_PASSWORD: ADMIN_INITIAL });
-  browser = await launch();
-  page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-});
-// A failed step leaves a screenshot of what the browser showed.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ SHEGONG_ADMIN_PASSWORD: ADMIN_INITIAL });
 
 async function login(username: string, password: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await j.page.goto(`${j.server.url}/login`);
+  await j.page.getByLabel('用户名').fill(username);
+  await j.page.getByLabel('密码').fill(password);
+  await j.page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
 async function changePassword(current: string, next: string) {
-  await page.getByText('首次登录或密码已被重置，请先设置新密码').waitFor();
-  await page.getByLabel('当前密码').fill(current);
-  await page.getByLabel('新密码', { exact: true }).fill(next);
-  await page.getByLabel('确认新密码').fill(next);
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await j.page.getByText('首次登录或密码已被重置，请先设置新密码').waitFor();
+  await j.page.getByLabel('当前密码').fill(current);
+  await j.page.getByLabel('新密码', { exact: true }).fill(next);
+  await j.page.getByLabel('确认新密码').fill(next);
+  await j.page.getByRole('button', { name: '保存新密码' }).click();
+  await j.page.getByRole('heading', { name: '工作台' }).waitFor();
 }
 
 async function logout() {
-  await page.locator('header').getByRole('button').last().hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+  await j.page.locator('header').getByRole('button').last().hover();
+  await j.page.getByText('退出登录').click();
+  await j.page.getByRole('button', { name: /登\s*录/ }).waitFor();
 }
 
 describe('foundation journey', () => {
   it('the login page is Chinese, renders real glyphs and fits a phone', async () => {
-    await page.goto(server.url);
-    await page.waitForURL(/\/login$/);
-    expect(await cjkRenders(page)).toBe(true);
-    await shot(page, '01-login-desktop');
-    await page.setViewportSize(PHONE);
-    expect(await fitsWidth(page)).toBe(true);
-    await shot(page, '01-login-phone');
-    await page.setViewportSize(DESKTOP);
+    await j.page.goto(j.server.url);
+    await j.page.waitForURL(/\/login$/);
+    expect(await cjkRenders(j.page)).toBe(true);
+    await shot(j.page, '01-login-desktop');
+    await j.page.setViewportSize(PHONE);
+    expect(await fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '01-login-phone');
+    await j.page.setViewportSize(DESKTOP);
   });
 
   it('a wrong password is refused with a Chinese message', async () => {
     await login('admin', 'wrong-password-1');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码错误');
+    await expect(j.page.getByRole('alert').textContent()).resolves.toContain('用户名或密码错误');
   });
 
   it('admin logs in with the initial password and must change it first', async () => {
     await login('admin', ADMIN_INITIAL);
-    await page.waitForURL(/change-password/);
-    await shot(page, '02-change-password');
+    await j.page.waitForURL(/change-password/);
+    await shot(j.page, '02-change-password');
     await changePassword(ADMIN_INITIAL, ADMIN_NEW);
   });
 
   it('admin creates a county officer for 濮阳县', async () => {
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
-    await page.getByRole('button', { name: '新增用户' }).click();
-    const dialog = page.getByRole('dialog');
+    await j.page.getByRole('menuitem', { name: '用户管理' }).click();
+    await j.page.getByRole('button', { name: '新增用户' }).click();
+    const dialog = j.page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('py.officer');
     await dialog.getByLabel('姓名').fill('王晓燕');
-    await pick(page, '角色', '县（区）民政局工作人员', dialog);
-    await pick(page, '所属区划', '濮阳县', dialog);
+    await pick(j.page, '角色', '县（区）民政局工作人员', dialog);
+    await pick(j.page, '所属区划', '濮阳县', dialog);
     await dialog.getByLabel('初始密码').fill(OFFICER_INITIAL);
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await page.getByRole('cell', { name: 'py.officer' }).waitFor();
-    await expect(page.getByRole('row', { name: /py\.officer/ }).textContent()).resolves.toContain('待改密码');
-    await shot(page, '03-users');
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
-    await page.getByText('新增用户 py.officer').waitFor();
-    await shot(page, '04-audit');
+    await j.page.getByRole('cell', { name: 'py.officer' }).waitFor();
+    await expect(j.page.getByRole('row', { name: /py\.officer/ }).textContent()).resolves.toContain('待改密码');
+    await shot(j.page, '03-users');
+    await j.page.getByRole('menuitem', { name: '审计日志' }).click();
+    await j.page.getByText('新增用户 py.officer').waitFor();
+    await shot(j.page, '04-audit');
     await logout();
   });
 
@@ -106,93 +88,93 @@ describe('foundation journey', () => {
   it('the officer logs in, changes the password and sees its unit only in the progress table', async () => {
     await login('py.officer', OFFICER_INITIAL);
     await changePassword(OFFICER_INITIAL, OFFICER_NEW);
-    await page.getByRole('menuitem', { name: '建设进度' }).click();
-    const row = page.getByRole('row', { name: /^濮阳县/ });
+    await j.page.getByRole('menuitem', { name: '建设进度' }).click();
+    const row = j.page.getByRole('row', { name: /^濮阳县/ });
     await row.waitFor();
     progressBefore = (await row.textContent()) ?? '';
     expect(progressBefore).toContain('0/6');
-    await expect(page.getByRole('row', { name: /^清丰县/ }).count()).resolves.toBe(0);
+    await expect(j.page.getByRole('row', { name: /^清丰县/ }).count()).resolves.toBe(0);
   });
 
   let stationUrl = '';
   it('registers 柳屯镇 station with its checklist and sees its findings', async () => {
-    await page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
-    await page.getByText('尚未登记社工站，点击“登记社工站”开始').waitFor();
-    await page.getByRole('button', { name: '登记社工站' }).click();
-    await pick(page, '乡镇（街道）', '柳屯镇');
-    await expect(page.getByLabel('站点名称').inputValue()).resolves.toBe('柳屯镇社会工作服务站');
-    await pick(page, '状态', '运营中');
-    await pickDate(page, '开工日期', '2021-05-10');
-    await pickDate(page, '运营日期', '2021-07-01');
-    await page.getByLabel('地址').fill('濮阳县柳屯镇政府院内东侧二楼');
-    await page.getByLabel('联系电话').fill('0393-3211234');
-    await page.getByLabel('开放时间').fill('周一至周五 8:30-17:30');
-    await page.getByLabel('办公用房面积（㎡）').fill('18');
-    for (const item of ['活动用房', '办公桌椅（沙发）', '资料（档案）柜', '电脑', '打印机（扫描仪）', '电话', '个案咨询室']) await page.getByLabel(item, { exact: true }).check();
+    await j.page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
+    await j.page.getByText('尚未登记社工站，点击“登记社工站”开始').waitFor();
+    await j.page.getByRole('button', { name: '登记社工站' }).click();
+    await pick(j.page, '乡镇（街道）', '柳屯镇');
+    await expect(j.page.getByLabel('站点名称').inputValue()).resolves.toBe('柳屯镇社会工作服务站');
+    await pick(j.page, '状态', '运营中');
+    await pickDate(j.page, '开工日期', '2021-05-10');
+    await pickDate(j.page, '运营日期', '2021-07-01');
+    await j.page.getByLabel('地址').fill('濮阳县柳屯镇政府院内东侧二楼');
+    await j.page.getByLabel('联系电话').fill('0393-3211234');
+    await j.page.getByLabel('开放时间').fill('周一至周五 8:30-17:30');
+    await j.page.getByLabel('办公用房面积（㎡）').fill('18');
+    for (const item of ['活动用房', '办公桌椅（沙发）', '资料（档案）柜', '电脑', '打印机（扫描仪）', '电话', '个案咨询室']) await j.page.getByLabel(item, { exact: true }).check();
     for (const item of ['组织架构与内部责任分工', '运行流程和标准', '人员管理制度', '财务管理制度', '志愿者管理制度', '服务场所使用管理制度', '文书档案管理制度', '服务对象数据库管理制度', '服务承诺', '服务对象满意度反馈机制']) {
-      await page.getByLabel(item, { exact: true }).check();
+      await j.page.getByLabel(item, { exact: true }).check();
     }
-    await shot(page, '05-station-form');
-    await page.getByRole('button', { name: /登\s*记/ }).last().click();
-    await page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
-    stationUrl = page.url();
-    const alert = page.locator('.ant-alert').first();
+    await shot(j.page, '05-station-form');
+    await j.page.getByRole('button', { name: /登\s*记/ }).last().click();
+    await j.page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
+    stationUrl = j.page.url();
+    const alert = j.page.locator('.ant-alert').first();
     await expect(alert.textContent()).resolves.toContain('办公用房面积 18 ㎡，少于 20 ㎡');
     await expect(alert.textContent()).resolves.toContain('未上传“社会工作服务站”标牌照片');
     await expect(alert.textContent()).resolves.toContain('缺少设施设备：传真机');
-    await shot(page, '06-station-findings');
+    await shot(j.page, '06-station-findings');
   });
 
   it('uploads the signage photo; that finding clears', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-img-'));
     const file = path.join(dir, '标牌.png');
     writeFileSync(file, makePng(64, 40, [220, 40, 40]));
-    await page.getByRole('tab', { name: '标牌照片' }).click();
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByText('标牌照片已上传').waitFor();
-    await page.getByRole('img', { name: '标牌照片' }).waitFor();
-    await expect(page.locator('.ant-alert').first().textContent()).resolves.not.toContain('标牌照片');
-    await shot(page, '07-station-signage');
+    await j.page.getByRole('tab', { name: '标牌照片' }).click();
+    await j.page.locator('input[type=file]').setInputFiles(file);
+    await j.page.getByText('标牌照片已上传').waitFor();
+    await j.page.getByRole('img', { name: '标牌照片' }).waitFor();
+    await expect(j.page.locator('.ant-alert').first().textContent()).resolves.not.toContain('标牌照片');
+    await shot(j.page, '07-station-signage');
   });
 
   it('the progress table now counts the station as built', async () => {
-    await page.getByRole('menuitem', { name: '建设进度' }).click();
-    const row = page.getByRole('row', { name: /^濮阳县/ });
+    await j.page.getByRole('menuitem', { name: '建设进度' }).click();
+    const row = j.page.getByRole('row', { name: /^濮阳县/ });
     await expect.poll(async () => row.textContent()).toContain('1/6');
     expect(await row.textContent()).not.toBe(progressBefore);
-    await page.locator('canvas').first().waitFor();
-    await shot(page, '08-progress');
+    await j.page.locator('canvas').first().waitFor();
+    await shot(j.page, '08-progress');
   });
 
   it('the station list and the home page show the station and its open findings', async () => {
-    await page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
-    await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
-    await expect(page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain('3 项待处理');
-    await shot(page, '11-stations-list');
-    await page.getByRole('menuitem', { name: '工作台' }).click();
-    await page.getByText('待处理的合规提示').waitFor();
-    await page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
-    await shot(page, '12-home');
-    await page.setViewportSize(PHONE);
-    await page.getByRole('button', { name: '菜单' }).waitFor();
-    await expect.poll(() => fitsWidth(page)).toBe(true);
-    await shot(page, '12-home-phone');
-    await page.setViewportSize(DESKTOP);
+    await j.page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
+    await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await expect(j.page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain('3 项待处理');
+    await shot(j.page, '11-stations-list');
+    await j.page.getByRole('menuitem', { name: '工作台' }).click();
+    await j.page.getByText('待处理的合规提示').waitFor();
+    await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await shot(j.page, '12-home');
+    await j.page.setViewportSize(PHONE);
+    await j.page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '12-home-phone');
+    await j.page.setViewportSize(DESKTOP);
   });
 
   it('the station detail fits a phone', async () => {
-    await page.setViewportSize(PHONE);
-    await page.goto(stationUrl);
-    await page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
-    await page.getByRole('button', { name: '菜单' }).waitFor();
-    await expect.poll(() => fitsWidth(page)).toBe(true);
-    await shot(page, '09-station-phone');
-    await page.setViewportSize(DESKTOP);
+    await j.page.setViewportSize(PHONE);
+    await j.page.goto(stationUrl);
+    await j.page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await j.page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '09-station-phone');
+    await j.page.setViewportSize(DESKTOP);
   });
 
   it('the public directory lists the station without login', async () => {
-    const anon = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
-    await anon.goto(`${server.url}/directory`);
+    const anon = await j.browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    await anon.goto(`${j.server.url}/directory`);
     await anon.getByText('柳屯镇社会工作服务站').waitFor();
     await expect(anon.getByText('0393-3211234').count()).resolves.toBe(1);
     expect(await fitsWidth(anon)).toBe(true);
