@@ -149,7 +149,7 @@ describe('foundation journey', () => {
   it('the station list and the home page show the station and its open findings', async () => {
     await j.page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
     await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
-    await expect(j.page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain('3 项待处理');
+    await expect(j.page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain('4 项待处理');
     await shot(j.page, '11-stations-list');
     await j.page.getByRole('menuitem', { name: '工作台' }).click();
     await j.page.getByText('待处理的合规提示').waitFor();

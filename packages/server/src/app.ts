@@ -24,6 +24,7 @@ import { publicRoutes } from './modules/public';
 import { createStationService, stationRoutes } from './modules/stations';
 import { coverageRoutes, createCoverageService } from './modules/stations/coverage';
 import { createUserService, userRoutes } from './modules/users';
+import { createTrainingService, createWorkerService, workerRoutes } from './modules/workers';
 import { contractRoutes, createContractService, createStationContractLookup } from './modules/contracts';
 import { createOrganisationService, organisationRoutes } from './modules/organisations';
 import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
@@ -78,7 +79,8 @@ export async function buildApp(opts: AppOptions) {
   const divisions = await createDivisionService(opts.db);
   const storage = createFileStorage(opts.dataDir);
   const stationContracts = createStationContractLookup(opts.db);
-  const stationService = createStationService(opts.db, divisions, storage, stationContracts);
+  const workerService = createWorkerService(opts.db);
+  const stationService = createStationService(opts.db, divisions, storage, stationContracts, workerService.residentsToday);
   const attachments = createAttachments(opts.db, storage);
   const organisationService = createOrganisationService(opts.db, divisions, attachments);
   const procurementService = createProcurementService(opts.db, divisions);
@@ -94,6 +96,7 @@ export async function buildApp(opts: AppOptions) {
   organisationRoutes(app, organisationService, opts.db, attachments);
   purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
   contractRoutes(app, createContractService(opts.db, divisions, procurementService, attachments), { db: opts.db, divisions, lookup: stationContracts, attachments });
+  workerRoutes(app, workerService, createTrainingService(opts.db));
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);
 

@@ -7,3 +7,4 @@ export * from '../platform/files/files.table';
 export * from '../modules/organisations/organisations.table';
 export * from '../modules/purchasing/purchasing.table';
 export * from '../modules/contracts/contracts.table';
+export * from '../modules/workers/workers.table';

@@ -46,12 +46,18 @@ export const PERMISSIONS = [
   'purchase:file',
   'contracts:read',
   'contracts:write',
+  'workers:read',
+  'workers:write',
+  'workers:pii',
+  'workers:approve',
+  'workers:unmask',
+  'trainings:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // What each role may do; *which* records is the scope's business (DESIGN §4).
-const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read'];
-const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write'];
+const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read', 'workers:read', 'workers:unmask', 'trainings:write'];
+const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write', 'workers:read', 'workers:approve', 'workers:unmask', 'trainings:write'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
@@ -59,8 +65,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_officer: ['stations:read', 'stations:write', 'plan:read', 'export', ...COUNTY_PURCHASE],
   township_liaison: ['stations:read'],
   // R-ORG-2: the contractor publishes its own disclosures; it reads its contracts and the stations they cover.
-  org_admin: ['stations:read', 'organisations:read', 'organisations:disclose', 'contracts:read'],
-  project_lead: ['stations:read', 'organisations:read', 'contracts:read'],
+  // The employer keeps the roster and sees its staff's ID numbers and phones (R-STAFF, R-SCOPE-2).
+  org_admin: ['stations:read', 'organisations:read', 'organisations:disclose', 'contracts:read', 'workers:read', 'workers:write', 'workers:pii', 'trainings:write'],
+  project_lead: ['stations:read', 'organisations:read', 'contracts:read', 'workers:read', 'workers:pii'],
 };
 
 /** Roles a manager may hand out: a county administrator only county and township roles. */

@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { staffingFinding } from './staff-rules';
 import { INSTITUTION_ITEMS, REQUIRED_EQUIPMENT, ROOMS_BY_NEED, SITE_ITEMS, type InstitutionItem } from '../stations/station-checklists';
 import type { InstitutionChecklist, SiteChecklist, StationStatus } from '../stations/stations.schemas';
 
@@ -20,6 +21,8 @@ export interface StationFacts {
   hasCurrentContract?: boolean;
   /** Set when the live contract ends early after a failed evaluation (R-CON-2). */
   contractEndsEarlyOn?: string | null;
+  /** Resident workers assigned today; undefined where staffing is not known. */
+  residentWorkers?: number;
 }
 
 /** The name a station must carry: `××乡镇（街道）社会工作服务站` (R-ST-1). */
@@ -86,6 +89,10 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.status === 'operating' && (!s.address || !s.phone || !s.openingHours)) {
     const missing = [!s.address && '地址', !s.phone && '联系电话', !s.openingHours && '开放时间'].filter(Boolean).join('、');
     out.push({ ruleId: 'R-ST-1', severity: 'warning', message: `运营中的站点缺少${missing}，公众无法联系`, action: `补充${missing}` });
+  }
+  if (s.status === 'operating' && s.residentWorkers !== undefined) {
+    const staffing = staffingFinding(s.residentWorkers);
+    if (staffing) out.push(staffing);
   }
   if (s.contractEndsEarlyOn) {
     out.push({ ruleId: 'R-CON-2', severity: 'warning', message: `年度评估不合格，现合同于 ${s.contractEndsEarlyOn} 终止，不予续签`, action: '按政府采购程序重新确定承接主体，避免服务中断' });

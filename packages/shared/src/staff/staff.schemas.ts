@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Finding } from '../policy/finding';
 
 export const EDUCATION_LEVELS = ['high_school_or_below', 'secondary_vocational', 'junior_college', 'bachelor', 'master', 'doctor'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
@@ -37,3 +38,112 @@ export const RESIDENT_QUALIFY_YEARS = 2;
 export const AT_RISK_DAYS = 90;
 
 export const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
+
+const name = z.string().trim().min(2, '至少 2 个字符').max(30, '不能超过 30 个字符');
+const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '应为手机号或带区号的固定电话').or(z.literal(''));
+const workerFields = {
+  name,
+  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '应为 18 位身份证号（最后一位可为 X）'),
+  phone,
+  education: z.enum(EDUCATION_LEVELS, '请选择学历'),
+  major: z.string().trim().max(50, '不能超过 50 个字符'),
+  socialWorkMajor: z.boolean('应为是或否'),
+  certificateLevel: z.enum(CERTIFICATE_LEVELS, '请选择证书等级').nullable(),
+  certificateNumber: z.string().trim().max(50, '不能超过 50 个字符'),
+  certificateDate: isoDate.nullable(),
+  localHukou: z.boolean('应为是或否'),
+  hireDate: isoDate,
+  role: z.enum(WORKER_ROLES, '请选择岗位'),
+  labourContractStart: isoDate.nullable(),
+  labourContractEnd: isoDate.nullable(),
+  archiveKept: z.boolean('应为是或否'),
+};
+export const createWorkerSchema = z
+  .strictObject(workerFields)
+  .partial()
+  .extend({ name, idNumber: workerFields.idNumber, education: workerFields.education, hireDate: workerFields.hireDate, role: workerFields.role });
+export type CreateWorkerInput = z.infer<typeof createWorkerSchema>;
+export const updateWorkerSchema = z.strictObject(workerFields).partial().extend({ version: z.number().int().min(1) });
+export type UpdateWorkerInput = z.infer<typeof updateWorkerSchema>;
+
+export const assignmentSchema = z.strictObject({ stationId: z.uuid('请选择社工站'), startOn: isoDate });
+export const endAssignmentSchema = z.strictObject({ endOn: isoDate });
+export const filingActionSchema = z.strictObject({ version: z.number().int().min(1), comment: z.string().trim().max(500).default('') });
+export const unmaskSchema = z.strictObject({ reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(200) });
+export const hiringExceptionSchema = z.strictObject({
+  organisationId: z.uuid('请选择承接机构'),
+  idNumber: workerFields.idNumber,
+  reason: z.string().trim().min(4, '请写明例外理由（至少 4 个字）').max(500),
+});
+
+export const FILING_STATUSES = ['draft', 'submitted', 'filed', 'returned'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+export const FILING_STATUS_LABELS: Record<FilingStatus, string> = { draft: '未备案', submitted: '已报备', filed: '已备案', returned: '已退回' };
+
+export const createTrainingSchema = z
+  .strictObject({
+    title: z.string().trim().min(2, '至少 2 个字符').max(100),
+    organiser: z.string().trim().min(2, '请填写主办单位').max(100),
+    organiserLevel: z.enum(ORGANISER_LEVELS, '请选择主办单位类别'),
+    startOn: isoDate,
+    endOn: isoDate,
+    hours: z.number('应为学时数').positive('应大于 0').max(500, '学时过大').multipleOf(0.5, '以 0.5 学时为单位'),
+    workerIds: z.array(z.uuid()).max(500).default([]),
+  })
+  .refine((t) => t.endOn >= t.startOn, { message: '结束日期不能早于开始日期', path: ['endOn'] });
+export type CreateTrainingInput = z.infer<typeof createTrainingSchema>;
+
+export interface AssignmentView {
+  id: string;
+  stationId: string;
+  stationName: string;
+  startOn: string;
+  endOn: string | null;
+}
+export interface WorkerView {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  name: string;
+  /** Masked (`410928********123X`) unless the caller may see it. */
+  idNumber: string;
+  phone: string;
+  masked: boolean;
+  birthDate: string | null;
+  gender: 'male' | 'female';
+  age: number;
+  education: EducationLevel;
+  major: string;
+  socialWorkMajor: boolean;
+  certificateLevel: CertificateLevel | null;
+  certificateNumber: string;
+  certificateDate: string | null;
+  localHukou: boolean;
+  hireDate: string;
+  role: WorkerRole;
+  labourContractStart: string | null;
+  labourContractEnd: string | null;
+  archiveKept: boolean;
+  hiringExceptionReason: string | null;
+  qualification: { qualified: boolean; path: 'degree' | 'certificate' | 'training' | null; trainingHours: number; hoursMissing: number; explanation: string };
+  deadline: { on: string | null; status: 'qualified' | 'ok' | 'at_risk' | 'overdue' | 'unassigned' };
+  continuingEducation: { year: number; hours: number };
+  assignments: AssignmentView[];
+  filingStatus: FilingStatus;
+  filingComment: string;
+  findings: Finding[];
+  version: number;
+  abilities: { update: boolean; submit: boolean; approve: boolean; unmask: boolean };
+}
+
+export interface TrainingView {
+  id: string;
+  title: string;
+  organiser: string;
+  organiserLevel: OrganiserLevel;
+  startOn: string;
+  endOn: string;
+  hours: number;
+  qualifying: boolean;
+  attendees: { workerId: string; name: string; hours: number }[];
+}

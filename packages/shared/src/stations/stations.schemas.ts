@@ -99,6 +99,8 @@ export interface StationView {
   findings: Finding[];
   /** The live contract covering the station (R-CON-1…3), if any. */
   contract: StationContract | null;
+  /** Resident workers assigned today (R-STAFF-1). */
+  residentWorkers: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -26,13 +26,16 @@ const duplicateTownship = (name: string) =>
 /** The live contract of each station; supplied by the contracts module at composition. */
 export type StationContractLookup = (stationIds: string[]) => Promise<Map<string, StationContract>>;
 
-export function createStationService(db: Db, divisions: DivisionService, storage: FileStorage, contractsOf: StationContractLookup = async () => new Map()) {
+/** Resident workers assigned to each station today; supplied by the workers module at composition. */
+export type StationStaffLookup = (stationIds: string[]) => Promise<Map<string, number>>;
+
+export function createStationService(db: Db, divisions: DivisionService, storage: FileStorage, contractsOf: StationContractLookup = async () => new Map(), residentsOf?: StationStaffLookup) {
   const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id });
 
-  function view(s: StationRow, actor: Actor | null, contract: StationContract | null): StationView {
+  function view(s: StationRow, actor: Actor | null, contract: StationContract | null, residents: number | undefined): StationView {
     const township = divisions.find(s.townshipCode);
     const county = divisions.find(s.countyCode);
-    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId, hasCurrentContract: !!contract, contractEndsEarlyOn: contract?.ending ? contract.endsOn : null });
+    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId, hasCurrentContract: !!contract, contractEndsEarlyOn: contract?.ending ? contract.endsOn : null, residentWorkers: residents });
     const writable = !!actor && can(actor, 'stations:write');
     return {
       id: s.id,
@@ -60,6 +63,7 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       signagePhotoId: s.signageFileId,
       findings,
       contract,
+      residentWorkers: residents ?? null,
       version: s.version,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
@@ -69,8 +73,9 @@ export function createStationService(db: Db, divisions: DivisionService, storage
 
   /** Views of committed rows, with their live contracts looked up in one query. */
   async function views(rows: StationRow[], actor: Actor | null): Promise<StationView[]> {
-    const contracts = await contractsOf(rows.map((r) => r.id));
-    return rows.map((r) => view(r, actor, contracts.get(r.id) ?? null));
+    const ids = rows.map((r) => r.id);
+    const [contracts, residents] = await Promise.all([contractsOf(ids), residentsOf?.(ids)]);
+    return rows.map((r) => view(r, actor, contracts.get(r.id) ?? null, residents ? (residents.get(r.id) ?? 0) : undefined));
   }
   const viewOne = async (row: StationRow, actor: Actor | null) => (await views([row], actor))[0];
 

@@ -1,0 +1,60 @@
+import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { QUALIFYING_ORGANISERS, type CreateTrainingInput, type OrganiserLevel, type TrainingView } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { scopeCondition } from '../../platform/auth/scope';
+import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { fieldError } from '../../platform/http/errors';
+import { trainingAttendance, trainings, workers } from './workers.table';
+
+type Ctx = RequestContext & { actor: Actor };
+
+/** R-TAL-1 / R-STAFF-5: training sessions with their attendees; hours feed qualification and continuing education. */
+export function createTrainingService(db: Db) {
+  async function views(rows: (typeof trainings.$inferSelect)[]): Promise<TrainingView[]> {
+    const ids = rows.map((r) => r.id);
+    const att = ids.length
+      ? await db.select({ trainingId: trainingAttendance.trainingId, workerId: trainingAttendance.workerId, hours: trainingAttendance.hours, name: workers.name }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(inArray(trainingAttendance.trainingId, ids))
+      : [];
+    return rows.map((t) => ({
+      id: t.id, title: t.title, organiser: t.organiser, organiserLevel: t.organiserLevel as OrganiserLevel, startOn: t.startOn, endOn: t.endOn, hours: Number(t.hours),
+      qualifying: QUALIFYING_ORGANISERS.includes(t.organiserLevel as OrganiserLevel),
+      attendees: att.filter((a) => a.trainingId === t.id).map((a) => ({ workerId: a.workerId, name: a.name, hours: Number(a.hours) })),
+    }));
+  }
+
+  /** Workers the caller may record attendance for: its own staff for a contractor, workers in scope for officers. */
+  async function checkWorkers(actor: Actor, ids: string[]) {
+    if (ids.length === 0) return;
+    const scope = scopeCondition(actor.scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+    const found = await db.select({ id: workers.id }).from(workers).where(and(inArray(workers.id, [...new Set(ids)]), scope, isNull(workers.archivedAt)));
+    if (found.length !== new Set(ids).size) throw fieldError('workerIds', '包含不存在或不在本单位范围内的社工');
+  }
+
+  return {
+    async list(actor: Actor) {
+      // Officers see the sessions organised within their area; contractors those they recorded or their staff attended.
+      const cond: SQL | undefined =
+        actor.scope.kind === 'organisation'
+          ? or(eq(trainings.organisationId, actor.scope.organisationId), inArray(trainings.id, db.select({ id: trainingAttendance.trainingId }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(eq(workers.organisationId, actor.scope.organisationId))))
+          : scopeCondition(actor.scope, { divisionPath: trainings.divisionPath });
+      const rows = await db.select().from(trainings).where(cond).orderBy(desc(trainings.startOn));
+      const items = await views(rows);
+      return { items, total: items.length };
+    },
+    async create(ctx: Ctx, input: CreateTrainingInput) {
+      await checkWorkers(ctx.actor, input.workerIds);
+      const created = await db.transaction(async (tx) => {
+        const [t] = await tx
+          .insert(trainings)
+          .values({ title: input.title, organiser: input.organiser, organiserLevel: input.organiserLevel, startOn: input.startOn, endOn: input.endOn, hours: input.hours, divisionPath: ctx.actor.scope.path, organisationId: ctx.actor.scope.kind === 'organisation' ? ctx.actor.scope.organisationId : null, createdBy: ctx.actor.userId })
+          .returning();
+        if (input.workerIds.length) await tx.insert(trainingAttendance).values([...new Set(input.workerIds)].map((workerId) => ({ trainingId: t.id, workerId, hours: input.hours })));
+        await writeAudit(tx, ctx, { action: 'create', entityType: 'training', entityId: t.id, divisionPath: t.divisionPath, summary: `登记培训 ${t.title}（${input.hours} 学时，${input.workerIds.length} 人）`, after: input });
+        return t;
+      });
+      return (await views([created]))[0];
+    },
+  };
+}
+export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCitizenId } from '@shegong/shared';
+import { createTestApp, DIV, sessionCookie, stationBody, type Session, type TestApp } from '../../test-support/test-app';
+import { makeCitizenId } from '../../test-support/citizen-ids';
+import { makeCreditCode } from '../../test-support/credit-codes';
+
+let t: TestApp;
+let county: Session;
+let org: Session;
+const ids: Record<string, string> = {};
+const terms = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同']));
+const worker = (extra: Record<string, unknown> = {}) => ({ name: '张晓梅', idNumber: makeCitizenId('19950312', 122), phone: '13812345678', education: 'bachelor', major: '汉语言文学', socialWorkMajor: false, localHukou: true, hireDate: '2026-03-01', role: 'resident', ...extra });
+
+async function orgAdmin(username: string, organisationId: string) {
+  const admin = (await t.as('county_admin', DIV.puyangCounty)).session;
+  await t.call(admin, 'POST', '/api/v1/users', { username, displayName: username, role: 'org_admin', divisionCode: DIV.puyangCounty, organisationId, password: 'Org-Admin-123' });
+  const login = await t.call(null, 'POST', '/api/v1/auth/login', { username, password: 'Org-Admin-123' });
+  const s = { cookie: sessionCookie(login), csrf: login.json().csrfToken };
+  await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'Org-Admin-123', newPassword: 'Org-Admin-456' });
+  return s;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  county = (await t.as('county_officer', DIV.puyangCounty)).session;
+  for (const [k, code] of [['liutun', DIV.liutun], ['wenliu', DIV.wenliu]]) ids[k] = (await t.call(county, 'POST', '/api/v1/stations', stationBody(code, { status: 'operating', openedOn: '2021-07-01' }))).json().id;
+  ids.org = (await t.call(county, 'POST', '/api/v1/organisations', { name: '濮阳县益民社会工作服务中心', creditCode: makeCreditCode(31), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.puyangCounty })).json().id;
+  ids.other = (await t.call(county, 'POST', '/api/v1/organisations', { name: '另一机构', creditCode: makeCreditCode(32), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.puyangCounty })).json().id;
+  const p = (await t.call(county, 'POST', '/api/v1/procurements', { countyCode: DIV.puyangCounty, title: '柳屯镇社工站项目', serviceContent: '服务', serviceStandards: '标准', requirements: '要求', method: 'public_tender', bidderConditions: '条件', stationIds: [ids.liutun], publishedOn: '2025-12-01' })).json();
+  await t.call(county, 'POST', `/api/v1/procurements/${p.id}/award`, { organisationId: ids.org, amount: 500000, awardedOn: '2025-12-10' });
+  await t.call(county, 'POST', '/api/v1/contracts', { procurementId: p.id, title: '柳屯镇社工站合同', signedOn: '2025-12-20', cycleStart: '2026-01-01', publishedOn: '2025-12-21', terms, firstAgreement: { amount: 500000, publishedOn: '2025-12-21' } });
+  org = await orgAdmin('yimin.hr', ids.org);
+});
+afterAll(() => t?.close());
+
+describe('roster and hiring checks (R-STAFF-2)', () => {
+  it('the test ID numbers are valid GB 11643 numbers', () => {
+    expect(checkCitizenId(makeCitizenId('19950312', 122))).toMatchObject({ ok: true, birthDate: '1995-03-12', gender: 'female' });
+  });
+
+  it('registers a worker, derives birth date and gender, and computes qualification', async () => {
+    const r = await t.call(org, 'POST', '/api/v1/workers', worker());
+    expect(r.statusCode).toBe(201);
+    ids.zhang = r.json().id;
+    expect(r.json()).toMatchObject({ birthDate: '1995-03-12', gender: 'female', masked: false, idNumber: makeCitizenId('19950312', 122), qualification: { qualified: false, hoursMissing: 60 } });
+  });
+
+  it('refuses a bad check digit, a duplicate ID and an unknown field, writing nothing', async () => {
+    const bad = makeCitizenId('19900101', 11).slice(0, 17) + (makeCitizenId('19900101', 11).endsWith('1') ? '2' : '1');
+    const r = await t.call(org, 'POST', '/api/v1/workers', worker({ idNumber: bad }));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().details.fieldErrors.idNumber).toContain('校验位');
+    expect((await t.call(org, 'POST', '/api/v1/workers', worker())).json().details.fieldErrors.idNumber).toContain('已登记');
+    expect((await t.call(org, 'POST', '/api/v1/workers', { ...worker({ idNumber: makeCitizenId('19900101', 13) }), salary: 1 })).statusCode).toBe(400);
+    expect((await t.call(org, 'GET', '/api/v1/workers')).json().total).toBe(1);
+  });
+
+  it('age 46 at the hire date is refused until the county records an exception with its reason', async () => {
+    const old = makeCitizenId('19800215', 35);
+    const refused = await t.call(org, 'POST', '/api/v1/workers', worker({ name: '李建国', idNumber: old, hireDate: '2026-03-01' }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toContain('R-STAFF-2');
+    expect(refused.json().message).toContain('46 周岁');
+    expect((await t.call(org, 'POST', '/api/v1/hiring-exceptions', { organisationId: ids.org, idNumber: old, reason: '本地资深社区工作者' })).statusCode).toBe(403);
+    expect((await t.call(county, 'POST', '/api/v1/hiring-exceptions', { organisationId: ids.org, idNumber: old, reason: '本地资深社区工作者，经局务会研究同意' })).statusCode).toBe(201);
+    const ok = await t.call(org, 'POST', '/api/v1/workers', worker({ name: '李建国', idNumber: old, hireDate: '2026-03-01', certificateLevel: 'assistant', certificateNumber: 'A2019001' }));
+    expect(ok.statusCode).toBe(201);
+    ids.li = ok.json().id;
+    expect(ok.json().findings[0]).toMatchObject({ ruleId: 'R-STAFF-2', message: expect.stringContaining('经局务会研究同意') });
+    expect(ok.json().qualification).toMatchObject({ qualified: true, path: 'certificate' });
+  });
+});
+
+describe('assignments, staffing (R-STAFF-1), training (R-STAFF-3) and deadlines (R-STAFF-4)', () => {
+  it('assigns only to stations the organisation’s live contract covers', async () => {
+    expect((await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/assignments`, { stationId: ids.wenliu, startOn: '2026-03-01' })).json().details.fieldErrors.stationId).toContain('合同');
+    const r = await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/assignments`, { stationId: ids.liutun, startOn: '2026-03-01' });
+    expect(r.json().assignments).toEqual([expect.objectContaining({ stationName: '柳屯镇社会工作服务站' })]);
+    expect(r.json().deadline).toEqual({ on: '2027-12-31', status: 'ok' });
+  });
+
+  it('a station with one resident worker has a staffing finding; a second clears it', async () => {
+    const one = (await t.call(county, 'GET', `/api/v1/stations/${ids.liutun}`)).json();
+    expect(one.residentWorkers).toBe(1);
+    expect(one.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('R-STAFF-1');
+    await t.call(org, 'POST', `/api/v1/workers/${ids.li}/assignments`, { stationId: ids.liutun, startOn: '2026-03-01' });
+    const two = (await t.call(county, 'GET', `/api/v1/stations/${ids.liutun}`)).json();
+    expect(two.residentWorkers).toBe(2);
+    expect(two.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('R-STAFF-1');
+  });
+
+  it('60 hours of county training qualifies; other organisers do not count', async () => {
+    const other = await t.call(org, 'POST', '/api/v1/trainings', { title: '机构内部培训', organiser: '本机构', organiserLevel: 'other', startOn: '2026-04-01', endOn: '2026-04-02', hours: 30, workerIds: [ids.zhang] });
+    expect(other.json()).toMatchObject({ qualifying: false });
+    await t.call(county, 'POST', '/api/v1/trainings', { title: '社会工作实务培训（一）', organiser: '濮阳县民政局', organiserLevel: 'county_civil_affairs', startOn: '2026-05-01', endOn: '2026-05-05', hours: 40, workerIds: [ids.zhang] });
+    const mid = (await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json();
+    expect(mid.qualification).toMatchObject({ qualified: false, trainingHours: 40, hoursMissing: 20 });
+    await t.call(county, 'POST', '/api/v1/trainings', { title: '社会工作实务培训（二）', organiser: '濮阳县民政局', organiserLevel: 'county_civil_affairs', startOn: '2026-06-01', endOn: '2026-06-03', hours: 20, workerIds: [ids.zhang] });
+    const done = (await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json();
+    expect(done.qualification).toMatchObject({ qualified: true, path: 'training', trainingHours: 60 });
+    expect(done.deadline.status).toBe('qualified');
+    expect(done.continuingEducation).toMatchObject({ year: 2026, hours: 90 });
+  });
+});
+
+describe('privacy (R-SCOPE-2) and filing (R-STAFF-6)', () => {
+  it('officers see masked ID numbers and phones; unmasking asks for a reason and is audited', async () => {
+    const list = (await t.call(county, 'GET', '/api/v1/workers')).json();
+    const z = list.items.find((w: { id: string }) => w.id === ids.zhang);
+    expect(z).toMatchObject({ idNumber: '410928********122' + makeCitizenId('19950312', 122).slice(17), phone: '138****5678', masked: true, birthDate: null });
+    expect((await t.call(county, 'POST', `/api/v1/workers/${ids.zhang}/unmask`, { reason: '查' })).statusCode).toBe(400);
+    const clear = await t.call(county, 'POST', `/api/v1/workers/${ids.zhang}/unmask`, { reason: '核查社保缴纳情况' });
+    expect(clear.json()).toEqual({ idNumber: makeCitizenId('19950312', 122), phone: '13812345678' });
+    const audit = (await t.call((await t.as('city_admin', DIV.city)).session, 'GET', '/api/v1/audit-events?action=unmask')).json();
+    expect(audit.items[0].summary).toContain('核查社保缴纳情况');
+    expect(JSON.stringify(audit)).not.toContain(makeCitizenId('19950312', 122));
+  });
+
+  it('another county and another organisation get 404', async () => {
+    const qf = (await t.as('county_officer', DIV.qingfeng)).session;
+    expect((await t.call(qf, 'GET', `/api/v1/workers/${ids.zhang}`)).statusCode).toBe(404);
+    expect((await t.call(qf, 'POST', `/api/v1/workers/${ids.zhang}/unmask`, { reason: '越权查看明文' })).statusCode).toBe(404);
+    const otherOrg = await orgAdmin('other.hr', ids.other);
+    expect((await t.call(otherOrg, 'GET', `/api/v1/workers/${ids.zhang}`)).statusCode).toBe(404);
+    expect((await t.call(otherOrg, 'GET', '/api/v1/workers')).json().total).toBe(0);
+  });
+
+  it('the organisation submits, the county approves; a change of key facts needs filing again', async () => {
+    let w = (await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json();
+    expect((await t.call(county, 'POST', `/api/v1/workers/${ids.zhang}/filing/approve`, { version: w.version })).statusCode).toBe(409);
+    w = (await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/filing/submit`, { version: w.version })).json();
+    expect(w.filingStatus).toBe('submitted');
+    w = (await t.call(county, 'POST', `/api/v1/workers/${ids.zhang}/filing/approve`, { version: w.version })).json();
+    expect(w.filingStatus).toBe('filed');
+    expect(w.findings.map((f: { message: string }) => f.message)).not.toContain('尚未报县（区）民政局备案');
+    const changed = (await t.call(org, 'PATCH', `/api/v1/workers/${ids.zhang}`, { version: w.version, education: 'master' })).json();
+    expect(changed).toMatchObject({ filingStatus: 'draft', filingComment: expect.stringContaining('重新备案') });
+  });
+});

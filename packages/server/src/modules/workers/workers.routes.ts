@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assignmentSchema, createTrainingSchema, createWorkerSchema, endAssignmentSchema, filingActionSchema, hiringExceptionSchema, unmaskSchema, updateWorkerSchema, FILING_STATUSES, WORKER_ROLES } from '@shegong/shared';
+import { requireActor } from '../../platform/auth/auth-plugin';
+import { requestContext } from '../../platform/http/context';
+import type { TrainingService } from './trainings.service';
+import type { WorkerService } from './workers.service';
+
+const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
+
+export function workerRoutes(app: FastifyInstance, service: WorkerService, trainingsService: TrainingService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['社工队伍'];
+  const read = { access: { permission: 'workers:read' as const } };
+  const write = { access: { permission: 'workers:write' as const } };
+  r.get('/api/v1/workers', { config: read, schema: { tags, summary: '社工名册（身份证号、电话按权限脱敏；含资质、期限与合规提示）', querystring: z.strictObject({ stationId: z.uuid().optional(), role: z.enum(WORKER_ROLES).optional(), filingStatus: z.enum(FILING_STATUSES).optional(), deadline: z.enum(['qualified', 'ok', 'at_risk', 'overdue', 'unassigned']).optional() }) } }, (req) =>
+    service.list(requireActor(req), req.query),
+  );
+  r.post('/api/v1/workers', { config: write, schema: { tags, summary: '登记社工（R-STAFF-2 聘用条件校验）', body: createWorkerSchema } }, async (req, reply) => {
+    reply.status(201);
+    return service.create(requestContext(req), req.body);
+  });
+  r.get('/api/v1/workers/:workerId', { config: read, schema: { tags, summary: '社工详情（含计算所得的资质 qualification 与 findings）', params: idParams } }, (req) => service.get(requireActor(req), req.params.workerId));
+  r.patch('/api/v1/workers/:workerId', { config: write, schema: { tags, summary: '修改社工（已备案的关键信息变更须重新备案）', params: idParams, body: updateWorkerSchema } }, (req) =>
+    service.update(requestContext(req), req.params.workerId, req.body),
+  );
+  r.post('/api/v1/workers/:workerId/assignments', { config: write, schema: { tags, summary: '派驻到社工站', params: idParams, body: assignmentSchema } }, (req) => service.assign(requestContext(req), req.params.workerId, req.body));
+  r.post('/api/v1/workers/:workerId/assignments/:assignmentId/end', { config: write, schema: { tags, summary: '结束派驻', params: idParams.extend({ assignmentId: z.uuid() }), body: endAssignmentSchema } }, (req) =>
+    service.endAssignment(requestContext(req), req.params.workerId, req.params.assignmentId, req.body.endOn),
+  );
+  for (const action of ['submit', 'approve', 'return'] as const) {
+    r.post(`/api/v1/workers/:workerId/filing/${action}`, { config: read, schema: { tags, summary: { submit: '报县（区）民政局备案', approve: '审核通过备案（县（区））', return: '退回备案并填写意见（县（区））' }[action], params: idParams, body: filingActionSchema } }, (req) =>
+      service.filing(requestContext(req), req.params.workerId, action, req.body.version, req.body.comment),
+    );
+  }
+  r.post('/api/v1/workers/:workerId/unmask', { config: { access: { permission: 'workers:unmask' } }, schema: { tags, summary: '查看身份证号和电话明文（须填写原因，记入审计日志）', params: idParams, body: unmaskSchema } }, (req) =>
+    service.unmask(requestContext(req), req.params.workerId, req.body.reason),
+  );
+  r.post('/api/v1/hiring-exceptions', { config: { access: { permission: 'workers:approve' } }, schema: { tags, summary: '登记聘用条件例外（年龄或学历不符，须写明理由）', body: hiringExceptionSchema } }, async (req, reply) => {
+    reply.status(201);
+    return service.recordException(requestContext(req), req.body);
+  });
+  r.get('/api/v1/trainings', { config: read, schema: { tags: ['培训'], summary: '培训记录' } }, (req) => trainingsService.list(requireActor(req)));
+  r.post('/api/v1/trainings', { config: { access: { permission: 'trainings:write' } }, schema: { tags: ['培训'], summary: '登记培训及参训人员（学时计入资质与继续教育）', body: createTrainingSchema } }, async (req, reply) => {
+    reply.status(201);
+    return trainingsService.create(requestContext(req), req.body);
+  });
+}
