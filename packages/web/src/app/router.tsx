@@ -25,6 +25,9 @@ import { ProcurementDetailPage } from '../features/purchasing/procurement-detail
 import { ContractsPage } from '../features/contracts/contracts-page';
 import { ContractDetailPage } from '../features/contracts/contract-detail-page';
 import { CompliancePage } from '../features/contracts/compliance-page';
+import { WorkersPage } from '../features/workers/workers-page';
+import { WorkerDetailPage } from '../features/workers/worker-detail-page';
+import { TrainingsPage } from '../features/workers/trainings-page';
 
 /** Pages behind login: to the login page without a session, to the password page while a change is due. */
 function Private({ children, permission }: { children: ReactNode; permission?: Permission }) {
@@ -73,6 +76,9 @@ export function AppRoutes() {
         <Route path="contracts" element={<Private permission="contracts:read"><ContractsPage /></Private>} />
         <Route path="contracts/:contractId" element={<Private permission="contracts:read"><ContractDetailPage /></Private>} />
         <Route path="compliance" element={<Private permission="purchase:read"><CompliancePage /></Private>} />
+        <Route path="workers" element={<Private permission="workers:read"><WorkersPage /></Private>} />
+        <Route path="workers/:workerId" element={<Private permission="workers:read"><WorkerDetailPage /></Private>} />
+        <Route path="trainings" element={<Private permission="workers:read"><TrainingsPage /></Private>} />
         <Route path="users" element={<Private permission="users:read"><UsersPage /></Private>} />
         <Route path="audit" element={<Private permission="audit:read"><AuditPage /></Private>} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />

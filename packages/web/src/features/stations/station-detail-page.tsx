@@ -81,6 +81,7 @@ function StationDetail({ s }: { s: StationView }) {
                   <Descriptions.Item label="承接主体（当前合同）">
                     {s.contract ? <Link to={`/contracts/${s.contract.contractId}`}>{s.contract.contractorName}{s.contract.yearNo ? `（第 ${s.contract.yearNo} 年协议）` : ''}，至 {s.contract.endsOn}</Link> : <Tag color="warning">无有效合同</Tag>}
                   </Descriptions.Item>
+                  <Descriptions.Item label="驻站社工（今日在岗）">{s.residentWorkers == null ? '—' : <Link to={`/workers?stationId=${s.id}`}>{s.residentWorkers} 名</Link>}</Descriptions.Item>
                   <Descriptions.Item label="备注">{s.notes ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{s.notes}</Typography.Text> : '—'}</Descriptions.Item>
                 </Descriptions>
               ),

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
+import { makeCreditCode } from '../../server/src/test-support/credit-codes';
+import { apiSession } from './support/api';
+import { pick, pickDate, shot } from './support/browser';
+import { useJourney } from './support/journey';
+
+/**
+ * The staff journey in Chromium: the contractor's admin adds two resident workers (one qualified by training hours),
+ * submits their filing, the county approves, and the station's staffing finding clears. The contract and the
+ * county's training session are set up through the API.
+ */
+const PW = 'Journey-Pass-2026';
+const ids: Record<string, string> = {};
+const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (server) => {
+  const admin = await apiSession(server.url, 'admin', 'Initial-Admin-2026', PW);
+  await admin.post('/api/v1/users', { username: 'py.officer', displayName: '王晓燕', role: 'county_officer', divisionCode: '410928000000', password: 'Start-Pass-01' });
+  const county = await apiSession(server.url, 'py.officer', 'Start-Pass-01', PW);
+  const station = await county.post<{ id: string }>('/api/v1/stations', { townshipCode: '410928101000', batchYear: 2021, status: 'operating', openedOn: '2021-07-01' });
+  ids.station = station.id;
+  const org = await county.post<{ id: string }>('/api/v1/organisations', { name: '濮阳县益民社会工作服务中心', creditCode: makeCreditCode(41), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: '410928000000' });
+  const p = await county.post<{ id: string }>('/api/v1/procurements', { countyCode: '410928000000', title: '柳屯镇社工站服务项目', serviceContent: '驻站服务', serviceStandards: '市级标准', requirements: '驻站社工 2 名', method: 'public_tender', bidderConditions: '业务范围含社会工作', stationIds: [station.id], publishedOn: '2026-01-05' });
+  await county.post(`/api/v1/procurements/${p.id}/award`, { organisationId: org.id, amount: '500000', awardedOn: '2026-01-15' });
+  const terms = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同文本']));
+  await county.post('/api/v1/contracts', { procurementId: p.id, title: '柳屯镇社工站服务合同', signedOn: '2026-01-25', cycleStart: '2026-02-01', publishedOn: '2026-01-26', terms, firstAgreement: { amount: '500000', publishedOn: '2026-01-26' } });
+  await admin.post('/api/v1/users', { username: 'yimin.admin', displayName: '益民机构管理员', role: 'org_admin', divisionCode: '410928000000', organisationId: org.id, password: 'Start-Pass-01' });
+  await apiSession(server.url, 'yimin.admin', 'Start-Pass-01', PW);
+});
+
+async function loginAs(username: string) {
+  await j.page.context().clearCookies();
+  await j.page.goto(`${j.server.url}/login`);
+  await j.page.getByLabel('用户名').fill(username);
+  await j.page.getByLabel('密码').fill(PW);
+  await j.page.getByRole('button', { name: /登\s*录/ }).click();
+  await j.page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
+async function addWorker(name: string, idNumber: string, extra: (drawer: ReturnType<typeof j.page.locator>) => Promise<void>) {
+  await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+  await j.page.getByRole('button', { name: '登记社工' }).click();
+  const drawer = j.page.locator('.ant-drawer');
+  await drawer.getByLabel('姓名').fill(name);
+  await drawer.getByLabel('身份证号').fill(idNumber);
+  await drawer.getByText(/出生日期 \d{4}-\d{2}-\d{2}/).waitFor();
+  await drawer.getByLabel('联系电话').fill('13812345678');
+  await pickDate(j.page, '聘用日期', '2026-02-01');
+  await extra(drawer);
+  await drawer.getByRole('button', { name: /登\s*记/ }).click();
+  await j.page.getByRole('heading', { name }).waitFor();
+  await j.page.getByRole('button', { name: '派驻社工站' }).click();
+  await pick(j.page, '社工站', '柳屯镇社会工作服务站', j.page.getByRole('dialog'));
+  await pickDate(j.page, '开始日期', '2026-02-01');
+  await j.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await j.page.getByRole('cell', { name: '柳屯镇社会工作服务站' }).waitFor();
+}
+
+describe('staff journey', () => {
+  it('the contractor adds a social-work graduate and a worker without a degree', async () => {
+    await loginAs('yimin.admin');
+    await addWorker('张晓梅', makeCitizenId('19950312', 122), async (d) => {
+      await d.getByLabel('社会工作专业毕业').check();
+    });
+    await expect(j.page.locator('.ant-tag').filter({ hasText: '已具备资质' }).count()).resolves.toBeGreaterThan(0);
+    await addWorker('刘伟', makeCitizenId('19920808', 131), async () => undefined);
+    await expect(j.page.getByText('尚不具备社会工作专业资质：专业培训累计 0 学时，还差 60 学时').count()).resolves.toBe(1);
+    await shot(j.page, '30-worker-not-qualified');
+  });
+
+  it('60 hours of county training make the second worker qualified', async () => {
+    await j.page.getByRole('menuitem', { name: '培训' }).click();
+    await j.page.getByRole('button', { name: '登记培训' }).click();
+    const dialog = j.page.getByRole('dialog');
+    await dialog.getByLabel('培训名称').fill('社会工作实务能力提升培训');
+    await dialog.getByLabel('主办单位', { exact: true }).fill('濮阳县民政局');
+    await dialog.getByPlaceholder('开始日期').fill('2026-03-02');
+    await dialog.getByPlaceholder('结束日期').fill('2026-03-09');
+    await dialog.getByPlaceholder('结束日期').press('Tab');
+    await dialog.getByLabel('学时').fill('60');
+    await pick(j.page, '参训人员', '刘伟（濮阳县益民社会工作服务中心）', dialog);
+    await j.page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await j.page.getByRole('cell', { name: '社会工作实务能力提升培训' }).waitFor();
+    await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+    await j.page.getByRole('link', { name: '刘伟' }).click();
+    await j.page.getByText('累计接受社会工作专业培训 60 学时（≥ 60）').waitFor();
+  });
+
+  it('the contractor submits both filings; the county approves them and the staffing finding clears', async () => {
+    for (const name of ['刘伟', '张晓梅']) {
+      await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+      await j.page.getByRole('link', { name }).click();
+      await j.page.getByRole('button', { name: '报县（区）备案' }).click();
+      await j.page.locator('.ant-tag').filter({ hasText: '已报备' }).waitFor();
+    }
+    await loginAs('py.officer');
+    await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+    await expect(j.page.getByRole('row', { name: /张晓梅/ }).textContent()).resolves.toContain('410928********');
+    for (const name of ['刘伟', '张晓梅']) {
+      await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+      await j.page.getByRole('link', { name }).click();
+      await j.page.getByRole('button', { name: '审核通过' }).click();
+      await j.page.locator('.ant-tag').filter({ hasText: '已备案' }).waitFor();
+    }
+    await shot(j.page, '31-worker-filed');
+    await j.page.goto(`${j.server.url}/stations/${ids.station}`);
+    await j.page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
+    await expect(j.page.locator('.ant-alert').first().textContent()).resolves.not.toContain('R-STAFF-1');
+    await expect(j.page.getByText('2 名').count()).resolves.toBe(1);
+    await shot(j.page, '32-station-staffed');
+  });
+});
