@@ -24,7 +24,7 @@ import { publicRoutes } from './modules/public';
 import { createStationService, stationRoutes } from './modules/stations';
 import { coverageRoutes, createCoverageService } from './modules/stations/coverage';
 import { createUserService, userRoutes } from './modules/users';
-import { createTrainingService, createWorkerService, workerRoutes } from './modules/workers';
+import { createPayrollService, createTrainingService, createWorkerService, payrollRoutes, workerRoutes } from './modules/workers';
 import { contractRoutes, createContractService, createStationContractLookup } from './modules/contracts';
 import { createOrganisationService, organisationRoutes } from './modules/organisations';
 import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
@@ -97,6 +97,7 @@ export async function buildApp(opts: AppOptions) {
   purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
   contractRoutes(app, createContractService(opts.db, divisions, procurementService, attachments), { db: opts.db, divisions, lookup: stationContracts, attachments });
   workerRoutes(app, workerService, createTrainingService(opts.db));
+  payrollRoutes(app, createPayrollService(opts.db));
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);
 

@@ -147,3 +147,44 @@ export interface TrainingView {
   qualifying: boolean;
   attendees: { workerId: string; name: string; hours: number }[];
 }
+
+// R-STAFF-6: monthly pay and 五险一金.
+export const INSURANCE_ITEMS = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', injury: '工伤保险', maternity: '生育保险', housingFund: '住房公积金' } as const;
+export type InsuranceItem = keyof typeof INSURANCE_ITEMS;
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM 格式的月份');
+export const payrollRowSchema = z.strictObject({
+  workerId: z.uuid('社工编号格式不正确'),
+  salary: z.union([z.number(), z.string()]).nullable(),
+  paidOn: isoDate.nullable(),
+  ...Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, z.boolean('应为是或否')])) as Record<InsuranceItem, z.ZodBoolean>,
+});
+export const putPayrollSchema = z.strictObject({ rows: z.array(payrollRowSchema).max(1000) });
+export type PayrollRowInput = z.infer<typeof payrollRowSchema>;
+
+export interface PayrollRowView {
+  workerId: string;
+  name: string;
+  idNumber: string;
+  stationNames: string;
+  salaryFen: number | null;
+  paidOn: string | null;
+  insurance: Record<InsuranceItem, boolean>;
+  /** What this month lacks: 工资 and/or the insurance items not paid. */
+  missing: string[];
+  /** Earlier months since hiring (up to the last 12) without a complete record. */
+  gaps: string[];
+}
+
+/** One problem in an uploaded spreadsheet: where it is, which rule, and what to do, in Chinese. */
+export interface ImportIssue {
+  row: number;
+  column: string;
+  rule: string;
+  message: string;
+}
+export interface ImportResult {
+  dryRun: boolean;
+  rows: number;
+  issues: ImportIssue[];
+  committed: boolean;
+}

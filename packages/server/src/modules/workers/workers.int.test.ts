@@ -1,35 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCitizenId } from '@shegong/shared';
-import { createTestApp, DIV, sessionCookie, stationBody, type Session, type TestApp } from '../../test-support/test-app';
+import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
+import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
-import { makeCreditCode } from '../../test-support/credit-codes';
 
 let t: TestApp;
 let county: Session;
 let org: Session;
-const ids: Record<string, string> = {};
-const terms = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同']));
+let ids: Record<string, string> = {};
 const worker = (extra: Record<string, unknown> = {}) => ({ name: '张晓梅', idNumber: makeCitizenId('19950312', 122), phone: '13812345678', education: 'bachelor', major: '汉语言文学', socialWorkMajor: false, localHukou: true, hireDate: '2026-03-01', role: 'resident', ...extra });
-
-async function orgAdmin(username: string, organisationId: string) {
-  const admin = (await t.as('county_admin', DIV.puyangCounty)).session;
-  await t.call(admin, 'POST', '/api/v1/users', { username, displayName: username, role: 'org_admin', divisionCode: DIV.puyangCounty, organisationId, password: 'Org-Admin-123' });
-  const login = await t.call(null, 'POST', '/api/v1/auth/login', { username, password: 'Org-Admin-123' });
-  const s = { cookie: sessionCookie(login), csrf: login.json().csrfToken };
-  await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'Org-Admin-123', newPassword: 'Org-Admin-456' });
-  return s;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
-  county = (await t.as('county_officer', DIV.puyangCounty)).session;
-  for (const [k, code] of [['liutun', DIV.liutun], ['wenliu', DIV.wenliu]]) ids[k] = (await t.call(county, 'POST', '/api/v1/stations', stationBody(code, { status: 'operating', openedOn: '2021-07-01' }))).json().id;
-  ids.org = (await t.call(county, 'POST', '/api/v1/organisations', { name: '濮阳县益民社会工作服务中心', creditCode: makeCreditCode(31), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.puyangCounty })).json().id;
-  ids.other = (await t.call(county, 'POST', '/api/v1/organisations', { name: '另一机构', creditCode: makeCreditCode(32), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.puyangCounty })).json().id;
-  const p = (await t.call(county, 'POST', '/api/v1/procurements', { countyCode: DIV.puyangCounty, title: '柳屯镇社工站项目', serviceContent: '服务', serviceStandards: '标准', requirements: '要求', method: 'public_tender', bidderConditions: '条件', stationIds: [ids.liutun], publishedOn: '2025-12-01' })).json();
-  await t.call(county, 'POST', `/api/v1/procurements/${p.id}/award`, { organisationId: ids.org, amount: 500000, awardedOn: '2025-12-10' });
-  await t.call(county, 'POST', '/api/v1/contracts', { procurementId: p.id, title: '柳屯镇社工站合同', signedOn: '2025-12-20', cycleStart: '2026-01-01', publishedOn: '2025-12-21', terms, firstAgreement: { amount: 500000, publishedOn: '2025-12-21' } });
-  org = await orgAdmin('yimin.hr', ids.org);
+  ({ county, org, ids } = await contractFixture(t, 31));
 });
 afterAll(() => t?.close());
 
@@ -120,7 +103,7 @@ describe('privacy (R-SCOPE-2) and filing (R-STAFF-6)', () => {
     const qf = (await t.as('county_officer', DIV.qingfeng)).session;
     expect((await t.call(qf, 'GET', `/api/v1/workers/${ids.zhang}`)).statusCode).toBe(404);
     expect((await t.call(qf, 'POST', `/api/v1/workers/${ids.zhang}/unmask`, { reason: '越权查看明文' })).statusCode).toBe(404);
-    const otherOrg = await orgAdmin('other.hr', ids.other);
+    const otherOrg = await orgAdmin(t, 'other.hr', ids.other);
     expect((await t.call(otherOrg, 'GET', `/api/v1/workers/${ids.zhang}`)).statusCode).toBe(404);
     expect((await t.call(otherOrg, 'GET', '/api/v1/workers')).json().total).toBe(0);
   });

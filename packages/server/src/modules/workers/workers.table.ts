@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns } from '../../db/columns';
 
 // Contractor staff (驻站社工, 项目主管): personal data in its own columns, masked on the way out (R-SCOPE-2).
@@ -95,4 +95,26 @@ export const trainingAttendance = pgTable(
     hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('training_attendance_uq').on(t.trainingId, t.workerId), index('training_attendance_worker_idx').on(t.workerId)],
+);
+
+// R-STAFF-6: one row per worker and month, salary in fen and each of 五险一金 paid or not.
+export const payrollRecords = pgTable(
+  'payroll_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerId: uuid('worker_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    month: text('month').notNull(),
+    salaryFen: bigint('salary_fen', { mode: 'number' }),
+    paidOn: date('paid_on'),
+    pension: boolean('pension').notNull().default(false),
+    medical: boolean('medical').notNull().default(false),
+    unemployment: boolean('unemployment').notNull().default(false),
+    injury: boolean('injury').notNull().default(false),
+    maternity: boolean('maternity').notNull().default(false),
+    housingFund: boolean('housing_fund').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [uniqueIndex('payroll_worker_month_uq').on(t.workerId, t.month), index('payroll_org_month_idx').on(t.organisationId, t.month)],
 );
