@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
 import { makeCreditCode } from '../../server/src/test-support/credit-codes';
@@ -108,5 +112,29 @@ describe('staff journey', () => {
     await expect(j.page.locator('.ant-alert').first().textContent()).resolves.not.toContain('R-STAFF-1');
     await expect(j.page.getByText('2 名').count()).resolves.toBe(1);
     await shot(j.page, '32-station-staffed');
+  });
+
+  it('the contractor imports a month of pay from Excel; the missing insurance is flagged', async () => {
+    await loginAs('yimin.admin');
+    await j.page.getByRole('menuitem', { name: '薪酬社保' }).click();
+    const monthInput = j.page.getByLabel('月份');
+    await monthInput.click();
+    await monthInput.fill('2026-03');
+    await monthInput.press('Enter');
+    await j.page.getByText('2026年3月薪酬和五险一金').waitFor();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('薪酬社保');
+    ws.addRow(['身份证号', '姓名', '实发工资（元）', '发放日期', '养老保险', '医疗保险', '失业保险', '工伤保险', '生育保险', '住房公积金']);
+    ws.addRow([makeCitizenId('19950312', 122), '张晓梅', 3200, '2026-04-10', '是', '是', '是', '是', '是', '是']);
+    ws.addRow([makeCitizenId('19920808', 131), '刘伟', 3000, '2026-04-10', '是', '是', '是', '否', '是', '是']);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'shegong-pay-')), '2026年3月薪酬.xlsx');
+    await wb.xlsx.writeFile(file);
+    await j.page.locator('input[type=file]').setInputFiles(file);
+    await j.page.getByText('检查通过：2 行，可以导入。').waitFor();
+    await j.page.getByRole('button', { name: '确认导入 2 行' }).click();
+    await j.page.getByText('已导入 2 行').waitFor();
+    await expect.poll(() => j.page.getByRole('row', { name: /刘伟/ }).textContent()).toContain('工伤保险');
+    await expect(j.page.getByRole('row', { name: /张晓梅/ }).textContent()).resolves.toContain('齐全');
+    await shot(j.page, '33-payroll-imported');
   });
 });

@@ -32,12 +32,25 @@ export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1');
 }
 
-/** Picks an option in an antd Select found by its form label, inside `scope` (a page or a dialog). */
+/**
+ * Picks an option in an antd Select found by its form label, inside `scope` (a page or a dialog), and waits until the
+ * select shows it; options that load late (a query still running) get one more try.
+ */
 export async function pick(page: Page, label: string, option: string, scope: Page | Locator = page) {
   const input = scope.getByLabel(label, { exact: true });
-  await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').click();
-  if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+  const wrapper = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await wrapper.click();
+    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+    try {
+      await wrapper.locator(`[title="${option}"]`).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Types a date into an antd DatePicker found by its form label. */

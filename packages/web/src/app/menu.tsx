@@ -1,4 +1,4 @@
-import { ReadOutlined, IdcardOutlined, AuditOutlined, BarChartOutlined, BankOutlined, FileDoneOutlined, FileProtectOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, GlobalOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ReadOutlined, IdcardOutlined, AuditOutlined, BarChartOutlined, BankOutlined, FileDoneOutlined, FileProtectOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, GlobalOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Permission } from '@shegong/shared';
 import type { ReactNode } from 'react';
 
@@ -22,6 +22,7 @@ export const MENU: MenuEntry[] = [
   { key: '/compliance', label: '合同合规', icon: <SafetyOutlined />, permission: 'purchase:read' },
   { key: '/workers', label: '社工名册', icon: <IdcardOutlined />, permission: 'workers:read' },
   { key: '/trainings', label: '培训', icon: <ReadOutlined />, permission: 'workers:read' },
+  { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'workers:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },

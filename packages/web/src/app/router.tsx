@@ -28,6 +28,7 @@ import { CompliancePage } from '../features/contracts/compliance-page';
 import { WorkersPage } from '../features/workers/workers-page';
 import { WorkerDetailPage } from '../features/workers/worker-detail-page';
 import { TrainingsPage } from '../features/workers/trainings-page';
+import { PayrollPage } from '../features/workers/payroll-page';
 
 /** Pages behind login: to the login page without a session, to the password page while a change is due. */
 function Private({ children, permission }: { children: ReactNode; permission?: Permission }) {
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="workers" element={<Private permission="workers:read"><WorkersPage /></Private>} />
         <Route path="workers/:workerId" element={<Private permission="workers:read"><WorkerDetailPage /></Private>} />
         <Route path="trainings" element={<Private permission="workers:read"><TrainingsPage /></Private>} />
+        <Route path="payroll" element={<Private permission="workers:read"><PayrollPage /></Private>} />
         <Route path="users" element={<Private permission="users:read"><UsersPage /></Private>} />
         <Route path="audit" element={<Private permission="audit:read"><AuditPage /></Private>} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
