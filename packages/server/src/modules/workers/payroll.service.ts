@@ -1,5 +1,4 @@
 import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import {
   INSURANCE_ITEMS, checkCitizenId, maskCitizenId, missingMonths, yuanSchema,
   type ImportIssue, type ImportResult, type InsuranceItem, type PayrollRowInput, type PayrollRowView,
@@ -9,6 +8,7 @@ import { can, type Actor } from '../../platform/auth/actor';
 import { scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError } from '../../platform/http/errors';
+import { readSheet, templateWorkbook } from '../../platform/http/xlsx-import';
 import { stations } from '../stations';
 import { payrollRecords, workerAssignments, workers } from './workers.table';
 
@@ -84,43 +84,19 @@ export function createPayrollService(db: Db) {
       return { items: await grid(ctx.actor, month) };
     },
 
-    async template(): Promise<ArrayBuffer> {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('薪酬社保');
-      ws.addRow(PAYROLL_COLUMNS).font = { bold: true };
-      ws.addRow(['41092819950312122X', '张晓梅', 3200, '2026-03-10', '是', '是', '是', '是', '是', '否']);
-      PAYROLL_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = Math.max(10, c.length * 2 + 4)));
-      ws.getColumn(1).numFmt = '@';
-      return wb.xlsx.writeBuffer();
-    },
+    template: () => templateWorkbook('薪酬社保', PAYROLL_COLUMNS, ['410928199503121220', '示例（导入前删除此行）', 3200, '2026-03-10', '是', '是', '是', '是', '是', '否'], ['身份证号']),
 
     /** Checks every row and reports each problem; writes only when no row has one, all at once. */
     async importMonth(ctx: Ctx, month: string, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
       if (ctx.actor.scope.kind !== 'organisation') throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的薪酬和社保');
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-      } catch {
-        throw new AppError('VALIDATION_FAILED', '「文件」不是有效的 .xlsx 表格', { fieldErrors: { file: '不是有效的 .xlsx 文件' } });
-      }
-      const ws = wb.worksheets[0];
-      if (!ws) throw new AppError('VALIDATION_FAILED', '「文件」没有工作表', { fieldErrors: { file: '没有工作表' } });
-      const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
-      const missingCols = PAYROLL_COLUMNS.filter((c) => !header.includes(c));
-      if (missingCols.length) throw new AppError('VALIDATION_FAILED', `表头缺少列：${missingCols.join('、')}（请使用下载的模板）`, { fieldErrors: { file: `缺少列 ${missingCols.join('、')}` } });
-      const col = (name: string) => header.indexOf(name) + 1;
+      const sheet = await readSheet(bytes, PAYROLL_COLUMNS);
       const staff = await db.select({ id: workers.id, idNumber: workers.idNumber, name: workers.name }).from(workers).where(and(eq(workers.organisationId, ctx.actor.scope.organisationId), isNull(workers.archivedAt)));
       const byId = new Map(staff.map((w) => [w.idNumber, w]));
       const issues: ImportIssue[] = [];
       const seen = new Map<string, number>();
       const rows: (Omit<PayrollRowInput, 'salary'> & { salaryFen: number | null })[] = [];
-      let dataRows = 0;
-      const text = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && v && 'text' in v ? String(v.text) : String(v ?? '').trim());
-      for (let n = 2; n <= ws.rowCount; n++) {
-        const row = ws.getRow(n);
-        const cell = (c: string) => text(row.getCell(col(c)).value);
-        if (PAYROLL_COLUMNS.every((c) => !cell(c))) continue;
-        dataRows += 1;
+      for (const { row: n, cells } of sheet) {
+        const cell = (c: string) => cells[c];
         const issue = (column: string, rule: string, message: string) => issues.push({ row: n, column, rule, message });
         const idNumber = cell('身份证号').toUpperCase();
         const idCheck = checkCitizenId(idNumber);
@@ -145,7 +121,7 @@ export function createPayrollService(db: Db) {
       if (rows.length === 0 && issues.length === 0) issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
       const ok = issues.length === 0;
       if (ok && !dryRun) await save(ctx, month, rows, '导入');
-      return { dryRun, rows: dataRows, issues, committed: ok && !dryRun };
+      return { dryRun, rows: sheet.length, issues, committed: ok && !dryRun };
     },
   };
 }

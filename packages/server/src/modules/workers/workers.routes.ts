@@ -6,10 +6,14 @@ import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import type { TrainingService } from './trainings.service';
 import type { WorkerService } from './workers.service';
+import type { Db } from '../../db/database';
+import { AppError } from '../../platform/http/errors';
+import { sendXlsx } from '../../platform/http/xlsx';
+import { importRoster, rosterTemplate } from './roster-import';
 
 const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
 
-export function workerRoutes(app: FastifyInstance, service: WorkerService, trainingsService: TrainingService) {
+export function workerRoutes(app: FastifyInstance, service: WorkerService, trainingsService: TrainingService, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社工队伍'];
   const read = { access: { permission: 'workers:read' as const } };
@@ -20,6 +24,13 @@ export function workerRoutes(app: FastifyInstance, service: WorkerService, train
   r.post('/api/v1/workers', { config: write, schema: { tags, summary: '登记社工（R-STAFF-2 聘用条件校验）', body: createWorkerSchema } }, async (req, reply) => {
     reply.status(201);
     return service.create(requestContext(req), req.body);
+  });
+  r.get('/api/v1/workers/template.xlsx', { config: read, schema: { tags, summary: '下载社工名册导入模板' } }, async (_req, reply) => sendXlsx(reply, await rosterTemplate(), '社工名册导入模板.xlsx'));
+  r.post('/api/v1/workers/import', { config: write, schema: { tags, summary: '从 Excel 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入', querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }), consumes: ['multipart/form-data'] } }, async (req) => {
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+    const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+    if (!part) throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
+    return importRoster(db, requestContext(req), await part.toBuffer(), req.query.dryRun === 'true');
   });
   r.get('/api/v1/workers/:workerId', { config: read, schema: { tags, summary: '社工详情（含计算所得的资质 qualification 与 findings）', params: idParams } }, (req) => service.get(requireActor(req), req.params.workerId));
   r.patch('/api/v1/workers/:workerId', { config: write, schema: { tags, summary: '修改社工（已备案的关键信息变更须重新备案）', params: idParams, body: updateWorkerSchema } }, (req) =>

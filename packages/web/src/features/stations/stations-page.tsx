@@ -29,6 +29,8 @@ export function StationsPage() {
     { title: '批次', dataIndex: 'batchYear', render: (y: number) => `${y}年` },
     { title: '状态', dataIndex: 'status', render: (st: StationView['status']) => <StationStatusTag status={st} /> },
     { title: '办公用房', dataIndex: 'officeAreaM2', render: fmtArea, responsive: ['lg' as const] },
+    { title: '驻站社工', dataIndex: 'residentWorkers', render: (n: number | null) => (n == null ? '—' : `${n} 名`), responsive: ['md' as const] },
+    { title: '承接主体', key: 'contract', render: (_: unknown, s: StationView) => s.contract?.contractorName ?? '—', responsive: ['xl' as const] },
     {
       title: '合规提示',
       key: 'findings',

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { INSURANCE_ITEMS, formatFen, type ImportResult, type InsuranceItem, type PayrollRowView } from '@shegong/shared';
+import { App, Button, Card, Checkbox, DatePicker, Empty, InputNumber, Space, Table, Tag } from 'antd';
+import { INSURANCE_ITEMS, formatFen, type InsuranceItem, type PayrollRowView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api, ApiError, download, request } from '../../lib/api';
+import { ExcelImport } from '../../components/excel-import';
+import { api, ApiError, request } from '../../lib/api';
 
 const ITEMS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
 type Row = PayrollRowView & { salary: number | null };
@@ -18,8 +18,6 @@ export function PayrollPage() {
   const { message } = App.useApp();
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [rows, setRows] = useState<Row[]>([]);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [file, setFile] = useState<File | null>(null);
   const editable = can('workers:write');
   const { data, isLoading } = useQuery({ queryKey: ['payroll', month], queryFn: () => api.get<{ items: PayrollRowView[] }>(`/api/v1/payroll/${month}`) });
   useEffect(() => setRows((data?.items ?? []).map((r) => ({ ...r, salary: r.salaryFen == null ? null : r.salaryFen / 100 }))), [data]);
@@ -34,45 +32,13 @@ export function PayrollPage() {
       message.error(e instanceof ApiError ? e.message : '保存失败');
     }
   }
-  async function runImport(f: File, dryRun: boolean) {
-    const fd = new FormData();
-    fd.append('file', f);
-    try {
-      const r = await api.post<ImportResult>(`/api/v1/payroll/${month}/import?dryRun=${dryRun}`, fd);
-      setResult(r);
-      if (r.committed) {
-        message.success(`已导入 ${r.rows} 行`);
-        setFile(null);
-        await qc.invalidateQueries({ queryKey: ['payroll'] });
-      }
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '导入失败');
-    }
-  }
-
   return (
     <>
       <PageHeader title="薪酬社保" crumbs={[{ title: '社工队伍' }, { title: '薪酬社保' }]}
         extra={<Space wrap><DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} aria-label="月份" />{editable && <Button type="primary" onClick={save}>保存本月</Button>}</Space>} />
       {editable && (
-        <Card title="从 Excel 导入" size="small" style={{ marginBottom: 16 }}>
-          <Space wrap>
-            <Button icon={<DownloadOutlined />} onClick={() => download('/api/v1/payroll/template.xlsx', '薪酬社保导入模板.xlsx')}>下载模板</Button>
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { setFile(f); void runImport(f, true); return false; }}>
-              <Button icon={<UploadOutlined />}>选择文件并检查</Button>
-            </Upload>
-            {file && result?.dryRun && result.issues.length === 0 && <Button type="primary" onClick={() => runImport(file, false)}>确认导入 {result.rows} 行</Button>}
-          </Space>
-          {result && result.issues.length > 0 && (
-            <>
-              <Alert type="error" showIcon style={{ margin: '12px 0' }} title={`检查发现 ${result.issues.length} 个问题，未导入任何数据；请修改后重新上传`} />
-              <Table rowKey={(i) => `${i.row}-${i.column}`} size="small" pagination={false} dataSource={result.issues} columns={[
-                { title: '行', dataIndex: 'row' }, { title: '列', dataIndex: 'column' }, { title: '规则', dataIndex: 'rule' }, { title: '说明', dataIndex: 'message' },
-              ]} />
-            </>
-          )}
-          {result?.dryRun && result.issues.length === 0 && <Typography.Paragraph type="success" style={{ marginTop: 12 }}>检查通过：{result.rows} 行，可以导入。</Typography.Paragraph>}
-        </Card>
+        <ExcelImport title="从 Excel 导入" templateUrl="/api/v1/payroll/template.xlsx" templateName="薪酬社保导入模板.xlsx"
+          importUrl={(dryRun) => `/api/v1/payroll/${month}/import?dryRun=${dryRun}`} onDone={() => void qc.invalidateQueries({ queryKey: ['payroll'] })} />
       )}
       <Card title={`${dayjs(`${month}-01`).format('YYYY年M月')}薪酬和五险一金`}>
         <Table rowKey="workerId" loading={isLoading} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description="本月没有在职社工" /> }}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Input, Row, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CERTIFICATE_LABELS, CERTIFICATE_LEVELS, EDUCATION_LABELS, EDUCATION_LEVELS, FILING_STATUS_LABELS, FILING_STATUSES, WORKER_ROLE_LABELS, WORKER_ROLES, checkCitizenId, type WorkerView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
+import { ExcelImport } from '../../components/excel-import';
 import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
 import { api, qs } from '../../lib/api';
@@ -19,7 +20,10 @@ export function WorkersPage() {
   const { can } = useAuth();
   const nav = useNavigate();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  // A station page links here with ?stationId= to list that station's workers.
+  const [filters, setFilters] = useState<Record<string, unknown>>({ stationId: params.get('stationId') ?? undefined });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
@@ -41,8 +45,12 @@ export function WorkersPage() {
   return (
     <>
       <PageHeader title="社工队伍" crumbs={[{ title: '社工队伍' }, { title: '社工名册' }]} extra={can('workers:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记社工</Button>} />
+      {can('workers:write') && (
+        <ExcelImport title="从 Excel 导入名册" templateUrl="/api/v1/workers/template.xlsx" templateName="社工名册导入模板.xlsx"
+          importUrl={(dryRun) => `/api/v1/workers/import?dryRun=${dryRun}`} onDone={() => void qc.invalidateQueries({ queryKey: ['workers'] })} />
+      )}
       <Card style={{ marginBottom: 16 }}>
-        <Form name="filter" layout="inline" style={{ rowGap: 8 }} onValuesChange={(_, all) => setFilters(all)}>
+        <Form name="filter" layout="inline" style={{ rowGap: 8 }} onValuesChange={(_, all) => setFilters({ ...all, stationId: filters.stationId })}>
           <Form.Item name="role" label="岗位"><Select allowClear placeholder="全部" style={{ width: 120 }} options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))} /></Form.Item>
           <Form.Item name="filingStatus" label="备案"><Select allowClear placeholder="全部" style={{ width: 120 }} options={FILING_STATUSES.map((s) => ({ value: s, label: FILING_STATUS_LABELS[s] }))} /></Form.Item>
           <Form.Item name="deadline" label="资质期限"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'at_risk', label: '90 日内到期' }, { value: 'overdue', label: '已逾期' }, { value: 'qualified', label: '已具备资质' }]} /></Form.Item>
