@@ -74,12 +74,12 @@ export async function buildApp(opts: AppOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const sessions = createSessionStore(opts.db);
-  registerAuth(app, sessions);
+  const workerService = createWorkerService(opts.db);
+  registerAuth(app, sessions, workerService.stationsToday);
 
   const divisions = await createDivisionService(opts.db);
   const storage = createFileStorage(opts.dataDir);
   const stationContracts = createStationContractLookup(opts.db);
-  const workerService = createWorkerService(opts.db);
   const stationService = createStationService(opts.db, divisions, storage, stationContracts, workerService.residentsToday);
   const attachments = createAttachments(opts.db, storage);
   const organisationService = createOrganisationService(opts.db, divisions, attachments);

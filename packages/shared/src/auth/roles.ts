@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// Roles of R-SCOPE / 二; the social-worker role arrives with the staff issue.
-export const ROLES = ['city_admin', 'city_officer', 'county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead'] as const;
+// Roles of R-SCOPE / 二.
+export const ROLES = ['city_admin', 'city_officer', 'county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead', 'social_worker'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -13,10 +13,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   township_liaison: '乡镇（街道）联络员',
   org_admin: '承接机构管理员',
   project_lead: '项目主管',
+  social_worker: '驻站社工',
 };
 
 /** Contractor staff: scoped to their organisation (DESIGN §4), not to a division. */
-export const ORGANISATION_ROLES: readonly Role[] = ['org_admin', 'project_lead'];
+export const ORGANISATION_ROLES: readonly Role[] = ['org_admin', 'project_lead', 'social_worker'];
 export const isOrganisationRole = (r: Role) => ORGANISATION_ROLES.includes(r);
 
 /** The division level a role's scope must sit at; contractor roles sit at the city and are bounded by their organisation. */
@@ -28,6 +29,7 @@ export const ROLE_LEVEL: Record<Role, 'city' | 'county' | 'township'> = {
   township_liaison: 'township',
   org_admin: 'city',
   project_lead: 'city',
+  social_worker: 'city',
 };
 
 export const PERMISSIONS = [
@@ -52,12 +54,13 @@ export const PERMISSIONS = [
   'workers:approve',
   'workers:unmask',
   'trainings:write',
+  'payroll:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // What each role may do; *which* records is the scope's business (DESIGN §4).
-const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read', 'workers:read', 'workers:unmask', 'trainings:write'];
-const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write', 'workers:read', 'workers:approve', 'workers:unmask', 'trainings:write'];
+const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read', 'workers:read', 'workers:unmask', 'trainings:write', 'payroll:read'];
+const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write', 'workers:read', 'workers:approve', 'workers:unmask', 'trainings:write', 'payroll:read'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
@@ -66,13 +69,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   township_liaison: ['stations:read'],
   // R-ORG-2: the contractor publishes its own disclosures; it reads its contracts and the stations they cover.
   // The employer keeps the roster and sees its staff's ID numbers and phones (R-STAFF, R-SCOPE-2).
-  org_admin: ['stations:read', 'organisations:read', 'organisations:disclose', 'contracts:read', 'workers:read', 'workers:write', 'workers:pii', 'trainings:write'],
-  project_lead: ['stations:read', 'organisations:read', 'contracts:read', 'workers:read', 'workers:pii'],
+  org_admin: ['stations:read', 'organisations:read', 'organisations:disclose', 'contracts:read', 'workers:read', 'workers:write', 'workers:pii', 'trainings:write', 'payroll:read'],
+  project_lead: ['stations:read', 'organisations:read', 'contracts:read', 'workers:read', 'workers:pii', 'payroll:read'],
+  // A resident social worker sees the stations assigned to them today and the colleagues there.
+  social_worker: ['stations:read', 'workers:read'],
 };
 
 /** Roles a manager may hand out: a county administrator only county and township roles. */
 export function assignableRoles(role: Role): Role[] {
-  if (role === 'city_admin') return [...ROLES];
+  // Social workers' logins are opened from their roster record, bound to it (see the workers module).
+  if (role === 'city_admin') return ROLES.filter((r) => r !== 'social_worker');
   if (role === 'county_admin') return ['county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead'];
   return [];
 }

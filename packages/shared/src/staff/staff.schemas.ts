@@ -188,3 +188,9 @@ export interface ImportResult {
   issues: ImportIssue[];
   committed: boolean;
 }
+
+/** A login for a worker (role 驻站社工), scoped to the stations the worker is assigned to on each day. */
+export const workerAccountSchema = z.strictObject({
+  username: z.string().trim().min(3, '至少 3 个字符').max(32).regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, '以字母开头，只能包含字母、数字、下划线、点和短横线'),
+  password: z.string().min(10, '至少 10 个字符').max(128).refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '必须同时包含字母和数字'),
+});

@@ -22,7 +22,7 @@ export const MENU: MenuEntry[] = [
   { key: '/compliance', label: '合同合规', icon: <SafetyOutlined />, permission: 'purchase:read' },
   { key: '/workers', label: '社工名册', icon: <IdcardOutlined />, permission: 'workers:read' },
   { key: '/trainings', label: '培训', icon: <ReadOutlined />, permission: 'workers:read' },
-  { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'workers:read' },
+  { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'payroll:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },

@@ -80,7 +80,7 @@ export function AppRoutes() {
         <Route path="workers" element={<Private permission="workers:read"><WorkersPage /></Private>} />
         <Route path="workers/:workerId" element={<Private permission="workers:read"><WorkerDetailPage /></Private>} />
         <Route path="trainings" element={<Private permission="workers:read"><TrainingsPage /></Private>} />
-        <Route path="payroll" element={<Private permission="workers:read"><PayrollPage /></Private>} />
+        <Route path="payroll" element={<Private permission="payroll:read"><PayrollPage /></Private>} />
         <Route path="users" element={<Private permission="users:read"><UsersPage /></Private>} />
         <Route path="audit" element={<Private permission="audit:read"><AuditPage /></Private>} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />

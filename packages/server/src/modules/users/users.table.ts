@@ -11,6 +11,8 @@ export const users = pgTable(
     divisionPath: text('division_path').notNull(),
     /** Contractor staff (later issue): the organisation that bounds the scope. */
     organisationId: uuid('organisation_id'),
+    /** A resident social worker's own roster record; their station scope follows its assignments. */
+    workerId: uuid('worker_id'),
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),

@@ -120,3 +120,34 @@ describe('privacy (R-SCOPE-2) and filing (R-STAFF-6)', () => {
     expect(changed).toMatchObject({ filingStatus: 'draft', filingComment: expect.stringContaining('重新备案') });
   });
 });
+
+describe('social worker logins follow their assignments', () => {
+  it('a worker’s login sees only the stations assigned today, and moving the worker moves the scope at once', async () => {
+    const acc = await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/account`, { username: 'zhang.xm', password: 'Worker-Pass-01' });
+    expect(acc.statusCode).toBe(201);
+    expect((await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/account`, { username: 'zhang.xm2', password: 'Worker-Pass-01' })).statusCode).toBe(400);
+    const login = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'zhang.xm', password: 'Worker-Pass-01' });
+    expect(login.json()).toMatchObject({ mustChangePassword: true, user: { role: 'social_worker' } });
+    const s = { cookie: `sg_session=${login.cookies.find((c) => c.name === 'sg_session')!.value}`, csrf: login.json().csrfToken };
+    await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'Worker-Pass-01', newPassword: 'Worker-Pass-02' });
+    expect((await t.call(s, 'GET', '/api/v1/stations')).json().items.map((x: { id: string }) => x.id)).toEqual([ids.liutun]);
+    expect((await t.call(s, 'GET', `/api/v1/stations/${ids.wenliu}`)).statusCode).toBe(404);
+    const colleagues = (await t.call(s, 'GET', '/api/v1/workers')).json().items;
+    expect(colleagues.map((w: { name: string }) => w.name).sort()).toEqual(['张晓梅', '李建国']);
+    expect(colleagues[0].idNumber).toContain('********');
+    expect((await t.call(s, 'GET', '/api/v1/contracts')).statusCode).toBe(403);
+    // The assignment ends today: from now on the login reaches no station.
+    const w = (await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json();
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/assignments/${w.assignments[0].id}/end`, { endOn: yesterday });
+    expect((await t.call(s, 'GET', '/api/v1/stations')).json().items).toEqual([]);
+    expect((await t.call(s, 'GET', `/api/v1/stations/${ids.liutun}`)).statusCode).toBe(404);
+  });
+
+  it('the users API cannot open a social worker login detached from a roster record', async () => {
+    const city = (await t.as('city_admin', DIV.city)).session;
+    const r = await t.call(city, 'POST', '/api/v1/users', { username: 'loose.sw', displayName: '游离账号', role: 'social_worker', divisionCode: DIV.city, organisationId: ids.org, password: 'Loose-Pass-01' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().details.fieldErrors.role).toBeTruthy();
+  });
+});

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignmentSchema, createTrainingSchema, createWorkerSchema, endAssignmentSchema, filingActionSchema, hiringExceptionSchema, unmaskSchema, updateWorkerSchema, FILING_STATUSES, WORKER_ROLES } from '@shegong/shared';
+import { workerAccountSchema, assignmentSchema, createTrainingSchema, createWorkerSchema, endAssignmentSchema, filingActionSchema, hiringExceptionSchema, unmaskSchema, updateWorkerSchema, FILING_STATUSES, WORKER_ROLES } from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import type { TrainingService } from './trainings.service';
@@ -48,6 +48,10 @@ export function workerRoutes(app: FastifyInstance, service: WorkerService, train
   r.post('/api/v1/workers/:workerId/unmask', { config: { access: { permission: 'workers:unmask' } }, schema: { tags, summary: '查看身份证号和电话明文（须填写原因，记入审计日志）', params: idParams, body: unmaskSchema } }, (req) =>
     service.unmask(requestContext(req), req.params.workerId, req.body.reason),
   );
+  r.post('/api/v1/workers/:workerId/account', { config: write, schema: { tags, summary: '为社工开通登录账号（驻站社工，范围为当日派驻的社工站）', params: idParams, body: workerAccountSchema } }, async (req, reply) => {
+    reply.status(201);
+    return service.createAccount(requestContext(req), req.params.workerId, req.body);
+  });
   r.post('/api/v1/hiring-exceptions', { config: { access: { permission: 'workers:approve' } }, schema: { tags, summary: '登记聘用条件例外（年龄或学历不符，须写明理由）', body: hiringExceptionSchema } }, async (req, reply) => {
     reply.status(201);
     return service.recordException(requestContext(req), req.body);

@@ -13,6 +13,8 @@ import { liveContract, todayInChina } from '../contracts/station-contracts';
 import { organisations } from '../organisations';
 import { stations } from '../stations';
 import { hiringExceptions, trainingAttendance, trainings, workerAssignments, workers } from './workers.table';
+import { users } from '../users/users.table';
+import { hashPassword } from '../../platform/auth/passwords';
 
 type Ctx = RequestContext & { actor: Actor };
 type WorkerRow = typeof workers.$inferSelect;
@@ -21,7 +23,12 @@ const FILED_FACTS = ['name', 'idNumber', 'education', 'socialWorkMajor', 'certif
 
 /** The roster (R-STAFF-1…6): hiring checks, computed qualification and deadlines, assignments, filing, masking. */
 export function createWorkerService(db: Db) {
-  const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+  const scopeOf = (a: Actor): SQL =>
+    a.scope.kind === 'stations'
+      ? // A social worker sees the colleagues assigned to the same stations today.
+        sql`${workers.id} in (select worker_id from worker_assignments where station_id = any(${sql.param(a.scope.stationIds)}::uuid[])
+          and start_on <= ${todayInChina()}::date and (end_on is null or end_on >= ${todayInChina()}::date))`
+      : scopeCondition(a.scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
 
   async function context(rows: WorkerRow[]) {
     const ids = rows.map((w) => w.id);
@@ -251,6 +258,33 @@ export function createWorkerService(db: Db) {
         return rows;
       });
       return { id: e.id, organisationId: e.organisationId, idNumber: maskCitizenId(e.idNumber), reason: e.reason };
+    },
+
+    /** The stations a worker is assigned to today: a social worker's scope, recomputed on every request. */
+    async stationsToday(workerId: string): Promise<string[]> {
+      const today = todayInChina();
+      const rows = await db
+        .select({ stationId: workerAssignments.stationId })
+        .from(workerAssignments)
+        .where(and(eq(workerAssignments.workerId, workerId), sql`${workerAssignments.startOn} <= ${today}::date`, sql`(${workerAssignments.endOn} is null or ${workerAssignments.endOn} >= ${today}::date)`));
+      return rows.map((r) => r.stationId);
+    },
+
+    /** Gives a worker a login (驻站社工) that must change its password first; audited. */
+    async createAccount(ctx: Ctx, workerId: string, input: { username: string; password: string }) {
+      const w = await loadOwn(ctx, workerId);
+      const taken = await db.select({ id: users.id }).from(users).where(sql`${users.username} = ${input.username} or ${users.workerId} = ${workerId}`).limit(1);
+      if (taken[0]) throw fieldError('username', '用户名已被使用，或该社工已有账号');
+      const org = (await db.select().from(organisations).where(eq(organisations.id, w.organisationId)))[0];
+      const passwordHash = await hashPassword(input.password);
+      await db.transaction(async (tx) => {
+        const [u] = await tx
+          .insert(users)
+          .values({ username: input.username, displayName: w.name, role: 'social_worker', divisionCode: org.divisionCode, divisionPath: org.divisionPath, organisationId: w.organisationId, workerId, passwordHash, mustChangePassword: true, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId })
+          .returning();
+        await writeAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: u.id, divisionPath: org.divisionPath, summary: `为社工 ${w.name} 开通账号 ${u.username}（驻站社工）` });
+      });
+      return { username: input.username };
     },
 
     /** Resident workers assigned to each station today (R-STAFF-1). */

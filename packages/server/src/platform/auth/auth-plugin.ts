@@ -4,6 +4,9 @@ import { AppError } from '../http/errors';
 import type { Actor } from './actor';
 import type { SessionStore } from './sessions';
 
+/** The stations a worker is assigned to today (R-STAFF; moving a worker moves their scope the same day). */
+export type WorkerStations = (workerId: string) => Promise<string[]>;
+
 export const SESSION_COOKIE = 'sg_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Endpoints a user whose password change is due may still call. */
@@ -14,7 +17,7 @@ const PASSWORD_CHANGE_ALLOWED = new Set(['/api/v1/auth/me', '/api/v1/auth/logout
  * routes without a declared access rule at start-up, and enforces login, CSRF, forced password change
  * and the route's permission on every request.
  */
-export function registerAuth(app: FastifyInstance, sessions: SessionStore): void {
+export function registerAuth(app: FastifyInstance, sessions: SessionStore, workerStations: WorkerStations = async () => []): void {
   app.decorateRequest('actor', null);
 
   app.addHook('onRoute', (route) => {
@@ -37,7 +40,11 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore): void
       role,
       divisionCode: u.divisionCode,
       permissions: ROLE_PERMISSIONS[role] ?? [],
-      scope: u.organisationId ? { kind: 'organisation', organisationId: u.organisationId, path: u.divisionPath } : { kind: 'division', path: u.divisionPath },
+      scope: u.workerId
+        ? { kind: 'stations', stationIds: await workerStations(u.workerId), path: u.divisionPath }
+        : u.organisationId
+          ? { kind: 'organisation', organisationId: u.organisationId, path: u.divisionPath }
+          : { kind: 'division', path: u.divisionPath },
       sessionId: row.session.id,
       csrfToken: row.session.csrfToken,
       mustChangePassword: u.mustChangePassword,

@@ -21,7 +21,7 @@ function WorkerDetail({ w }: { w: WorkerView }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [dialog, setDialog] = useState<null | 'assign' | 'return' | 'unmask'>(null);
+  const [dialog, setDialog] = useState<null | 'assign' | 'return' | 'unmask' | 'account'>(null);
   const [clear, setClear] = useState<{ idNumber: string; phone: string } | null>(null);
   const stations = useQuery({ queryKey: ['stations', 'mine'], queryFn: () => api.get<Paged<StationView>>('/api/v1/stations?pageSize=200'), enabled: w.abilities.update });
   const refresh = () => qc.invalidateQueries({ queryKey: ['workers'] });
@@ -41,6 +41,10 @@ function WorkerDetail({ w }: { w: WorkerView }) {
       if (dialog === 'assign') await api.post(`/api/v1/workers/${w.id}/assignments`, { stationId: v.stationId, startOn: (v.startOn as Dayjs).format('YYYY-MM-DD') });
       if (dialog === 'return') return filing('return', String(v.comment ?? ''));
       if (dialog === 'unmask') setClear(await api.post(`/api/v1/workers/${w.id}/unmask`, { reason: v.reason }));
+      if (dialog === 'account') {
+        await api.post(`/api/v1/workers/${w.id}/account`, { username: v.username, password: v.password });
+        message.success(`已开通账号 ${String(v.username)}，首次登录须修改密码`);
+      }
       setDialog(null);
       form.resetFields();
       await refresh();
@@ -56,6 +60,7 @@ function WorkerDetail({ w }: { w: WorkerView }) {
         extra={
           <Space wrap>
             {w.abilities.update && <Button onClick={() => { form.setFieldsValue({ startOn: dayjs() }); setDialog('assign'); }}>派驻社工站</Button>}
+            {w.abilities.update && <Button onClick={() => setDialog('account')}>开通登录账号</Button>}
             {w.abilities.submit && <Button type="primary" onClick={() => filing('submit')}>报县（区）备案</Button>}
             {w.abilities.approve && <Button type="primary" onClick={() => filing('approve')}>审核通过</Button>}
             {w.abilities.approve && <Button danger onClick={() => setDialog('return')}>退回</Button>}
@@ -93,7 +98,7 @@ function WorkerDetail({ w }: { w: WorkerView }) {
           { title: '结束', dataIndex: 'endOn', render: (d: string | null) => d ?? '在岗' },
         ] satisfies { title: string; dataIndex: keyof AssignmentView; render?: (v: string | null) => string }[]} />
       </Card>
-      <Modal title={{ assign: '派驻社工站', return: '退回备案', unmask: '查看身份证号和电话明文' }[dialog ?? 'assign']} open={!!dialog} onCancel={() => setDialog(null)} onOk={() => form.submit()} okText="确定" forceRender>
+      <Modal title={{ assign: '派驻社工站', return: '退回备案', unmask: '查看身份证号和电话明文', account: '开通登录账号（驻站社工）' }[dialog ?? 'assign']} open={!!dialog} onCancel={() => setDialog(null)} onOk={() => form.submit()} okText="确定" forceRender>
         <Form form={form} layout="vertical" onFinish={submit}>
           {dialog === 'assign' && (
             <>
@@ -102,6 +107,12 @@ function WorkerDetail({ w }: { w: WorkerView }) {
             </>
           )}
           {dialog === 'return' && <Form.Item label="退回意见" name="comment" rules={[{ required: true, message: '请填写' }]}><Input.TextArea rows={3} /></Form.Item>}
+          {dialog === 'account' && (
+            <>
+              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]} extra="账号只能看到该社工当日派驻的社工站"><Input autoComplete="off" /></Form.Item>
+              <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请输入初始密码' }]} extra="至少 10 个字符，含字母和数字；首次登录须修改"><Input.Password autoComplete="new-password" /></Form.Item>
+            </>
+          )}
           {dialog === 'unmask' && <Form.Item label="查看原因（记入审计日志）" name="reason" rules={[{ required: true, message: '请填写原因' }]}><Input /></Form.Item>}
         </Form>
       </Modal>
