@@ -112,6 +112,9 @@ describe('staff journey', () => {
     await expect(j.page.locator('.ant-alert').first().textContent()).resolves.not.toContain('R-STAFF-1');
     await expect(j.page.getByText('2 名').count()).resolves.toBe(1);
     await shot(j.page, '32-station-staffed');
+    await j.page.getByRole('menuitem', { name: '队伍概况' }).click();
+    await expect(j.page.getByRole('row', { name: /^濮阳县/ }).textContent()).resolves.toMatch(/^濮阳县1022002$/);
+    await shot(j.page, '32-staff-overview');
   });
 
   it('the contractor imports a month of pay from Excel; the missing insurance is flagged', async () => {

@@ -96,7 +96,7 @@ export async function buildApp(opts: AppOptions) {
   organisationRoutes(app, organisationService, opts.db, attachments);
   purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
   contractRoutes(app, createContractService(opts.db, divisions, procurementService, attachments), { db: opts.db, divisions, lookup: stationContracts, attachments });
-  workerRoutes(app, workerService, createTrainingService(opts.db), opts.db);
+  workerRoutes(app, workerService, createTrainingService(opts.db), opts.db, divisions);
   payrollRoutes(app, createPayrollService(opts.db));
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);

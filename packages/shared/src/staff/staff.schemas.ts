@@ -194,3 +194,16 @@ export const workerAccountSchema = z.strictObject({
   username: z.string().trim().min(3, '至少 3 个字符').max(32).regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, '以字母开头，只能包含字母、数字、下划线、点和短横线'),
   password: z.string().min(10, '至少 10 个字符').max(128).refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '必须同时包含字母和数字'),
 });
+
+/** Staffing and qualification per county-level unit (R-STAFF-1, R-STAFF-4, R-STAFF-6) for counties and the city. */
+export interface StaffOverviewRow {
+  countyCode: string;
+  countyName: string;
+  operatingStations: number;
+  understaffedStations: number;
+  workers: number;
+  qualified: number;
+  atRisk: number;
+  overdue: number;
+  filed: number;
+}

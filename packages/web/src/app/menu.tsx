@@ -1,4 +1,4 @@
-import { AccountBookOutlined, ReadOutlined, IdcardOutlined, AuditOutlined, BarChartOutlined, BankOutlined, FileDoneOutlined, FileProtectOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, GlobalOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, PieChartOutlined, ReadOutlined, IdcardOutlined, AuditOutlined, BarChartOutlined, BankOutlined, FileDoneOutlined, FileProtectOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, GlobalOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Permission } from '@shegong/shared';
 import type { ReactNode } from 'react';
 
@@ -20,6 +20,7 @@ export const MENU: MenuEntry[] = [
   { key: '/procurements', label: '采购', icon: <FileDoneOutlined />, permission: 'purchase:read' },
   { key: '/contracts', label: '合同', icon: <FileProtectOutlined />, permission: 'contracts:read' },
   { key: '/compliance', label: '合同合规', icon: <SafetyOutlined />, permission: 'purchase:read' },
+  { key: '/staff-overview', label: '队伍概况', icon: <PieChartOutlined />, permission: 'plan:read' },
   { key: '/workers', label: '社工名册', icon: <IdcardOutlined />, permission: 'workers:read' },
   { key: '/trainings', label: '培训', icon: <ReadOutlined />, permission: 'workers:read' },
   { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'payroll:read' },

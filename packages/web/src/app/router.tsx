@@ -29,6 +29,7 @@ import { WorkersPage } from '../features/workers/workers-page';
 import { WorkerDetailPage } from '../features/workers/worker-detail-page';
 import { TrainingsPage } from '../features/workers/trainings-page';
 import { PayrollPage } from '../features/workers/payroll-page';
+import { StaffOverviewPage } from '../features/workers/staff-overview-page';
 
 /** Pages behind login: to the login page without a session, to the password page while a change is due. */
 function Private({ children, permission }: { children: ReactNode; permission?: Permission }) {
@@ -80,6 +81,7 @@ export function AppRoutes() {
         <Route path="workers" element={<Private permission="workers:read"><WorkersPage /></Private>} />
         <Route path="workers/:workerId" element={<Private permission="workers:read"><WorkerDetailPage /></Private>} />
         <Route path="trainings" element={<Private permission="workers:read"><TrainingsPage /></Private>} />
+        <Route path="staff-overview" element={<Private permission="plan:read"><StaffOverviewPage /></Private>} />
         <Route path="payroll" element={<Private permission="payroll:read"><PayrollPage /></Private>} />
         <Route path="users" element={<Private permission="users:read"><UsersPage /></Private>} />
         <Route path="audit" element={<Private permission="audit:read"><AuditPage /></Private>} />

@@ -86,6 +86,17 @@ describe('assignments, staffing (R-STAFF-1), training (R-STAFF-3) and deadlines 
   });
 });
 
+describe('staffing overview per unit', () => {
+  it('counts understaffed operating stations and qualified workers per unit; a county sees only its own', async () => {
+    const city = (await t.as('city_officer', DIV.city)).session;
+    const rows = (await t.call(city, 'GET', '/api/v1/workers/overview')).json().items;
+    expect(rows).toHaveLength(9);
+    expect(rows.find((r: { countyName: string }) => r.countyName === '濮阳县')).toMatchObject({ operatingStations: 2, understaffedStations: 1, workers: 2, qualified: 2, atRisk: 0, overdue: 0, filed: 0 });
+    expect((await t.call(county, 'GET', '/api/v1/workers/overview')).json().items.map((r: { countyName: string }) => r.countyName)).toEqual(['濮阳县']);
+    expect((await t.call(org, 'GET', '/api/v1/workers/overview')).statusCode).toBe(403);
+  });
+});
+
 describe('privacy (R-SCOPE-2) and filing (R-STAFF-6)', () => {
   it('officers see masked ID numbers and phones; unmasking asks for a reason and is audited', async () => {
     const list = (await t.call(county, 'GET', '/api/v1/workers')).json();

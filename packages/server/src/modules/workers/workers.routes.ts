@@ -10,10 +10,12 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../platform/http/errors';
 import { sendXlsx } from '../../platform/http/xlsx';
 import { importRoster, rosterTemplate } from './roster-import';
+import { staffOverview } from './staff-overview';
+import type { DivisionService } from '../divisions';
 
 const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
 
-export function workerRoutes(app: FastifyInstance, service: WorkerService, trainingsService: TrainingService, db: Db) {
+export function workerRoutes(app: FastifyInstance, service: WorkerService, trainingsService: TrainingService, db: Db, divisions: DivisionService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社工队伍'];
   const read = { access: { permission: 'workers:read' as const } };
@@ -25,6 +27,9 @@ export function workerRoutes(app: FastifyInstance, service: WorkerService, train
     reply.status(201);
     return service.create(requestContext(req), req.body);
   });
+  r.get('/api/v1/workers/overview', { config: { access: { permission: 'plan:read' } }, schema: { tags, summary: '各单位驻站社工配备与资质情况（R-STAFF-1、R-STAFF-4、R-STAFF-6）' } }, async (req) => ({
+    items: await staffOverview(db, requireActor(req), divisions, service),
+  }));
   r.get('/api/v1/workers/template.xlsx', { config: read, schema: { tags, summary: '下载社工名册导入模板' } }, async (_req, reply) => sendXlsx(reply, await rosterTemplate(), '社工名册导入模板.xlsx'));
   r.post('/api/v1/workers/import', { config: write, schema: { tags, summary: '从 Excel 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入', querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }), consumes: ['multipart/form-data'] } }, async (req) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');

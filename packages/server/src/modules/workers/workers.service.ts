@@ -260,6 +260,9 @@ export function createWorkerService(db: Db) {
       return { id: e.id, organisationId: e.organisationId, idNumber: maskCitizenId(e.idNumber), reason: e.reason };
     },
 
+    /** Where each worker is counted (the assigned station's unit, or the organisation's). */
+    paths: (ids: string[]) => (ids.length ? db.select({ id: workers.id, divisionPath: workers.divisionPath }).from(workers).where(inArray(workers.id, ids)) : Promise.resolve([])),
+
     /** The stations a worker is assigned to today: a social worker's scope, recomputed on every request. */
     async stationsToday(workerId: string): Promise<string[]> {
       const today = todayInChina();
