@@ -39,14 +39,7 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (se
   ids.stations = stations.items.map((s) => s.townshipName).join(',');
 });
 
-async function loginAs(username: string) {
-  await j.page.context().clearCookies();
-  await j.page.goto(`${j.server.url}/login`);
-  await j.page.getByLabel('用户名').fill(username);
-  await j.page.getByLabel('密码').fill(PW);
-  await j.page.getByRole('button', { name: /登\s*录/ }).click();
-  await j.page.getByRole('heading', { name: '工作台' }).waitFor();
-}
+const loginAs = (username: string) => j.loginAs(username, PW);
 const confirm = () => j.page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
 
 describe('purchasing and contracts journey', () => {

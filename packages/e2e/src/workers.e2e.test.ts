@@ -31,14 +31,7 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (se
   await apiSession(server.url, 'yimin.admin', 'Start-Pass-01', PW);
 });
 
-async function loginAs(username: string) {
-  await j.page.context().clearCookies();
-  await j.page.goto(`${j.server.url}/login`);
-  await j.page.getByLabel('用户名').fill(username);
-  await j.page.getByLabel('密码').fill(PW);
-  await j.page.getByRole('button', { name: /登\s*录/ }).click();
-  await j.page.getByRole('heading', { name: '工作台' }).waitFor();
-}
+const loginAs = (username: string) => j.loginAs(username, PW);
 
 async function addWorker(name: string, idNumber: string, extra: (drawer: ReturnType<typeof j.page.locator>) => Promise<void>) {
   await j.page.getByRole('menuitem', { name: '社工名册' }).click();

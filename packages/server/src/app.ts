@@ -74,14 +74,14 @@ export async function buildApp(opts: AppOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const sessions = createSessionStore(opts.db);
-  const workerService = createWorkerService(opts.db);
+  const storage = createFileStorage(opts.dataDir);
+  const attachments = createAttachments(opts.db, storage);
+  const workerService = createWorkerService(opts.db, attachments);
   registerAuth(app, sessions, workerService.stationsToday);
 
   const divisions = await createDivisionService(opts.db);
-  const storage = createFileStorage(opts.dataDir);
   const stationContracts = createStationContractLookup(opts.db);
   const stationService = createStationService(opts.db, divisions, storage, stationContracts, workerService.residentsToday);
-  const attachments = createAttachments(opts.db, storage);
   const organisationService = createOrganisationService(opts.db, divisions, attachments);
   const procurementService = createProcurementService(opts.db, divisions);
 
@@ -96,7 +96,7 @@ export async function buildApp(opts: AppOptions) {
   organisationRoutes(app, organisationService, opts.db, attachments);
   purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
   contractRoutes(app, createContractService(opts.db, divisions, procurementService, attachments), { db: opts.db, divisions, lookup: stationContracts, attachments });
-  workerRoutes(app, workerService, createTrainingService(opts.db), opts.db, divisions);
+  workerRoutes(app, workerService, createTrainingService(opts.db, attachments), opts.db, divisions, attachments);
   payrollRoutes(app, createPayrollService(opts.db));
   auditRoutes(app, opts.db);
   publicRoutes(app, opts.db, divisions);

@@ -7,6 +7,8 @@ export interface Journey {
   server: Awaited<ReturnType<typeof startServer>>;
   browser: Browser;
   page: Page;
+  /** Logs in through the login page as a user whose password is already changed, and waits for the home page. */
+  loginAs(username: string, password: string): Promise<void>;
 }
 
 /**
@@ -15,6 +17,14 @@ export interface Journey {
  */
 export function useJourney(env: Record<string, string>, setup?: (server: Journey['server']) => Promise<void>): Journey {
   const j = {} as Journey;
+  j.loginAs = async (username, password) => {
+    await j.page.context().clearCookies();
+    await j.page.goto(`${j.server.url}/login`);
+    await j.page.getByLabel('用户名').fill(username);
+    await j.page.getByLabel('密码').fill(password);
+    await j.page.getByRole('button', { name: /登\s*录/ }).click();
+    await j.page.getByRole('heading', { name: '工作台' }).waitFor();
+  };
   beforeAll(async () => {
     j.server = await startServer(env);
     await setup?.(j.server);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from '../policy/finding';
+import type { AttachmentView } from '../common';
 
 export const EDUCATION_LEVELS = ['high_school_or_below', 'secondary_vocational', 'junior_college', 'bachelor', 'master', 'doctor'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
@@ -131,6 +132,8 @@ export interface WorkerView {
   assignments: AssignmentView[];
   filingStatus: FilingStatus;
   filingComment: string;
+  /** Labour contract and personnel documents (R-STAFF-6). */
+  files: AttachmentView[];
   findings: Finding[];
   version: number;
   abilities: { update: boolean; submit: boolean; approve: boolean; unmask: boolean };
@@ -146,6 +149,7 @@ export interface TrainingView {
   hours: number;
   qualifying: boolean;
   attendees: { workerId: string; name: string; hours: number }[];
+  files: AttachmentView[];
 }
 
 // R-STAFF-6: monthly pay and 五险一金.

@@ -6,13 +6,16 @@ import { scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { fieldError } from '../../platform/http/errors';
 import { trainingAttendance, trainings, workers } from './workers.table';
+import type { Attachments } from '../../platform/files/attachments';
+import { notFound } from '../../platform/http/errors';
 
 type Ctx = RequestContext & { actor: Actor };
 
 /** R-TAL-1 / R-STAFF-5: training sessions with their attendees; hours feed qualification and continuing education. */
-export function createTrainingService(db: Db) {
+export function createTrainingService(db: Db, attachments: Attachments) {
   async function views(rows: (typeof trainings.$inferSelect)[]): Promise<TrainingView[]> {
     const ids = rows.map((r) => r.id);
+    const files = await attachments.list('training', ids);
     const att = ids.length
       ? await db.select({ trainingId: trainingAttendance.trainingId, workerId: trainingAttendance.workerId, hours: trainingAttendance.hours, name: workers.name }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(inArray(trainingAttendance.trainingId, ids))
       : [];
@@ -20,6 +23,7 @@ export function createTrainingService(db: Db) {
       id: t.id, title: t.title, organiser: t.organiser, organiserLevel: t.organiserLevel as OrganiserLevel, startOn: t.startOn, endOn: t.endOn, hours: Number(t.hours),
       qualifying: QUALIFYING_ORGANISERS.includes(t.organiserLevel as OrganiserLevel),
       attendees: att.filter((a) => a.trainingId === t.id).map((a) => ({ workerId: a.workerId, name: a.name, hours: Number(a.hours) })),
+      files: files.get(t.id) ?? [],
     }));
   }
 
@@ -31,14 +35,22 @@ export function createTrainingService(db: Db) {
     if (found.length !== new Set(ids).size) throw fieldError('workerIds', '包含不存在或不在本单位范围内的社工');
   }
 
+  /** A session the caller may read: organised in its area, by its organisation, or attended by its staff. */
+  function readable(actor: Actor): SQL | undefined {
+    return actor.scope.kind === 'organisation'
+      ? or(eq(trainings.organisationId, actor.scope.organisationId), inArray(trainings.id, db.select({ id: trainingAttendance.trainingId }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(eq(workers.organisationId, actor.scope.organisationId))))
+      : scopeCondition(actor.scope, { divisionPath: trainings.divisionPath });
+  }
+
   return {
+    /** The session, if the caller may read it (404 otherwise); `own` when the caller recorded it. */
+    async load(actor: Actor, id: string) {
+      const t = (await db.select().from(trainings).where(and(eq(trainings.id, id), readable(actor))).limit(1))[0];
+      if (!t) throw notFound('培训');
+      return { training: t, own: t.createdBy === actor.userId || (actor.scope.kind === 'organisation' && t.organisationId === actor.scope.organisationId) || (actor.scope.kind === 'division' && t.divisionPath.startsWith(actor.scope.path)) };
+    },
     async list(actor: Actor) {
-      // Officers see the sessions organised within their area; contractors those they recorded or their staff attended.
-      const cond: SQL | undefined =
-        actor.scope.kind === 'organisation'
-          ? or(eq(trainings.organisationId, actor.scope.organisationId), inArray(trainings.id, db.select({ id: trainingAttendance.trainingId }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(eq(workers.organisationId, actor.scope.organisationId))))
-          : scopeCondition(actor.scope, { divisionPath: trainings.divisionPath });
-      const rows = await db.select().from(trainings).where(cond).orderBy(desc(trainings.startOn));
+      const rows = await db.select().from(trainings).where(readable(actor)).orderBy(desc(trainings.startOn));
       const items = await views(rows);
       return { items, total: items.length };
     },

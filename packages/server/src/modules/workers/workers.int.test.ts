@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCitizenId } from '@shegong/shared';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
+import { multipartWith } from '../../test-support/images';
+import ExcelJS from 'exceljs';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 
 let t: TestApp;
@@ -129,6 +131,32 @@ describe('privacy (R-SCOPE-2) and filing (R-STAFF-6)', () => {
     expect(w.findings.map((f: { message: string }) => f.message)).not.toContain('尚未报县（区）民政局备案');
     const changed = (await t.call(org, 'PATCH', `/api/v1/workers/${ids.zhang}`, { version: w.version, education: 'master' })).json();
     expect(changed).toMatchObject({ filingStatus: 'draft', filingComment: expect.stringContaining('重新备案') });
+  });
+});
+
+describe('documents (R-STAFF-6, R-TAL-1)', () => {
+  it('the employer attaches the labour contract; officers without the right to personal data cannot download it', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
+    const mp = multipartWith({ label: '劳动合同' }, 'file', '劳动合同.pdf', 'application/pdf', pdf);
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/workers/${ids.li}/files`, headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    expect(up.statusCode).toBe(201);
+    const w = (await t.call(org, 'GET', `/api/v1/workers/${ids.li}`)).json();
+    expect(w.files).toEqual([expect.objectContaining({ name: '劳动合同.pdf', label: '劳动合同' })]);
+    expect((await t.call(org, 'GET', `/api/v1/workers/${ids.li}/files/${w.files[0].fileId}`)).rawPayload.equals(pdf)).toBe(true);
+    expect((await t.call(county, 'GET', `/api/v1/workers/${ids.li}/files/${w.files[0].fileId}`)).statusCode).toBe(403);
+  });
+
+  it('the organiser attaches a sign-in sheet to a training; attendees’ employer can read it', async () => {
+    const tr = (await t.call(county, 'GET', '/api/v1/trainings')).json().items[0];
+    const xlsx = Buffer.from(await (() => { const wb = new ExcelJS.Workbook(); wb.addWorksheet('签到').addRow(['张晓梅', '已到']); return wb.xlsx.writeBuffer(); })());
+    const mp = multipartWith({ label: '签到表' }, 'file', '签到表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx);
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/trainings/${tr.id}/files`, headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    expect(up.statusCode).toBe(201);
+    const mine = (await t.call(org, 'GET', '/api/v1/trainings')).json().items.find((x: { id: string }) => x.id === tr.id);
+    expect(mine.files).toHaveLength(1);
+    expect((await t.call(org, 'GET', `/api/v1/trainings/${tr.id}/files/${mine.files[0].fileId}`)).statusCode).toBe(200);
+    const qf = (await t.as('county_officer', DIV.qingfeng)).session;
+    expect((await t.call(qf, 'GET', `/api/v1/trainings/${tr.id}/files/${mine.files[0].fileId}`)).statusCode).toBe(404);
   });
 });
 

@@ -15,6 +15,7 @@ import { stations } from '../stations';
 import { hiringExceptions, trainingAttendance, trainings, workerAssignments, workers } from './workers.table';
 import { users } from '../users/users.table';
 import { hashPassword } from '../../platform/auth/passwords';
+import type { Attachments } from '../../platform/files/attachments';
 
 type Ctx = RequestContext & { actor: Actor };
 type WorkerRow = typeof workers.$inferSelect;
@@ -22,7 +23,7 @@ type WorkerRow = typeof workers.$inferSelect;
 const FILED_FACTS = ['name', 'idNumber', 'education', 'socialWorkMajor', 'certificateLevel', 'role', 'hireDate'] as const;
 
 /** The roster (R-STAFF-1…6): hiring checks, computed qualification and deadlines, assignments, filing, masking. */
-export function createWorkerService(db: Db) {
+export function createWorkerService(db: Db, attachments: Attachments) {
   const scopeOf = (a: Actor): SQL =>
     a.scope.kind === 'stations'
       ? // A social worker sees the colleagues assigned to the same stations today.
@@ -32,11 +33,12 @@ export function createWorkerService(db: Db) {
 
   async function context(rows: WorkerRow[]) {
     const ids = rows.map((w) => w.id);
-    if (ids.length === 0) return { hours: new Map(), assigned: new Map(), orgNames: new Map(), starts: new Map() };
-    const [att, asg, orgs] = await Promise.all([
+    if (ids.length === 0) return { hours: new Map(), assigned: new Map(), orgNames: new Map(), starts: new Map(), files: new Map() };
+    const [att, asg, orgs, files] = await Promise.all([
       db.select({ workerId: trainingAttendance.workerId, hours: trainingAttendance.hours, organiserLevel: trainings.organiserLevel, endedOn: trainings.endOn }).from(trainingAttendance).innerJoin(trainings, eq(trainings.id, trainingAttendance.trainingId)).where(inArray(trainingAttendance.workerId, ids)),
       db.select({ a: workerAssignments, stationName: stations.name }).from(workerAssignments).innerJoin(stations, eq(stations.id, workerAssignments.stationId)).where(inArray(workerAssignments.workerId, ids)).orderBy(asc(workerAssignments.startOn)),
       db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(rows.map((w) => w.organisationId))])),
+      attachments.list('worker', ids),
     ]);
     const stationIds = [...new Set(asg.map((x) => x.a.stationId))];
     // The start of the earliest contract covering each station: the 2-year clock of R-STAFF-4 runs from there.
@@ -47,7 +49,7 @@ export function createWorkerService(db: Db) {
       }
     }
     const group = <T extends { workerId: string }>(xs: T[]) => xs.reduce((m, x) => m.set(x.workerId, [...(m.get(x.workerId) ?? []), x]), new Map<string, T[]>());
-    return { hours: group(att), assigned: group(asg.map((x) => ({ ...x.a, stationName: x.stationName }))), orgNames: new Map(orgs.map((o) => [o.id, o.name])), starts };
+    return { hours: group(att), assigned: group(asg.map((x) => ({ ...x.a, stationName: x.stationName }))), orgNames: new Map(orgs.map((o) => [o.id, o.name])), starts, files };
   }
 
   function view(w: WorkerRow, actor: Actor, ctx: Awaited<ReturnType<typeof context>>): WorkerView {
@@ -80,7 +82,7 @@ export function createWorkerService(db: Db) {
       localHukou: w.localHukou, hireDate: w.hireDate, role: w.role, labourContractStart: w.labourContractStart, labourContractEnd: w.labourContractEnd, archiveKept: w.archiveKept,
       hiringExceptionReason: w.hiringExceptionReason, qualification: q, deadline: { on: deadlineOn, status }, continuingEducation: { year, hours: ce.hours },
       assignments: assignments.map((a) => ({ id: a.id, stationId: a.stationId, stationName: a.stationName, startOn: a.startOn, endOn: a.endOn })),
-      filingStatus: w.filingStatus, filingComment: w.filingComment, findings, version: w.version,
+      filingStatus: w.filingStatus, filingComment: w.filingComment, files: ctx.files.get(w.id) ?? [], findings, version: w.version,
       abilities: {
         update: mine && can(actor, 'workers:write'),
         submit: mine && can(actor, 'workers:write') && (w.filingStatus === 'draft' || w.filingStatus === 'returned'),
@@ -130,6 +132,7 @@ export function createWorkerService(db: Db) {
 
   return {
     load,
+    loadOwn,
     async list(actor: Actor, q: { stationId?: string; role?: string; filingStatus?: string; deadline?: string }) {
       const conds: (SQL | undefined)[] = [scopeOf(actor), isNull(workers.archivedAt)];
       if (q.role) conds.push(eq(workers.role, q.role as WorkerRow['role']));

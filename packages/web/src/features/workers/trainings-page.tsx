@@ -5,6 +5,7 @@ import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, 
 import { PlusOutlined } from '@ant-design/icons';
 import { ORGANISER_LEVEL_LABELS, ORGANISER_LEVELS, type TrainingView, type WorkerView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
+import { AttachmentsList } from '../../components/attachments-list';
 import { PageHeader } from '../../components/page-header';
 import { api } from '../../lib/api';
 import { showFormError } from '../../lib/zod-rule';
@@ -37,7 +38,12 @@ export function TrainingsPage() {
     <>
       <PageHeader title="培训" crumbs={[{ title: '社工队伍' }, { title: '培训' }]} extra={can('trainings:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记培训</Button>} />
       <Card>
-        <Table rowKey="id" loading={isLoading} dataSource={data?.items} scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description="尚无培训记录" /> }} columns={[
+        <Table rowKey="id" loading={isLoading} dataSource={data?.items} scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description="尚无培训记录" /> }}
+          expandable={{ expandedRowRender: (t) => (
+            <AttachmentsList files={t.files} hrefOf={(f) => `/api/v1/trainings/${t.id}/files/${f.fileId}`} uploadUrl={can('trainings:write') ? `/api/v1/trainings/${t.id}/files` : undefined}
+              labels={['培训通知', '签到表', '课件', '其他']} onUploaded={() => void qc.invalidateQueries({ queryKey: ['trainings'] })} />
+          ) }}
+          columns={[
           { title: '培训', dataIndex: 'title' },
           { title: '主办单位', dataIndex: 'organiser' },
           { title: '类别', key: 'lvl', render: (_: unknown, t: TrainingView) => <Tag color={t.qualifying ? 'blue' : 'default'}>{ORGANISER_LEVEL_LABELS[t.organiserLevel]}</Tag> },

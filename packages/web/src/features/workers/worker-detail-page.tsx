@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Select, Space, Spin, Table, Tag } from 'antd';
 import { CERTIFICATE_LABELS, EDUCATION_LABELS, WORKER_ROLE_LABELS, type AssignmentView, type Paged, type StationView, type WorkerView } from '@shegong/shared';
+import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
 import { api } from '../../lib/api';
@@ -91,6 +92,12 @@ function WorkerDetail({ w }: { w: WorkerView }) {
           <Descriptions.Item label={`${w.continuingEducation.year} 年继续教育`}>{w.continuingEducation.hours} / 60 学时</Descriptions.Item>
         </Descriptions>
       </Card>
+      {!w.masked && (
+        <Card title="附件（劳动合同、人事档案、证书）" style={{ marginBottom: 16 }}>
+          <AttachmentsList files={w.files} hrefOf={(f) => `/api/v1/workers/${w.id}/files/${f.fileId}`} uploadUrl={w.abilities.update ? `/api/v1/workers/${w.id}/files` : undefined}
+            labels={['劳动合同', '人事档案', '资格证书', '学历证明', '其他']} onUploaded={() => void refresh()} />
+        </Card>
+      )}
       <Card title="派驻记录">
         <Table rowKey="id" size="small" pagination={false} dataSource={w.assignments} locale={{ emptyText: '尚未派驻' }} columns={[
           { title: '社工站', dataIndex: 'stationName' },
