@@ -44,13 +44,14 @@ export function PayrollPage() {
         <Table rowKey="workerId" loading={isLoading} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description="本月没有在职社工" /> }}
           columns={[
             { title: '姓名', dataIndex: 'name', fixed: 'left' as const },
+            // What is missing comes first, so it is seen without scrolling sideways.
+            { title: '本月缺项', key: 'missing', render: (_: unknown, r: Row) => (r.missing.length ? r.missing.map((m) => <Tag key={m} color="error">{m}</Tag>) : <Tag color="success">齐全</Tag>) },
+            { title: '以往缺月', key: 'gaps', render: (_: unknown, r: Row) => (r.gaps.length ? <Tag color="warning">{r.gaps.map((g) => dayjs(`${g}-01`).format('YYYY年M月')).join('、')}</Tag> : '—') },
             { title: '身份证号', dataIndex: 'idNumber', responsive: ['lg' as const] },
             { title: '社工站', dataIndex: 'stationNames' },
             { title: '实发工资（元）', key: 'salary', render: (_: unknown, r: Row) => (editable ? <InputNumber aria-label={`${r.name}实发工资`} min={0} precision={2} value={r.salary} onChange={(v) => patch(r.workerId, { salary: v })} /> : formatFen(r.salaryFen)) },
             { title: '发放日期', key: 'paidOn', render: (_: unknown, r: Row) => (editable ? <DatePicker aria-label={`${r.name}发放日期`} value={r.paidOn ? dayjs(r.paidOn) : null} onChange={(d) => patch(r.workerId, { paidOn: d ? d.format('YYYY-MM-DD') : null })} /> : (r.paidOn ?? '—')) },
             ...ITEMS.map((k) => ({ title: INSURANCE_ITEMS[k], key: k, render: (_: unknown, r: Row) => <Checkbox aria-label={`${r.name}${INSURANCE_ITEMS[k]}`} disabled={!editable} checked={r.insurance[k]} onChange={(e) => patch(r.workerId, { insurance: { ...r.insurance, [k]: e.target.checked } })} /> })),
-            { title: '本月缺项', key: 'missing', render: (_: unknown, r: Row) => (r.missing.length ? r.missing.map((m) => <Tag key={m} color="error">{m}</Tag>) : <Tag color="success">齐全</Tag>) },
-            { title: '以往缺月', key: 'gaps', render: (_: unknown, r: Row) => (r.gaps.length ? <Tag color="warning">{r.gaps.map((g) => dayjs(`${g}-01`).format('YYYY年M月')).join('、')}</Tag> : '—') },
           ]} />
       </Card>
     </>
