@@ -12,6 +12,7 @@ import { complianceByUnit, complianceWorkbook } from './compliance';
 import type { ContractService } from './contracts.service';
 import type { StationContractLookup } from './station-contracts';
 import type { Attachments } from '../../platform/files/attachments';
+import { attachmentRoutes } from '../../platform/files/attachment-routes';
 
 const idParams = z.strictObject({ contractId: z.uuid('合同编号格式不正确') });
 const agreementParams = idParams.extend({ agreementId: z.uuid('协议编号格式不正确') });
@@ -47,15 +48,11 @@ export function contractRoutes(app: FastifyInstance, service: ContractService, d
     reply.status(201);
     return service.addEvaluation(requestContext(req), req.params.contractId, req.body);
   });
-  r.post('/api/v1/contracts/:contractId/files', { config: write, schema: { tags, summary: '上传合同附件（合同文本、年度协议、评估报告；PDF/Word/Excel/图片，≤20 MB）', params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const ctx = requestContext(req);
-    const c = await service.loadForWrite(ctx, req.params.contractId);
-    reply.status(201);
-    return deps.attachments.upload(req, ctx, { entityType: 'contract', entityId: c.id, divisionPath: c.divisionPath, summary: `上传合同附件 ${c.title}` });
-  });
-  r.get('/api/v1/contracts/:contractId/files/:fileId', { config: read, schema: { tags, summary: '下载合同附件', params: idParams.extend({ fileId: z.uuid('文件编号格式不正确') }) } }, async (req, reply) => {
-    const c = await service.load(requireActor(req), req.params.contractId);
-    return deps.attachments.send(reply, 'contract', c.id, req.params.fileId);
+  attachmentRoutes(app, deps.attachments, {
+    url: '/api/v1/contracts/:contractId', param: 'contractId', entityType: 'contract', tags, summary: '合同附件（合同文本、年度协议、评估报告）',
+    upload: write.access, download: read.access,
+    forWrite: async (ctx, id) => { const c = await service.loadForWrite(ctx, id); return { id: c.id, divisionPath: c.divisionPath, summary: `上传合同附件 ${c.title}` }; },
+    forRead: (actor, id) => service.load(actor, id),
   });
   r.post('/api/v1/contracts/:contractId/publish', { config: write, schema: { tags, summary: '登记合同公告日期（R-CON-3）', params: idParams, body: publishAgreementSchema } }, (req) =>
     service.publish(requestContext(req), req.params.contractId, req.body.publishedOn),

@@ -175,8 +175,12 @@ describe('social worker logins follow their assignments', () => {
     expect(colleagues.map((w: { name: string }) => w.name).sort()).toEqual(['张晓梅', '李建国']);
     expect(colleagues[0].idNumber).toContain('********');
     expect((await t.call(s, 'GET', '/api/v1/contracts')).statusCode).toBe(403);
-    // The assignment ends today: from now on the login reaches no station.
     const w = (await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json();
+    // Ending before the start is refused and changes nothing.
+    const early = await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/assignments/${w.assignments[0].id}/end`, { endOn: '2020-01-01' });
+    expect(early.statusCode).toBe(400);
+    expect((await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json().assignments[0].endOn).toBeNull();
+    // The assignment ends yesterday: from now on the login reaches no station.
     const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
     await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/assignments/${w.assignments[0].id}/end`, { endOn: yesterday });
     expect((await t.call(s, 'GET', '/api/v1/stations')).json().items).toEqual([]);

@@ -13,6 +13,7 @@ import { importRoster, rosterTemplate } from './roster-import';
 import { staffOverview } from './staff-overview';
 import type { DivisionService } from '../divisions';
 import type { Attachments } from '../../platform/files/attachments';
+import { attachmentRoutes } from '../../platform/files/attachment-routes';
 
 const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
 
@@ -58,27 +59,22 @@ export function workerRoutes(app: FastifyInstance, service: WorkerService, train
     reply.status(201);
     return service.createAccount(requestContext(req), req.params.workerId, req.body);
   });
-  r.post('/api/v1/workers/:workerId/files', { config: write, schema: { tags, summary: '上传劳动合同、人事档案等附件（PDF/Word/Excel/图片，≤20 MB）', params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const ctx = requestContext(req);
-    const w = await service.loadOwn(ctx, req.params.workerId);
-    reply.status(201);
-    return attachments.upload(req, ctx, { entityType: 'worker', entityId: w.id, divisionPath: w.divisionPath, summary: `上传社工 ${w.name} 的附件` });
+  // Labour contracts and personnel documents carry personal data: only the employer downloads them.
+  attachmentRoutes(app, attachments, {
+    url: '/api/v1/workers/:workerId', param: 'workerId', entityType: 'worker', tags, summary: '劳动合同、人事档案等附件',
+    upload: write.access, download: { permission: 'workers:pii' },
+    forWrite: async (ctx, id) => { const w = await service.loadOwn(ctx, id); return { id: w.id, divisionPath: w.divisionPath, summary: `上传社工 ${w.name} 的附件` }; },
+    forRead: (actor, id) => service.load(actor, id),
   });
-  r.get('/api/v1/workers/:workerId/files/:fileId', { config: { access: { permission: 'workers:pii' } }, schema: { tags, summary: '下载社工附件（含个人信息，限用人单位）', params: idParams.extend({ fileId: z.uuid() }) } }, async (req, reply) => {
-    const w = await service.load(requireActor(req), req.params.workerId);
-    return attachments.send(reply, 'worker', w.id, req.params.fileId);
-  });
-  const trainingParams = z.strictObject({ trainingId: z.uuid('培训编号格式不正确') });
-  r.post('/api/v1/trainings/:trainingId/files', { config: { access: { permission: 'trainings:write' } }, schema: { tags: ['培训'], summary: '上传培训通知、签到表等附件', params: trainingParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const ctx = requestContext(req);
-    const { training, own } = await trainingsService.load(ctx.actor, req.params.trainingId);
-    if (!own) throw new AppError('FORBIDDEN', '只有登记该培训的单位可以上传附件');
-    reply.status(201);
-    return attachments.upload(req, ctx, { entityType: 'training', entityId: training.id, divisionPath: training.divisionPath, summary: `上传培训 ${training.title} 的附件` });
-  });
-  r.get('/api/v1/trainings/:trainingId/files/:fileId', { config: read, schema: { tags: ['培训'], summary: '下载培训附件', params: trainingParams.extend({ fileId: z.uuid() }) } }, async (req, reply) => {
-    const { training } = await trainingsService.load(requireActor(req), req.params.trainingId);
-    return attachments.send(reply, 'training', training.id, req.params.fileId);
+  attachmentRoutes(app, attachments, {
+    url: '/api/v1/trainings/:trainingId', param: 'trainingId', entityType: 'training', tags: ['培训'], summary: '培训通知、签到表等附件',
+    upload: { permission: 'trainings:write' }, download: read.access,
+    forWrite: async (ctx, id) => {
+      const { training, own } = await trainingsService.load(ctx.actor, id);
+      if (!own) throw new AppError('FORBIDDEN', '只有登记该培训的单位可以上传附件');
+      return { id: training.id, divisionPath: training.divisionPath, summary: `上传培训 ${training.title} 的附件` };
+    },
+    forRead: async (actor, id) => (await trainingsService.load(actor, id)).training,
   });
   r.post('/api/v1/hiring-exceptions', { config: { access: { permission: 'workers:approve' } }, schema: { tags, summary: '登记聘用条件例外（年龄或学历不符，须写明理由）', body: hiringExceptionSchema } }, async (req, reply) => {
     reply.status(201);

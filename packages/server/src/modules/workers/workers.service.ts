@@ -3,7 +3,7 @@ import {
   ageOn, checkCitizenId, continuingEducation, deadlineStatus, hiringBreaches, maskCitizenId, maskPhone, qualification, qualificationDeadline,
   type CertificateLevel, type CreateWorkerInput, type EducationLevel, type Finding, type OrganiserLevel, type UpdateWorkerInput, type WorkerView,
 } from '@shegong/shared';
-import type { Db } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
 import { pathInScope, scopeCondition } from '../../platform/auth/scope';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
@@ -112,9 +112,9 @@ export function createWorkerService(db: Db, attachments: Attachments) {
   }
 
   /** The station's path when a worker is assigned, so the county that owns the station sees the worker. */
-  async function homePath(workerId: string, orgPath: string) {
+  async function homePath(tx: DbOrTx, workerId: string, orgPath: string) {
     const today = todayInChina();
-    const rows = await db
+    const rows = await tx
       .select({ path: stations.divisionPath })
       .from(workerAssignments)
       .innerJoin(stations, eq(stations.id, workerAssignments.stationId))
@@ -209,21 +209,25 @@ export function createWorkerService(db: Db, attachments: Attachments) {
       if (!covered[0]) throw fieldError('stationId', '该社工站不在本机构有效合同的服务范围内');
       const open = await db.select({ id: workerAssignments.id }).from(workerAssignments).where(and(eq(workerAssignments.workerId, workerId), eq(workerAssignments.stationId, input.stationId), isNull(workerAssignments.endOn))).limit(1);
       if (open[0]) throw fieldError('stationId', '已派驻该社工站');
+      // The assignment, the worker's new home path (scope of the county that sees them) and the audit commit together.
       await db.transaction(async (tx) => {
         await tx.insert(workerAssignments).values({ workerId, stationId: input.stationId, startOn: input.startOn, createdBy: ctx.actor.userId });
+        await tx.update(workers).set({ divisionPath: await homePath(tx, workerId, w.divisionPath) }).where(eq(workers.id, workerId));
         await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.divisionPath, summary: `派驻 ${w.name} 到社工站（${input.startOn} 起）`, after: input });
       });
-      await db.update(workers).set({ divisionPath: await homePath(workerId, w.divisionPath) }).where(eq(workers.id, workerId));
       return reload(ctx.actor, workerId);
     },
     async endAssignment(ctx: Ctx, workerId: string, assignmentId: string, endOn: string) {
       const w = await loadOwn(ctx, workerId);
-      const [a] = await db.update(workerAssignments).set({ endOn }).where(and(eq(workerAssignments.id, assignmentId), eq(workerAssignments.workerId, workerId))).returning();
+      const a = (await db.select().from(workerAssignments).where(and(eq(workerAssignments.id, assignmentId), eq(workerAssignments.workerId, workerId))).limit(1))[0];
       if (!a) throw notFound('派驻记录');
-      if (endOn < a.startOn) throw fieldError('endOn', '不能早于派驻开始日期');
+      if (endOn < a.startOn) throw fieldError('endOn', `不能早于派驻开始日期 ${a.startOn}`);
       const org = (await db.select().from(organisations).where(eq(organisations.id, w.organisationId)))[0];
-      await db.update(workers).set({ divisionPath: await homePath(workerId, org.divisionPath) }).where(eq(workers.id, workerId));
-      await writeAudit(db, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.divisionPath, summary: `结束 ${w.name} 的派驻（${endOn}）`, after: { assignmentId, endOn } });
+      await db.transaction(async (tx) => {
+        await tx.update(workerAssignments).set({ endOn }).where(eq(workerAssignments.id, assignmentId));
+        await tx.update(workers).set({ divisionPath: await homePath(tx, workerId, org.divisionPath) }).where(eq(workers.id, workerId));
+        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.divisionPath, summary: `结束 ${w.name} 的派驻（${endOn}）`, after: { assignmentId, endOn } });
+      });
       return reload(ctx.actor, workerId);
     },
 
