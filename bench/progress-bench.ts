@@ -13,7 +13,12 @@ import { ROLE_PERMISSIONS } from '@shegong/shared';
 import { openDatabase, type Database } from '../packages/server/src/db/database';
 import { CITY_CODE, createDivisionService, loadReferenceData } from '../packages/server/src/modules/divisions';
 import { createProgressService } from '../packages/server/src/modules/plan';
-import { createStationService } from '../packages/server/src/modules/stations';
+import { createContractLookup } from '../packages/server/src/modules/contracts';
+import { createOrganisationLookup } from '../packages/server/src/modules/organisations';
+import { createStationLookup, createStationService } from '../packages/server/src/modules/stations';
+import { createWorkerService } from '../packages/server/src/modules/workers';
+import { systemClock } from '../packages/server/src/platform/clock';
+import { createAttachments } from '../packages/server/src/platform/files/attachments';
 import { createFileStorage } from '../packages/server/src/platform/files/file-storage';
 import type { Actor } from '../packages/server/src/platform/auth/actor';
 
@@ -104,8 +109,15 @@ async function main() {
     await database.db.execute(sql`insert into stations (township_code, county_code, division_path, name, batch_year, status)
       select d.code, d.parent_code, d.path, d.name || '社会工作服务站', 2021, 'building' from divisions d where d.level = 'township' and d.official`);
     const divisions = await createDivisionService(database.db);
-    const progress = createProgressService(database.db, divisions);
-    const stationService = createStationService(database.db, divisions, createFileStorage(os.tmpdir()));
+    const clock = systemClock;
+    const stations = createStationLookup(database.db);
+    const organisations = createOrganisationLookup(database.db);
+    const contracts = createContractLookup(database.db, clock, { stations, organisations });
+    const storage = createFileStorage(os.tmpdir());
+    const attachments = createAttachments(database.db, storage);
+    const workers = createWorkerService({ db: database.db, clock, attachments, contracts, stations, organisations });
+    const progress = createProgressService(database.db, clock, divisions, stations);
+    const stationService = createStationService({ db: database.db, clock, divisions, storage, attachments, contractsOf: contracts.stationContracts, residentsOf: workers.residentsToday });
     const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', role: 'city_officer', divisionCode: CITY_CODE, permissions: ROLE_PERMISSIONS.city_officer, scope: { kind: 'division', path: `/${CITY_CODE}/` }, sessionId: '', csrfToken: '', mustChangePassword: false };
     const n = ((await database.db.execute(sql`select count(*)::int as n from stations`)) as unknown as { rows: { n: number }[] }).rows[0].n;
 

@@ -9,24 +9,27 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import rateLimit from '@fastify/rate-limit';
 import type { Db } from './db/database';
 import { ping } from './db/database';
+import { createAuditLog } from './platform/audit/audit-log';
 import { registerAuth } from './platform/auth/auth-plugin';
 import { createSessionStore } from './platform/auth/sessions';
+import { systemClock, type Clock } from './platform/clock';
 import { createFileStorage, MAX_IMAGE_BYTES } from './platform/files/file-storage';
 import { createAttachments } from './platform/files/attachments';
 import { registerErrorHandler } from './platform/http/errors';
+import { registerTextGuard } from './platform/http/text-guard';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { createDivisionService, divisionRoutes } from './modules/divisions';
 import { createProgressService, progressRoutes } from './modules/plan';
 import { publicRoutes } from './modules/public';
-import { createStationService, stationRoutes } from './modules/stations';
-import { coverageRoutes, createCoverageService } from './modules/stations/coverage';
-import { createUserService, userRoutes } from './modules/users';
-import { createPayrollService, createTrainingService, createWorkerService, payrollRoutes, workerRoutes } from './modules/workers';
-import { contractRoutes, createContractService, createStationContractLookup } from './modules/contracts';
-import { createOrganisationService, organisationRoutes } from './modules/organisations';
+import { coverageRoutes, createCoverageService, createStationLookup, createStationService, stationRoutes } from './modules/stations';
+import { createUserService, userRoutes, usersRepository } from './modules/users';
+import { createPayrollService, createTrainingService, createWorkerService, importRoster, payrollRoutes, staffOverview, workerRoutes } from './modules/workers';
+import { contractRoutes, createComplianceReport, createContractLookup, createContractService } from './modules/contracts';
+import { createOrganisationLookup, createOrganisationService, organisationRoutes } from './modules/organisations';
 import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
 
 // Chinese messages for every built-in zod rule (our own rules carry their own Chinese text).
@@ -38,14 +41,31 @@ export interface AppOptions {
   webDist?: string;
   cookieSecure?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Whom to believe about the client address (`TRUST_PROXY`); nobody by default, so X-Forwarded-For cannot forge it. */
+  trustProxy?: boolean | number | string[];
+  /** "Today" for every rule; tests pin it, production uses the system clock. */
+  clock?: Clock;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clock: Clock;
+  }
+}
+
+/** Trust exactly `n` proxies in front of the server (X-Forwarded-For entries, nearest first). */
+const hops = (n: number) => (_addr: string, i: number) => i < n;
 
 /** The composition root: platform first, then each module, explicitly (DESIGN §2). */
 export async function buildApp(opts: AppOptions) {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: true, requestIdHeader: 'x-request-id' });
+  const clock = opts.clock ?? systemClock;
+  const db = opts.db;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : (opts.trustProxy ?? false), requestIdHeader: 'x-request-id' });
+  app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerTextGuard(app);
   // JSON and multipart only: anything else is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
 
@@ -66,6 +86,8 @@ export async function buildApp(opts: AppOptions) {
       },
     },
   });
+  // Only routes that opt in (login) are limited, per client address as `trustProxy` decides it.
+  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: { info: { title: '社工站综合管理平台 API', version: '1.0.0', description: 'shegong — 濮阳市乡镇（街道）社会工作服务站综合管理平台' } },
@@ -73,33 +95,47 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const sessions = createSessionStore(opts.db);
+  // Platform, then the lookups modules offer each other, then the services, each given its dependencies by name.
   const storage = createFileStorage(opts.dataDir);
-  const attachments = createAttachments(opts.db, storage);
-  const workerService = createWorkerService(opts.db, attachments);
-  registerAuth(app, sessions, workerService.stationsToday);
+  const attachments = createAttachments(db, storage);
+  const divisions = await createDivisionService(db);
+  const stations = createStationLookup(db);
+  const organisations = createOrganisationLookup(db);
+  const contracts = createContractLookup(db, clock, { stations, organisations });
+  const sessions = createSessionStore(db, clock, (id) => usersRepository.findById(db, id));
+  const workerService = createWorkerService({ db, clock, attachments, contracts, stations, organisations });
+  registerAuth(app, sessions, { workerStations: workerService.stationsToday, organisationStations: contracts.coveredStations });
 
-  const divisions = await createDivisionService(opts.db);
-  const stationContracts = createStationContractLookup(opts.db);
-  const stationService = createStationService(opts.db, divisions, storage, stationContracts, workerService.residentsToday);
-  const organisationService = createOrganisationService(opts.db, divisions, attachments);
-  const procurementService = createProcurementService(opts.db, divisions);
+  const stationService = createStationService({ db, clock, divisions, storage, attachments, contractsOf: contracts.stationContracts, residentsOf: workerService.residentsToday });
+  const organisationService = createOrganisationService(db, clock, divisions, attachments);
+  const procurementService = createProcurementService({ db, clock, divisions, stations, organisations, contractsOf: contracts.byProcurement });
+  const contractService = createContractService({ db, clock, divisions, procurements: procurementService, attachments, stations, organisations });
 
-  app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ status: 'ok', db: await ping(opts.db) }));
+  app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查（数据库不可用时 503）' } }, async (_req, reply) => {
+    const ok = await ping(db).catch(() => false);
+    if (!ok) reply.status(503);
+    return { status: ok ? 'ok' : 'unavailable', db: ok };
+  });
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   divisionRoutes(app, divisions);
-  authRoutes(app, createAuthService(opts.db, sessions, divisions), { cookieSecure: !!opts.cookieSecure });
-  userRoutes(app, createUserService(opts.db, divisions, sessions, organisationService));
-  stationRoutes(app, stationService, opts.db);
-  coverageRoutes(app, createCoverageService(opts.db, divisions, stationService));
-  progressRoutes(app, createProgressService(opts.db, divisions), divisions, opts.db);
-  organisationRoutes(app, organisationService, opts.db, attachments);
-  purchasingRoutes(app, createPurchasePlanService(opts.db, divisions), procurementService);
-  contractRoutes(app, createContractService(opts.db, divisions, procurementService, attachments), { db: opts.db, divisions, lookup: stationContracts, attachments });
-  workerRoutes(app, workerService, createTrainingService(opts.db, attachments), opts.db, divisions, attachments);
-  payrollRoutes(app, createPayrollService(opts.db));
-  auditRoutes(app, opts.db);
-  publicRoutes(app, opts.db, divisions);
+  authRoutes(app, createAuthService(db, clock, sessions, divisions), { cookieSecure: !!opts.cookieSecure });
+  userRoutes(app, createUserService({ db, clock, divisions, sessions, orgs: organisationService, organisations }));
+  stationRoutes(app, stationService);
+  coverageRoutes(app, createCoverageService(db, clock, divisions, stationService));
+  progressRoutes(app, createProgressService(db, clock, divisions, stations));
+  organisationRoutes(app, organisationService, attachments);
+  purchasingRoutes(app, createPurchasePlanService(db, clock, divisions, stations), procurementService);
+  contractRoutes(app, contractService, { compliance: createComplianceReport({ db, clock, divisions, contracts: contractService, stations, lookup: contracts }), attachments });
+  workerRoutes(app, {
+    workers: workerService,
+    trainings: createTrainingService(db, clock, attachments),
+    attachments,
+    overview: (actor) => staffOverview(actor, { divisions, stations, workers: workerService }),
+    importRoster: (ctx, bytes, dryRun) => importRoster({ db, clock, contracts }, ctx, bytes, dryRun),
+  });
+  payrollRoutes(app, createPayrollService({ db, clock, stations }));
+  auditRoutes(app, createAuditLog(db));
+  publicRoutes(app, stations, divisions);
 
   const hasWeb = !!opts.webDist && existsSync(path.join(opts.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist!, wildcard: false });

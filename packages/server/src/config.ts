@@ -11,7 +11,20 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  TRUST_PROXY: z.string().default('false'),
+  SHEGONG_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD').optional(),
 });
+
+/**
+ * `TRUST_PROXY`: whom to believe about the client address (X-Forwarded-For). `false` (default): nobody, the socket's
+ * address is logged and rate-limited; `true`: any proxy; a number: that many hops; otherwise addresses or CIDRs.
+ */
+function trustProxy(v: string): boolean | number | string[] {
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
+}
 
 export interface Config {
   port: number;
@@ -22,6 +35,9 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   webDist: string;
+  trustProxy: boolean | number | string[];
+  /** A fixed "today" for training and demonstration servers; production leaves it unset (the system clock). */
+  today?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    trustProxy: trustProxy(e.TRUST_PROXY),
+    today: e.SHEGONG_TODAY,
   };
 }

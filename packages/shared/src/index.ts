@@ -24,3 +24,4 @@ export * from './policy/contract-rules';
 export * from './ids/citizen-id';
 export * from './staff/staff.schemas';
 export * from './policy/staff-rules';
+export * from './text/text-rule';

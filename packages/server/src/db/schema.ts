@@ -1,6 +1,7 @@
 // Every table of every module, for Drizzle and drizzle-kit.
 export * from '../modules/divisions/divisions.table';
 export * from '../modules/users/users.table';
+export * from '../platform/auth/sessions.table';
 export * from '../modules/stations/stations.table';
 export * from '../platform/audit/audit.table';
 export * from '../platform/files/files.table';
@@ -8,3 +9,4 @@ export * from '../modules/organisations/organisations.table';
 export * from '../modules/purchasing/purchasing.table';
 export * from '../modules/contracts/contracts.table';
 export * from '../modules/workers/workers.table';
+export * from '../modules/auth/login-failures.table';

@@ -6,7 +6,8 @@ import { ROLE_LEVEL, type Role } from '@shegong/shared';
 import { buildApp } from '../app';
 import type { Database } from '../db/database';
 import { hashPassword } from '../platform/auth/passwords';
-import { users } from '../modules/users';
+import { users } from '../modules/users/users.table';
+import { fixedClock } from '../platform/clock';
 import { CITY_CODE } from '../modules/divisions';
 import { createTestDatabase } from './test-db';
 
@@ -35,11 +36,22 @@ export interface Session {
   csrf: string;
 }
 
-/** The real app on a fresh database, with helpers to make users and call the API as them. */
-export async function createTestApp() {
+/**
+ * "Today" for tests that do not pin their own date. CI runs the integration suite twice: once on this date and once
+ * years ahead (SHEGONG_TEST_TODAY=2031-06-30), so a test that silently depends on the calendar fails there.
+ */
+export const TEST_TODAY = process.env.SHEGONG_TEST_TODAY ?? '2026-11-28';
+
+/**
+ * The real app on a fresh database, with helpers to make users and call the API as them. `today` pins the clock for
+ * tests whose dates mean something relative to today (an agreement running now, a deadline at risk); `t.clock.set`
+ * moves it during a test.
+ */
+export async function createTestApp(opts: { today?: string } = {}) {
   const database: Database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shegong-test-'));
-  const app: FastifyInstance = await buildApp({ db: database.db, dataDir });
+  const clock = fixedClock(opts.today ?? TEST_TODAY);
+  const app: FastifyInstance = await buildApp({ db: database.db, dataDir, clock });
   let seq = 0;
 
   async function divisionPath(code: string) {
@@ -55,13 +67,13 @@ export async function createTestApp() {
   }
 
   /** Inserts a user directly (password already changed), as a fixture. */
-  async function makeUser(role: Role, divisionCode: string, opts: { mustChangePassword?: boolean } = {}): Promise<TestUser> {
+  async function makeUser(role: Role, divisionCode: string, opts: { mustChangePassword?: boolean; organisationId?: string } = {}): Promise<TestUser> {
     hashed ??= hashPassword(TEST_PASSWORD);
     const username = `${role.replace('_', '')}${++seq}`;
     if (ROLE_LEVEL[role] === 'city' && divisionCode !== CITY_CODE) throw new Error('city roles sit at the city');
     const [u] = await database.db
       .insert(users)
-      .values({ username, displayName: `测试${seq}`, role, divisionCode, divisionPath: await divisionPath(divisionCode), passwordHash: await hashed, mustChangePassword: opts.mustChangePassword ?? false })
+      .values({ username, displayName: `测试${seq}`, role, divisionCode, divisionPath: await divisionPath(divisionCode), passwordHash: await hashed, mustChangePassword: opts.mustChangePassword ?? false, organisationId: opts.organisationId ?? null })
       .returning();
     return { id: u.id, username, role };
   }
@@ -88,6 +100,8 @@ export async function createTestApp() {
 
   return {
     app,
+    clock,
+    dataDir,
     db: database.db,
     driver: database.driver,
     makeUser,

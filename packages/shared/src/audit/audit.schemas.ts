@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'password_change', 'create', 'update', 'upload', 'export', 'unmask'] as const;
+export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'password_change', 'create', 'update', 'upload', 'export', 'unmask', 'read_pii', 'download'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   login: '登录',
@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   upload: '上传文件',
   export: '导出',
   unmask: '查看明文',
+  read_pii: '读取个人信息',
+  download: '下载文件',
 };
 export const ENTITY_LABELS: Record<string, string> = {
   user: '用户',

@@ -10,5 +10,7 @@ export const passwordSchema = z
 
 /** Lockout policy: 5 failures lock the account for 15 minutes. */
 export const LOCKOUT = { maxFailures: 5, minutes: 15 } as const;
+/** Login attempts one network address may make in a window, whatever the user names (password spraying). */
+export const LOGIN_RATE_LIMIT = { max: 30, minutes: 10 } as const;
 /** Session lifetime: idle 30 minutes, absolute 12 hours. */
 export const SESSION_LIMITS = { idleMinutes: 30, absoluteHours: 12 } as const;

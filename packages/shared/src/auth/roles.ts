@@ -55,12 +55,13 @@ export const PERMISSIONS = [
   'workers:unmask',
   'trainings:write',
   'payroll:read',
+  'trainings:confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // What each role may do; *which* records is the scope's business (DESIGN §4).
-const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read', 'workers:read', 'workers:unmask', 'trainings:write', 'payroll:read'];
-const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write', 'workers:read', 'workers:approve', 'workers:unmask', 'trainings:write', 'payroll:read'];
+const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read', 'workers:read', 'workers:unmask', 'trainings:write', 'trainings:confirm', 'payroll:read'];
+const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write', 'workers:read', 'workers:approve', 'workers:unmask', 'trainings:write', 'trainings:confirm', 'payroll:read'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
@@ -88,10 +89,11 @@ export function hasPermission(role: string, p: Permission): boolean {
 }
 
 /**
- * Which records an actor may see. `division` holds a materialised path; the other two kinds are
- * for contractor staff and social workers (later issues) and already flow through every repository.
+ * Which records an actor may see. `division` holds a materialised path. Contractor staff see their organisation's
+ * rows and the stations its contracts cover today; a social worker the stations assigned to them today. Both station
+ * lists are computed from the Clock on every request, so they never go stale.
  */
 export type Scope =
   | { kind: 'division'; path: string }
-  | { kind: 'organisation'; organisationId: string; path: string }
+  | { kind: 'organisation'; organisationId: string; stationIds: string[]; path: string }
   | { kind: 'stations'; stationIds: string[]; path: string };

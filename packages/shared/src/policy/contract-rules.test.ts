@@ -23,6 +23,10 @@ describe('R-CON-2 one agreement a year, renewed after a passed evaluation', () =
     expect(newAgreementRefusal(2, [y1], [], 'active')).toContain('尚未记录');
     expect(newAgreementRefusal(2, [y1], [{ yearNo: 1, result: 'failed' }], 'active')).toContain('不合格');
     expect(newAgreementRefusal(2, [y1], [{ yearNo: 1, result: 'passed' }], 'active')).toBeNull();
+    // R-CON-2: the next year's agreement is signed on or after the passed evaluation, not before it.
+    const passed = [{ yearNo: 1, result: 'passed' as const, evaluatedOn: '2027-03-20' }];
+    expect(newAgreementRefusal(2, [y1], passed, 'active', '2027-03-19')).toContain('早于第 1 年度评估日期 2027-03-20');
+    expect(newAgreementRefusal(2, [y1], passed, 'active', '2027-03-20')).toBeNull();
   });
   it('a fourth agreement is refused, and years go in order', () => {
     expect(newAgreementRefusal(4, [], [], 'active')).toContain('不能签订第 4 年协议');

@@ -29,10 +29,14 @@ interface AgreementFacts {
 interface EvaluationFacts {
   yearNo: number;
   result: 'passed' | 'failed';
+  evaluatedOn?: string;
 }
 
-/** Why a new year's agreement cannot be made, or null (R-CON-2: one a year, the next only after a passed evaluation). */
-export function newAgreementRefusal(yearNo: number, agreements: AgreementFacts[], evaluations: EvaluationFacts[], status: string): string | null {
+/**
+ * Why a new year's agreement cannot be made, or null (R-CON-2: one a year, the next only after a passed evaluation,
+ * and signed on or after that evaluation's date when `signedOn` is given).
+ */
+export function newAgreementRefusal(yearNo: number, agreements: AgreementFacts[], evaluations: EvaluationFacts[], status: string, signedOn?: string): string | null {
   if (yearNo > CONTRACT_CYCLE_YEARS) return `合同周期为 ${CONTRACT_CYCLE_YEARS} 年、一年一签，不能签订第 ${yearNo} 年协议（R-CON-2）`;
   if (status !== 'active') return '合同已因评估不合格终止或即将终止，不能续签，须按政府采购程序重新确定承接主体（R-CON-2）';
   if (agreements.some((a) => a.yearNo === yearNo)) return `第 ${yearNo} 年协议已签订`;
@@ -42,6 +46,7 @@ export function newAgreementRefusal(yearNo: number, agreements: AgreementFacts[]
     const prev = evaluations.find((e) => e.yearNo === yearNo - 1);
     if (!prev) return `第 ${yearNo - 1} 年度评估结果尚未记录，年度评估合格后方可续签（R-CON-2）`;
     if (prev.result !== 'passed') return `第 ${yearNo - 1} 年度评估不合格，不予续签（R-CON-2）`;
+    if (signedOn && prev.evaluatedOn && signedOn < prev.evaluatedOn) return `签订日期 ${signedOn} 早于第 ${yearNo - 1} 年度评估日期 ${prev.evaluatedOn}：年度评估合格后方可续签（R-CON-2）`;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { continuingEducation, deadlineStatus, hiringBreaches, missingMonths, qualification, qualificationDeadline, staffingFinding } from './staff-rules';
 
-const t = (hours: number, organiserLevel: 'county_civil_affairs' | 'other' = 'county_civil_affairs', endedOn = '2024-06-01') => ({ hours, organiserLevel, endedOn });
+const t = (hours: number, organiserLevel: 'county_civil_affairs' | 'other' = 'county_civil_affairs', endedOn = '2024-06-01', organiserConfirmed = true) => ({ hours, organiserLevel, endedOn, organiserConfirmed });
 
 describe('R-STAFF-2 hiring checks', () => {
   it('45 at the hire date passes, 46 does not', () => {
@@ -22,6 +22,8 @@ describe('R-STAFF-3 qualification is computed', () => {
   });
   it('training by other organisers does not count', () => {
     expect(qualification(plain, [t(60, 'other')], '2025-01-01')).toMatchObject({ qualified: false, hoursMissing: 60 });
+    // R-STAFF-3: a contractor's record whose organiser no county officer has confirmed does not count yet.
+    expect(qualification(plain, [t(60, 'county_civil_affairs', '2024-06-01', false)], '2025-01-01')).toMatchObject({ qualified: false, hoursMissing: 60 });
   });
   it('a degree or a certificate qualifies without hours', () => {
     expect(qualification({ ...plain, socialWorkMajor: true }, [], '2025-01-01')).toMatchObject({ qualified: true, path: 'degree' });

@@ -21,6 +21,8 @@ export interface TrainingHours {
   hours: number;
   organiserLevel: OrganiserLevel;
   endedOn: string;
+  /** R-STAFF-3: a contractor's own record counts toward qualification only once a county officer confirms the organiser. */
+  organiserConfirmed: boolean;
 }
 
 export type QualificationPath = 'degree' | 'certificate' | 'training';
@@ -38,7 +40,7 @@ export interface Qualification {
  * hours of professional training organised by county-or-higher civil affairs, an incubation base or an industry body.
  */
 export function qualification(w: { socialWorkMajor: boolean; education: EducationLevel; certificateLevel: CertificateLevel | null }, trainings: TrainingHours[], on: string): Qualification {
-  const hours = trainings.filter((t) => QUALIFYING_ORGANISERS.includes(t.organiserLevel) && t.endedOn <= on).reduce((s, t) => s + t.hours, 0);
+  const hours = trainings.filter((t) => t.organiserConfirmed && QUALIFYING_ORGANISERS.includes(t.organiserLevel) && t.endedOn <= on).reduce((s, t) => s + t.hours, 0);
   const missing = Math.max(0, QUALIFICATION_HOURS - hours);
   if (w.socialWorkMajor && !BELOW_JUNIOR_COLLEGE.includes(w.education)) return { qualified: true, path: 'degree', trainingHours: hours, hoursMissing: 0, explanation: '社会工作专业毕业' };
   if (w.certificateLevel) return { qualified: true, path: 'certificate', trainingHours: hours, hoursMissing: 0, explanation: `持有${CERTIFICATE_LABELS[w.certificateLevel]}证书` };

@@ -148,9 +148,17 @@ export interface TrainingView {
   endOn: string;
   hours: number;
   qualifying: boolean;
+  /** R-STAFF-3: confirmed by a civil affairs officer (officers' own records are confirmed when recorded). */
+  organiserConfirmed: boolean;
+  organiserConfirmedBy: string | null;
   attendees: { workerId: string; name: string; hours: number }[];
   files: AttachmentView[];
+  abilities: { confirm: boolean };
 }
+
+/** An officer confirms (and may correct) the organiser level of a contractor's training record (R-STAFF-3). */
+export const confirmTrainingSchema = z.strictObject({ organiserLevel: z.enum(ORGANISER_LEVELS) });
+export type ConfirmTrainingInput = z.infer<typeof confirmTrainingSchema>;
 
 // R-STAFF-6: monthly pay and 五险一金.
 export const INSURANCE_ITEMS = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', injury: '工伤保险', maternity: '生育保险', housingFund: '住房公积金' } as const;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.table';
-import { sessions, users } from '../users';
+import { users } from '../users/users.table';
+import { sessions } from '../../platform/auth/sessions.table';
 import { createTestApp, DIV, sessionCookie, TEST_PASSWORD, type TestApp } from '../../test-support/test-app';
 import { bootstrapAdmin } from './bootstrap-admin';
 
@@ -15,8 +16,8 @@ afterAll(() => t?.close());
 describe('first start and login', () => {
   it('creates admin once with the configured password; the first login forces a password change', async () => {
     const printed: string[] = [];
-    await bootstrapAdmin(t.db, silent, 'Start12345abc', (l) => printed.push(l));
-    await bootstrapAdmin(t.db, silent, 'Other12345abc', (l) => printed.push(l));
+    await bootstrapAdmin(t.db, silent, 'Start12345abc', t.clock, (l) => printed.push(l));
+    await bootstrapAdmin(t.db, silent, 'Other12345abc', t.clock, (l) => printed.push(l));
     expect(printed).toEqual([]);
     const login = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'Start12345abc' });
     expect(login.statusCode).toBe(200);
@@ -45,7 +46,7 @@ describe('first start and login', () => {
   it('prints a generated password once when none is configured', async () => {
     await t.db.execute(sql`delete from users`);
     const printed: string[] = [];
-    await bootstrapAdmin(t.db, silent, undefined, (l) => printed.push(l));
+    await bootstrapAdmin(t.db, silent, undefined, t.clock, (l) => printed.push(l));
     const line = printed.find((l) => l.includes('初始密码'))!;
     const password = line.split('初始密码：')[1];
     expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{10,}$/);
@@ -71,10 +72,10 @@ describe('sessions, CSRF and lockout', () => {
 
   it('expires a session idle for 30 minutes and any session after 12 hours', async () => {
     const a = await t.as('county_officer', DIV.puyangCounty);
-    await t.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, a.user.id));
+    await t.db.update(sessions).set({ lastSeenAt: new Date(t.clock.now().getTime() - 31 * 60_000) }).where(eq(sessions.userId, a.user.id));
     expect((await t.call(a.session, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
     const b = await t.as('county_officer', DIV.puyangCounty);
-    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, b.user.id));
+    await t.db.update(sessions).set({ expiresAt: new Date(t.clock.now().getTime() - 1000) }).where(eq(sessions.userId, b.user.id));
     expect((await t.call(b.session, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -90,7 +91,7 @@ describe('sessions, CSRF and lockout', () => {
     const right = await t.call(null, 'POST', '/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD });
     expect(right.statusCode).toBe(423);
     expect(right.json().message).toMatch(/锁定.*15 分钟/);
-    await t.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, u.id));
+    await t.db.update(users).set({ lockedUntil: new Date(t.clock.now().getTime() - 1000) }).where(eq(users.id, u.id));
     expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 

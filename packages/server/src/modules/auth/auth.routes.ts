@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema, SESSION_LIMITS } from '@shegong/shared';
+import { changePasswordSchema, loginSchema, LOGIN_RATE_LIMIT, SESSION_LIMITS } from '@shegong/shared';
 import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth-plugin';
 import { anonymousContext, requestContext } from '../../platform/http/context';
 import type { AuthService } from './auth.service';
@@ -10,7 +10,14 @@ export function authRoutes(app: FastifyInstance, service: AuthService, opts: { c
   const tags = ['登录与会话'];
   const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.cookieSecure };
 
-  r.post('/api/v1/auth/login', { config: { access: { public: true } }, schema: { tags, summary: '登录', body: loginSchema } }, async (req, reply) => {
+  // Per network address, whatever name is tried (password spraying); the per-account lockout stays as well.
+  const rateLimit = {
+    max: LOGIN_RATE_LIMIT.max,
+    timeWindow: LOGIN_RATE_LIMIT.minutes * 60_000,
+    keyGenerator: (req: { ip: string }) => req.ip,
+    errorResponseBuilder: (_req: unknown, c: { ttl: number }) => ({ statusCode: 429, message: `登录尝试过于频繁，请 ${Math.max(1, Math.ceil(c.ttl / 60_000))} 分钟后再试` }),
+  };
+  r.post('/api/v1/auth/login', { config: { access: { public: true }, rateLimit }, schema: { tags, summary: '登录（同一网络地址 10 分钟内最多 30 次）', body: loginSchema } }, async (req, reply) => {
     const { token, body } = await service.login(anonymousContext(req), req.body, req.headers['user-agent'] ?? null);
     reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: SESSION_LIMITS.absoluteHours * 3600 });
     return body;

@@ -4,7 +4,8 @@ import type { Db } from '../../db/database';
 import { hashPassword } from '../../platform/auth/passwords';
 import { writeAudit } from '../../platform/audit/audit';
 import { CITY_CODE } from '../divisions';
-import { users, usersRepository } from '../users';
+import { usersRepository } from '../users';
+import type { Clock } from '../../platform/clock';
 
 /** A generated password that meets the policy: letters and digits, 16 characters. */
 function generatePassword(): string {
@@ -16,17 +17,14 @@ function generatePassword(): string {
  * First start on an empty database: the city administrator `admin`, with SHEGONG_ADMIN_PASSWORD or a
  * generated password printed once. The first login must change it.
  */
-export async function bootstrapAdmin(db: Db, log: FastifyBaseLogger, password: string | undefined, print: (line: string) => void = console.log) {
+export async function bootstrapAdmin(db: Db, log: Pick<FastifyBaseLogger, 'info'>, password: string | undefined, clock: Clock, print: (line: string) => void = console.log) {
   if ((await usersRepository.countAll(db)) > 0) return;
   const initial = password ?? generatePassword();
   await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(users)
-      .values({ username: 'admin', displayName: '市级管理员', role: 'city_admin', divisionCode: CITY_CODE, divisionPath: `/${CITY_CODE}/`, passwordHash: await hashPassword(initial), mustChangePassword: true })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted[0]) {
-      await writeAudit(tx, { actor: null, ip: null, requestId: 'bootstrap' }, { action: 'create', entityType: 'user', entityId: inserted[0].id, summary: '首次启动创建市级管理员 admin', username: 'system' });
+    const now = clock.now();
+    const inserted = await usersRepository.insert(tx, { username: 'admin', displayName: '市级管理员', role: 'city_admin', divisionCode: CITY_CODE, divisionPath: `/${CITY_CODE}/`, passwordHash: await hashPassword(initial), mustChangePassword: true, createdAt: now, updatedAt: now });
+    if (inserted) {
+      await writeAudit(tx, { actor: null, ip: null, requestId: 'bootstrap' }, { action: 'create', entityType: 'user', entityId: inserted.id, summary: '首次启动创建市级管理员 admin', username: 'system' });
     }
   });
   log.info('created the city administrator "admin"');

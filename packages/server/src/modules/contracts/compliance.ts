@@ -1,26 +1,37 @@
-import { and, inArray, isNull } from 'drizzle-orm';
 import type { ContractComplianceRow } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeCondition } from '../../platform/auth/scope';
+import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
 import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
 import type { DivisionService } from '../divisions';
-import { stations } from '../stations';
+import type { StationLookup } from '../stations';
+import type { ContractLookup } from './contracts.lookup';
 import type { ContractService } from './contracts.service';
-import type { StationContractLookup } from './station-contracts';
 
 /**
  * Contract compliance per unit for the city and counties: late signing (R-CON-1), unpublished contracts or
  * agreements (R-CON-3), agreements ending within 60 days and operating stations without a live contract (R-CON-2).
  */
-export async function complianceByUnit(db: Db, actor: Actor, divisions: DivisionService, contractsService: ContractService, lookup: StationContractLookup): Promise<ContractComplianceRow[]> {
-  const units = divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
-  const { items } = await contractsService.list(actor, {});
-  const built = await db
-    .select({ id: stations.id, countyCode: stations.countyCode })
-    .from(stations)
-    .where(and(scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id }), isNull(stations.archivedAt), inArray(stations.status, ['operating', 'suspended'])));
-  const covered = await lookup(built.map((s) => s.id));
+export function createComplianceReport(d: { db: Db; clock: Clock; divisions: DivisionService; contracts: ContractService; stations: StationLookup; lookup: ContractLookup }) {
+  return {
+    byUnit: (actor: Actor) => complianceByUnit(d, actor),
+    /** The overview as an audited .xlsx export. */
+    async exportWorkbook(ctx: RequestContext & { actor: Actor }) {
+      const rows = await complianceByUnit(d, ctx.actor);
+      const buf = await complianceWorkbook(rows, d.divisions.find(ctx.actor.divisionCode)?.name ?? '', d.clock.now());
+      await writeAudit(d.db, ctx, { action: 'export', entityType: 'contract', summary: '导出合同合规情况' });
+      return buf;
+    },
+  };
+}
+export type ComplianceReport = ReturnType<typeof createComplianceReport>;
+
+async function complianceByUnit(d: { divisions: DivisionService; contracts: ContractService; stations: StationLookup; lookup: ContractLookup }, actor: Actor): Promise<ContractComplianceRow[]> {
+  const units = d.divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
+  const { items } = await d.contracts.list(actor, {});
+  const built = await d.stations.inScope(actor.scope, ['operating', 'suspended']);
+  const covered = await d.lookup.stationContracts(built.map((s) => s.id));
   return units.map((u) => {
     const mine = items.filter((c) => c.countyCode === u.code);
     const has = (c: (typeof mine)[number], rule: string, text?: string) => c.findings.some((f) => f.ruleId === rule && (!text || f.message.includes(text)));
@@ -36,9 +47,9 @@ export async function complianceByUnit(db: Db, actor: Actor, divisions: Division
   });
 }
 
-export async function complianceWorkbook(rows: ContractComplianceRow[], scopeName: string) {
+async function complianceWorkbook(rows: ContractComplianceRow[], scopeName: string, exportedAt: Date) {
   const wb = new ExcelJS.Workbook();
-  const ws = titledSheet(wb, '合同合规', '政府购买服务合同合规情况', `范围：${scopeName}`, ['单位', '合同数', '超期签订（R-CON-1）', '未公告（R-CON-3）', '60 日内到期（R-CON-2）', '无有效合同的已建成站点']);
+  const ws = titledSheet(wb, '合同合规', '政府购买服务合同合规情况', `范围：${scopeName}`, ['单位', '合同数', '超期签订（R-CON-1）', '未公告（R-CON-3）', '60 日内到期（R-CON-2）', '无有效合同的已建成站点'], exportedAt);
   for (const r of rows) ws.addRow([r.countyName, r.contracts, r.lateSigning, r.unpublished, r.endingSoon, r.stationsWithoutContract]);
   const sum = (k: keyof ContractComplianceRow) => rows.reduce((n, r) => n + (r[k] as number), 0);
   ws.addRow(['合计', sum('contracts'), sum('lateSigning'), sum('unpublished'), sum('endingSoon'), sum('stationsWithoutContract')]).font = { bold: true };

@@ -2,22 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createAgreementSchema, createContractSchema, createEvaluationSchema, publishAgreementSchema } from '@shegong/shared';
-import type { Db } from '../../db/database';
 import { requireActor } from '../../platform/auth/auth-plugin';
-import { writeAudit } from '../../platform/audit/audit';
 import { requestContext } from '../../platform/http/context';
 import { sendXlsx } from '../../platform/http/xlsx';
-import type { DivisionService } from '../divisions';
-import { complianceByUnit, complianceWorkbook } from './compliance';
+import type { ComplianceReport } from './compliance';
 import type { ContractService } from './contracts.service';
-import type { StationContractLookup } from './station-contracts';
 import type { Attachments } from '../../platform/files/attachments';
 import { attachmentRoutes } from '../../platform/files/attachment-routes';
 
 const idParams = z.strictObject({ contractId: z.uuid('合同编号格式不正确') });
 const agreementParams = idParams.extend({ agreementId: z.uuid('协议编号格式不正确') });
 
-export function contractRoutes(app: FastifyInstance, service: ContractService, deps: { db: Db; divisions: DivisionService; lookup: StationContractLookup; attachments: Attachments }) {
+export function contractRoutes(app: FastifyInstance, service: ContractService, deps: { compliance: ComplianceReport; attachments: Attachments }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['合同'];
   const read = { access: { permission: 'contracts:read' as const } };
@@ -30,14 +26,10 @@ export function contractRoutes(app: FastifyInstance, service: ContractService, d
     return service.create(requestContext(req), req.body);
   });
   r.get('/api/v1/contracts/compliance', { config: read, schema: { tags, summary: '各单位合同合规情况' } }, async (req) => ({
-    items: await complianceByUnit(deps.db, requireActor(req), deps.divisions, service, deps.lookup),
+    items: await deps.compliance.byUnit(requireActor(req)),
   }));
   r.get('/api/v1/contracts/compliance/export', { config: { access: { permission: 'export' } }, schema: { tags, summary: '导出合同合规情况（.xlsx）' } }, async (req, reply) => {
-    const ctx = requestContext(req);
-    const rows = await complianceByUnit(deps.db, ctx.actor, deps.divisions, service, deps.lookup);
-    const buf = await complianceWorkbook(rows, deps.divisions.find(ctx.actor.divisionCode)?.name ?? '');
-    await writeAudit(deps.db, ctx, { action: 'export', entityType: 'contract', summary: '导出合同合规情况' });
-    return sendXlsx(reply, buf, '合同合规情况.xlsx');
+    return sendXlsx(reply, await deps.compliance.exportWorkbook(requestContext(req)), '合同合规情况.xlsx');
   });
   r.get('/api/v1/contracts/:contractId', { config: read, schema: { tags, summary: '合同详情（含年度协议、评估与合规提示）', params: idParams } }, (req) => service.get(requireActor(req), req.params.contractId));
   r.post('/api/v1/contracts/:contractId/agreements', { config: write, schema: { tags, summary: '续签年度协议（上一年度评估合格后）', params: idParams, body: createAgreementSchema } }, async (req, reply) => {
@@ -52,7 +44,7 @@ export function contractRoutes(app: FastifyInstance, service: ContractService, d
     url: '/api/v1/contracts/:contractId', param: 'contractId', entityType: 'contract', tags, summary: '合同附件（合同文本、年度协议、评估报告）',
     upload: write.access, download: read.access,
     forWrite: async (ctx, id) => { const c = await service.loadForWrite(ctx, id); return { id: c.id, divisionPath: c.divisionPath, summary: `上传合同附件 ${c.title}` }; },
-    forRead: (actor, id) => service.load(actor, id),
+    forRead: async (ctx, id) => { const c = await service.load(ctx.actor, id); return { id: c.id, divisionPath: c.divisionPath, summary: `合同附件 ${c.title}` }; },
   });
   r.post('/api/v1/contracts/:contractId/publish', { config: write, schema: { tags, summary: '登记合同公告日期（R-CON-3）', params: idParams, body: publishAgreementSchema } }, (req) =>
     service.publish(requestContext(req), req.params.contractId, req.body.publishedOn),

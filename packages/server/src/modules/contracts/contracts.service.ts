@@ -4,23 +4,35 @@ import {
   type CreateContractInput, type CreateEvaluationInput, type EvaluationView,
 } from '@shegong/shared';
 import type { Db, DbOrTx } from '../../db/database';
+import type { Clock } from '../../platform/clock';
 import { can, type Actor } from '../../platform/auth/actor';
 import { pathInScope, scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
-import { organisations } from '../organisations';
+import type { OrganisationLookup } from '../organisations';
 import type { ProcurementService } from '../purchasing';
-import { stationNames } from '../purchasing/station-picker';
+import type { StationLookup } from '../stations';
 import { agreements, contractEvaluations, contractStations, contracts } from './contracts.table';
-import { todayInChina } from './station-contracts';
+import { endedOn } from './contracts.lookup';
 import type { Attachments } from '../../platform/files/attachments';
 
 type Ctx = RequestContext & { actor: Actor };
 type ContractRow = typeof contracts.$inferSelect;
 
 /** R-CON-1…3: contracts signed from an award, with one agreement a year and the evaluation that gates renewal. */
-export function createContractService(db: Db, divisions: DivisionService, procurementService: ProcurementService, attachments: Attachments) {
+export interface ContractDeps {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  procurements: ProcurementService;
+  attachments: Attachments;
+  stations: StationLookup;
+  organisations: OrganisationLookup;
+}
+
+export function createContractService({ db, clock, divisions, procurements: procurementService, attachments, stations, organisations }: ContractDeps) {
+  const todayInChina = () => clock.today();
   const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: contracts.divisionPath, organisationId: contracts.organisationId });
 
   async function parts(id: string) {
@@ -34,15 +46,15 @@ export function createContractService(db: Db, divisions: DivisionService, procur
 
   async function view(c: ContractRow, actor: Actor): Promise<ContractView> {
     const [{ ags, evs, stationIds }, files] = await Promise.all([parts(c.id), attachments.list('contract', [c.id])]);
-    const org = (await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId)))[0];
+    const [names, stationRows] = await Promise.all([organisations.names([c.organisationId]), stations.summaries(stationIds)]);
     const today = todayInChina();
     const agreementViews: AgreementView[] = ags.map((a) => ({ id: a.id, yearNo: a.yearNo, periodStart: a.periodStart, periodEnd: a.periodEnd, amountFen: a.amountFen, signedOn: a.signedOn, publishedOn: a.publishedOn }));
     const evaluationViews: EvaluationView[] = evs.map((e) => ({ id: e.id, yearNo: e.yearNo, result: e.result, evaluatedOn: e.evaluatedOn, evaluator: e.evaluator, summary: e.summary }));
-    const ended = c.status === 'ended' || (c.endsOn != null && c.endsOn < today) || c.cycleEnd < today;
+    const ended = endedOn(c, today);
     const county = can(actor, 'contracts:write') && pathInScope(actor.scope, c.divisionPath);
     return {
       id: c.id, title: c.title, countyCode: c.countyCode, countyName: divisions.find(c.countyCode)?.name ?? '', purchaserName: c.purchaserName, procurementId: c.procurementId,
-      contractorId: c.organisationId, contractorName: org?.name ?? '', stations: await stationNames(db, stationIds), awardedOn: c.awardedOn, signedOn: c.signedOn,
+      contractorId: c.organisationId, contractorName: names.get(c.organisationId) ?? '', stations: stationRows.map((x) => ({ id: x.id, name: x.name })), awardedOn: c.awardedOn, signedOn: c.signedOn,
       publishedOn: c.publishedOn, cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, endsOn: c.endsOn, status: ended ? 'ended' : c.status, terms: c.terms,
       agreements: agreementViews, evaluations: evaluationViews,
       currentYearNo: ags.find((a) => a.periodStart <= today && a.periodEnd >= today)?.yearNo ?? null,
@@ -63,7 +75,7 @@ export function createContractService(db: Db, divisions: DivisionService, procur
     if (!can(ctx.actor, 'contracts:write') || !pathInScope(ctx.actor.scope, c.divisionPath)) throw notFound('合同');
     return c;
   }
-  const bump = (tx: DbOrTx, ctx: Ctx, c: ContractRow) => tx.update(contracts).set({ version: c.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId }).where(eq(contracts.id, c.id));
+  const bump = (tx: DbOrTx, ctx: Ctx, c: ContractRow) => tx.update(contracts).set({ version: c.version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(eq(contracts.id, c.id));
 
   return {
     view,
@@ -116,9 +128,10 @@ export function createContractService(db: Db, divisions: DivisionService, procur
     async addAgreement(ctx: Ctx, id: string, input: CreateAgreementInput) {
       const c = await loadForWrite(ctx, id);
       const { ags, evs } = await parts(id);
-      const refusal = newAgreementRefusal(input.yearNo, ags, evs, c.status);
-      if (refusal) throw new AppError('RENEWAL_REFUSED', refusal, { fieldErrors: { yearNo: refusal } });
+      const refusal = newAgreementRefusal(input.yearNo, ags, evs, c.status, input.signedOn);
+      if (refusal) throw new AppError('RENEWAL_REFUSED', refusal, { fieldErrors: { [refusal.includes('签订日期') ? 'signedOn' : 'yearNo']: refusal } });
       if (input.signedOn < c.signedOn) throw fieldError('signedOn', `不能早于合同签订日期 ${c.signedOn}`);
+      if (input.signedOn > todayInChina()) throw fieldError('signedOn', '不能晚于今天');
       const period = agreementPeriod(c.cycleStart, input.yearNo);
       await db.transaction(async (tx) => {
         const [a] = await tx.insert(agreements).values({ contractId: id, yearNo: input.yearNo, periodStart: period.start, periodEnd: period.end, amountFen: input.amount, signedOn: input.signedOn, publishedOn: input.publishedOn, createdBy: ctx.actor.userId }).returning();
@@ -135,10 +148,12 @@ export function createContractService(db: Db, divisions: DivisionService, procur
       const year = ags.find((a) => a.yearNo === input.yearNo);
       if (!year) throw fieldError('yearNo', `第 ${input.yearNo} 年协议尚未签订`);
       if (evs.some((e) => e.yearNo === input.yearNo)) throw fieldError('yearNo', `第 ${input.yearNo} 年度评估结果已记录`);
+      // R-CON-2: an evaluation records what happened; it cannot be dated in the future.
+      if (input.evaluatedOn > todayInChina()) throw fieldError('evaluatedOn', '评估日期不能晚于今天');
       await db.transaction(async (tx) => {
         await tx.insert(contractEvaluations).values({ contractId: id, ...input, createdBy: ctx.actor.userId });
         if (input.result === 'failed') {
-          await tx.update(contracts).set({ status: 'ending', endsOn: year.periodEnd, version: c.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId }).where(eq(contracts.id, id));
+          await tx.update(contracts).set({ status: 'ending', endsOn: year.periodEnd, version: c.version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(eq(contracts.id, id));
         } else {
           await bump(tx, ctx, c);
         }

@@ -1,4 +1,4 @@
 export { createContractService, type ContractService } from './contracts.service';
 export { contractRoutes } from './contracts.routes';
-export { createStationContractLookup, type StationContractLookup } from './station-contracts';
-export { contracts, contractStations, agreements, contractEvaluations } from './contracts.table';
+export { createContractLookup, type ContractLookup } from './contracts.lookup';
+export { createComplianceReport, type ComplianceReport } from './compliance';

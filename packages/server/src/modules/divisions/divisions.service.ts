@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { Division, DivisionLevel } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { AppError } from '../../platform/http/errors';
-import { divisions } from './divisions.table';
+import { divisions, planTargets } from './divisions.table';
 
 export interface DivisionNode extends Division {
   path: string;
@@ -25,8 +25,10 @@ export async function createDivisionService(db: Db) {
     path: r.path,
   }));
   const byCode = new Map(list.map((d) => [d.code, d]));
-
+  const targets = (await db.select().from(planTargets)).map((t) => ({ divisionCode: t.divisionCode, year: t.year, target: t.target }));
   return {
+    /** 附件1: the number of stations each unit plans to build each year (R-PLAN-1). */
+    planTargets: () => targets,
     all: () => list,
     find: (code: string) => byCode.get(code),
     /** The division or a 400 naming the field, for input that refers to one. */

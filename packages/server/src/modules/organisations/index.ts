@@ -1,3 +1,3 @@
 export { createOrganisationService, type OrganisationService, type OrganisationRow } from './organisations.service';
 export { organisationRoutes } from './organisations.routes';
-export { organisations, disclosures } from './organisations.table';
+export { createOrganisationLookup, type OrganisationLookup, type OrganisationFacts } from './organisations.lookup';

@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { createDisclosureSchema, createOrganisationSchema, organisationQuerySchema, updateOrganisationSchema, ORGANISATION_TYPE_LABELS, type OrganisationType } from '@shegong/shared';
-import type { Db } from '../../db/database';
+import { createDisclosureSchema, createOrganisationSchema, organisationQuerySchema, updateOrganisationSchema } from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
-import { organisations } from './organisations.table';
 import type { OrganisationService } from './organisations.service';
 import type { Attachments } from '../../platform/files/attachments';
 
 const idParams = z.strictObject({ organisationId: z.uuid('机构编号格式不正确') });
 
-export function organisationRoutes(app: FastifyInstance, service: OrganisationService, db: Db, attachments: Attachments) {
+export function organisationRoutes(app: FastifyInstance, service: OrganisationService, attachments: Attachments) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社会组织'];
   const read = { access: { permission: 'organisations:read' as const } };
@@ -48,12 +45,7 @@ export function organisationRoutes(app: FastifyInstance, service: OrganisationSe
 
   // The public portal (no login): organisations with social work in scope and what they disclose.
   r.get('/api/v1/public/organisations', { config: { access: { public: true } }, schema: { tags: ['公开信息'], summary: '社会组织公开信息（R-ORG-2，无需登录）' } }, async () => {
-    const rows = await db
-      .select({ id: organisations.id, name: organisations.name, creditCode: organisations.creditCode, type: organisations.type, grade: organisations.grade, gradeValidUntil: organisations.gradeValidUntil, registrationAuthority: organisations.registrationAuthority, local: organisations.local, address: organisations.address })
-      .from(organisations)
-      .where(and(isNull(organisations.archivedAt), eq(organisations.socialWorkInScope, true)))
-      .orderBy(asc(organisations.name));
-    const items = await Promise.all(rows.map(async (o) => ({ ...o, typeLabel: ORGANISATION_TYPE_LABELS[o.type as OrganisationType], disclosures: await service.listDisclosures(o.id) })));
+    const items = await service.publicList();
     return { items, total: items.length };
   });
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import {
-  checkCreditCode, organisationFindings, type CreateDisclosureInput, type CreateOrganisationInput, type DisclosureView, type Grade,
+  ORGANISATION_TYPE_LABELS, checkCreditCode, organisationFindings, type CreateDisclosureInput, type CreateOrganisationInput, type DisclosureView, type Grade,
   type OrganisationQuery, type OrganisationType, type OrganisationView, type UpdateOrganisationInput,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
+import type { Clock } from '../../platform/clock';
 import { can, type Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
@@ -14,14 +15,14 @@ import type { Attachments } from '../../platform/files/attachments';
 
 type Ctx = RequestContext & { actor: Actor };
 export type OrganisationRow = typeof organisations.$inferSelect;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The organisation registry (R-ORG-1) and disclosures (R-ORG-2). Organisations are public information, so every
  * officer reads all of them (an award may go to one registered elsewhere); writes stay with the registering unit
  * or the city. Contractor staff see only their own organisation.
  */
-export function createOrganisationService(db: Db, divisions: DivisionService, attachments: Attachments) {
+export function createOrganisationService(db: Db, clock: Clock, divisions: DivisionService, attachments: Attachments) {
+  const today = () => clock.today();
   const readScope = (actor: Actor): SQL | undefined => (actor.scope.kind === 'organisation' ? eq(organisations.id, actor.scope.organisationId) : undefined);
   const canWrite = (actor: Actor, o: OrganisationRow) => can(actor, 'organisations:write') && pathInScope(actor.scope, o.divisionPath);
 
@@ -53,6 +54,19 @@ export function createOrganisationService(db: Db, divisions: DivisionService, at
     const rows = await db.select().from(organisations).where(and(eq(organisations.id, id), isNull(organisations.archivedAt), readScope(actor))).limit(1);
     if (!rows[0]) throw notFound('社会组织');
     return rows[0];
+  }
+
+  async function disclosuresOf(organisationIds: string[]): Promise<Map<string, DisclosureView[]>> {
+    const out = new Map<string, DisclosureView[]>();
+    if (organisationIds.length === 0) return out;
+    const rows = await db.select().from(disclosures).where(and(inArray(disclosures.organisationId, organisationIds), isNull(disclosures.archivedAt))).orderBy(desc(disclosures.publishedAt));
+    const filesOf = await attachments.list('disclosure', rows.map((d) => d.id));
+    for (const d of rows) {
+      const list = out.get(d.organisationId) ?? [];
+      list.push({ id: d.id, organisationId: d.organisationId, kind: d.kind as DisclosureView['kind'], title: d.title, content: d.content, year: d.year, files: filesOf.get(d.id) ?? [], publishedAt: d.publishedAt.toISOString() });
+      out.set(d.organisationId, list);
+    }
+    return out;
   }
 
   const service = {
@@ -107,7 +121,7 @@ export function createOrganisationService(db: Db, divisions: DivisionService, at
         Object.assign(patch, { creditCode: code, creditCodeValid: valid, creditCodeReason: valid ? '' : reason });
       }
       return db.transaction(async (tx) => {
-        const [o] = await tx.update(organisations).set({ ...patch, version: version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId }).where(and(eq(organisations.id, id), eq(organisations.version, version))).returning();
+        const [o] = await tx.update(organisations).set({ ...patch, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(and(eq(organisations.id, id), eq(organisations.version, version))).returning();
         if (!o) throw new AppError('VERSION_CONFLICT', '该社会组织已被他人修改，请刷新后再保存');
         await writeAudit(tx, ctx, { action: 'update', entityType: 'organisation', entityId: o.id, divisionPath: o.divisionPath, summary: `修改社会组织 ${o.name}`, ...diff(view(current, null) as never, view(o, null) as never) });
         return view(o, ctx.actor);
@@ -115,14 +129,23 @@ export function createOrganisationService(db: Db, divisions: DivisionService, at
     },
 
     async listDisclosures(organisationId: string): Promise<DisclosureView[]> {
-      const rows = await db.select().from(disclosures).where(and(eq(disclosures.organisationId, organisationId), isNull(disclosures.archivedAt))).orderBy(desc(disclosures.publishedAt));
-      const filesOf = await attachments.list('disclosure', rows.map((d) => d.id));
-      return rows.map((d) => ({ id: d.id, organisationId: d.organisationId, kind: d.kind as DisclosureView['kind'], title: d.title, content: d.content, year: d.year, files: filesOf.get(d.id) ?? [], publishedAt: d.publishedAt.toISOString() }));
+      return (await disclosuresOf([organisationId])).get(organisationId) ?? [];
+    },
+    /** R-ORG-2 on the public portal: organisations with social work in scope and what they disclose (three queries). */
+    async publicList() {
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name, creditCode: organisations.creditCode, type: organisations.type, grade: organisations.grade, gradeValidUntil: organisations.gradeValidUntil, registrationAuthority: organisations.registrationAuthority, local: organisations.local, address: organisations.address })
+        .from(organisations)
+        .where(and(isNull(organisations.archivedAt), eq(organisations.socialWorkInScope, true)))
+        .orderBy(asc(organisations.name));
+      const byOrg = await disclosuresOf(rows.map((o) => o.id));
+      return rows.map((o) => ({ ...o, typeLabel: ORGANISATION_TYPE_LABELS[o.type as OrganisationType], disclosures: byOrg.get(o.id) ?? [] }));
     },
     /** The disclosure, when the caller may publish for its organisation (for attaching files). */
     async disclosureForWrite(actor: Actor, organisationId: string, disclosureId: string) {
       const o = await load(actor, organisationId);
-      if (!view(o, actor).abilities.disclose) throw new AppError('FORBIDDEN', '只有该机构或其登记单位可以发布公开信息');
+      // Another unit's organisation answers exactly like a missing one (R-SCOPE-1).
+      if (!view(o, actor).abilities.disclose) throw notFound('社会组织');
       const d = (await db.select().from(disclosures).where(and(eq(disclosures.id, disclosureId), eq(disclosures.organisationId, o.id), isNull(disclosures.archivedAt))).limit(1))[0];
       if (!d) throw notFound('公开信息');
       return { organisation: o, disclosure: d };
@@ -141,7 +164,7 @@ export function createOrganisationService(db: Db, divisions: DivisionService, at
     /** R-ORG-2: the organisation (or its registering unit) publishes a disclosure; it is public at once. */
     async disclose(ctx: Ctx, organisationId: string, input: CreateDisclosureInput) {
       const o = await load(ctx.actor, organisationId);
-      if (!view(o, ctx.actor).abilities.disclose) throw new AppError('FORBIDDEN', '只有该机构或其登记单位可以发布公开信息');
+      if (!view(o, ctx.actor).abilities.disclose) throw notFound('社会组织');
       return db.transaction(async (tx) => {
         const [d] = await tx.insert(disclosures).values({ organisationId, kind: input.kind, title: input.title, content: input.content, year: input.year, createdBy: ctx.actor.userId }).returning();
         await writeAudit(tx, ctx, { action: 'create', entityType: 'disclosure', entityId: d.id, divisionPath: o.divisionPath, summary: `${o.name} 公开信息：${d.title}`, after: input });

@@ -1,12 +1,12 @@
-import { and, isNull, sql } from 'drizzle-orm';
-import { BUILT_STATUSES, PLAN_YEARS, progressPercent, type ProgressCell, type ProgressReport, type ProgressRow } from '@shegong/shared';
-import type { Db } from '../../db/database';
+import { PLAN_YEARS, progressPercent, type ProgressCell, type ProgressReport, type ProgressRow } from '@shegong/shared';
 import type { Actor } from '../../platform/auth/actor';
-import { scopeCondition } from '../../platform/auth/scope';
+import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
 import { fieldError } from '../../platform/http/errors';
+import type { Db } from '../../db/database';
 import type { DivisionService } from '../divisions';
-import { planTargets } from '../divisions/divisions.table';
-import { stations } from '../stations';
+import type { StationLookup } from '../stations';
+import { progressWorkbook } from './progress.export';
 
 const emptyCell = (): ProgressCell => ({ planned: 0, registered: 0, built: 0, operating: 0, percent: null });
 const add = (a: ProgressCell, b: ProgressCell) => {
@@ -21,8 +21,8 @@ const finish = (c: ProgressCell) => {
 };
 
 /** R-PLAN-1: planned (附件1) vs registered vs built (operating or suspended) vs operating, per unit and year. */
-export function createProgressService(db: Db, divisions: DivisionService) {
-  return {
+export function createProgressService(db: Db, clock: Clock, divisions: DivisionService, stationLookup: StationLookup) {
+  const service = {
     async report(actor: Actor, county?: string): Promise<ProgressReport> {
       if (county && !divisions.find(county)) throw fieldError('county', '县（区）不存在');
       const scopePath = actor.scope.path;
@@ -31,18 +31,8 @@ export function createProgressService(db: Db, divisions: DivisionService) {
         .filter((u) => u.path.startsWith(scopePath) && (!county || u.code === county));
       const unitCodes = new Set(units.map((u) => u.code));
 
-      const targets = (await db.select().from(planTargets)).filter((t) => unitCodes.has(t.divisionCode));
-      const counts = await db
-        .select({
-          countyCode: stations.countyCode,
-          year: stations.batchYear,
-          registered: sql<number>`count(*)::int`,
-          built: sql<number>`(count(*) filter (where ${stations.status} in (${sql.join(BUILT_STATUSES.map((s) => sql`${s}`), sql`, `)})))::int`,
-          operating: sql<number>`(count(*) filter (where ${stations.status} = 'operating'))::int`,
-        })
-        .from(stations)
-        .where(and(scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id }), isNull(stations.archivedAt)))
-        .groupBy(stations.countyCode, stations.batchYear);
+      const targets = divisions.planTargets().filter((t) => unitCodes.has(t.divisionCode));
+      const counts = await stationLookup.countsByCountyYear(actor.scope);
 
       const years = [...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)])].sort();
       // Index by unit once, so the report stays linear in units × years at province or country scale.
@@ -65,8 +55,17 @@ export function createProgressService(db: Db, divisions: DivisionService) {
       }
       Object.values(sum.years).forEach(finish);
       finish(sum.total);
-      return { years, rows, total: sum, generatedAt: new Date().toISOString() };
+      return { years, rows, total: sum, generatedAt: clock.now().toISOString() };
+    },
+    /** The report as an audited .xlsx export. */
+    async exportWorkbook(ctx: RequestContext & { actor: Actor }, county?: string) {
+      const report = await service.report(ctx.actor, county);
+      const filterText = county ? `县（区）：${divisions.find(county)?.name}` : `范围：${divisions.find(ctx.actor.divisionCode)?.name ?? ''}`;
+      const buf = await progressWorkbook(report, filterText, clock.now());
+      await writeAudit(db, ctx, { action: 'export', entityType: 'plan', summary: '导出建设进度表', after: { filters: { county } } });
+      return buf;
     },
   };
+  return service;
 }
 export type ProgressService = ReturnType<typeof createProgressService>;

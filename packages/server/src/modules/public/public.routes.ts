@@ -1,27 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PublicStationView } from '@shegong/shared';
-import type { Db } from '../../db/database';
 import type { DivisionService } from '../divisions';
-import { stations } from '../stations';
+import type { StationLookup } from '../stations';
 
 const query = z.strictObject({ county: z.string().regex(/^\d{12}$/, '应为 12 位区划代码').optional() });
 
 /** The public directory: operating stations only, institutional contact data only, no personal data. */
-export function publicRoutes(app: FastifyInstance, db: Db, divisions: DivisionService) {
+export function publicRoutes(app: FastifyInstance, stations: StationLookup, divisions: DivisionService) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/public/stations',
     { config: { access: { public: true } }, schema: { tags: ['公开信息'], summary: '运营中社工站公开目录（无需登录）', querystring: query } },
     async (req) => {
-      const conds = [eq(stations.status, 'operating'), isNull(stations.archivedAt)];
-      if (req.query.county) conds.push(eq(stations.countyCode, req.query.county));
-      const rows = await db
-        .select({ id: stations.id, name: stations.name, countyCode: stations.countyCode, townshipCode: stations.townshipCode, address: stations.address, phone: stations.phone, openingHours: stations.openingHours })
-        .from(stations)
-        .where(and(...conds))
-        .orderBy(asc(stations.divisionPath));
+      const rows = await stations.operatingDirectory(req.query.county);
       const items: PublicStationView[] = rows.map((s) => ({
         id: s.id,
         name: s.name,

@@ -1,32 +1,35 @@
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { awardIneligibility, type AwardInput, type CreateProcurementInput, type Grade, type ProcurementView, type PurchaseMethod } from '@shegong/shared';
+import { awardIneligibility, type AwardInput, type CreateProcurementInput, type ProcurementView, type PurchaseMethod } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { pathInScope, scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
-import { organisations } from '../organisations';
-import { contracts } from '../contracts/contracts.table';
+import type { OrganisationLookup } from '../organisations';
+import type { StationLookup } from '../stations';
+import type { Clock } from '../../platform/clock';
 import { procurements, purchasePlans } from './purchasing.table';
-import { stationNames, stationsOfCounty } from './station-picker';
 
 type Ctx = RequestContext & { actor: Actor };
 export type ProcurementRow = typeof procurements.$inferSelect;
 
 /** R-PUR-3: the announcement (public at once) and the award, where R-ORG-1 eligibility is enforced. */
-export function createProcurementService(db: Db, divisions: DivisionService) {
+/** Which contract was signed from each procurement; supplied by the contracts module, which builds on this one. */
+export type ContractsByProcurement = (procurementIds: string[]) => Promise<Map<string, string>>;
+
+export function createProcurementService(d: { db: Db; clock: Clock; divisions: DivisionService; stations: StationLookup; organisations: OrganisationLookup; contractsOf: ContractsByProcurement }) {
+  const { db, clock, divisions } = d;
   const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: procurements.divisionPath });
 
   async function view(p: ProcurementRow): Promise<ProcurementView> {
-    const org = p.awardOrganisationId ? (await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, p.awardOrganisationId)))[0] : undefined;
-    const contract = (await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.procurementId, p.id)).limit(1))[0];
+    const [names, contractIds, stationRows] = await Promise.all([d.organisations.names(p.awardOrganisationId ? [p.awardOrganisationId] : []), d.contractsOf([p.id]), d.stations.summaries(p.stationIds)]);
     return {
       id: p.id, countyCode: p.countyCode, countyName: divisions.find(p.countyCode)?.name ?? '', purchasePlanId: p.purchasePlanId, title: p.title,
       serviceContent: p.serviceContent, serviceStandards: p.serviceStandards, requirements: p.requirements, method: p.method as PurchaseMethod,
-      bidderConditions: p.bidderConditions, budgetFen: p.budgetFen, stations: await stationNames(db, p.stationIds), publishedOn: p.publishedOn, status: p.status,
-      award: p.awardOrganisationId && p.awardedOn ? { organisationId: p.awardOrganisationId, organisationName: org?.name ?? '', amountFen: p.awardAmountFen ?? 0, awardedOn: p.awardedOn } : null,
-      contractId: contract?.id ?? null, version: p.version,
+      bidderConditions: p.bidderConditions, budgetFen: p.budgetFen, stations: stationRows.map((x) => ({ id: x.id, name: x.name })), publishedOn: p.publishedOn, status: p.status,
+      award: p.awardOrganisationId && p.awardedOn ? { organisationId: p.awardOrganisationId, organisationName: names.get(p.awardOrganisationId) ?? '', amountFen: p.awardAmountFen ?? 0, awardedOn: p.awardedOn } : null,
+      contractId: contractIds.get(p.id) ?? null, version: p.version,
     };
   }
 
@@ -63,7 +66,7 @@ export function createProcurementService(db: Db, divisions: DivisionService) {
         if (!plan) throw fieldError('purchasePlanId', '年度购买服务计划不存在或不属于本县（区）');
         if (plan.status !== 'filed') throw fieldError('purchasePlanId', '年度购买服务计划尚未经市民政局备案（R-PUR-2）');
       }
-      await stationsOfCounty(db, unit.code, input.stationIds);
+      await d.stations.ofCounty(unit.code, input.stationIds);
       const created = await db.transaction(async (tx) => {
         const [p] = await tx
           .insert(procurements)
@@ -80,16 +83,16 @@ export function createProcurementService(db: Db, divisions: DivisionService) {
       if (!pathInScope(ctx.actor.scope, p.divisionPath)) throw notFound('采购项目');
       if (p.status !== 'published') throw new AppError('INVALID_TRANSITION', p.status === 'awarded' ? '该采购项目已确定承接主体' : '该采购项目已终止');
       if (input.awardedOn < p.publishedOn) throw fieldError('awardedOn', `不能早于采购公告日期 ${p.publishedOn}`);
-      const org = (await db.select().from(organisations).where(and(eq(organisations.id, input.organisationId), isNull(organisations.archivedAt))).limit(1))[0];
+      const org = await d.organisations.get(input.organisationId);
       if (!org) throw fieldError('organisationId', '承接主体不存在');
-      const reasons = awardIneligibility({ ...org, grade: org.grade as Grade | null }, input.awardedOn);
+      const reasons = awardIneligibility(org, input.awardedOn);
       if (reasons.length) {
         throw new AppError('AWARD_INELIGIBLE', `不能确定 ${org.name} 为承接主体（R-ORG-1）：${reasons.map((r) => r.message).join('；')}`, { findings: reasons, fieldErrors: { organisationId: reasons[0].message } });
       }
       const n = await db.transaction(async (tx) => {
         const [n] = await tx
           .update(procurements)
-          .set({ status: 'awarded', awardOrganisationId: org.id, awardAmountFen: input.amount, awardedOn: input.awardedOn, version: p.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId })
+          .set({ status: 'awarded', awardOrganisationId: org.id, awardAmountFen: input.amount, awardedOn: input.awardedOn, version: p.version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
           .where(and(eq(procurements.id, id), eq(procurements.status, 'published')))
           .returning();
         if (!n) throw new AppError('VERSION_CONFLICT', '该采购项目已被他人修改，请刷新后再操作');

@@ -9,14 +9,16 @@ import { diff, writeAudit, type RequestContext } from '../../platform/audit/audi
 import { AppError, fieldError, notFound, summarise } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import { purchasePlanEvents, purchasePlans } from './purchasing.table';
-import { stationNames, stationsOfCounty } from './station-picker';
+import type { StationLookup } from '../stations';
+import type { Clock } from '../../platform/clock';
 
 type Ctx = RequestContext & { actor: Actor };
 type PlanRow = typeof purchasePlans.$inferSelect;
 const EDITABLE = new Set(['draft', 'returned']);
 
 /** R-PUR-2: the county writes its annual purchase plan; the city files it (备案) or returns it with comments. */
-export function createPurchasePlanService(db: Db, divisions: DivisionService) {
+export function createPurchasePlanService(db: Db, clock: Clock, divisions: DivisionService, stationLookup: StationLookup) {
+  const names = async (ids: string[]) => (await stationLookup.summaries(ids)).map((s) => ({ id: s.id, name: s.name }));
   const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: purchasePlans.divisionPath });
 
   async function view(p: PlanRow, actor: Actor): Promise<PurchasePlanView> {
@@ -27,7 +29,7 @@ export function createPurchasePlanService(db: Db, divisions: DivisionService) {
       id: p.id, countyCode: p.countyCode, countyName: divisions.find(p.countyCode)?.name ?? '', year: p.year, title: p.title, background: p.background, goals: p.goals,
       budgetFen: p.budgetFen, purchaseMethod: p.purchaseMethod as PurchaseMethod | null, serviceContent: p.serviceContent, schedule: p.schedule,
       qualityStandards: p.qualityStandards, quantityStandards: p.quantityStandards, performanceEvaluation: p.performanceEvaluation,
-      stations: await stationNames(db, p.stationIds), status: p.status, submittedAt: p.submittedAt?.toISOString() ?? null, filedAt: p.filedAt?.toISOString() ?? null,
+      stations: await names(p.stationIds), status: p.status, submittedAt: p.submittedAt?.toISOString() ?? null, filedAt: p.filedAt?.toISOString() ?? null,
       events: events.map((e): PlanEventView => ({ action: e.action as PlanEventView['action'], comment: e.comment, username: e.username, at: e.at.toISOString() })),
       version: p.version,
       abilities: { update: county && EDITABLE.has(p.status), submit: county && EDITABLE.has(p.status), file: city && p.status === 'submitted', return: city && p.status === 'submitted' },
@@ -48,7 +50,7 @@ export function createPurchasePlanService(db: Db, divisions: DivisionService) {
   async function transition(ctx: Ctx, p: PlanRow, version: number, to: PlanRow['status'], action: PlanEventView['action'], comment: string, extra: Partial<PlanRow> = {}) {
     if (p.version !== version) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再操作');
     const n = await db.transaction(async (tx) => {
-      const [n] = await tx.update(purchasePlans).set({ ...extra, status: to, version: version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId }).where(and(eq(purchasePlans.id, p.id), eq(purchasePlans.version, version))).returning();
+      const [n] = await tx.update(purchasePlans).set({ ...extra, status: to, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(and(eq(purchasePlans.id, p.id), eq(purchasePlans.version, version))).returning();
       if (!n) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再操作');
       await event(tx, ctx, p.id, action, comment);
       await writeAudit(tx, ctx, { action: 'update', entityType: 'purchasePlan', entityId: p.id, divisionPath: p.divisionPath, summary: `${{ submit: '报送', file: '备案', return: '退回' }[action as 'submit']}年度购买服务计划 ${p.title}${comment ? `：${comment}` : ''}`, before: { status: p.status }, after: { status: to } });
@@ -73,7 +75,7 @@ export function createPurchasePlanService(db: Db, divisions: DivisionService) {
     async create(ctx: Ctx, input: CreatePurchasePlanInput) {
       const unit = divisions.require(input.countyCode, 'countyCode', 'county');
       if (!pathInScope(ctx.actor.scope, unit.path)) throw fieldError('countyCode', '只能为本县（区）编制计划');
-      await stationsOfCounty(db, unit.code, input.stationIds ?? []);
+      await stationLookup.ofCounty(unit.code, input.stationIds ?? []);
       const created = await db.transaction(async (tx) => {
         const [p] = await tx
           .insert(purchasePlans)
@@ -91,10 +93,10 @@ export function createPurchasePlanService(db: Db, divisions: DivisionService) {
       if (!EDITABLE.has(p.status)) throw new AppError('INVALID_TRANSITION', '计划已报送或已备案，不能修改；如需修改请由市民政局退回');
       if (p.version !== input.version) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再保存');
       const { version, budget, stationIds, ...fields } = input;
-      if (stationIds) await stationsOfCounty(db, p.countyCode, stationIds);
+      if (stationIds) await stationLookup.ofCounty(p.countyCode, stationIds);
       const patch = { ...fields, ...(budget !== undefined ? { budgetFen: budget } : {}), ...(stationIds ? { stationIds: [...new Set(stationIds)] } : {}) };
       const n = await db.transaction(async (tx) => {
-        const [n] = await tx.update(purchasePlans).set({ ...patch, version: version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId }).where(and(eq(purchasePlans.id, id), eq(purchasePlans.version, version))).returning();
+        const [n] = await tx.update(purchasePlans).set({ ...patch, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(and(eq(purchasePlans.id, id), eq(purchasePlans.version, version))).returning();
         if (!n) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再保存');
         await writeAudit(tx, ctx, { action: 'update', entityType: 'purchasePlan', entityId: id, divisionPath: p.divisionPath, summary: `修改年度购买服务计划 ${n.title}`, ...diff(p as never, n as never) });
         return n;
@@ -113,14 +115,14 @@ export function createPurchasePlanService(db: Db, divisions: DivisionService) {
           .map(([k]) => [k, '报送前须填写']),
       );
       if (Object.keys(missing).length) throw new AppError('VALIDATION_FAILED', `计划内容不完整，${summarise(missing).replace('输入有误：', '')}（R-PUR-2）`, { fieldErrors: missing });
-      return transition(ctx, p, version, 'submitted', 'submit', '', { submittedAt: new Date() });
+      return transition(ctx, p, version, 'submitted', 'submit', '', { submittedAt: clock.now() });
     },
     /** R-PUR-2: only the city files (备案). */
     async file(ctx: Ctx, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
       if (!can(ctx.actor, 'purchase:file')) throw new AppError('FORBIDDEN', '只有市民政局可以备案县（区）年度购买服务计划（R-PUR-2）');
       if (p.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已报送的计划可以备案');
-      return transition(ctx, p, version, 'filed', 'file', comment, { filedAt: new Date() });
+      return transition(ctx, p, version, 'filed', 'file', comment, { filedAt: clock.now() });
     },
     async return(ctx: Ctx, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);

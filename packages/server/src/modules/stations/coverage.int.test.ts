@@ -56,7 +56,7 @@ describe('API description', () => {
 
   it('refuses to register a v1 route that declares no access rule', async () => {
     const bare = Fastify();
-    registerAuth(bare, {} as SessionStore);
+    registerAuth(bare, {} as SessionStore, { workerStations: async () => [], organisationStations: async () => [] });
     await expect(async () => {
       bare.get('/api/v1/unguarded', async () => 'x');
       await bare.ready();

@@ -10,6 +10,7 @@ import { pathInScope, scopeCondition } from '../../platform/auth/scope';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { requestContext } from '../../platform/http/context';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
+import type { Clock } from '../../platform/clock';
 import type { DivisionService } from '../divisions';
 import type { StationService } from './stations.service';
 import { countyCentres, serviceRooms } from './stations.table';
@@ -17,7 +18,7 @@ import { countyCentres, serviceRooms } from './stations.table';
 type Ctx = RequestContext & { actor: Actor };
 
 /** R-PLAN-2: 一县（区）一中心 and 村（社区）普及社工服务 — county centres and village/community service rooms. */
-export function createCoverageService(db: Db, divisions: DivisionService, stationService: StationService) {
+export function createCoverageService(db: Db, clock: Clock, divisions: DivisionService, stationService: StationService) {
   const centreView = (c: typeof countyCentres.$inferSelect): CountyCentreView => ({
     id: c.id, countyCode: c.countyCode, countyName: divisions.find(c.countyCode)?.name ?? '', name: c.name, status: c.status, address: c.address, phone: c.phone, establishedOn: c.establishedOn, version: c.version,
   });
@@ -48,7 +49,7 @@ export function createCoverageService(db: Db, divisions: DivisionService, statio
       const { version, ...fields } = input;
       if (current.version !== version) throw new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后再保存');
       return db.transaction(async (tx) => {
-        const [c] = await tx.update(countyCentres).set({ ...fields, version: version + 1, updatedAt: new Date(), updatedBy: ctx.actor.userId }).where(and(eq(countyCentres.id, id), eq(countyCentres.version, version))).returning();
+        const [c] = await tx.update(countyCentres).set({ ...fields, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(and(eq(countyCentres.id, id), eq(countyCentres.version, version))).returning();
         if (!c) throw new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后再保存');
         await writeAudit(tx, ctx, { action: 'update', entityType: 'countyCentre', entityId: c.id, divisionPath: c.divisionPath, summary: `修改县级社工中心 ${c.name}`, ...diff(centreView(current) as never, centreView(c) as never) });
         return centreView(c);

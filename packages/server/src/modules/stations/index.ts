@@ -1,3 +1,4 @@
-export { createStationService, type StationService } from './stations.service';
+export { createStationService, type StationService, type StationContractLookup, type StationStaffLookup } from './stations.service';
 export { stationRoutes } from './stations.routes';
-export { stations, countyCentres, serviceRooms } from './stations.table';
+export { createStationLookup, type StationLookup, type StationSummary } from './stations.lookup';
+export { createCoverageService, coverageRoutes } from './coverage';

@@ -22,7 +22,7 @@ interface Dated {
 }
 
 /** Each status carries its date, and the dates run in order. */
-export function checkStatusDates(s: Dated, today = new Date().toISOString().slice(0, 10)): void {
+export function checkStatusDates(s: Dated, today: string): void {
   if ((s.status === 'operating' || s.status === 'suspended') && !s.openedOn) throw fieldError('openedOn', '运营中或暂停的站点须填写运营日期');
   if (s.status === 'suspended' && !s.suspendedOn) throw fieldError('suspendedOn', '暂停的站点须填写暂停日期');
   for (const [k, v] of [['buildingStartedOn', s.buildingStartedOn], ['openedOn', s.openedOn], ['suspendedOn', s.suspendedOn]] as const) {

@@ -71,8 +71,10 @@ describe('station registry (R-ST-1…4)', () => {
     const s = r.json();
     expect(s.signagePhotoId).toBeTruthy();
     expect(s.findings.map((f: { message: string }) => f.message)).not.toContain('未上传“社会工作服务站”标牌照片');
-    const file = await t.call(officer, 'GET', `/api/v1/files/${s.signagePhotoId}`);
+    const file = await t.call(officer, 'GET', `/api/v1/stations/${id}/signage`);
     expect(file.statusCode).toBe(200);
+    // There is no route that serves a file by its id alone: a file is reached through its record.
+    expect((await t.call(officer, 'GET', `/api/v1/files/${s.signagePhotoId}`)).statusCode).toBe(404);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.rawPayload.equals(png)).toBe(true);
   });

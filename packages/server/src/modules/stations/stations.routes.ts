@@ -5,16 +5,12 @@ import { createStationSchema, stationQuerySchema, updateStationSchema } from '@s
 import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { historyOf, writeAudit } from '../../platform/audit/audit';
-import type { Db } from '../../db/database';
 import { sendXlsx } from '../../platform/http/xlsx';
-import { stationsWorkbook } from './stations.export';
 import type { StationService } from './stations.service';
 
 const idParams = z.strictObject({ stationId: z.uuid('社工站编号格式不正确') });
-const fileParams = z.strictObject({ fileId: z.uuid('文件编号格式不正确') });
 
-export function stationRoutes(app: FastifyInstance, service: StationService, db: Db) {
+export function stationRoutes(app: FastifyInstance, service: StationService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社工站'];
   const read = { access: { permission: 'stations:read' as const } };
@@ -24,11 +20,7 @@ export function stationRoutes(app: FastifyInstance, service: StationService, db:
     service.list(requireActor(req), req.query),
   );
   r.get('/api/v1/stations/export', { config: { access: { permission: 'export' } }, schema: { tags, summary: '导出社工站台账（.xlsx）', querystring: stationQuerySchema.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
-    const ctx = requestContext(req);
-    const items = await service.listAll(ctx.actor, req.query);
-    const buf = await stationsWorkbook(items, service.describeFilters(req.query));
-    await writeAudit(db, ctx, { action: 'export', entityType: 'station', summary: `导出社工站台账（${items.length} 条）`, after: { filters: req.query } });
-    return sendXlsx(reply, buf, '社工站台账.xlsx');
+    return sendXlsx(reply, await service.exportWorkbook(requestContext(req), req.query), '社工站台账.xlsx');
   });
   r.post('/api/v1/stations', { config: write, schema: { tags, summary: '登记社工站（每个乡镇（街道）一个）', body: createStationSchema } }, async (req, reply) => {
     reply.status(201);
@@ -40,10 +32,9 @@ export function stationRoutes(app: FastifyInstance, service: StationService, db:
   r.get('/api/v1/stations/:stationId/findings', { config: read, schema: { tags, summary: '社工站合规提示', params: idParams } }, async (req) => ({
     items: (await service.get(requireActor(req), req.params.stationId)).findings,
   }));
-  r.get('/api/v1/stations/:stationId/history', { config: read, schema: { tags, summary: '社工站变更历史（来自审计日志）', params: idParams } }, async (req) => {
-    const s = await service.get(requireActor(req), req.params.stationId);
-    return { items: await historyOf(db, 'station', s.id) };
-  });
+  r.get('/api/v1/stations/:stationId/history', { config: read, schema: { tags, summary: '社工站变更历史（来自审计日志）', params: idParams } }, async (req) => ({
+    items: await service.history(requireActor(req), req.params.stationId),
+  }));
   r.patch('/api/v1/stations/:stationId', { config: write, schema: { tags, summary: '修改社工站（带 version，过期版本返回 409）', params: idParams, body: updateStationSchema } }, (req) =>
     service.update(requestContext(req), req.params.stationId, req.body),
   );
@@ -54,9 +45,7 @@ export function stationRoutes(app: FastifyInstance, service: StationService, db:
     const bytes = await part.toBuffer();
     return service.uploadSignage(requestContext(req), req.params.stationId, { bytes, filename: part.filename || 'signage' });
   });
-  r.get('/api/v1/files/:fileId', { config: read, schema: { tags: ['文件'], summary: '下载文件（限本人范围）', params: fileParams } }, async (req, reply) => {
-    const { meta, bytes } = await service.readFile(requireActor(req), req.params.fileId);
-    reply.header('content-type', meta.mimeType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=3600');
-    return reply.send(bytes);
-  });
+  r.get('/api/v1/stations/:stationId/signage', { config: read, schema: { tags, summary: '标牌照片（随社工站的查看范围）', params: idParams } }, (req, reply) =>
+    service.sendSignage(reply, requireActor(req), req.params.stationId),
+  );
 }

@@ -1,14 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { STATION_STATUS_LABELS, requiredStationName, stationFindings, type CreateStationInput, type StationContract, type StationQuery, type StationView, type UpdateStationInput } from '@shegong/shared';
+import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
-import { pathInScope, scopeCondition } from '../../platform/auth/scope';
-import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
-import { files } from '../../platform/files/files.table';
+import { pathInScope } from '../../platform/auth/scope';
+import { diff, historyOf, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Attachments } from '../../platform/files/attachments';
 import type { FileStorage } from '../../platform/files/file-storage';
-import { AppError, fieldError, notFound } from '../../platform/http/errors';
+import { checkText } from '../../platform/http/text-guard';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import { checkStatusDates, checkTransition } from './station-rules';
+import { stationsWorkbook } from './stations.export';
+import { scopeOf as stationScope } from './stations.lookup';
 import { stationsRepository as repo, type StationRow } from './stations.repository';
 import { stations } from './stations.table';
 
@@ -16,10 +21,6 @@ type Ctx = RequestContext & { actor: Actor };
 
 const auditable = ({ createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, archivedAt: _a, ...rest }: StationRow) => rest;
 
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 const duplicateTownship = (name: string) =>
   new AppError('STATION_EXISTS_FOR_TOWNSHIP', `${name}已登记社工站：每个乡镇（街道）只设一个社工站（R-ST-1）`, { fieldErrors: { townshipCode: '该乡镇（街道）已登记社工站' } });
 
@@ -29,8 +30,18 @@ export type StationContractLookup = (stationIds: string[]) => Promise<Map<string
 /** Resident workers assigned to each station today; supplied by the workers module at composition. */
 export type StationStaffLookup = (stationIds: string[]) => Promise<Map<string, number>>;
 
-export function createStationService(db: Db, divisions: DivisionService, storage: FileStorage, contractsOf: StationContractLookup = async () => new Map(), residentsOf?: StationStaffLookup) {
-  const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: stations.divisionPath, stationId: stations.id });
+export interface StationDeps {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  storage: FileStorage;
+  attachments: Attachments;
+  contractsOf: StationContractLookup;
+  residentsOf: StationStaffLookup;
+}
+
+export function createStationService({ db, clock, divisions, storage, attachments, contractsOf, residentsOf }: StationDeps) {
+  const scopeOf = (actor: Actor) => stationScope(actor.scope);
 
   function view(s: StationRow, actor: Actor | null, contract: StationContract | null, residents: number | undefined): StationView {
     const township = divisions.find(s.townshipCode);
@@ -74,8 +85,8 @@ export function createStationService(db: Db, divisions: DivisionService, storage
   /** Views of committed rows, with their live contracts looked up in one query. */
   async function views(rows: StationRow[], actor: Actor | null): Promise<StationView[]> {
     const ids = rows.map((r) => r.id);
-    const [contracts, residents] = await Promise.all([contractsOf(ids), residentsOf?.(ids)]);
-    return rows.map((r) => view(r, actor, contracts.get(r.id) ?? null, residents ? (residents.get(r.id) ?? 0) : undefined));
+    const [contracts, residents] = await Promise.all([contractsOf(ids), residentsOf(ids)]);
+    return rows.map((r) => view(r, actor, contracts.get(r.id) ?? null, residents.get(r.id) ?? 0));
   }
   const viewOne = async (row: StationRow, actor: Actor | null) => (await views([row], actor))[0];
 
@@ -85,26 +96,34 @@ export function createStationService(db: Db, divisions: DivisionService, storage
     return s;
   }
 
+  /** The filters in words for an export's header row (no raw codes, UX.md). */
+  function describeFilters(q: Omit<StationQuery, 'page' | 'pageSize'>): string {
+    return [
+      q.county && `县（区）：${divisions.find(q.county)?.name ?? q.county}`,
+      q.status && `状态：${STATION_STATUS_LABELS[q.status]}`,
+      q.batchYear && `批次：${q.batchYear}年`,
+      q.q && `名称含：${q.q}`,
+    ]
+      .filter(Boolean)
+      .join('，');
+  }
+
   return {
-    /** The filters in words for an export's header row (no raw codes, UX.md). */
-    describeFilters(q: Omit<StationQuery, 'page' | 'pageSize'>): string {
-      return [
-        q.county && `县（区）：${divisions.find(q.county)?.name ?? q.county}`,
-        q.status && `状态：${STATION_STATUS_LABELS[q.status]}`,
-        q.batchYear && `批次：${q.batchYear}年`,
-        q.q && `名称含：${q.q}`,
-      ]
-        .filter(Boolean)
-        .join('，');
+    /** The station register as an audited .xlsx export of what the filters select. */
+    async exportWorkbook(ctx: Ctx, q: Omit<StationQuery, 'page' | 'pageSize'>) {
+      const { items } = await repo.list(db, scopeOf(ctx.actor), q);
+      const buf = await stationsWorkbook(await views(items, ctx.actor), describeFilters(q), clock.now());
+      await writeAudit(db, ctx, { action: 'export', entityType: 'station', summary: `导出社工站台账（${items.length} 条）`, after: { filters: q } });
+      return buf;
     },
     async list(actor: Actor, q: StationQuery) {
       const { items, total } = await repo.list(db, scopeOf(actor), q);
       return { items: await views(items, actor), total, page: q.page, pageSize: q.pageSize };
     },
-    /** All stations matching the filters, for exports. */
-    async listAll(actor: Actor, q: Omit<StationQuery, 'page' | 'pageSize'>) {
-      const { items } = await repo.list(db, scopeOf(actor), q);
-      return views(items, actor);
+    /** The station's history from the audit log, once the caller may read the station. */
+    async history(actor: Actor, id: string) {
+      const s = await load(actor, id);
+      return historyOf(db, 'station', s.id);
     },
     async get(actor: Actor, id: string) {
       return viewOne(await load(actor, id), actor);
@@ -136,7 +155,7 @@ export function createStationService(db: Db, divisions: DivisionService, storage
         createdBy: ctx.actor.userId,
         updatedBy: ctx.actor.userId,
       };
-      checkStatusDates(row);
+      checkStatusDates(row, clock.today());
       if (await repo.findByTownship(db, township.code)) throw duplicateTownship(township.name);
       try {
         const created = await db.transaction(async (tx) => {
@@ -157,11 +176,11 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       const { version, ...fields } = input;
       const next = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as StationRow;
       checkTransition(current.status, next.status);
-      checkStatusDates(next);
+      checkStatusDates(next, clock.today());
       const updated = await db.transaction(async (tx) => {
         const [s] = await tx
           .update(stations)
-          .set({ ...fields, updatedBy: ctx.actor.userId, updatedAt: new Date(), version: version + 1 })
+          .set({ ...fields, updatedBy: ctx.actor.userId, updatedAt: clock.now(), version: version + 1 })
           .where(and(eq(stations.id, id), eq(stations.version, version)))
           .returning();
         if (!s) throw new AppError('VERSION_CONFLICT', '该社工站已被他人修改，请刷新后再保存');
@@ -172,33 +191,31 @@ export function createStationService(db: Db, divisions: DivisionService, storage
       return viewOne(updated, ctx.actor);
     },
 
-    /** R-ST-1: the signage photo, checked by its bytes to be a real image. */
+    /** R-ST-1: the signage photo, checked by its name and bytes to be a real image; no orphan file on failure. */
     async uploadSignage(ctx: Ctx, id: string, upload: { bytes: Buffer; filename: string }) {
       const current = await load(ctx.actor, id);
+      checkText('fileName', upload.filename);
       const type = await storage.checkImage(upload.bytes);
-      const saved = await storage.save(upload.bytes);
-      const updated = await db.transaction(async (tx) => {
-        const [f] = await tx
-          .insert(files)
-          .values({ purpose: 'station-signage', originalName: upload.filename.slice(0, 200), mimeType: type.mime, sizeBytes: upload.bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: current.divisionPath, createdBy: ctx.actor.userId })
-          .returning();
-        const [s] = await tx
-          .update(stations)
-          .set({ signageFileId: f.id, updatedBy: ctx.actor.userId, updatedAt: new Date(), version: current.version + 1 })
-          .where(eq(stations.id, id))
-          .returning();
-        await writeAudit(tx, ctx, { action: 'upload', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `上传标牌照片 ${f.originalName}`, before: { signageFileId: current.signageFileId }, after: { signageFileId: f.id } });
-        return s;
-      });
+      const updated = await attachments.storeThen(upload.bytes, (saved) =>
+        db.transaction(async (tx) => {
+          const f = await attachments.insertFile(tx, { purpose: 'station-signage', originalName: upload.filename.slice(0, 200), mimeType: type.mime, sizeBytes: upload.bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: current.divisionPath, createdBy: ctx.actor.userId });
+          const [s] = await tx
+            .update(stations)
+            .set({ signageFileId: f.id, updatedBy: ctx.actor.userId, updatedAt: clock.now(), version: current.version + 1 })
+            .where(eq(stations.id, id))
+            .returning();
+          await writeAudit(tx, ctx, { action: 'upload', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `上传标牌照片 ${f.originalName}`, before: { signageFileId: current.signageFileId }, after: { signageFileId: f.id } });
+          return s;
+        }),
+      );
       return viewOne(updated, ctx.actor);
     },
 
-    /** A file in the caller's scope (same 404 as a missing one otherwise). */
-    async readFile(actor: Actor, fileId: string) {
-      const rows = await db.select().from(files).where(and(eq(files.id, fileId), scopeCondition(actor.scope, { divisionPath: files.divisionPath }))).limit(1);
-      const f = rows[0];
-      if (!f) throw new AppError('FILE_NOT_FOUND', '文件不存在或无权访问');
-      return { meta: f, bytes: await storage.read(f.storageKey) };
+    /** The signage photo of a station the caller may read (the file inherits the station's scope). */
+    async sendSignage(reply: FastifyReply, actor: Actor, id: string) {
+      const s = await load(actor, id);
+      if (!s.signageFileId) throw new AppError('FILE_NOT_FOUND', '该社工站尚未上传标牌照片');
+      return attachments.sendOwned(reply, s.signageFileId);
     },
   };
 }

@@ -28,6 +28,25 @@ export const usersRepository = {
     ]);
     return { items, total };
   },
+  async findById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+    const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+    return rows[0];
+  },
+  /** Whether a username is taken, or the worker already has a login (one login per roster record). */
+  async usernameOrWorkerTaken(db: DbOrTx, username: string, workerId: string): Promise<boolean> {
+    const rows = await db.select({ id: users.id }).from(users).where(or(eq(users.username, username), eq(users.workerId, workerId))).limit(1);
+    return rows.length > 0;
+  },
+  async insert(db: DbOrTx, values: typeof users.$inferInsert): Promise<UserRow> {
+    const [u] = await db.insert(users).values(values).onConflictDoNothing().returning();
+    return u;
+  },
+  async setLoginState(db: DbOrTx, id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }) {
+    await db.update(users).set(state).where(eq(users.id, id));
+  },
+  async setOwnPassword(db: DbOrTx, u: UserRow, passwordHash: string, at: Date) {
+    await db.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: at, updatedBy: u.id, version: u.version + 1 }).where(eq(users.id, u.id));
+  },
   async countAll(db: DbOrTx): Promise<number> {
     const [{ n }] = await db.select({ n: count() }).from(users);
     return n;

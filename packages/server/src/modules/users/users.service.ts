@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ROLE_LEVEL, ROLE_LABELS, assignableRoles, isOrganisationRole, type CreateUserInput, type Role, type UpdateUserInput, type UserQuery, type UserView } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
@@ -8,7 +8,8 @@ import type { SessionStore } from '../../platform/auth/sessions';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
-import { organisations } from '../organisations';
+import type { OrganisationLookup } from '../organisations';
+import type { Clock } from '../../platform/clock';
 import { usersRepository as repo, type UserRow } from './users.repository';
 import { users } from './users.table';
 
@@ -23,12 +24,13 @@ const auditable = (u: UserRow) => ({
   mustChangePassword: u.mustChangePassword,
 });
 
-/** Organisations as the user module needs them: only to place contractor staff. */
-interface OrganisationLookup {
+/** Organisations as the user module needs them: only to place contractor staff, within the manager's reach. */
+interface OrganisationAccess {
   load(actor: Actor, id: string): Promise<{ id: string; name: string; divisionCode: string; divisionPath: string }>;
 }
 
-export function createUserService(db: Db, divisions: DivisionService, sessions: SessionStore, orgs: OrganisationLookup) {
+export function createUserService(d: { db: Db; clock: Clock; divisions: DivisionService; sessions: SessionStore; orgs: OrganisationAccess; organisations: OrganisationLookup }) {
+  const { db, clock, divisions, sessions, orgs } = d;
   const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: users.divisionPath });
 
   const orgNames = new Map<string, string>();
@@ -44,7 +46,7 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
     status: u.status,
     phone: u.phone,
     mustChangePassword: u.mustChangePassword,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    lockedUntil: u.lockedUntil && u.lockedUntil > clock.now() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     version: u.version,
@@ -76,7 +78,7 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
   /** Fills the organisation names of contractor staff before the rows are mapped. */
   async function named(rows: UserRow[]): Promise<UserView[]> {
     const ids = [...new Set(rows.map((u) => u.organisationId).filter((x): x is string => !!x && !orgNames.has(x)))];
-    if (ids.length) for (const o of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids))) orgNames.set(o.id, o.name);
+    for (const [id, name] of await d.organisations.names(ids)) orgNames.set(id, name);
     return rows.map(view);
   }
 
@@ -143,7 +145,7 @@ export function createUserService(db: Db, divisions: DivisionService, sessions: 
         status: input.status ?? current.status,
         phone: input.phone ?? current.phone,
         updatedBy: actor.userId,
-        updatedAt: new Date(),
+        updatedAt: clock.now(),
         version: current.version + 1,
       };
       if (input.password) {

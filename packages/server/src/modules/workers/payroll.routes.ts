@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { monthSchema, putPayrollSchema } from '@shegong/shared';
-import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { sendXlsx } from '../../platform/http/xlsx';
@@ -14,7 +13,7 @@ export function payrollRoutes(app: FastifyInstance, service: PayrollService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['薪酬社保'];
   r.get('/api/v1/payroll/template.xlsx', { config: { access: { permission: 'payroll:read' } }, schema: { tags, summary: '下载月度薪酬社保导入模板' } }, async (_req, reply) => sendXlsx(reply, await service.template(), '薪酬社保导入模板.xlsx'));
-  r.get('/api/v1/payroll/:month', { config: { access: { permission: 'payroll:read' } }, schema: { tags, summary: '月度薪酬和五险一金（缺项与缺月标出）', params: monthParams } }, async (req) => ({ items: await service.grid(requireActor(req), req.params.month) }));
+  r.get('/api/v1/payroll/:month', { config: { access: { permission: 'payroll:read' } }, schema: { tags, summary: '月度薪酬和五险一金（缺项与缺月标出）', params: monthParams } }, async (req) => ({ items: await service.grid(requestContext(req), req.params.month) }));
   r.put('/api/v1/payroll/:month', { config: { access: { permission: 'workers:write' } }, schema: { tags, summary: '保存月度薪酬和五险一金（整月一次提交）', params: monthParams, body: putPayrollSchema } }, (req) =>
     service.put(requestContext(req), req.params.month, req.body.rows),
   );

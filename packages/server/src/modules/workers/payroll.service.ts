@@ -1,16 +1,20 @@
-import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import {
-  INSURANCE_ITEMS, checkCitizenId, maskCitizenId, missingMonths, yuanSchema,
+  INSURANCE_ITEMS, checkCitizenId, isoDate, maskCitizenId, missingMonths, textProblem, yuanSchema,
   type ImportIssue, type ImportResult, type InsuranceItem, type PayrollRowInput, type PayrollRowView,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
 import { scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { readSheet, templateWorkbook } from '../../platform/http/xlsx-import';
-import { stations } from '../stations';
-import { payrollRecords, workerAssignments, workers } from './workers.table';
+import type { StationLookup } from '../stations';
+import { NUMBER_ID_MESSAGE } from './roster-import';
+import { workersRepository } from './workers.repository';
+import { payrollRecords, workers } from './workers.table';
+import { seesWorkerPii } from './workers.view';
 
 type Ctx = RequestContext & { actor: Actor };
 const ITEMS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
@@ -23,7 +27,8 @@ const complete = (r: { salaryFen: number | null; paidOn: string | null } & Recor
 export const PAYROLL_COLUMNS = ['身份证号', '姓名', '实发工资（元）', '发放日期', ...Object.values(INSURANCE_ITEMS)];
 
 /** R-STAFF-6: monthly salary and 五险一金 per worker, a grid per month, gaps flagged, Excel import all-or-nothing. */
-export function createPayrollService(db: Db) {
+export function createPayrollService(d: { db: Db; clock: Clock; stations: StationLookup }) {
+  const { db, clock } = d;
   const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
 
   /** Workers in scope employed during the month. */
@@ -35,10 +40,13 @@ export function createPayrollService(db: Db) {
     if (staff.length === 0) return [];
     const ids = staff.map((w) => w.id);
     const from = backMonths(month, 12);
-    const [records, assigned] = await Promise.all([
+    const [records, asg] = await Promise.all([
       db.select().from(payrollRecords).where(and(inArray(payrollRecords.workerId, ids), gte(payrollRecords.month, from), lte(payrollRecords.month, month))),
-      db.select({ workerId: workerAssignments.workerId, name: stations.name }).from(workerAssignments).innerJoin(stations, eq(stations.id, workerAssignments.stationId)).where(and(inArray(workerAssignments.workerId, ids), sql`(${workerAssignments.endOn} is null or ${workerAssignments.endOn} >= ${month + '-01'}::date)`)),
+      workersRepository.assignmentsOf(db, ids),
     ]);
+    const during = asg.filter((a) => a.startOn <= monthEnd(month) && (a.endOn === null || a.endOn >= `${month}-01`));
+    const names = new Map((await d.stations.summaries(during.map((a) => a.stationId))).map((s) => [s.id, s.name]));
+    const assigned = during.map((a) => ({ workerId: a.workerId, name: names.get(a.stationId) ?? '' }));
     return staff.map((w) => {
       const mine = records.filter((r) => r.workerId === w.id);
       const r = mine.find((x) => x.month === month);
@@ -47,7 +55,7 @@ export function createPayrollService(db: Db) {
       const start = w.hireDate.slice(0, 7) > from ? w.hireDate.slice(0, 7) : from;
       const gaps = start <= prevMonth(month) ? missingMonths(start, prevMonth(month), new Set(mine.filter(complete).map((x) => x.month))) : [];
       return {
-        workerId: w.id, name: w.name, idNumber: can(actor, 'workers:pii') ? w.idNumber : maskCitizenId(w.idNumber),
+        workerId: w.id, name: w.name, idNumber: seesWorkerPii(actor) ? w.idNumber : maskCitizenId(w.idNumber),
         stationNames: assigned.filter((a) => a.workerId === w.id).map((a) => a.name).join('、'),
         salaryFen: r?.salaryFen ?? null, paidOn: r?.paidOn ?? null, insurance, missing, gaps,
       };
@@ -64,7 +72,7 @@ export function createPayrollService(db: Db) {
     if (own.length !== ids.length) throw fieldError('rows', '包含不属于本机构的社工');
     await db.transaction(async (tx) => {
       for (const r of rows) {
-        const values = { salaryFen: r.salaryFen, paidOn: r.paidOn, ...Object.fromEntries(ITEMS.map((k) => [k, r[k]])), updatedAt: new Date(), updatedBy: ctx.actor.userId };
+        const values = { salaryFen: r.salaryFen, paidOn: r.paidOn, ...Object.fromEntries(ITEMS.map((k) => [k, r[k]])), updatedAt: clock.now(), updatedBy: ctx.actor.userId };
         await tx.insert(payrollRecords).values({ workerId: r.workerId, organisationId: orgId, month, ...values }).onConflictDoUpdate({ target: [payrollRecords.workerId, payrollRecords.month], set: values });
       }
       await writeAudit(tx, ctx, { action: 'update', entityType: 'payroll', divisionPath: ctx.actor.scope.path, summary: `${source}${month} 薪酬和社保（${rows.length} 人）`, after: { month, workers: rows.length } });
@@ -72,7 +80,14 @@ export function createPayrollService(db: Db) {
   }
 
   return {
-    grid,
+    /** The month's grid; a grid with ID numbers in clear is an audit event naming the workers (R-SCOPE-2). */
+    async grid(ctx: Ctx, month: string) {
+      const items = await grid(ctx.actor, month);
+      if (items.length && seesWorkerPii(ctx.actor)) {
+        await writeAudit(db, ctx, { action: 'read_pii', entityType: 'payroll', divisionPath: ctx.actor.scope.path, summary: `查看 ${month} 薪酬社保表（${items.length} 人，身份证号明文）`, after: { month, workerIds: items.map((r) => r.workerId) } });
+      }
+      return items;
+    },
     async put(ctx: Ctx, month: string, rows: PayrollRowInput[]) {
       const parsed = rows.map((r, i) => {
         if (r.salary == null || r.salary === '') return { ...r, salaryFen: null };
@@ -95,13 +110,18 @@ export function createPayrollService(db: Db) {
       const issues: ImportIssue[] = [];
       const seen = new Map<string, number>();
       const rows: (Omit<PayrollRowInput, 'salary'> & { salaryFen: number | null })[] = [];
-      for (const { row: n, cells } of sheet) {
+      for (const { row: n, cells, kinds } of sheet) {
         const cell = (c: string) => cells[c];
         const issue = (column: string, rule: string, message: string) => issues.push({ row: n, column, rule, message });
+        for (const c of PAYROLL_COLUMNS) {
+          const problem = textProblem(cell(c));
+          if (problem) issue(c, '文字', problem);
+        }
         const idNumber = cell('身份证号').toUpperCase();
-        const idCheck = checkCitizenId(idNumber);
-        const w = byId.get(idNumber);
-        if (!idCheck.ok) issue('身份证号', 'GB 11643', idCheck.message);
+        const idCheck = checkCitizenId(idNumber, clock.today());
+        const w = kinds['身份证号'] === 'number' ? undefined : byId.get(idNumber);
+        if (kinds['身份证号'] === 'number') issue('身份证号', '文本格式', NUMBER_ID_MESSAGE);
+        else if (!idCheck.ok) issue('身份证号', 'GB 11643', idCheck.message);
         else if (!w) issue('身份证号', 'R-STAFF-6', '本机构名册中没有该社工，请先登记');
         else if (seen.has(idNumber)) issue('身份证号', '唯一', `与第 ${seen.get(idNumber)} 行重复`);
         seen.set(idNumber, n);
@@ -110,13 +130,14 @@ export function createPayrollService(db: Db) {
         const fen = salary ? yuanSchema.safeParse(salary) : null;
         if (fen && !fen.success) issue('实发工资（元）', '金额', '应为不小于 0、最多两位小数的金额');
         const paidOn = cell('发放日期');
-        if (paidOn && !/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) issue('发放日期', '日期', '应为 YYYY-MM-DD 格式的日期');
+        const paidOk = !paidOn || isoDate.safeParse(paidOn).success;
+        if (!paidOk) issue('发放日期', '日期', `“${paidOn}”不是有效的日期，应为 YYYY-MM-DD`);
         const flags = Object.fromEntries(ITEMS.map((k) => {
           const v = cell(INSURANCE_ITEMS[k]);
           if (v && !['是', '否'].includes(v)) issue(INSURANCE_ITEMS[k], '是/否', '应填“是”或“否”');
           return [k, v === '是'];
         })) as Record<InsuranceItem, boolean>;
-        if (w) rows.push({ workerId: w.id, salaryFen: fen?.success ? fen.data : null, paidOn: paidOn || null, ...flags });
+        if (w) rows.push({ workerId: w.id, salaryFen: fen?.success ? fen.data : null, paidOn: paidOk && paidOn ? paidOn : null, ...flags });
       }
       if (rows.length === 0 && issues.length === 0) issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
       const ok = issues.length === 0;

@@ -1,96 +1,109 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import {
-  CERTIFICATE_LABELS, EDUCATION_LABELS, WORKER_ROLE_LABELS, checkCitizenId, hiringBreaches, maskCitizenId,
-  type CertificateLevel, type EducationLevel, type ImportIssue, type ImportResult, type WorkerRole,
+  CERTIFICATE_LABELS, EDUCATION_LABELS, WORKER_ROLE_LABELS, checkCitizenId, createWorkerSchema, hiringBreaches, maskCitizenId, textProblem,
+  type CreateWorkerInput, type ImportIssue, type ImportResult,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/http/errors';
-import { readSheet, templateWorkbook } from '../../platform/http/xlsx-import';
-import { contracts, contractStations } from '../contracts';
-import { liveContract } from '../contracts/station-contracts';
-import { stations } from '../stations';
-import { hiringExceptions, workerAssignments, workers } from './workers.table';
+import { readSheet, templateWorkbook, type SheetRow } from '../../platform/http/xlsx-import';
+import type { ContractLookup } from '../contracts';
+import { workersRepository as repo } from './workers.repository';
+import { workerAssignments, workers } from './workers.table';
 
 export const ROSTER_COLUMNS = ['姓名', '身份证号', '联系电话', '学历', '专业', '社会工作专业毕业', '证书等级', '证书编号', '本地户籍', '聘用日期', '岗位', '派驻社工站'];
+/** Each column's field in the create schema, so an import row is checked exactly as a single create is. */
+const FIELD_OF: Record<string, keyof CreateWorkerInput> = {
+  姓名: 'name', 身份证号: 'idNumber', 联系电话: 'phone', 学历: 'education', 专业: 'major', 社会工作专业毕业: 'socialWorkMajor', 证书等级: 'certificateLevel',
+  证书编号: 'certificateNumber', 本地户籍: 'localHukou', 聘用日期: 'hireDate', 岗位: 'role',
+};
+const COLUMN_OF = Object.fromEntries(Object.entries(FIELD_OF).map(([c, f]) => [f, c]));
 const invert = <K extends string>(labels: Record<K, string>) => new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
 const EDUCATION = invert(EDUCATION_LABELS);
 const CERTIFICATE = invert(CERTIFICATE_LABELS);
 const ROLE = invert(WORKER_ROLE_LABELS);
 
+/** What to tell an office whose ID column holds numbers: the digits are already lost, so only retyping helps. */
+export const NUMBER_ID_MESSAGE = '该单元格是数字格式，Excel 已把 18 位身份证号存成数字并丢失了末几位：请把该列设为“文本”格式后重新录入身份证号';
+
 export const rosterTemplate = () =>
   templateWorkbook('社工名册', ROSTER_COLUMNS, ['示例（导入前删除此行）', '410928199503121220', '13812345678', '本科', '社会工作', '是', '助理社会工作师', 'A2020001', '是', '2026-03-01', '驻站社工', '柳屯镇社会工作服务站'], ['身份证号', '联系电话']);
 
+/** A row's cells as the create schema's input (labels turned into codes; unknown labels left for the schema to refuse). */
+function rowInput(cells: Record<string, string>): Record<string, unknown> {
+  const yesNo = (v: string) => (v === '是' ? true : v === '否' || v === '' ? false : v);
+  return {
+    name: cells['姓名'], idNumber: cells['身份证号'], phone: cells['联系电话'], education: EDUCATION.get(cells['学历']) ?? cells['学历'], major: cells['专业'],
+    socialWorkMajor: yesNo(cells['社会工作专业毕业']), certificateLevel: cells['证书等级'] ? (CERTIFICATE.get(cells['证书等级']) ?? cells['证书等级']) : null,
+    certificateNumber: cells['证书编号'], localHukou: yesNo(cells['本地户籍']), hireDate: cells['聘用日期'], role: ROLE.get(cells['岗位']) ?? cells['岗位'],
+  };
+}
+
 /**
- * Roster import (R-STAFF-2, R-STAFF-6): every row is checked — ID check digit, duplicates in the file and the roster,
- * labels, dates, hiring rules, the station being one the organisation's live contract covers — and the workers and
- * their assignments are written only when no row has a problem, in one transaction.
+ * Roster import (R-STAFF-1, R-STAFF-2, R-STAFF-6): every row goes through the create schema and the create path's
+ * rules — ID check, one roster city-wide, hiring rules, the station being one the organisation's live contract covers —
+ * and the workers and their assignments are written only when no row has a problem, in one transaction. The dry run
+ * and the commit run the same code; the commit only adds the writes.
  */
-export async function importRoster(db: Db, ctx: RequestContext & { actor: Actor }, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
+export async function importRoster(d: { db: Db; clock: Clock; contracts: ContractLookup }, ctx: RequestContext & { actor: Actor }, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
   if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write')) throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的社工名册');
   const orgId = ctx.actor.scope.organisationId;
+  const today = d.clock.today();
   const sheet = await readSheet(bytes, ROSTER_COLUMNS);
-  const [existing, covered, exceptions] = await Promise.all([
-    db.select({ idNumber: workers.idNumber }).from(workers).where(and(eq(workers.organisationId, orgId), isNull(workers.archivedAt))),
-    db.select({ id: stations.id, name: stations.name, path: stations.divisionPath }).from(contractStations).innerJoin(contracts, eq(contracts.id, contractStations.contractId)).innerJoin(stations, eq(stations.id, contractStations.stationId)).where(and(eq(contracts.organisationId, orgId), liveContract)),
-    db.select().from(hiringExceptions).where(eq(hiringExceptions.organisationId, orgId)),
-  ]);
-  const inRoster = new Set(existing.map((w) => w.idNumber));
+  const ids = sheet.map((r) => r.cells['身份证号'].toUpperCase());
+  const [held, covered, exceptions] = await Promise.all([repo.heldIds(d.db, ids), d.contracts.coveredStationSummaries(orgId), repo.hiringExceptionsOf(d.db, orgId)]);
   const stationByName = new Map(covered.map((s) => [s.name, s]));
   const issues: ImportIssue[] = [];
   const seen = new Map<string, number>();
   const rows: { worker: typeof workers.$inferInsert; stationId: string | null }[] = [];
-  const yesNo = (v: string, column: string, row: number) => {
-    if (v && v !== '是' && v !== '否') issues.push({ row, column, rule: '是/否', message: '应填“是”或“否”' });
-    return v === '是';
-  };
-  for (const { row, cells } of sheet) {
+  for (const r of sheet) {
+    const worker = checkRow(r);
+    if (worker) rows.push(worker);
+  }
+
+  function checkRow({ row, cells, kinds }: SheetRow) {
+    const before = issues.length;
     const issue = (column: string, rule: string, message: string) => issues.push({ row, column, rule, message });
-    const name = cells['姓名'];
-    if (name.length < 2) issue('姓名', '必填', '请填写姓名（至少 2 个字）');
+    for (const c of ROSTER_COLUMNS) {
+      const problem = textProblem(cells[c]);
+      if (problem) issue(c, '文字', problem);
+    }
+    if (kinds['身份证号'] === 'number') issue('身份证号', '文本格式', NUMBER_ID_MESSAGE);
+    const parsed = createWorkerSchema.safeParse(rowInput(cells));
+    if (!parsed.success) for (const i of parsed.error.issues) issue(COLUMN_OF[String(i.path[0])] ?? '—', i.code === 'invalid_value' ? '取值' : '格式', i.message);
     const idNumber = cells['身份证号'].toUpperCase();
-    const id = checkCitizenId(idNumber);
-    if (!id.ok) issue('身份证号', 'GB 11643', id.message);
-    else if (inRoster.has(idNumber)) issue('身份证号', '唯一', '本机构名册中已有该身份证号');
+    const id = checkCitizenId(idNumber, today);
+    if (kinds['身份证号'] !== 'number' && /^\d{17}[\dX]$/.test(idNumber) && !id.ok) issue('身份证号', 'GB 11643', id.message);
+    if (held.has(idNumber)) issue('身份证号', 'R-STAFF-1', held.get(idNumber) === orgId ? '本机构名册中已有该身份证号' : '该身份证号已在其他承接机构的名册中（一人同一时间只能在一家承接机构的名册中）');
     else if (seen.has(idNumber)) issue('身份证号', '唯一', `与第 ${seen.get(idNumber)} 行重复`);
     seen.set(idNumber, row);
-    const education = EDUCATION.get(cells['学历']) as EducationLevel | undefined;
-    if (!education) issue('学历', '取值', `应为 ${Object.values(EDUCATION_LABELS).join('、')} 之一`);
-    const certificate = cells['证书等级'] ? (CERTIFICATE.get(cells['证书等级']) as CertificateLevel | undefined) : null;
-    if (certificate === undefined) issue('证书等级', '取值', `应为空或 ${Object.values(CERTIFICATE_LABELS).join('、')} 之一`);
-    const role = ROLE.get(cells['岗位']) as WorkerRole | undefined;
-    if (!role) issue('岗位', '取值', '应为“项目主管”或“驻站社工”');
-    const hireDate = cells['聘用日期'];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(hireDate)) issue('聘用日期', '日期', '应为 YYYY-MM-DD 格式的日期');
-    const phone = cells['联系电话'];
-    if (phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone)) issue('联系电话', '格式', '应为手机号或带区号的固定电话');
     const station = cells['派驻社工站'] ? stationByName.get(cells['派驻社工站']) : undefined;
     if (cells['派驻社工站'] && !station) issue('派驻社工站', '合同范围', `“${cells['派驻社工站']}”不是本机构有效合同覆盖的社工站`);
-    const socialWorkMajor = yesNo(cells['社会工作专业毕业'], '社会工作专业毕业', row);
-    const localHukou = yesNo(cells['本地户籍'], '本地户籍', row);
-    let exception: string | null = null;
-    if (id.ok && education && /^\d{4}-\d{2}-\d{2}$/.test(hireDate)) {
-      const breaches = hiringBreaches({ birthDate: id.birthDate, hireDate, education });
-      const ex = exceptions.find((e) => e.idNumber === idNumber);
+    // The hiring rules are checked whenever their facts are readable, so one pass reports every problem of the row.
+    const input0 = rowInput(cells);
+    const facts = createWorkerSchema.pick({ education: true, hireDate: true }).safeParse({ education: input0.education, hireDate: input0.hireDate });
+    const ex = exceptions.find((e) => e.idNumber === idNumber);
+    if (id.ok && facts.success) {
+      const breaches = hiringBreaches({ birthDate: id.birthDate, hireDate: facts.data.hireDate, education: facts.data.education });
       if (breaches.length && !ex) issue('聘用日期', 'R-STAFF-2', `${breaches.map((b) => b.message).join('；')}，须由县（区）民政局登记例外`);
-      if (ex) exception = `${ex.reason}（${ex.createdByName} 登记）`;
     }
-    if (id.ok && education && role) {
-      rows.push({
-        worker: {
-          organisationId: orgId, divisionPath: station?.path ?? ctx.actor.scope.path, name, idNumber, birthDate: id.birthDate, gender: id.gender, phone, education,
-          major: cells['专业'], socialWorkMajor, certificateLevel: certificate ?? null, certificateNumber: cells['证书编号'], localHukou, hireDate, role,
-          hiringExceptionReason: exception, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
-        },
-        stationId: station?.id ?? null,
-      });
-    }
+    if (!parsed.success || !id.ok || issues.length > before) return null;
+    const input = parsed.data;
+    const now = d.clock.now();
+    return {
+      worker: {
+        ...input, organisationId: orgId, divisionPath: station?.divisionPath ?? ctx.actor.scope.path, birthDate: id.birthDate, gender: id.gender,
+        hiringExceptionReason: ex ? `${ex.reason}（${ex.createdByName} 登记）` : null, createdAt: now, updatedAt: now, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
+      },
+      stationId: station?.id ?? null,
+    };
   }
+
   if (sheet.length === 0) issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
   const ok = issues.length === 0;
   if (ok && !dryRun) {
-    await db.transaction(async (tx) => {
+    await d.db.transaction(async (tx) => {
       for (const r of rows) {
         const [w] = await tx.insert(workers).values(r.worker).returning();
         if (r.stationId) await tx.insert(workerAssignments).values({ workerId: w.id, stationId: r.stationId, startOn: w.hireDate, createdBy: ctx.actor.userId });

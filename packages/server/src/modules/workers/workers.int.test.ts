@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCitizenId } from '@shegong/shared';
+import { addDays } from '../../platform/clock';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
 import { multipartWith } from '../../test-support/images';
@@ -20,7 +21,7 @@ afterAll(() => t?.close());
 
 describe('roster and hiring checks (R-STAFF-2)', () => {
   it('the test ID numbers are valid GB 11643 numbers', () => {
-    expect(checkCitizenId(makeCitizenId('19950312', 122))).toMatchObject({ ok: true, birthDate: '1995-03-12', gender: 'female' });
+    expect(checkCitizenId(makeCitizenId('19950312', 122), '2026-11-28')).toMatchObject({ ok: true, birthDate: '1995-03-12', gender: 'female' });
   });
 
   it('registers a worker, derives birth date and gender, and computes qualification', async () => {
@@ -181,7 +182,7 @@ describe('social worker logins follow their assignments', () => {
     expect(early.statusCode).toBe(400);
     expect((await t.call(org, 'GET', `/api/v1/workers/${ids.zhang}`)).json().assignments[0].endOn).toBeNull();
     // The assignment ends yesterday: from now on the login reaches no station.
-    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(t.clock.today(), -1);
     await t.call(org, 'POST', `/api/v1/workers/${ids.zhang}/assignments/${w.assignments[0].id}/end`, { endOn: yesterday });
     expect((await t.call(s, 'GET', '/api/v1/stations')).json().items).toEqual([]);
     expect((await t.call(s, 'GET', `/api/v1/stations/${ids.liutun}`)).statusCode).toBe(404);

@@ -34,7 +34,8 @@ export const workers = pgTable(
     ...auditedColumns(),
   },
   (t) => [
-    uniqueIndex('workers_org_id_number_uq').on(t.organisationId, t.idNumber).where(sql`archived_at is null`),
+    // R-STAFF-1: one person (citizen ID) is on one roster city-wide at a time.
+    uniqueIndex('workers_id_number_uq').on(t.idNumber).where(sql`archived_at is null`),
     index('workers_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     index('workers_org_idx').on(t.organisationId),
   ],
@@ -82,6 +83,9 @@ export const trainings = pgTable('trainings', {
   hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
   divisionPath: text('division_path').notNull(),
   organisationId: uuid('organisation_id'),
+  /** R-STAFF-3: when and by whom an officer confirmed the organiser level; until then a contractor's record does not count. */
+  organiserConfirmedAt: timestamp('organiser_confirmed_at', { withTimezone: true }),
+  organiserConfirmedBy: text('organiser_confirmed_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: uuid('created_by'),
   version: integer('version').notNull().default(1),

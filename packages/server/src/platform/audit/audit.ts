@@ -3,6 +3,7 @@ import type { AuditAction, AuditEventView } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../auth/actor';
 import { auditEvents } from './audit.table';
+import { redactText, redactValue } from './redact';
 
 /** Who did it and from where; services receive it from the route. */
 export interface RequestContext {
@@ -24,7 +25,10 @@ export interface AuditInput {
   userId?: string;
 }
 
-/** Writes an audit event; call it with the same transaction as the change it records (DESIGN §4). */
+/**
+ * Writes an audit event; call it with the same transaction as the change it records (DESIGN §4). Personal data in the
+ * summary and the before/after payloads is masked here, whatever the caller passed (R-SCOPE-2).
+ */
 export async function writeAudit(db: DbOrTx, ctx: RequestContext, e: AuditInput): Promise<void> {
   await db.insert(auditEvents).values({
     userId: e.userId ?? ctx.actor?.userId ?? null,
@@ -33,9 +37,9 @@ export async function writeAudit(db: DbOrTx, ctx: RequestContext, e: AuditInput)
     entityType: e.entityType ?? null,
     entityId: e.entityId ?? null,
     divisionPath: e.divisionPath ?? null,
-    summary: e.summary,
-    before: e.before ?? null,
-    after: e.after ?? null,
+    summary: redactText(e.summary),
+    before: e.before === undefined ? null : redactValue(e.before),
+    after: e.after === undefined ? null : redactValue(e.after),
     ip: ctx.ip,
     requestId: ctx.requestId,
   });

@@ -1,11 +1,30 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLE_PERMISSIONS, type Role } from '@shegong/shared';
 import { AppError } from '../http/errors';
-import type { Actor } from './actor';
+import type { Actor, RouteAccess } from './actor';
 import type { SessionStore } from './sessions';
 
-/** The stations a worker is assigned to today (R-STAFF; moving a worker moves their scope the same day). */
-export type WorkerStations = (workerId: string) => Promise<string[]>;
+/**
+ * The station lists behind contractor and social worker scopes, supplied by the modules that own them: the stations a
+ * worker is assigned to today, and the stations an organisation's live contracts cover today. Both are recomputed on
+ * every request from the Clock, so an ended contract or assignment stops giving access the same day (R-SCOPE-1).
+ */
+export interface ScopeSources {
+  workerStations(workerId: string): Promise<string[]>;
+  organisationStations(organisationId: string): Promise<string[]>;
+}
+
+/** One /api/v1 route as registered: the route-matrix test walks these, so a new route cannot go untested. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export const SESSION_COOKIE = 'sg_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,13 +36,14 @@ const PASSWORD_CHANGE_ALLOWED = new Set(['/api/v1/auth/me', '/api/v1/auth/logout
  * routes without a declared access rule at start-up, and enforces login, CSRF, forced password change
  * and the route's permission on every request.
  */
-export function registerAuth(app: FastifyInstance, sessions: SessionStore, workerStations: WorkerStations = async () => []): void {
+export function registerAuth(app: FastifyInstance, sessions: SessionStore, sources: ScopeSources): void {
   app.decorateRequest('actor', null);
 
+  app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/') && !route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} declares no access rule`);
-    }
+    if (!route.url.startsWith('/api/v1/')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req) => {
@@ -33,6 +53,7 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, worke
     if (!row) return;
     const u = row.user;
     const role = u.role as Role;
+    const path = u.divisionPath;
     req.actor = {
       userId: u.id,
       username: u.username,
@@ -41,14 +62,19 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, worke
       divisionCode: u.divisionCode,
       permissions: ROLE_PERMISSIONS[role] ?? [],
       scope: u.workerId
-        ? { kind: 'stations', stationIds: await workerStations(u.workerId), path: u.divisionPath }
+        ? { kind: 'stations', stationIds: await sources.workerStations(u.workerId), path }
         : u.organisationId
-          ? { kind: 'organisation', organisationId: u.organisationId, path: u.divisionPath }
-          : { kind: 'division', path: u.divisionPath },
+          ? { kind: 'organisation', organisationId: u.organisationId, stationIds: await sources.organisationStations(u.organisationId), path }
+          : { kind: 'division', path },
       sessionId: row.session.id,
       csrfToken: row.session.csrfToken,
       mustChangePassword: u.mustChangePassword,
     } satisfies Actor;
+  });
+
+  // Answers about people and records must not linger in browser or proxy caches (R-SCOPE-2); only public pages may.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/public/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   app.addHook('preHandler', async (req) => {

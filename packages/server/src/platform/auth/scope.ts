@@ -16,17 +16,17 @@ export function scopeCondition(scope: Scope, cols: ScopedColumns): SQL {
     case 'division':
       return sql`${cols.divisionPath} like ${scope.path + '%'}`;
     case 'stations':
-      if (!cols.stationId || scope.stationIds.length === 0) return sql`false`;
-      return sql`${cols.stationId} = any(${sql.param(scope.stationIds)}::uuid[])`;
+      return inStations(cols.stationId, scope.stationIds);
     case 'organisation':
-      // Contractor staff: the organisation's own rows, and the stations its live contracts cover.
+      // Contractor staff: the organisation's own rows, and the stations its contracts cover today.
       if (cols.organisationId) return sql`${cols.organisationId} = ${scope.organisationId}`;
-      if (cols.stationId) {
-        return sql`${cols.stationId} in (select cs.station_id from contract_stations cs join contracts c on c.id = cs.contract_id
-          where c.organisation_id = ${scope.organisationId} and c.status <> 'ended' and c.archived_at is null)`;
-      }
-      return sql`false`;
+      return inStations(cols.stationId, scope.stationIds);
   }
+}
+
+function inStations(col: AnyColumn | undefined, ids: string[]): SQL {
+  if (!col || ids.length === 0) return sql`false`;
+  return sql`${col} = any(${sql.param(ids)}::uuid[])`;
 }
 
 /** Whether a division path lies inside a scope's division path (for writes naming a division); never for contractor staff. */

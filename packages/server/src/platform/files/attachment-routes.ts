@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, RouteAccess } from '../auth/actor';
-import { requireActor } from '../auth/auth-plugin';
 import type { RequestContext } from '../audit/audit';
 import { requestContext } from '../http/context';
 import type { Attachments } from './attachments';
@@ -18,8 +17,10 @@ interface AttachmentRouteOptions {
   download: RouteAccess;
   /** The record when the caller may add files to it (404 or 403 otherwise), and the audit line's words. */
   forWrite(ctx: RequestContext & { actor: Actor }, id: string): Promise<{ id: string; divisionPath: string; summary: string }>;
-  /** The record when the caller may read it (404 otherwise). */
-  forRead(actor: Actor, id: string): Promise<{ id: string }>;
+  /** The record when the caller may read its files (404 otherwise): the record's own policy decides. */
+  forRead(ctx: RequestContext & { actor: Actor }, id: string): Promise<{ id: string; divisionPath: string; summary: string }>;
+  /** Personal documents: every download is an audit event naming the record (R-SCOPE-2). */
+  auditDownloads?: boolean;
 }
 
 /** `POST {url}/files` and `GET {url}/files/:fileId` for a record type: files are read by whoever may read the record. */
@@ -34,7 +35,8 @@ export function attachmentRoutes(app: FastifyInstance, attachments: Attachments,
     return attachments.upload(req, ctx, { entityType: o.entityType, entityId: target.id, divisionPath: target.divisionPath, summary: target.summary });
   });
   r.get(`${o.url}/files/:fileId`, { config: { access: o.download }, schema: { tags: o.tags, summary: `下载${o.summary}`, params: params.extend({ fileId: z.uuid('文件编号格式不正确') }) } }, async (req, reply) => {
-    const record = await o.forRead(requireActor(req), id(req));
-    return attachments.send(reply, o.entityType, record.id, req.params.fileId);
+    const ctx = requestContext(req);
+    const record = await o.forRead(ctx, id(req));
+    return attachments.send(reply, o.entityType, record.id, req.params.fileId, o.auditDownloads ? { ctx, divisionPath: record.divisionPath, summary: `下载${record.summary}` } : undefined);
   });
 }

@@ -1,20 +1,55 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AttachmentView } from '@shegong/shared';
-import type { Db } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
 import type { RequestContext } from '../audit/audit';
 import { writeAudit } from '../audit/audit';
 import { AppError } from '../http/errors';
+import { checkText } from '../http/text-guard';
 import { MAX_DOCUMENT_BYTES, type FileStorage } from './file-storage';
 import { attachments, files } from './files.table';
 
+type FileRow = typeof files.$inferSelect;
 
 /**
- * Files attached to records (contract texts, agreements, evaluation reports, disclosures). Whoever may read the
- * record may read its files, so callers check the record's scope before calling in here.
+ * Files attached to records (contract texts, agreements, evaluation reports, disclosures, personnel documents).
+ * There is no route that serves a file by its id alone: a file is reached through its record, whose module decides
+ * who may read it (`attachmentRoutes`), so an attachment inherits its record's policy (DESIGN §4).
  */
 export function createAttachments(db: Db, storage: FileStorage) {
+  /**
+   * Stores the bytes, then runs `record` (which inserts the metadata in a transaction); when that fails the bytes are
+   * removed again, so a refused or failed upload never leaves an orphan file on disk.
+   */
+  async function storeThen<T>(bytes: Buffer, record: (saved: { key: string; sha256: string }) => Promise<T>): Promise<T> {
+    const saved = await storage.save(bytes);
+    try {
+      return await record(saved);
+    } catch (e) {
+      await storage.remove(saved.key);
+      throw e;
+    }
+  }
+
+  async function sendRow(reply: FastifyReply, f: FileRow) {
+    const bytes = await storage.read(f.storageKey);
+    return reply
+      .header('content-type', f.mimeType)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`)
+      .send(bytes);
+  }
+
   return {
+    storeThen,
+
+    /** Inserts a file's metadata row (inside the caller's transaction, after `storeThen` saved the bytes). */
+    async insertFile(tx: DbOrTx, v: typeof files.$inferInsert): Promise<FileRow> {
+      const [f] = await tx.insert(files).values(v).returning();
+      return f;
+    },
+
     async list(entityType: string, entityIds: string[]): Promise<Map<string, AttachmentView[]>> {
       const out = new Map<string, AttachmentView[]>();
       if (entityIds.length === 0) return out;
@@ -32,7 +67,7 @@ export function createAttachments(db: Db, storage: FileStorage) {
       return out;
     },
 
-    /** Reads one multipart file from the request, checks it by its bytes, stores it and attaches it, audited. */
+    /** Reads one multipart file from the request, checks its name and bytes, stores it and attaches it, audited. */
     async upload(req: FastifyRequest, ctx: RequestContext, target: { entityType: string; entityId: string; divisionPath: string; summary: string }) {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       const part = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES } });
@@ -40,21 +75,27 @@ export function createAttachments(db: Db, storage: FileStorage) {
       const bytes = await part.toBuffer();
       const labelField = part.fields.label as { value?: unknown } | undefined;
       const label = String(labelField?.value ?? '').trim().slice(0, 50);
+      checkText('fileName', part.filename ?? '');
+      checkText('label', label);
       const type = await storage.checkDocument(bytes);
-      const saved = await storage.save(bytes);
-      return db.transaction(async (tx) => {
-        const [f] = await tx
-          .insert(files)
-          .values({ purpose: target.entityType, originalName: (part.filename || `附件.${type.ext}`).slice(0, 200), mimeType: type.mime, sizeBytes: bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: target.divisionPath, createdBy: ctx.actor?.userId })
-          .returning();
-        const [a] = await tx.insert(attachments).values({ fileId: f.id, entityType: target.entityType, entityId: target.entityId, label, createdBy: ctx.actor?.userId }).returning();
-        await writeAudit(tx, ctx, { action: 'upload', entityType: target.entityType, entityId: target.entityId, divisionPath: target.divisionPath, summary: `${target.summary}：${f.originalName}${label ? `（${label}）` : ''}` });
-        return { id: a.id, fileId: f.id, name: f.originalName, label, sizeBytes: f.sizeBytes, uploadedAt: a.createdAt.toISOString() } satisfies AttachmentView;
-      });
+      return storeThen(bytes, (saved) =>
+        db.transaction(async (tx) => {
+          const [f] = await tx
+            .insert(files)
+            .values({ purpose: target.entityType, originalName: (part.filename || `附件.${type.ext}`).slice(0, 200), mimeType: type.mime, sizeBytes: bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: target.divisionPath, createdBy: ctx.actor?.userId })
+            .returning();
+          const [a] = await tx.insert(attachments).values({ fileId: f.id, entityType: target.entityType, entityId: target.entityId, label, createdBy: ctx.actor?.userId }).returning();
+          await writeAudit(tx, ctx, { action: 'upload', entityType: target.entityType, entityId: target.entityId, divisionPath: target.divisionPath, summary: `${target.summary}：${f.originalName}${label ? `（${label}）` : ''}` });
+          return { id: a.id, fileId: f.id, name: f.originalName, label, sizeBytes: f.sizeBytes, uploadedAt: a.createdAt.toISOString() } satisfies AttachmentView;
+        }),
+      );
     },
 
-    /** Sends an attached file, if it is attached to that record (same 404 as a missing one otherwise). */
-    async send(reply: FastifyReply, entityType: string, entityId: string, fileId: string) {
+    /**
+     * Sends a file attached to that record (same 404 as a missing one otherwise). With `audit`, the download is an
+     * audit event: personal documents are personal data read in clear (R-SCOPE-2).
+     */
+    async send(reply: FastifyReply, entityType: string, entityId: string, fileId: string, audit?: { ctx: RequestContext; divisionPath: string; summary: string }) {
       const rows = await db
         .select({ f: files })
         .from(attachments)
@@ -63,12 +104,15 @@ export function createAttachments(db: Db, storage: FileStorage) {
         .limit(1);
       const f = rows[0]?.f;
       if (!f) throw new AppError('FILE_NOT_FOUND', '文件不存在或无权访问');
-      const bytes = await storage.read(f.storageKey);
-      return reply
-        .header('content-type', f.mimeType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`)
-        .send(bytes);
+      if (audit) await writeAudit(db, audit.ctx, { action: 'download', entityType, entityId, divisionPath: audit.divisionPath, summary: `${audit.summary}：${f.originalName}` });
+      return sendRow(reply, f);
+    },
+
+    /** Sends a file a record points at by its own column (a station's signage photo); the caller checked the record. */
+    async sendOwned(reply: FastifyReply, fileId: string) {
+      const f = (await db.select().from(files).where(eq(files.id, fileId)).limit(1))[0];
+      if (!f) throw new AppError('FILE_NOT_FOUND', '文件不存在或无权访问');
+      return sendRow(reply, f);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../http/errors';
@@ -44,6 +44,10 @@ export function createFileStorage(root: string) {
       return { key, sha256: createHash('sha256').update(bytes).digest('hex') };
     },
     read: (key: string) => readFile(path.join(dir, path.basename(key))),
+    /** Removes bytes whose record was never written (a failed or refused upload). */
+    remove: (key: string) => rm(path.join(dir, path.basename(key)), { force: true }),
+    /** How many files are stored (tests prove that refused uploads leave none behind). */
+    count: async () => (await readdir(dir).catch(() => [])).length,
   };
 }
 export type FileStorage = ReturnType<typeof createFileStorage>;

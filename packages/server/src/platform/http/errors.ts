@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, fieldLabel, type ErrorBody, type ErrorCode } from '@shegong/shared';
+import { loggableError } from '../audit/redact';
 
 /** A failure the user can act on: a code from the shared union and a Chinese message. */
 export class AppError extends Error {
@@ -49,6 +50,15 @@ export function summarise(fieldErrors: Record<string, string>): string {
   return parts.length ? `输入有误：${parts.join('；')}` : '输入有误';
 }
 
+/** The SQLSTATE of a database error, wherever the driver or Drizzle put it. */
+export function sqlState(e: unknown): string | undefined {
+  for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) return x.code;
+  }
+  return undefined;
+}
+export const isUniqueViolation = (e: unknown) => sqlState(e) === '23505';
+
 /** One handler maps every error to `{code, message, details}`; internals never reach the client. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -69,10 +79,27 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP'))) {
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' } satisfies ErrorBody);
     }
+    if (fe.statusCode === 429) {
+      return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: fe.message || '请求过于频繁，请稍后再试' } satisfies ErrorBody);
+    }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send({ code: 'VALIDATION_FAILED', message: '请求无效' } satisfies ErrorBody);
     }
-    req.log.error({ err }, 'unhandled error');
+    // A race the service's own check could not see (two identical creates at once): the database's unique index decides.
+    const state = sqlState(err);
+    if (state === '23505') {
+      return reply.status(409).send({ code: 'DUPLICATE', message: '记录已存在：同样的内容刚刚已被登记，请刷新后查看' } satisfies ErrorBody);
+    }
+    // Data the database refuses (an impossible date, a number out of range) is the request's fault, not the server's.
+    if (state?.startsWith('22')) {
+      req.log.warn({ err: loggableError(err) }, 'data refused by the database');
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '输入有误：包含数据库无法保存的值（如不存在的日期或超出范围的数字）' } satisfies ErrorBody);
+    }
+    if (state?.startsWith('08') || state === '57P01' || state === '57P03' || /ECONNREFUSED|Connection terminated|PGlite is closed/i.test(String((err as Error)?.message))) {
+      req.log.error({ err: loggableError(err) }, 'database unavailable');
+      return reply.status(503).send({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后重试', requestId: req.id } satisfies ErrorBody);
+    }
+    req.log.error({ err: loggableError(err) }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员', requestId: req.id } satisfies ErrorBody);
   });
 }

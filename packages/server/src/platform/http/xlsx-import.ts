@@ -1,42 +1,78 @@
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors';
 
-/** One data row of an uploaded sheet: its row number in Excel and each expected column's text. */
+export type CellKind = 'empty' | 'string' | 'number' | 'date' | 'boolean' | 'formula' | 'error';
+
+/** One data row of an uploaded sheet: its row number in Excel, each expected column's text and what kind of cell held it. */
 export interface SheetRow {
   row: number;
   cells: Record<string, string>;
+  kinds: Record<string, CellKind>;
 }
 
-const text = (v: ExcelJS.CellValue): string => {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (v && typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (v && typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  return String(v ?? '').trim();
-};
+/** Largest number of data rows one import takes (the message tells the user to split the file). */
+export const MAX_IMPORT_ROWS = 5000;
+
+const WORKER = new URL('./sheet-reader.worker.mjs', import.meta.url);
+const TIMEOUT_MS = 60_000;
+
+type Outcome =
+  | { rows: SheetRow[] }
+  | { error: 'not_xlsx' | 'no_sheet' | 'too_many_rows' | 'too_large' }
+  | { error: 'missing_columns'; missing: string[] };
+
+/** Runs the reader in a worker with a bounded heap and a deadline; the worker is always terminated. */
+function runWorker(bytes: Buffer, columns: string[], maxRows: number): Promise<Outcome> {
+  // A copy with its own ArrayBuffer: a small Buffer may sit in Node's shared pool, which must not be transferred.
+  const copy = new Uint8Array(bytes);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, {
+      workerData: { bytes: copy, columns, maxRows },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => settle(() => resolve({ error: 'too_large' })), TIMEOUT_MS);
+    worker.once('message', (o: Outcome) => settle(() => resolve(o)));
+    worker.once('error', (err: Error & { code?: string }) =>
+      settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve({ error: 'too_large' }) : reject(err))),
+    );
+    worker.once('exit', (code) => settle(() => reject(new Error(`sheet reader exited with code ${code} before answering`))));
+  });
+}
+
+const invalid = (message: string, file: string) => new AppError('VALIDATION_FAILED', message, { fieldErrors: { file } });
 
 /**
- * Reads the first sheet of an uploaded .xlsx whose first row names the columns (the template's). Refuses a file that
- * is not a workbook or lacks a column; skips empty rows. Dates typed as dates come back as YYYY-MM-DD.
+ * Reads the first sheet of an uploaded .xlsx whose first row names the columns (the template's), off the event loop
+ * and with bounded memory. Refuses a file that is not a workbook, lacks a column, has more than `maxRows` non-empty
+ * data rows (found while streaming) or is too large or malformed to read; skips empty rows. Dates typed as dates come
+ * back as YYYY-MM-DD; `kinds` tells, e.g., that an ID was typed into a number cell and has lost digits.
  */
-export async function readSheet(bytes: Buffer, columns: string[]): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '「文件」不是有效的 .xlsx 表格', { fieldErrors: { file: '不是有效的 .xlsx 文件' } });
+export async function readSheet(bytes: Buffer, columns: string[], opts: { maxRows?: number } = {}): Promise<SheetRow[]> {
+  const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
+  const o = await runWorker(bytes, columns, maxRows);
+  if ('rows' in o) return o.rows;
+  switch (o.error) {
+    case 'not_xlsx':
+      throw invalid('「文件」不是有效的 .xlsx 表格', '不是有效的 .xlsx 文件');
+    case 'no_sheet':
+      throw invalid('「文件」没有工作表', '没有工作表');
+    case 'missing_columns':
+      throw invalid(`表头缺少列：${o.missing.join('、')}（请使用下载的模板）`, `缺少列 ${o.missing.join('、')}`);
+    case 'too_many_rows':
+      throw invalid(`「文件」数据行超过 ${maxRows} 行，请分成多个文件分批导入`, `数据行超过 ${maxRows} 行`);
+    case 'too_large':
+      throw invalid('「文件」过大或结构异常，无法读取（请检查是否为正常的 Excel 表格）', '过大或结构异常');
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('VALIDATION_FAILED', '「文件」没有工作表', { fieldErrors: { file: '没有工作表' } });
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
-  const missing = columns.filter((c) => !header.includes(c));
-  if (missing.length) throw new AppError('VALIDATION_FAILED', `表头缺少列：${missing.join('、')}（请使用下载的模板）`, { fieldErrors: { file: `缺少列 ${missing.join('、')}` } });
-  const rows: SheetRow[] = [];
-  for (let n = 2; n <= ws.rowCount; n++) {
-    const r = ws.getRow(n);
-    const cells = Object.fromEntries(columns.map((c) => [c, text(r.getCell(header.indexOf(c) + 1).value)]));
-    if (Object.values(cells).some(Boolean)) rows.push({ row: n, cells });
-  }
-  return rows;
 }
 
 /** A template workbook: the header row in bold, one example row, text format for ID columns. */

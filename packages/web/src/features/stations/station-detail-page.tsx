@@ -102,7 +102,7 @@ function StationDetail({ s }: { s: StationView }) {
               label: '标牌照片',
               children: (
                 <Space orientation="vertical">
-                  {s.signagePhotoId ? <Image width={320} src={`/api/v1/files/${s.signagePhotoId}`} alt="标牌照片" /> : <Tag color="warning">尚未上传标牌照片</Tag>}
+                  {s.signagePhotoId ? <Image width={320} src={`/api/v1/stations/${s.id}/signage?v=${s.signagePhotoId}`} alt="标牌照片" /> : <Tag color="warning">尚未上传标牌照片</Tag>}
                   {s.abilities.uploadSignage && (
                     <Upload accept="image/jpeg,image/png,image/webp" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
                       <Button icon={<UploadOutlined />}>{s.signagePhotoId ? '更换标牌照片' : '上传标牌照片'}</Button>

@@ -27,7 +27,7 @@ export function WorkersPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
-  const idCheck = idNumber && idNumber.length === 18 ? checkCitizenId(idNumber) : null;
+  const idCheck = idNumber && idNumber.length === 18 ? checkCitizenId(idNumber, dayjs().format('YYYY-MM-DD')) : null;
   const { data, isLoading } = useQuery({ queryKey: ['workers', filters], queryFn: () => api.get<{ items: WorkerView[] }>(`/api/v1/workers${qs(filters)}`) });
 
   async function create(v: Record<string, unknown>) {
