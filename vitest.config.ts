@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-function integration(driver: 'pglite' | 'pg') {
+/**
+ * The integration suite on a driver; `today` moves the default test clock (tests that mean a particular date pin
+ * their own): run years ahead, it catches a test or a rule that silently depends on the calendar.
+ */
+function integration(driver: 'pglite' | 'pg', today?: string) {
   return {
     test: {
-      name: driver === 'pg' ? 'integration-pg' : 'integration',
+      name: today ? 'integration-ahead' : driver === 'pg' ? 'integration-pg' : 'integration',
       include: ['packages/server/src/**/*.int.test.ts'],
-      env: { SHEGONG_TEST_DRIVER: driver },
+      env: { SHEGONG_TEST_DRIVER: driver, ...(today ? { SHEGONG_TEST_TODAY: today } : {}) },
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },
@@ -18,6 +22,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['packages/shared/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'] } },
       integration('pglite'),
+      integration('pglite', '2031-06-30'),
       // The same suite on PostgreSQL when TEST_DATABASE_URL names a server (CI sets it).
       ...(process.env.TEST_DATABASE_URL ? [integration('pg')] : []),
       { test: { name: 'e2e', include: ['packages/e2e/src/**/*.e2e.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },

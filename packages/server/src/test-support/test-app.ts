@@ -8,6 +8,7 @@ import type { Database } from '../db/database';
 import { hashPassword } from '../platform/auth/passwords';
 import { users } from '../modules/users/users.table';
 import { fixedClock } from '../platform/clock';
+import { createFileStorage } from '../platform/files/file-storage';
 import { CITY_CODE } from '../modules/divisions';
 import { createTestDatabase } from './test-db';
 
@@ -102,6 +103,8 @@ export async function createTestApp(opts: { today?: string } = {}) {
     app,
     clock,
     dataDir,
+    /** The app's file storage, to prove that refused uploads leave nothing on disk. */
+    storage: createFileStorage(dataDir),
     db: database.db,
     driver: database.driver,
     makeUser,

@@ -25,7 +25,8 @@ async function orgId(name: string, extra: Record<string, unknown>, seed: number)
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Pinned: the purchasing story is dated 2025–2026 (awards, signing, agreement years).
+  t = await createTestApp({ today: '2026-11-28' });
   county = (await t.as('county_officer', DIV.puyangCounty)).session;
   city = (await t.as('city_officer', DIV.city)).session;
   for (const [key, code] of [['liutun', DIV.liutun], ['wenliu', DIV.wenliu], ['qingzu', '410928103000']]) {

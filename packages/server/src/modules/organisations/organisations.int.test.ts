@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCreditCode } from '@shegong/shared';
-import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
+import { addDays } from '../../platform/clock';
+import { TEST_TODAY, createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { makeCreditCode } from '../../test-support/credit-codes';
 import { multipartWith } from '../../test-support/images';
 import ExcelJS from 'exceljs';
@@ -17,7 +18,7 @@ afterAll(() => t?.close());
 
 const org = (extra: Record<string, unknown> = {}) => ({
   name: '濮阳市益民社会工作服务中心', creditCode: makeCreditCode(1), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.puyangCounty,
-  registrationAuthority: '濮阳县民政局', registeredOn: '2019-03-01', legalRepresentative: '李华', grade: '3A', gradeValidUntil: '2026-12-31', ...extra,
+  registrationAuthority: '濮阳县民政局', registeredOn: '2019-03-01', legalRepresentative: '李华', grade: '3A', gradeValidUntil: addDays(TEST_TODAY, 400), ...extra,
 });
 
 describe('organisations (R-ORG-1)', () => {

@@ -14,7 +14,8 @@ let ids: Record<string, string> = {};
 const worker = (extra: Record<string, unknown> = {}) => ({ name: '张晓梅', idNumber: makeCitizenId('19950312', 122), phone: '13812345678', education: 'bachelor', major: '汉语言文学', socialWorkMajor: false, localHukou: true, hireDate: '2026-03-01', role: 'resident', ...extra });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Pinned: the fixture contract runs 2026–2028; deadlines and hires are dated in 2026.
+  t = await createTestApp({ today: '2026-11-28' });
   ({ county, org, ids } = await contractFixture(t, 31));
 });
 afterAll(() => t?.close());

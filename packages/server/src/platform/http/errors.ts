@@ -59,6 +59,16 @@ export function sqlState(e: unknown): string | undefined {
 }
 export const isUniqueViolation = (e: unknown) => sqlState(e) === '23505';
 
+/** Whether the database could not be reached at all (connection refused or lost, server shutting down, PGlite closed). */
+function databaseUnavailable(e: unknown): boolean {
+  const state = sqlState(e);
+  if (state?.startsWith('08') || state === '57P01' || state === '57P03') return true;
+  for (let x = e as { code?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code === 'ECONNREFUSED' || /ECONNREFUSED|Connection terminated|PGlite is closed|Cannot use a pool after calling end/i.test(String(x.message ?? ''))) return true;
+  }
+  return false;
+}
+
 /** One handler maps every error to `{code, message, details}`; internals never reach the client. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -95,7 +105,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       req.log.warn({ err: loggableError(err) }, 'data refused by the database');
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '输入有误：包含数据库无法保存的值（如不存在的日期或超出范围的数字）' } satisfies ErrorBody);
     }
-    if (state?.startsWith('08') || state === '57P01' || state === '57P03' || /ECONNREFUSED|Connection terminated|PGlite is closed/i.test(String((err as Error)?.message))) {
+    if (databaseUnavailable(err)) {
       req.log.error({ err: loggableError(err) }, 'database unavailable');
       return reply.status(503).send({ code: 'SERVICE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后重试', requestId: req.id } satisfies ErrorBody);
     }
