@@ -5,14 +5,13 @@ import {
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
-import { scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { readSheet, templateWorkbook } from '../../platform/http/xlsx-import';
 import type { StationLookup } from '../stations';
 import { NUMBER_ID_MESSAGE } from './roster-import';
-import { workersRepository } from './workers.repository';
+import { workerScope, workersRepository } from './workers.repository';
 import { payrollRecords, workers } from './workers.table';
 import { seesWorkerPii } from './workers.view';
 
@@ -29,7 +28,7 @@ export const PAYROLL_COLUMNS = ['身份证号', '姓名', '实发工资（元）
 /** R-STAFF-6: monthly salary and 五险一金 per worker, a grid per month, gaps flagged, Excel import all-or-nothing. */
 export function createPayrollService(d: { db: Db; clock: Clock; stations: StationLookup }) {
   const { db, clock } = d;
-  const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+  const scopeOf = (a: Actor) => workerScope(a.scope, clock.today());
 
   /** Workers in scope employed during the month. */
   const staffOf = (actor: Actor, month: string) =>

@@ -56,7 +56,7 @@ export async function importRoster(d: { db: Db; clock: Clock; contracts: Contrac
   const stationByName = new Map(covered.map((s) => [s.name, s]));
   const issues: ImportIssue[] = [];
   const seen = new Map<string, number>();
-  const rows: { worker: typeof workers.$inferInsert; stationId: string | null }[] = [];
+  const rows: { worker: typeof workers.$inferInsert; station: { id: string; divisionPath: string } | null }[] = [];
   for (const r of sheet) {
     const worker = checkRow(r);
     if (worker) rows.push(worker);
@@ -93,10 +93,10 @@ export async function importRoster(d: { db: Db; clock: Clock; contracts: Contrac
     const now = d.clock.now();
     return {
       worker: {
-        ...input, organisationId: orgId, divisionPath: station?.divisionPath ?? ctx.actor.scope.path, birthDate: id.birthDate, gender: id.gender,
+        ...input, organisationId: orgId, divisionPath: ctx.actor.scope.path, birthDate: id.birthDate, gender: id.gender,
         hiringExceptionReason: ex ? `${ex.reason}（${ex.createdByName} 登记）` : null, createdAt: now, updatedAt: now, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
       },
-      stationId: station?.id ?? null,
+      station: station ? { id: station.id, divisionPath: station.divisionPath } : null,
     };
   }
 
@@ -106,7 +106,7 @@ export async function importRoster(d: { db: Db; clock: Clock; contracts: Contrac
     await d.db.transaction(async (tx) => {
       for (const r of rows) {
         const [w] = await tx.insert(workers).values(r.worker).returning();
-        if (r.stationId) await tx.insert(workerAssignments).values({ workerId: w.id, stationId: r.stationId, startOn: w.hireDate, createdBy: ctx.actor.userId });
+        if (r.station) await tx.insert(workerAssignments).values({ workerId: w.id, stationId: r.station.id, divisionPath: r.station.divisionPath, startOn: w.hireDate, createdBy: ctx.actor.userId });
       }
       await writeAudit(tx, ctx, { action: 'create', entityType: 'worker', divisionPath: ctx.actor.scope.path, summary: `导入社工名册 ${rows.length} 人`, after: { workers: rows.map((r) => `${r.worker.name} ${maskCitizenId(r.worker.idNumber)}`) } });
     });

@@ -118,3 +118,31 @@ describe('roster import: the dry run checks what the commit would (defect 13)', 
     expect(names).toContain('赵六');
   });
 });
+
+describe("a worker's unit is derived from today's assignment when read, never left stale", () => {
+  it('a city-registered contractor’s worker is the county’s from the day the assignment starts until the day after it ends', async () => {
+    const city = (await t.as('city_admin', DIV.city)).session;
+    const orgC = (await t.call(city, 'POST', '/api/v1/organisations', { name: '濮阳市众仁社会工作服务中心', creditCode: '52410900MJY6000015', creditCodeReason: '测试用代码', type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.city })).json().id;
+    const p = (await t.call(county, 'POST', '/api/v1/procurements', { countyCode: DIV.puyangCounty, title: '文留镇社工站补充项目', serviceContent: '服务', serviceStandards: '标准', requirements: '要求', method: 'public_tender', bidderConditions: '条件', stationIds: [ids.wenliu], publishedOn: '2026-02-01' })).json();
+    await t.call(county, 'POST', `/api/v1/procurements/${p.id}/award`, { organisationId: orgC, amount: 300000, awardedOn: '2026-02-10' });
+    expect((await t.call(county, 'POST', '/api/v1/contracts', { procurementId: p.id, title: '文留镇补充合同', signedOn: '2026-02-20', cycleStart: '2026-03-01', terms, firstAgreement: { amount: 300000 } })).statusCode).toBe(201);
+    await t.call(city, 'POST', '/api/v1/users', { username: 'orgc.hr', displayName: '众仁人事', role: 'org_admin', divisionCode: DIV.city, organisationId: orgC, password: 'Org-C-Admin-1' });
+    const first = await t.login('orgc.hr', 'Org-C-Admin-1');
+    await t.call(first, 'POST', '/api/v1/auth/password', { currentPassword: 'Org-C-Admin-1', newPassword: 'Org-C-Admin-2' });
+    const orgSession = () => t.login('orgc.hr', 'Org-C-Admin-2');
+    let c = await orgSession();
+    const w = (await t.call(c, 'POST', '/api/v1/workers', { name: '孙丽', idNumber: makeCitizenId('19970101', 162), education: 'bachelor', socialWorkMajor: true, hireDate: '2026-06-01', role: 'resident' })).json();
+    expect((await t.call(c, 'POST', `/api/v1/workers/${w.id}/assignments`, { stationId: ids.wenliu, startOn: '2026-06-20' })).statusCode).toBe(200);
+    const seenByCounty = async () => (await t.call(await t.login((await t.as('county_officer', DIV.puyangCounty)).user.username), 'GET', `/api/v1/workers/${w.id}`)).statusCode;
+
+    expect(await seenByCounty()).toBe(404); // 2026-06-15: not yet at the station, counted with the city-level employer
+    t.clock.set('2026-06-21');
+    expect(await seenByCounty()).toBe(200);
+    c = await orgSession();
+    const a = (await t.call(c, 'GET', `/api/v1/workers/${w.id}`)).json().assignments[0];
+    expect((await t.call(c, 'POST', `/api/v1/workers/${w.id}/assignments/${a.id}/end`, { endOn: '2026-06-22' })).statusCode).toBe(200);
+    expect(await seenByCounty()).toBe(200); // ends tomorrow: still the county's today
+    t.clock.set('2026-06-23');
+    expect(await seenByCounty()).toBe(404);
+  });
+});

@@ -7,6 +7,7 @@ import { scopeCondition } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { trainingAttendance, trainings, workers } from './workers.table';
+import { workerScope } from './workers.repository';
 import type { Attachments } from '../../platform/files/attachments';
 import { notFound } from '../../platform/http/errors';
 
@@ -39,7 +40,7 @@ export function createTrainingService(db: Db, clock: Clock, attachments: Attachm
   /** Workers the caller may record attendance for: its own staff for a contractor, workers in scope for officers. */
   async function checkWorkers(actor: Actor, ids: string[]) {
     if (ids.length === 0) return;
-    const scope = scopeCondition(actor.scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+    const scope = workerScope(actor.scope, clock.today());
     const found = await db.select({ id: workers.id }).from(workers).where(and(inArray(workers.id, [...new Set(ids)]), scope, isNull(workers.archivedAt)));
     if (found.length !== new Set(ids).size) throw fieldError('workerIds', '包含不存在或不在本单位范围内的社工');
   }

@@ -1,39 +1,50 @@
-import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
 import { hiringExceptions, trainingAttendance, trainings, workerAssignments, workers } from './workers.table';
 
-export type WorkerRow = typeof workers.$inferSelect;
 export type AssignmentRow = typeof workerAssignments.$inferSelect;
+/** A roster record with the path it is counted at today (its station's, or else its organisation's). */
+export type WorkerRow = typeof workers.$inferSelect & { currentPath: string };
 
 /** The one definition of an active assignment: started on or before `today` and not ended before it. */
 export const activeOn = (today: string): SQL =>
   sql`${workerAssignments.startOn} <= ${today}::date and (${workerAssignments.endOn} is null or ${workerAssignments.endOn} >= ${today}::date)`;
 
 /**
+ * Where a worker is counted on `today`, derived when read (never stored, so it cannot go stale): the path of the
+ * station of their earliest active assignment, else their organisation's.
+ */
+export const currentPath = (today: string): SQL<string> =>
+  sql<string>`coalesce((select a.division_path from ${workerAssignments} a where a.worker_id = ${workers.id} and a.start_on <= ${today}::date and (a.end_on is null or a.end_on >= ${today}::date) order by a.start_on limit 1), ${workers.divisionPath})`;
+
+/**
  * Which workers a scope reaches (R-SCOPE-1): a social worker the colleagues assigned to the same stations today;
- * contractor staff their organisation's roster; officers the workers counted in their division.
+ * contractor staff their organisation's roster; officers the workers counted in their division today.
  */
 export function workerScope(scope: Scope, today: string): SQL {
   if (scope.kind === 'stations') {
     if (scope.stationIds.length === 0) return sql`false`;
     return sql`${workers.id} in (select ${workerAssignments.workerId} from ${workerAssignments} where ${workerAssignments.stationId} = any(${sql.param(scope.stationIds)}::uuid[]) and ${activeOn(today)})`;
   }
-  return scopeCondition(scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+  if (scope.kind === 'organisation') return scopeCondition(scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+  return sql`${currentPath(today)} like ${scope.path + '%'}`;
 }
+
+const withPath = (today: string) => ({ ...getTableColumns(workers), currentPath: currentPath(today) });
 
 /** Every read of the roster tables; reads of workers take the caller's scope condition. */
 export const workersRepository = {
-  async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<WorkerRow | undefined> {
-    return (await db.select().from(workers).where(and(eq(workers.id, id), scope, isNull(workers.archivedAt))).limit(1))[0];
+  async findInScope(db: DbOrTx, scope: SQL, id: string, today: string): Promise<WorkerRow | undefined> {
+    return (await db.select(withPath(today)).from(workers).where(and(eq(workers.id, id), scope, isNull(workers.archivedAt))).limit(1))[0];
   },
   async list(db: DbOrTx, scope: SQL, q: { stationId?: string; role?: string; filingStatus?: string }, today: string): Promise<WorkerRow[]> {
     const conds: (SQL | undefined)[] = [scope, isNull(workers.archivedAt)];
     if (q.role) conds.push(eq(workers.role, q.role as WorkerRow['role']));
     if (q.filingStatus) conds.push(eq(workers.filingStatus, q.filingStatus as WorkerRow['filingStatus']));
     if (q.stationId) conds.push(sql`${workers.id} in (select ${workerAssignments.workerId} from ${workerAssignments} where ${workerAssignments.stationId} = ${q.stationId} and ${activeOn(today)})`);
-    return db.select().from(workers).where(and(...conds)).orderBy(asc(workers.name));
+    return db.select(withPath(today)).from(workers).where(and(...conds)).orderBy(asc(workers.name));
   },
   /** The roster record holding a citizen ID anywhere in the city (R-STAFF-1: one roster at a time), except `exceptId`. */
   async holderOf(db: DbOrTx, idNumber: string, exceptId?: string): Promise<{ id: string; organisationId: string } | undefined> {

@@ -8,7 +8,7 @@ import { diff, writeAudit, type RequestContext } from '../../platform/audit/audi
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { usersRepository } from '../users';
-import { workerScope, workersRepository as repo, type AssignmentRow, type WorkerRow } from './workers.repository';
+import { workerScope, workersRepository as repo, type WorkerRow } from './workers.repository';
 import { hiringExceptions, workerAssignments, workers } from './workers.table';
 import { canApproveFiling, seesWorkerPii, viewContext, workerView, type WorkerViewDeps } from './workers.view';
 
@@ -36,14 +36,14 @@ export function createWorkerService(d: WorkerDeps) {
   async function auditClearRead(ctx: Ctx, rows: WorkerRow[], what: string) {
     if (!seesWorkerPii(ctx.actor) || rows.length === 0) return;
     await writeAudit(db, ctx, {
-      action: 'read_pii', entityType: 'worker', entityId: rows.length === 1 ? rows[0].id : undefined, divisionPath: rows[0].divisionPath,
+      action: 'read_pii', entityType: 'worker', entityId: rows.length === 1 ? rows[0].id : undefined, divisionPath: rows[0].currentPath,
       summary: `${what}：${rows.slice(0, 20).map((w) => w.name).join('、')}${rows.length > 20 ? ` 等 ${rows.length} 人` : ''}（身份证号、电话明文）`,
       after: { workerIds: rows.map((w) => w.id) },
     });
   }
 
   async function load(actor: Actor, id: string): Promise<WorkerRow> {
-    const w = await repo.findInScope(db, scopeOf(actor), id);
+    const w = await repo.findInScope(db, scopeOf(actor), id, clock.today());
     if (!w) throw notFound('社工');
     return w;
   }
@@ -54,19 +54,6 @@ export function createWorkerService(d: WorkerDeps) {
     return w;
   }
   const reload = async (actor: Actor, id: string) => (await views([await load(actor, id)], actor))[0];
-
-  /**
-   * Where the county that owns the worker's station sees them once a change is made: the path of the first station
-   * they are assigned to today, else the organisation's. Computed before the transaction (PGlite has one connection).
-   */
-  async function homePathAfter(w: WorkerRow, change: (list: AssignmentRow[]) => AssignmentRow[]) {
-    const today = clock.today();
-    const active = change(await repo.assignmentsOf(db, [w.id]))
-      .filter((a) => a.startOn <= today && (a.endOn === null || a.endOn >= today))
-      .sort((a, b) => a.startOn.localeCompare(b.startOn));
-    if (active[0]) return (await d.stations.summaries([active[0].stationId]))[0].divisionPath;
-    return (await d.organisations.get(w.organisationId))?.divisionPath ?? w.divisionPath;
-  }
 
   function checkId(idNumber: string) {
     const r = checkCitizenId(idNumber, clock.today());
@@ -88,7 +75,7 @@ export function createWorkerService(d: WorkerDeps) {
     async countedViews(actor: Actor) {
       const rows = await repo.list(db, scopeOf(actor), {}, clock.today());
       const items = await views(rows, actor);
-      return items.map((v, i) => ({ view: v, divisionPath: rows[i].divisionPath }));
+      return items.map((v, i) => ({ view: v, divisionPath: rows[i].currentPath }));
     },
     async list(ctx: Ctx, q: { stationId?: string; role?: string; filingStatus?: string; deadline?: string }) {
       const rows = await repo.list(db, scopeOf(ctx.actor), q, clock.today());
@@ -129,7 +116,7 @@ export function createWorkerService(d: WorkerDeps) {
         await writeAudit(tx, ctx, { action: 'create', entityType: 'worker', entityId: w.id, divisionPath: w.divisionPath, summary: `登记社工 ${w.name}（${maskCitizenId(w.idNumber)}）`, after: input });
         return w;
       });
-      return (await views([created], ctx.actor))[0];
+      return (await views([{ ...created, currentPath: created.divisionPath }], ctx.actor))[0];
     },
 
     async update(ctx: Ctx, workerId: string, input: UpdateWorkerInput) {
@@ -152,9 +139,9 @@ export function createWorkerService(d: WorkerDeps) {
           .returning();
         if (!n) throw new AppError('VERSION_CONFLICT', '该社工信息已被他人修改，请刷新后再保存');
         // Birth date and gender follow from the ID number: the audit keeps neither (writeAudit masks the ID itself).
-        const facts = ({ birthDate: _b, gender: _g, createdAt: _c, updatedAt: _u, ...r }: WorkerRow) => r;
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: n.id, divisionPath: n.divisionPath, summary: `修改社工 ${n.name}${refile ? '（须重新备案）' : ''}`, ...diff(facts(w), facts(n)) });
-        return n;
+        const facts = ({ birthDate: _b, gender: _g, createdAt: _c, updatedAt: _u, currentPath: _p, ...r }: WorkerRow) => r;
+        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: n.id, divisionPath: w.currentPath, summary: `修改社工 ${n.name}${refile ? '（须重新备案）' : ''}`, ...diff(facts(w), facts({ ...n, currentPath: w.currentPath })) });
+        return { ...n, currentPath: w.currentPath };
       });
       return (await views([updated], ctx.actor))[0];
     },
@@ -172,12 +159,10 @@ export function createWorkerService(d: WorkerDeps) {
         const [other] = await d.stations.summaries([current[0].stationId]);
         throw fieldError('stationId', `${w.name}目前派驻在${other?.name ?? '其他社工站'}：驻站社工同一时间只驻一个社工站，请先结束该派驻（《实施方案》四（五））`);
       }
-      const path = await homePathAfter(w, (list) => [...list, { id: '', workerId, stationId: input.stationId, startOn: input.startOn, endOn: null, createdAt: clock.now(), createdBy: null }]);
-      // The assignment, the worker's new home path (scope of the county that sees them) and the audit commit together.
+      const [station] = await d.stations.summaries([input.stationId]);
       await db.transaction(async (tx) => {
-        await tx.insert(workerAssignments).values({ workerId, stationId: input.stationId, startOn: input.startOn, createdBy: ctx.actor.userId });
-        await tx.update(workers).set({ divisionPath: path }).where(eq(workers.id, workerId));
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.divisionPath, summary: `派驻 ${w.name} 到社工站（${input.startOn} 起）`, after: input });
+        await tx.insert(workerAssignments).values({ workerId, stationId: input.stationId, divisionPath: station.divisionPath, startOn: input.startOn, createdBy: ctx.actor.userId });
+        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: station.divisionPath, summary: `派驻 ${w.name} 到社工站（${input.startOn} 起）`, after: input });
       });
       return reload(ctx.actor, workerId);
     },
@@ -186,11 +171,9 @@ export function createWorkerService(d: WorkerDeps) {
       const a = (await repo.assignmentsOf(db, [workerId])).find((x) => x.id === assignmentId);
       if (!a) throw notFound('派驻记录');
       if (endOn < a.startOn) throw fieldError('endOn', `不能早于派驻开始日期 ${a.startOn}`);
-      const path = await homePathAfter(w, (list) => list.map((x) => (x.id === assignmentId ? { ...x, endOn } : x)));
       await db.transaction(async (tx) => {
         await tx.update(workerAssignments).set({ endOn }).where(eq(workerAssignments.id, assignmentId));
-        await tx.update(workers).set({ divisionPath: path }).where(eq(workers.id, workerId));
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.divisionPath, summary: `结束 ${w.name} 的派驻（${endOn}）`, after: { assignmentId, endOn } });
+        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: a.divisionPath, summary: `结束 ${w.name} 的派驻（${endOn}）`, after: { assignmentId, endOn } });
       });
       return reload(ctx.actor, workerId);
     },
@@ -206,7 +189,7 @@ export function createWorkerService(d: WorkerDeps) {
       const to = { submit: 'submitted', approve: 'filed', return: 'returned' }[action] as WorkerRow['filingStatus'];
       await db.transaction(async (tx) => {
         await tx.update(workers).set({ filingStatus: to, filingComment: comment, ...(to === 'filed' ? { filedAt: clock.now() } : {}), version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(eq(workers.id, workerId));
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.divisionPath, summary: `社工 ${w.name} 备案：${{ submit: '报备', approve: '审核通过', return: '退回' }[action]}${comment ? `（${comment}）` : ''}`, before: { filingStatus: w.filingStatus }, after: { filingStatus: to } });
+        await writeAudit(tx, ctx, { action: 'update', entityType: 'worker', entityId: workerId, divisionPath: w.currentPath, summary: `社工 ${w.name} 备案：${{ submit: '报备', approve: '审核通过', return: '退回' }[action]}${comment ? `（${comment}）` : ''}`, before: { filingStatus: w.filingStatus }, after: { filingStatus: to } });
       });
       return reload(ctx.actor, workerId);
     },
@@ -215,7 +198,7 @@ export function createWorkerService(d: WorkerDeps) {
     async unmask(ctx: Ctx, workerId: string, reason: string) {
       const w = await load(ctx.actor, workerId);
       if (!can(ctx.actor, 'workers:unmask')) throw new AppError('FORBIDDEN', '您的角色不能查看明文个人信息');
-      await writeAudit(db, ctx, { action: 'unmask', entityType: 'worker', entityId: w.id, divisionPath: w.divisionPath, summary: `查看社工 ${w.name} 的身份证号和电话：${reason}` });
+      await writeAudit(db, ctx, { action: 'unmask', entityType: 'worker', entityId: w.id, divisionPath: w.currentPath, summary: `查看社工 ${w.name} 的身份证号和电话：${reason}` });
       return { idNumber: w.idNumber, phone: w.phone };
     },
 

@@ -8,7 +8,10 @@ export const workers = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull(),
-    /** Path of the station the worker is assigned to (or the organisation's unit), so the county sees its workers. */
+    /**
+     * The employing organisation's path: where the worker is counted while assigned to no station. Where they are
+     * counted today is derived when read, from today's assignment (`currentPath` in workers.repository.ts).
+     */
     divisionPath: text('division_path').notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number').notNull(),
@@ -48,6 +51,8 @@ export const workerAssignments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     workerId: uuid('worker_id').notNull(),
     stationId: uuid('station_id').notNull(),
+    /** The station's township path, copied at assignment, so scope needs no other module's table. */
+    divisionPath: text('division_path').notNull(),
     startOn: date('start_on').notNull(),
     endOn: date('end_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -85,4 +85,4 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
 }
 
 /** R-STAFF-6: the county where the worker is counted approves or returns a submitted filing. */
-export const canApproveFiling = (actor: Actor, w: WorkerRow) => can(actor, 'workers:approve') && pathInScope(actor.scope, w.divisionPath) && w.filingStatus === 'submitted';
+export const canApproveFiling = (actor: Actor, w: WorkerRow) => can(actor, 'workers:approve') && pathInScope(actor.scope, w.currentPath) && w.filingStatus === 'submitted';
