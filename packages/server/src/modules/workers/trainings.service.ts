@@ -45,11 +45,13 @@ export function createTrainingService(db: Db, clock: Clock, attachments: Attachm
     if (found.length !== new Set(ids).size) throw fieldError('workerIds', '包含不存在或不在本单位范围内的社工');
   }
 
-  /** A session the caller may read: organised in its area, by its organisation, or attended by its staff. */
+  /** A session the caller may read: organised in its area, by its organisation, or attended by workers it may see. */
   function readable(actor: Actor): SQL | undefined {
-    return actor.scope.kind === 'organisation'
-      ? or(eq(trainings.organisationId, actor.scope.organisationId), inArray(trainings.id, db.select({ id: trainingAttendance.trainingId }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(eq(workers.organisationId, actor.scope.organisationId))))
-      : scopeCondition(actor.scope, { divisionPath: trainings.divisionPath });
+    const attendedBy = (who: SQL) => inArray(trainings.id, db.select({ id: trainingAttendance.trainingId }).from(trainingAttendance).innerJoin(workers, eq(workers.id, trainingAttendance.workerId)).where(who));
+    if (actor.scope.kind === 'organisation') return or(eq(trainings.organisationId, actor.scope.organisationId), attendedBy(eq(workers.organisationId, actor.scope.organisationId)));
+    // A social worker sees the sessions they and their colleagues at the same stations attended.
+    if (actor.scope.kind === 'stations') return attendedBy(workerScope(actor.scope, clock.today()));
+    return scopeCondition(actor.scope, { divisionPath: trainings.divisionPath });
   }
 
   const service = {

@@ -50,7 +50,6 @@ const pdf = (): UploadFile => ({ name: '越权上传.pdf', type: 'application/pd
 const png = (): UploadFile => ({ name: '越权标牌.png', type: 'image/png', bytes: PNG });
 const MONTH = { month: '2026-05' };
 const ORGANISATIONS_ARE_PUBLIC = 'organisations are public information: every officer reads all of them (an award may go to one registered elsewhere)';
-const SOCIAL_WORKERS_SEE_NO_TRAINING = 'trainings are read by area or organisation; a social worker has neither (its scope is stations)';
 
 const TERMS = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同']));
 const paid = Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, true]));
@@ -112,7 +111,7 @@ export const ENTRIES: Record<string, Entry> = {
   'POST /api/v1/workers/:workerId/files': { params: { workerId: 'worker' }, upload: pdf },
   'GET /api/v1/workers/:workerId/files/:fileId': { params: { workerId: 'worker', fileId: 'workerFile' } },
   'POST /api/v1/trainings/:trainingId/files': { params: { trainingId: 'training' }, upload: pdf },
-  'GET /api/v1/trainings/:trainingId/files/:fileId': { params: { trainingId: 'training', fileId: 'trainingFile' }, ownHiddenFrom: { roles: ['social_worker'], reason: SOCIAL_WORKERS_SEE_NO_TRAINING } },
+  'GET /api/v1/trainings/:trainingId/files/:fileId': { params: { trainingId: 'training', fileId: 'trainingFile' } },
   'POST /api/v1/trainings/:trainingId/confirm': { params: { trainingId: 'training' }, body: () => ({ organiserLevel: 'county_civil_affairs' }) },
 
   'GET /api/v1/payroll/:month': { list: 'the month names no record: the grid is checked like a list', fixed: MONTH },
@@ -147,7 +146,7 @@ export const LISTS: Record<string, ListSpec> = {
   '/api/v1/procurements': { queries: all((b) => [`county=${b.countyCode}`]), own: 'procurement' },
   '/api/v1/contracts': { queries: all((b) => [`county=${b.countyCode}`]), own: 'contract' },
   '/api/v1/workers': { queries: all((b) => [`stationId=${b.ids.station}`]), own: 'worker' },
-  '/api/v1/trainings': { own: 'training', ownHiddenFrom: { roles: ['social_worker'], reason: SOCIAL_WORKERS_SEE_NO_TRAINING } },
+  '/api/v1/trainings': { own: 'training' },
 };
 
 /**
