@@ -47,12 +47,6 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    clock: Clock;
-  }
-}
-
 /** Trust exactly `n` proxies in front of the server (X-Forwarded-For entries, nearest first). */
 const hops = (n: number) => (_addr: string, i: number) => i < n;
 
@@ -61,7 +55,6 @@ export async function buildApp(opts: AppOptions) {
   const clock = opts.clock ?? systemClock;
   const db = opts.db;
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : (opts.trustProxy ?? false), requestIdHeader: 'x-request-id' });
-  app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
