@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
 import { makeCreditCode } from '../../server/src/test-support/credit-codes';
 import { apiSession } from './support/api';
-import { pick, pickDate, shot } from './support/browser';
+import { cjkRenders, DESKTOP, fitsWidth, PHONE, pick, pickDate, shot } from './support/browser';
 import { useJourney } from './support/journey';
 
 /**
- * The staff journey in Chromium: the contractor's admin adds two resident workers (one qualified by training hours),
- * submits their filing, the county approves, and the station's staffing finding clears. The contract and the
- * county's training session are set up through the API.
+ * The staff journey in Chromium: the contractor's admin adds two resident workers and records a county training for
+ * the one without a degree; its hours count only after the county officer confirms the organiser on the trainings
+ * page (R-STAFF-3). The contractor submits both filings, the county approves, and the station's staffing finding
+ * clears. Users, the station and the contract are set up through the API.
  */
 const PW = 'Journey-Pass-2026';
 const ids: Record<string, string> = {};
@@ -64,12 +65,26 @@ describe('staff journey', () => {
     await shot(j.page, '30-worker-not-qualified');
   });
 
-  it('60 hours of county training make the second worker qualified', async () => {
+  it('a citizen ID already on a roster is refused on the ID field', async () => {
+    await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+    await j.page.getByRole('button', { name: '登记社工' }).click();
+    const drawer = j.page.locator('.ant-drawer');
+    await drawer.getByLabel('姓名').fill('张小梅');
+    await drawer.getByLabel('身份证号').fill(makeCitizenId('19950312', 122));
+    await drawer.getByText(/出生日期 \d{4}-\d{2}-\d{2}/).waitFor();
+    await drawer.getByRole('button', { name: /登\s*记/ }).click();
+    const idField = drawer.locator('.ant-form-item').filter({ has: j.page.getByLabel('身份证号', { exact: true }) });
+    await idField.locator('.ant-form-item-explain-error').filter({ hasText: '本机构已登记该身份证号' }).waitFor();
+    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+  });
+
+  it('the contractor records 60 hours of county training; they do not count until the county confirms the organiser', async () => {
     await j.page.getByRole('menuitem', { name: '培训' }).click();
     await j.page.getByRole('button', { name: '登记培训' }).click();
     const dialog = j.page.getByRole('dialog');
     await dialog.getByLabel('培训名称').fill('社会工作实务能力提升培训');
     await dialog.getByLabel('主办单位', { exact: true }).fill('濮阳县民政局');
+    await expect(dialog.getByText('经县（区）民政局确认主办单位后计入资质学时').count()).resolves.toBe(1);
     await dialog.getByPlaceholder('开始日期').fill('2026-03-02');
     await dialog.getByPlaceholder('结束日期').fill('2026-03-09');
     await dialog.getByPlaceholder('结束日期').press('Tab');
@@ -77,10 +92,84 @@ describe('staff journey', () => {
     await pick(j.page, '参训人员', '刘伟（濮阳县益民社会工作服务中心）', dialog);
     await j.page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
-    await j.page.getByRole('cell', { name: '社会工作实务能力提升培训' }).waitFor();
+    const row = j.page.getByRole('row', { name: /社会工作实务能力提升培训/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('待县（区）民政局确认');
+    await expect(row.textContent()).resolves.toContain('暂不计入资质学时');
+    // The contractor cannot confirm its own record.
+    await expect(row.getByRole('button', { name: '确认主办单位' }).count()).resolves.toBe(0);
+    await j.page.getByRole('menuitem', { name: '社工名册' }).click();
+    await j.page.getByRole('link', { name: '刘伟' }).click();
+    await j.page.getByText('尚不具备社会工作专业资质：专业培训累计 0 学时，还差 60 学时').waitFor();
+    await j.page.getByText('另有 60 学时培训待县（区）民政局确认主办单位，确认后计入资质学时。').waitFor();
+    await shot(j.page, '34-worker-training-unconfirmed');
+  });
+
+  it('the county officer confirms the organiser on the trainings page; the hours then count', async () => {
+    await loginAs('py.officer');
+    await j.page.getByRole('menuitem', { name: '培训' }).click();
+    const row = j.page.getByRole('row', { name: /社会工作实务能力提升培训/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('待县（区）民政局确认');
+    await j.page.getByText('1 条承接机构登记的培训待确认主办单位').waitFor();
+    expect(await cjkRenders(j.page)).toBe(true);
+    await shot(j.page, '35-trainings-pending-desktop');
+    await j.page.setViewportSize(PHONE);
+    await j.page.getByRole('button', { name: '菜单' }).waitFor();
+    await expect.poll(() => fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '35-trainings-pending-phone');
+
+    // Confirm at phone width: the button is in the column next to the title, the form fits the screen.
+    await row.getByRole('button', { name: '确认主办单位' }).click();
+    const dialog = j.page.getByRole('dialog', { name: '确认主办单位' });
+    await dialog.getByText('承接机构自行组织的培训请选“其他”').waitFor();
+    await dialog.locator('.ant-select [title="县级民政部门"]').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('濮阳县民政局');
+    await expect.poll(() => fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '36-training-confirm-phone');
+    await j.page.setViewportSize(DESKTOP);
+    await shot(j.page, '36-training-confirm-desktop');
+    await dialog.getByRole('button', { name: /^确\s*认$/ }).click();
+    const ask = j.page.locator('.ant-modal-confirm');
+    await expect(ask.textContent()).resolves.toContain('确认后 60 学时计入 1 名参训社工的社会工作专业资质学时');
+    await ask.getByRole('button', { name: /^确\s*认$/ }).click();
+    await j.page.getByText('已确认主办单位').waitFor();
+    await ask.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'hidden' });
+    await j.page.locator('.ant-modal-mask').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await expect.poll(() => row.textContent()).toContain('已确认（王晓燕）');
+    await expect(row.textContent()).resolves.toContain('计入资质学时');
+    await expect(row.textContent()).resolves.not.toContain('暂不计入');
+    await expect(row.getByRole('button', { name: '确认主办单位' }).count()).resolves.toBe(0);
+    await expect(j.page.getByText('待确认主办单位').count()).resolves.toBe(0);
+    await shot(j.page, '37-trainings-confirmed-desktop');
+    await j.page.setViewportSize(PHONE);
+    await expect.poll(() => fitsWidth(j.page)).toBe(true);
+    await shot(j.page, '37-trainings-confirmed-phone');
+    await j.page.setViewportSize(DESKTOP);
+  });
+
+  it('the contractor now sees the worker qualified by training', async () => {
+    await loginAs('yimin.admin');
     await j.page.getByRole('menuitem', { name: '社工名册' }).click();
     await j.page.getByRole('link', { name: '刘伟' }).click();
     await j.page.getByText('累计接受社会工作专业培训 60 学时（≥ 60）').waitFor();
+    await expect(j.page.getByText('待县（区）民政局确认主办单位').count()).resolves.toBe(0);
+  });
+
+  it('a second assignment to the same station is refused on the station field', async () => {
+    await j.page.getByRole('button', { name: '派驻社工站' }).click();
+    const dialog = j.page.getByRole('dialog');
+    await pick(j.page, '社工站', '柳屯镇社会工作服务站', dialog);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const stationField = dialog.locator('.ant-form-item').filter({ has: j.page.getByLabel('社工站', { exact: true }) });
+    await stationField.locator('.ant-form-item-explain-error').filter({ hasText: '已派驻该社工站' }).waitFor();
+    await shot(j.page, '38-assignment-field-error');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await j.page.getByRole('button', { name: '派驻社工站' }).click();
+    await expect(dialog.locator('.ant-form-item-explain-error').count()).resolves.toBe(0);
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
   });
 
   it('the contractor submits both filings; the county approves them and the staffing finding clears', async () => {

@@ -5,6 +5,17 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../app/auth';
 import { ApiError } from '../../lib/api';
 
+/**
+ * The server's own Chinese message for a refused login (401 wrong name or password, 423 locked, 429 too many tries
+ * from this address); a plain sentence when the answer did not come from the server (proxy page, no network).
+ */
+function loginErrorText(e: unknown): string {
+  if (!(e instanceof ApiError)) return '无法连接服务器，请检查网络后重试';
+  if (!e.code.startsWith('HTTP_')) return e.message;
+  if (e.status === 429) return '登录尝试过于频繁，请稍后再试';
+  return e.status >= 500 ? '服务暂时不可用，请稍后重试' : '登录失败，请稍后重试';
+}
+
 export function LoginPage() {
   const { login } = useAuth();
   const nav = useNavigate();
@@ -18,7 +29,7 @@ export function LoginPage() {
       const r = await login(v.username, v.password);
       nav(r.mustChangePassword ? '/change-password' : '/', { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登录失败，请稍后重试');
+      setError(loginErrorText(e));
     } finally {
       setBusy(false);
     }

@@ -17,12 +17,12 @@ export function StaffOverviewPage() {
         <Table rowKey="countyCode" loading={isLoading} pagination={false} dataSource={data?.items} scroll={{ x: 'max-content' }} columns={[
           { title: '单位', dataIndex: 'countyName' },
           { title: '运营中社工站', dataIndex: 'operatingStations' },
-          { title: '驻站社工不足 2 名（R-STAFF-1）', dataIndex: 'understaffedStations', render: alarm },
+          { title: '驻站社工不足 2 名的社工站', dataIndex: 'understaffedStations', render: alarm },
           { title: '社工人数', dataIndex: 'workers', render: (v: number) => <Link to="/workers">{v}</Link> },
           { title: '已具备资质', dataIndex: 'qualified' },
-          { title: '90 日内须具备（R-STAFF-4）', dataIndex: 'atRisk', render: alarm },
+          { title: '90 日内须具备资质', dataIndex: 'atRisk', render: alarm },
           { title: '逾期未具备', dataIndex: 'overdue', render: alarm },
-          { title: '已备案（R-STAFF-6）', dataIndex: 'filed' },
+          { title: '已备案', dataIndex: 'filed' },
         ]} />
       </Card>
     </>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Select, Space, Spin, Table, Tag } from 'antd';
-import { CERTIFICATE_LABELS, EDUCATION_LABELS, WORKER_ROLE_LABELS, type AssignmentView, type Paged, type StationView, type WorkerView } from '@shegong/shared';
+import { CERTIFICATE_LABELS, EDUCATION_LABELS, QUALIFYING_ORGANISERS, WORKER_ROLE_LABELS, type AssignmentView, type Paged, type StationView, type TrainingView, type WorkerView } from '@shegong/shared';
 import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
@@ -26,6 +26,12 @@ function WorkerDetail({ w }: { w: WorkerView }) {
   const [clear, setClear] = useState<{ idNumber: string; phone: string } | null>(null);
   const stations = useQuery({ queryKey: ['stations', 'mine'], queryFn: () => api.get<Paged<StationView>>('/api/v1/stations?pageSize=200'), enabled: w.abilities.update });
   const refresh = () => qc.invalidateQueries({ queryKey: ['workers'] });
+  // Qualifying training a civil affairs officer has not yet confirmed: recorded, but not counted (R-STAFF-3).
+  const trainings = useQuery({ queryKey: ['trainings'], queryFn: () => api.get<{ items: TrainingView[] }>('/api/v1/trainings'), enabled: !w.qualification.qualified });
+  const unconfirmedHours = (trainings.data?.items ?? [])
+    .filter((t) => !t.organiserConfirmed && QUALIFYING_ORGANISERS.includes(t.organiserLevel))
+    .flatMap((t) => t.attendees.filter((a) => a.workerId === w.id))
+    .reduce((s, a) => s + a.hours, 0);
 
   async function filing(action: 'submit' | 'approve' | 'return', comment = '') {
     try {
@@ -84,13 +90,17 @@ function WorkerDetail({ w }: { w: WorkerView }) {
           <Descriptions.Item label="人事档案">{w.archiveKept ? '已建立' : '未建立'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="社会工作专业资质（R-STAFF-3，系统计算）" style={{ marginBottom: 16 }}>
+      <Card title="社会工作专业资质（系统计算）" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="结论">{w.qualification.explanation}</Descriptions.Item>
           <Descriptions.Item label="资质培训累计">{w.qualification.trainingHours} 学时</Descriptions.Item>
           <Descriptions.Item label="须具备期限">{w.deadline.on ?? '尚未派驻'}</Descriptions.Item>
           <Descriptions.Item label={`${w.continuingEducation.year} 年继续教育`}>{w.continuingEducation.hours} / 60 学时</Descriptions.Item>
         </Descriptions>
+        {!w.qualification.qualified && unconfirmedHours > 0 && (
+          <Alert type="info" showIcon style={{ marginTop: 8 }}
+            title={<>另有 {unconfirmedHours} 学时培训待县（区）民政局确认主办单位，确认后计入资质学时。<Link to="/trainings">查看培训</Link></>} />
+        )}
       </Card>
       {!w.masked && (
         <Card title="附件（劳动合同、人事档案、证书）" style={{ marginBottom: 16 }}>
@@ -105,7 +115,7 @@ function WorkerDetail({ w }: { w: WorkerView }) {
           { title: '结束', dataIndex: 'endOn', render: (d: string | null) => d ?? '在岗' },
         ] satisfies { title: string; dataIndex: keyof AssignmentView; render?: (v: string | null) => string }[]} />
       </Card>
-      <Modal title={{ assign: '派驻社工站', return: '退回备案', unmask: '查看身份证号和电话明文', account: '开通登录账号（驻站社工）' }[dialog ?? 'assign']} open={!!dialog} onCancel={() => setDialog(null)} onOk={() => form.submit()} okText="确定" forceRender>
+      <Modal title={{ assign: '派驻社工站', return: '退回备案', unmask: '查看身份证号和电话明文', account: '开通登录账号（驻站社工）' }[dialog ?? 'assign']} open={!!dialog} onCancel={() => { setDialog(null); form.resetFields(); }} onOk={() => form.submit()} okText="确定" forceRender>
         <Form form={form} layout="vertical" onFinish={submit}>
           {dialog === 'assign' && (
             <>

@@ -77,15 +77,16 @@ export function WorkersPage() {
             <Col xs={12}>
               <Form.Item label="身份证号" name="idNumber" rules={[{ required: true, message: '请输入身份证号' }]}
                 validateStatus={idCheck && !idCheck.ok ? 'error' : undefined}
-                help={idCheck ? (idCheck.ok ? `出生日期 ${idCheck.birthDate}，${idCheck.gender === 'male' ? '男' : '女'}` : idCheck.message) : undefined}>
+                help={idCheck && !idCheck.ok ? idCheck.message : undefined}
+                extra={idCheck?.ok ? `出生日期 ${idCheck.birthDate}，${idCheck.gender === 'male' ? '男' : '女'}` : undefined}>
                 <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
               </Form.Item>
             </Col>
             <Col xs={12}><Form.Item label="联系电话" name="phone"><Input inputMode="tel" /></Form.Item></Col>
             <Col xs={12}><Form.Item label="岗位" name="role"><Select options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="学历" name="education" extra="须大专及以上（R-STAFF-2）"><Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} /></Form.Item></Col>
+            <Col xs={12}><Form.Item label="学历" name="education" extra="须大专及以上"><Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} /></Form.Item></Col>
             <Col xs={12}><Form.Item label="专业" name="major"><Input /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="聘用日期" name="hireDate" rules={[{ required: true, message: '请选择' }]} extra="聘用时不超过 45 周岁（R-STAFF-2）"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={12}><Form.Item label="聘用日期" name="hireDate" rules={[{ required: true, message: '请选择' }]} extra="聘用时不超过 45 周岁"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
             <Col xs={12}><Form.Item label="证书等级" name="certificateLevel"><Select allowClear options={CERTIFICATE_LEVELS.map((c) => ({ value: c, label: CERTIFICATE_LABELS[c] }))} /></Form.Item></Col>
             <Col xs={12}><Form.Item label="证书编号" name="certificateNumber"><Input /></Form.Item></Col>
             <Col xs={12}><Form.Item label="取得日期" name="certificateDate"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
