@@ -107,7 +107,9 @@ describe('purchasing and contracts journey', () => {
     await j.page.getByRole('button', { name: '签订合同' }).click();
     await j.page.getByRole('heading', { name: /服务合同$/ }).waitFor();
     const alert = await j.page.locator('.ant-alert').first().textContent();
-    expect(alert).toContain('R-CON-1');
+    // Users see the plan's clause, never the internal requirement id.
+    expect(alert).toContain('《实施方案》五（三）');
+    expect(alert).not.toMatch(/R-[A-Z]+-\d/);
     expect(alert).toContain('31 日');
     await shot(j.page, '23-contract-late');
   });

@@ -25,3 +25,4 @@ export * from './ids/citizen-id';
 export * from './staff/staff.schemas';
 export * from './policy/staff-rules';
 export * from './text/text-rule';
+export * from './policy/clauses';

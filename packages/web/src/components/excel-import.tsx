@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ImportResult } from '@shegong/shared';
+import { withClauses, type ImportResult } from '@shegong/shared';
 import { api, ApiError, download } from '../lib/api';
 
 /**
@@ -42,7 +42,7 @@ export function ExcelImport({ title, templateUrl, templateName, importUrl, onDon
         <>
           <Alert type="error" showIcon style={{ margin: '12px 0' }} title={`检查发现 ${result.issues.length} 个问题，未导入任何数据；请修改后重新上传`} />
           <Table rowKey={(i) => `${i.row}-${i.column}`} size="small" pagination={false} dataSource={result.issues} columns={[
-            { title: '行', dataIndex: 'row' }, { title: '列', dataIndex: 'column' }, { title: '规则', dataIndex: 'rule' }, { title: '说明', dataIndex: 'message' },
+            { title: '行', dataIndex: 'row' }, { title: '列', dataIndex: 'column' }, { title: '规则', dataIndex: 'rule', render: (v: string) => withClauses(v) }, { title: '说明', dataIndex: 'message', render: (v: string) => withClauses(v) },
           ]} />
         </>
       )}

@@ -54,7 +54,7 @@ describe('R-PUR-2 annual purchase plan: draft → submitted → filed, or return
     const byCounty = await t.call(county, 'POST', `/api/v1/purchase-plans/${ids.plan}/file`, { version: 3 });
     expect(byCounty.statusCode).toBe(403);
     expect(byCounty.json().message).toContain('只有市民政局');
-    expect(byCounty.json().message).toContain('R-PUR-2');
+    expect(byCounty.json().message).toContain('《实施方案》五（一）');
     expect((await t.call(county, 'PATCH', `/api/v1/purchase-plans/${ids.plan}`, { version: 3, goals: '改' })).statusCode).toBe(409);
 
     expect((await t.call(city, 'POST', `/api/v1/purchase-plans/${ids.plan}/return`, { version: 3 })).json().details.fieldErrors.comment).toBeTruthy();
@@ -95,7 +95,7 @@ describe('R-PUR-3 procurement and R-ORG-1 eligibility at award', () => {
     const r = await t.call(county, 'POST', `/api/v1/procurements/${ids.proc}/award`, { organisationId: ids[key], amount: '580000', awardedOn: '2026-03-01' });
     expect(r.statusCode).toBe(422);
     expect(r.json().code).toBe('AWARD_INELIGIBLE');
-    expect(r.json().message).toContain('R-ORG-1');
+    expect(r.json().message).toContain('《实施方案》四（一）');
     expect(r.json().message).toContain(reason);
     expect((await t.call(county, 'GET', `/api/v1/procurements/${ids.proc}`)).json().status).toBe('published');
   });
@@ -112,7 +112,7 @@ describe('R-CON-1…3 contracts', () => {
   it('refuses a signing date before the award notice', async () => {
     const r = await t.call(county, 'POST', '/api/v1/contracts', { procurementId: ids.proc, title: '合同', signedOn: '2026-02-28', cycleStart: '2026-04-01', terms, firstAgreement: { amount: 580000 } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().details.fieldErrors.signedOn).toContain('R-CON-1');
+    expect(r.json().details.fieldErrors.signedOn).toContain('《实施方案》五（三）');
   });
 
   it('signs 31 days after the award: recorded, shown as a violation; unpublished agreement flagged', async () => {
@@ -136,7 +136,7 @@ describe('R-CON-1…3 contracts', () => {
     const before = (await t.db.select({ n: count() }).from(agreements))[0].n;
     const r = await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/agreements`, { yearNo: 2, amount: 580000, signedOn: '2026-11-20' });
     expect(r.statusCode).toBe(422);
-    expect(r.json().message).toContain('R-CON-2');
+    expect(r.json().message).toContain('《实施方案》五（三）');
     expect((await t.db.select({ n: count() }).from(agreements))[0].n).toBe(before);
     expect((await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/agreements`, { yearNo: 2, amount: -1, signedOn: '2026-11-20' })).statusCode).toBe(400);
     const ev = await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, { yearNo: 1, result: 'passed', evaluatedOn: '2026-11-15', evaluator: '濮阳县民政局评估组' });

@@ -40,7 +40,7 @@ describe('organisations (R-ORG-1)', () => {
     const refused = await t.call(py, 'POST', '/api/v1/organisations', org({ name: '早期代码机构', creditCode: bad }));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().details.fieldErrors.creditCodeReason).toBeTruthy();
-    expect(refused.json().message).toContain('R-ORG-1');
+    expect(refused.json().message).toContain('《实施方案》四（一）');
     const kept = await t.call(py, 'POST', '/api/v1/organisations', org({ name: '早期代码机构', creditCode: bad, creditCodeReason: '2016 年试点地区赋码，与登记证书一致' }));
     expect(kept.statusCode).toBe(201);
     expect(kept.json().creditCodeValid).toBe(false);

@@ -24,7 +24,7 @@ describe('R-PLAN-2 一县（区）一中心 and village/community service rooms'
     expect(first.json()).toMatchObject({ countyName: '濮阳县', version: 1 });
     const second = await t.call(py, 'POST', '/api/v1/county-centres', body);
     expect(second.statusCode).toBe(409);
-    expect(second.json().message).toContain('R-PLAN-2');
+    expect(second.json().message).toContain('《实施方案》一（二）');
     const other = await t.call(py, 'POST', '/api/v1/county-centres', { ...body, countyCode: DIV.qingfeng });
     expect(other.statusCode).toBe(400);
     expect((await t.call(qf, 'GET', '/api/v1/county-centres')).json().items).toEqual([]);

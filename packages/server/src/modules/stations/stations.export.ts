@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, STATION_STATUS_LABELS, type StationView } from '@shegong/shared';
+import { SEVERITY_LABELS, STATION_STATUS_LABELS, clauseOf, withClauses, type StationView } from '@shegong/shared';
 import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
 
 /** The station register as civil affairs staff keep it: one row per station with its findings. */
@@ -10,7 +10,7 @@ export async function stationsWorkbook(items: StationView[], filterText: string,
   for (const s of items) {
     ws.addRow([
       s.countyName, s.townshipName, s.name, s.batchYear, STATION_STATUS_LABELS[s.status], s.address, s.phone, s.openingHours, s.officeAreaM2 ?? '',
-      s.findings.filter((f) => f.severity !== 'info').map((f) => `[${f.ruleId} ${SEVERITY_LABELS[f.severity]}] ${f.message}`).join('\n'),
+      s.findings.filter((f) => f.severity !== 'info').map((f) => `[${clauseOf(f.ruleId)} ${SEVERITY_LABELS[f.severity]}] ${withClauses(f.message)}`).join('\n'),
     ]);
   }
   ws.getColumn(3).width = 36;

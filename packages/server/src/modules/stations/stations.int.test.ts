@@ -41,7 +41,7 @@ describe('station registry (R-ST-1…4)', () => {
     const r = await t.call(officer, 'POST', '/api/v1/stations', stationBody(DIV.liutun));
     expect(r.statusCode).toBe(409);
     expect(r.json()).toMatchObject({ code: 'STATION_EXISTS_FOR_TOWNSHIP' });
-    expect(r.json().message).toContain('R-ST-1');
+    expect(r.json().message).toContain('《实施方案》四（六）');
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -124,7 +124,7 @@ describe('station registry (R-ST-1…4)', () => {
     const ws = wb.getWorksheet('社工站台账')!;
     expect(String(ws.getCell('A2').value)).toBe('筛选条件：状态：运营中');
     expect(ws.getRow(5).getCell(3).value).toBe('柳屯镇社会工作服务站');
-    expect(String(ws.getRow(5).getCell(10).value)).toContain('R-ST-2');
+    expect(String(ws.getRow(5).getCell(10).value)).toContain('《实施方案》四（三）');
   });
 
   it('every change is audited with before and after', async () => {

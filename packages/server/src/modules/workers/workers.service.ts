@@ -134,7 +134,7 @@ export function createWorkerService(d: WorkerDeps) {
       const updated = await db.transaction(async (tx) => {
         const [n] = await tx
           .update(workers)
-          .set({ ...fields, birthDate: id.birthDate, gender: id.gender, ...(refile ? { filingStatus: 'draft' as const, filingComment: '关键信息已变更，须重新备案（R-STAFF-6）' } : {}), version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
+          .set({ ...fields, birthDate: id.birthDate, gender: id.gender, ...(refile ? { filingStatus: 'draft' as const, filingComment: '关键信息已变更，须重新备案' } : {}), version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
           .where(and(eq(workers.id, workerId), eq(workers.version, version)))
           .returning();
         if (!n) throw new AppError('VERSION_CONFLICT', '该社工信息已被他人修改，请刷新后再保存');

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, fieldLabel, type ErrorBody, type ErrorCode } from '@shegong/shared';
+import { ERROR_STATUS, fieldLabel, withClauses, type ErrorBody, type ErrorCode } from '@shegong/shared';
 import { loggableError } from '../audit/redact';
 
 /** A failure the user can act on: a code from the shared union and a Chinese message. */
@@ -73,7 +73,10 @@ function databaseUnavailable(e: unknown): boolean {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details } satisfies ErrorBody);
+      // Messages name the plan's clause, never the internal requirement id (REQUIREMENTS.md).
+      const fieldErrors = err.details?.fieldErrors && Object.fromEntries(Object.entries(err.details.fieldErrors).map(([k, v]) => [k, withClauses(v)]));
+      const details = err.details && { ...err.details, ...(fieldErrors ? { fieldErrors } : {}) };
+      return reply.status(err.status).send({ code: err.code, message: withClauses(err.message), details } satisfies ErrorBody);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fieldErrors = issuesToFieldErrors(err.validation as unknown as Issue[]);

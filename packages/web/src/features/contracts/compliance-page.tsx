@@ -19,9 +19,9 @@ export function CompliancePage() {
         <Table rowKey="countyCode" loading={isLoading} pagination={false} dataSource={data?.items} scroll={{ x: 'max-content' }} columns={[
           { title: '单位', dataIndex: 'countyName' },
           { title: '合同数', dataIndex: 'contracts' },
-          { title: '超期签订（R-CON-1）', dataIndex: 'lateSigning', render: n },
-          { title: '未公告（R-CON-3）', dataIndex: 'unpublished', render: n },
-          { title: '60 日内到期（R-CON-2）', dataIndex: 'endingSoon', render: n },
+          { title: '超期签订（通知书发出 30 日后）', dataIndex: 'lateSigning', render: n },
+          { title: '合同或协议未公告', dataIndex: 'unpublished', render: n },
+          { title: '60 日内到期或终止', dataIndex: 'endingSoon', render: n },
           { title: '无有效合同的已建成站点', dataIndex: 'stationsWithoutContract', render: n },
         ]} />
       </Card>

@@ -85,7 +85,7 @@ function ContractDetail({ c }: { c: ContractView }) {
           onUploaded={() => void qc.invalidateQueries({ queryKey: ['contracts'] })} />
       </Card>
       <Card title="年度评估结果">
-        <Table rowKey="id" size="small" pagination={false} dataSource={c.evaluations} locale={{ emptyText: '尚未记录年度评估；续签须上一年度评估合格（R-CON-2）' }} columns={[
+        <Table rowKey="id" size="small" pagination={false} dataSource={c.evaluations} locale={{ emptyText: '尚未记录年度评估；续签须上一年度评估合格（《实施方案》五（三））' }} columns={[
           { title: '年度', dataIndex: 'yearNo', render: (n: number) => `第 ${n} 年` },
           { title: '结果', dataIndex: 'result', render: (r: EvaluationView['result']) => <Tag color={r === 'passed' ? 'success' : 'error'}>{EVALUATION_RESULT_LABELS[r]}</Tag> },
           { title: '评估日期', dataIndex: 'evaluatedOn' },

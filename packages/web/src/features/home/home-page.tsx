@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
-import type { ProgressReport } from '@shegong/shared';
+import { clauseOf, withClauses, type ProgressReport } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { StationStatusTag } from '../../components/status-tag';
@@ -44,7 +44,7 @@ export function HomePage() {
             <List.Item>
               <List.Item.Meta
                 title={<Link to={`/stations/${s.id}`}>{s.name}</Link>}
-                description={s.findings.filter((f) => f.severity === 'error').map((f) => <div key={f.ruleId + f.message}><Tag>{f.ruleId}</Tag>{f.message}</div>)}
+                description={s.findings.filter((f) => f.severity === 'error').map((f) => <div key={f.ruleId + f.message}><Tag>{clauseOf(f.ruleId)}</Tag>{withClauses(f.message)}</div>)}
               />
               <StationStatusTag status={s.status} />
             </List.Item>

@@ -94,7 +94,7 @@ function OrganisationDetail({ o }: { o: Detail }) {
               children: (
                 <>
                   {o.abilities.disclose && (
-                    <Card size="small" title="发布公开信息（R-ORG-2）" style={{ marginBottom: 16 }}>
+                    <Card size="small" title="发布公开信息（《实施方案》二（三））" style={{ marginBottom: 16 }}>
                       <Form form={disclosure} layout="vertical" onFinish={disclose} initialValues={{ kind: 'basic' }}>
                         <Space wrap align="start">
                           <Form.Item label="类别" name="kind"><Select style={{ width: 160 }} options={DISCLOSURE_KINDS.map((k) => ({ value: k, label: DISCLOSURE_KIND_LABELS[k] }))} /></Form.Item>

@@ -30,7 +30,7 @@ export function OrganisationFields({ form, units }: { form: FormInstance; units:
           <Input style={{ textTransform: 'uppercase' }} maxLength={18} />
         </Form.Item>
       </Col>
-      {check && !check.ok && <Col xs={24}><Form.Item label="未通过校验的说明" name="creditCodeReason" rules={[{ required: true, message: '请说明原因（R-ORG-1）' }]}><Input /></Form.Item></Col>}
+      {check && !check.ok && <Col xs={24}><Form.Item label="未通过校验的说明" name="creditCodeReason" rules={[{ required: true, message: '请说明原因' }]}><Input /></Form.Item></Col>}
       <Col xs={12} md={8}><Form.Item label="组织类型" name="type" rules={[{ required: true, message: '请选择' }]}><Select options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))} /></Form.Item></Col>
       <Col xs={12} md={8}><Form.Item label="登记单位（本平台）" name="divisionCode" rules={[{ required: true, message: '请选择' }]}><Select options={units.map((u) => ({ value: u.code, label: u.name }))} /></Form.Item></Col>
       <Col xs={12} md={8}><Form.Item label="登记管理机关" name="registrationAuthority"><Input placeholder="如：濮阳县民政局" /></Form.Item></Col>

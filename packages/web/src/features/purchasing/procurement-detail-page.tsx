@@ -78,7 +78,7 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
       )}
       {p.status === 'published' && can('purchase:write') && (
         <Card title="确定承接主体" style={{ marginBottom: 16 }}>
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title="R-ORG-1：承接主体业务范围须含社会工作；外地机构须评估等级 3A 以上（确定时自动校验）" />
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title="《实施方案》四（一）：承接主体业务范围须含社会工作；外地机构须评估等级 3A 以上（确定时自动校验）" />
           <Form form={award} layout="vertical" onFinish={doAward}>
             <Space wrap align="start">
               <Form.Item label="承接主体" name="organisationId" rules={[{ required: true, message: '请选择' }]}>
@@ -92,7 +92,7 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
         </Card>
       )}
       {p.status === 'awarded' && !p.contractId && can('contracts:write') && (
-        <Card title="签订政府购买服务合同（R-CON-1：通知书发出之日起 30 日内）">
+        <Card title="签订政府购买服务合同（《实施方案》五（三）：通知书发出之日起 30 日内）">
           <Form form={sign} layout="vertical" onFinish={doSign} initialValues={{ title: `${p.title}服务合同`, amount: p.award ? p.award.amountFen / 100 : undefined }}>
             <Form.Item label="合同名称" name="title" rules={[{ required: true, message: '请输入' }]}><Input /></Form.Item>
             <Space wrap align="start">

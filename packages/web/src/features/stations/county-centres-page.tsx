@@ -45,7 +45,7 @@ export function CountyCentresPage() {
       />
       {missing.length > 0 && (
         <Card size="small" style={{ marginBottom: 16 }}>
-          尚未登记社工中心的单位（R-PLAN-2 一县（区）一中心）：{missing.map((u) => <Tag key={u.code} color="warning">{u.name}</Tag>)}
+          尚未登记社工中心的单位（《实施方案》一（二）“一县（区）一中心”）：{missing.map((u) => <Tag key={u.code} color="warning">{u.name}</Tag>)}
         </Card>
       )}
       <Card>

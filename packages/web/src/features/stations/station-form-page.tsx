@@ -98,7 +98,7 @@ function StationForm({ station }: { station?: StationView }) {
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="乡镇（街道）" name="townshipCode" rules={[{ required: !station, message: '请选择乡镇（街道）' }]} extra="每个乡镇（街道）只设一个社工站（R-ST-1）">
+              <Form.Item label="乡镇（街道）" name="townshipCode" rules={[{ required: !station, message: '请选择乡镇（街道）' }]} extra="每个乡镇（街道）只设一个社工站">
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
                   disabled={!!station}
@@ -168,7 +168,7 @@ function StationForm({ station }: { station?: StationView }) {
             </Col>
           </Row>
         </Card>
-        <Card title="场地设施（R-ST-2）" style={{ marginBottom: 16 }}>
+        <Card title="场地设施（《实施方案》四（三））" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <Form.Item label="办公用房面积（㎡）" name="officeAreaM2" extra={`不少于 ${MIN_OFFICE_AREA_M2} ㎡`}>
@@ -185,7 +185,7 @@ function StationForm({ station }: { station?: StationView }) {
             <Checkbox.Group options={siteOptions} />
           </Form.Item>
         </Card>
-        <Card title="制度建设（R-ST-4）" style={{ marginBottom: 16 }}>
+        <Card title="制度建设（《实施方案》四（四））" style={{ marginBottom: 16 }}>
           <Form.Item label="已建立的制度和机制" name="institutions">
             <Checkbox.Group options={institutionOptions} />
           </Form.Item>
