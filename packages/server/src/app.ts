@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -18,7 +19,7 @@ import { createSessionStore } from './platform/auth/sessions';
 import { systemClock, type Clock } from './platform/clock';
 import { createFileStorage, MAX_IMAGE_BYTES } from './platform/files/file-storage';
 import { createAttachments } from './platform/files/attachments';
-import { registerErrorHandler } from './platform/http/errors';
+import { frameworkError, registerErrorHandler } from './platform/http/errors';
 import { registerTextGuard } from './platform/http/text-guard';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -54,11 +55,21 @@ const hops = (n: number) => (_addr: string, i: number) => i < n;
 export async function buildApp(opts: AppOptions) {
   const clock = opts.clock ?? systemClock;
   const db = opts.db;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : (opts.trustProxy ?? false), requestIdHeader: 'x-request-id' });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : (opts.trustProxy ?? false),
+    // A proxy's request id is kept only when it looks like one; anything else is replaced, never echoed or logged.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    frameworkErrors: frameworkError,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerTextGuard(app);
   // JSON and multipart only: anything else is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
 
@@ -98,6 +109,8 @@ export async function buildApp(opts: AppOptions) {
   const sessions = createSessionStore(db, clock, (id) => usersRepository.findById(db, id));
   const workerService = createWorkerService({ db, clock, attachments, contracts, stations, organisations });
   registerAuth(app, sessions, { workerStations: workerService.stationsToday, organisationStations: contracts.coveredStations });
+  // After the access check, so a caller without a session learns nothing from validation (401 before 400).
+  registerTextGuard(app);
 
   const stationService = createStationService({ db, clock, divisions, storage, attachments, contractsOf: contracts.stationContracts, residentsOf: workerService.residentsToday });
   const organisationService = createOrganisationService(db, clock, divisions, attachments);

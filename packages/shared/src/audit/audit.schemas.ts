@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 
 export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'password_change', 'create', 'update', 'upload', 'export', 'unmask', 'read_pii', 'download'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -29,8 +30,8 @@ export const auditQuerySchema = z.strictObject({
   action: z.enum(AUDIT_ACTIONS).optional(),
   entityType: z.string().max(40).optional(),
   username: z.string().trim().max(64).optional(),
-  from: z.iso.date('应为 YYYY-MM-DD 格式的日期').optional(),
-  to: z.iso.date('应为 YYYY-MM-DD 格式的日期').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { yuanSchema } from '../money';
 import type { Finding } from '../policy/finding';
 import type { AttachmentView } from '../common';
 
-const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 const longText = z.string().trim().max(5000, '不能超过 5000 个字符');
 
 /** The contract content the plan lists (五(三)). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import type { Finding } from '../policy/finding';
 import type { AttachmentView } from '../common';
@@ -16,7 +17,6 @@ export const GRADES = ['1A', '2A', '3A', '4A', '5A'] as const;
 export type Grade = (typeof GRADES)[number];
 export const gradeRank = (g: Grade | null | undefined) => (g ? Number(g[0]) : 0);
 
-const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
 
 const organisationFields = {

@@ -56,7 +56,7 @@ export function qualificationDeadline(role: WorkerRole, opts: { assignedOn: stri
   if (role === 'project_lead') return opts.assignedOn;
   const start = opts.contractStart ?? opts.assignedOn;
   const [y, m, d] = start.split('-');
-  return addDays(`${Number(y) + RESIDENT_QUALIFY_YEARS}-${m}-${d}`, -1);
+  return addDays(`${String(Number(y) + RESIDENT_QUALIFY_YEARS).padStart(4, '0')}-${m}-${d}`, -1);
 }
 
 export type DeadlineStatus = 'qualified' | 'ok' | 'at_risk' | 'overdue';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import { yuanSchema } from '../money';
 
@@ -20,7 +21,6 @@ export type PurchasePlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_LABELS: Record<PurchasePlanStatus, string> = { draft: '草稿', submitted: '已报送', filed: '已备案', returned: '已退回' };
 
 const longText = (max = 5000) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
-const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 const stationIds = z.array(z.uuid('社工站编号格式不正确')).max(500);
 
 const planFields = {

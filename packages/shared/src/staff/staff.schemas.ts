@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import type { Finding } from '../policy/finding';
 import type { AttachmentView } from '../common';
 
@@ -38,7 +39,6 @@ export const MAX_HIRING_AGE = 45;
 export const RESIDENT_QUALIFY_YEARS = 2;
 export const AT_RISK_DAYS = 90;
 
-export const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 
 const name = z.string().trim().min(2, '至少 2 个字符').max(30, '不能超过 30 个字符');
 const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '应为手机号或带区号的固定电话').or(z.literal(''));

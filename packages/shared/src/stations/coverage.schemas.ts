@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 
 // R-PLAN-2: one county social work centre per unit, and village/community service rooms.
 export const FACILITY_STATUSES = ['planned', 'operating', 'suspended'] as const;
 export const FACILITY_STATUS_LABELS = { planned: '筹建中', operating: '运营中', suspended: '暂停' } as const;
-const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 
 export const countyCentreSchema = z.strictObject({
   countyCode: divisionCodeSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import { INSTITUTION_ITEMS, SITE_ITEMS, type InstitutionItem, type SiteItem } from './station-checklists';
 import type { Finding } from '../policy/finding';
@@ -23,7 +24,6 @@ export const institutionChecklistSchema = boolMap(Object.keys(INSTITUTION_ITEMS)
 export type SiteChecklist = Partial<Record<SiteItem, boolean>>;
 export type InstitutionChecklist = Partial<Record<InstitutionItem, boolean>>;
 
-const isoDate = z.iso.date('应为 YYYY-MM-DD 格式的日期');
 const phoneSchema = z
   .string()
   .trim()

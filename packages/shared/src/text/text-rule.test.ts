@@ -17,6 +17,12 @@ describe('one text rule for the API and imports', () => {
     expect(textProblem('合同\u202efdp.exe')).toContain('显示方向');
     expect(textProblem('张\u200b三')).toContain('零宽度');
   });
+  it('refuses text that was not valid UTF-8 (decoded to U+FFFD) and bodies nested past any form', () => {
+    expect(textProblem('8\ufffd\ufffdo')).toContain('编码错误');
+    let deep: unknown = 'x';
+    for (let i = 0; i < 7000; i++) deep = [deep];
+    expect(findTextProblem({ username: deep })?.problem).toContain('嵌套层级');
+  });
   it('names the nested field that holds the refused text', () => {
     expect(findTextProblem({ terms: { price: 'ok', quality: 'x\u0000' }, rows: [{ name: 'a' }] })).toEqual({ path: 'terms.quality', problem: expect.stringContaining('控制字符') });
     expect(findTextProblem({ rows: [{ name: 'a' }, { name: '\u202e' }] })?.path).toBe('rows.1.name');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { LOCKOUT, ROLE_PERMISSIONS, type ChangePasswordInput, type LoginInput, type Role, type SessionUser } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
@@ -18,27 +18,71 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
     const minutes = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60_000));
     return new AppError('ACCOUNT_LOCKED', `连续输错密码 ${LOCKOUT.maxFailures} 次，账号已锁定，请 ${minutes} 分钟后再试`, { lockedUntil: until.toISOString() });
   };
-  /** After a wrong password: the new failure count, and the lock when it reaches the limit. */
-  const nextFailure = (failures: number) => {
-    const n = failures + 1;
-    const lock = n >= LOCKOUT.maxFailures ? new Date(clock.now().getTime() + LOCKOUT.minutes * 60_000) : null;
-    return { failures: lock ? 0 : n, lock };
+  const lockUntil = () => new Date(clock.now().getTime() + LOCKOUT.minutes * 60_000);
+
+  /**
+   * The count of attempts behind one name: an account's (users table) or, for a name no account has, its row in
+   * login_failures, so that both answer alike (401 ×4, then 423). An attempt is counted before its password is
+   * checked, atomically, so attempts sent at once cannot all slip past the lockout.
+   */
+  interface Ledger {
+    reserve(): Promise<number | Date>;
+    lock(until: Date): Promise<void>;
+  }
+  const accountLedger = (id: string): Ledger => ({
+    reserve: () => usersRepository.reserveLoginAttempt(db, id, clock.now()),
+    lock: (until) => usersRepository.lockLogin(db, id, until),
+  });
+  const unknownLedger = (name: string): Ledger => {
+    const key = name.toLowerCase();
+    return {
+      async reserve() {
+        const now = clock.now();
+        const rows = await db
+          .insert(loginFailures)
+          .values({ username: key, failures: 1, updatedAt: now })
+          .onConflictDoUpdate({ target: loginFailures.username, set: { failures: sql`${loginFailures.failures} + 1`, updatedAt: now }, setWhere: sql`${loginFailures.lockedUntil} is null or ${loginFailures.lockedUntil} <= ${now}` })
+          .returning({ n: loginFailures.failures });
+        if (rows[0]) return rows[0].n;
+        return (await db.select({ until: loginFailures.lockedUntil }).from(loginFailures).where(eq(loginFailures.username, key)))[0].until ?? now;
+      },
+      async lock(until) {
+        await db.update(loginFailures).set({ lockedUntil: until, failures: 0, updatedAt: clock.now() }).where(eq(loginFailures.username, key));
+      },
+    };
   };
+
+  /** One attempt against a ledger: the password is checked only for the first attempts of a lockout window. */
+  async function attempt(ledger: Ledger, check: () => Promise<boolean>, audit: (summary: string) => Promise<void>): Promise<void> {
+    const n = await ledger.reserve();
+    if (n instanceof Date) {
+      await audit('登录失败：锁定中');
+      throw lockedError(n);
+    }
+    if (n > LOCKOUT.maxFailures) {
+      const until = lockUntil();
+      await ledger.lock(until);
+      await audit(`登录失败：尝试过多，锁定 ${LOCKOUT.minutes} 分钟`);
+      throw lockedError(until);
+    }
+    if (await check()) return;
+    if (n >= LOCKOUT.maxFailures) {
+      const until = lockUntil();
+      await ledger.lock(until);
+      await audit(`登录失败：密码错误，锁定 ${LOCKOUT.minutes} 分钟`);
+      throw lockedError(until);
+    }
+    await audit(`登录失败：密码错误（第 ${n} 次）`);
+    throw INVALID();
+  }
 
   /** An unknown name goes through the same steps, counts and lock as a real account, so the answers are the same. */
   async function unknownUser(ctx: RequestContext, input: LoginInput): Promise<never> {
-    const key = input.username.toLowerCase();
-    const row = (await db.select().from(loginFailures).where(eq(loginFailures.username, key)).limit(1))[0];
-    if (row?.lockedUntil && row.lockedUntil > clock.now()) {
-      await writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: `登录失败：用户名 ${input.username} 不存在（锁定中）`, username: input.username });
-      throw lockedError(row.lockedUntil);
-    }
-    await dummyVerify(input.password);
-    const { failures, lock } = nextFailure(row?.failures ?? 0);
-    const values = { failures, lockedUntil: lock, updatedAt: clock.now() };
-    await db.insert(loginFailures).values({ username: key, ...values }).onConflictDoUpdate({ target: loginFailures.username, set: values });
-    await writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: `登录失败：用户名 ${input.username} 不存在`, username: input.username });
-    throw lock ? lockedError(lock) : INVALID();
+    await attempt(unknownLedger(input.username), async () => {
+      await dummyVerify(input.password);
+      return false;
+    }, (summary) => writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: `${summary}（用户名 ${input.username} 不存在）`, username: input.username }));
+    throw INVALID();
   }
 
   const sessionUser = (u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'divisionCode'>): SessionUser => ({
@@ -57,21 +101,17 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
     async login(ctx: RequestContext, input: LoginInput, userAgent: string | null) {
       const u = await usersRepository.findByUsername(db, input.username);
       if (!u) return unknownUser(ctx, input);
-      if (u.lockedUntil && u.lockedUntil > clock.now()) {
-        await writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: '登录失败：账号锁定中', username: u.username, userId: u.id, divisionPath: u.divisionPath });
-        throw lockedError(u.lockedUntil);
-      }
-      if (!(await verifyPassword(u.passwordHash, input.password))) {
-        const { failures, lock } = nextFailure(u.failedLogins);
-        await usersRepository.setLoginState(db, u.id, { failedLogins: failures, lockedUntil: lock });
-        await writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: lock ? `登录失败：密码错误，账号锁定 ${LOCKOUT.minutes} 分钟` : `登录失败：密码错误（第 ${u.failedLogins + 1} 次）`, username: u.username, userId: u.id, divisionPath: u.divisionPath });
-        throw lock ? lockedError(lock) : INVALID();
+      const audit = (summary: string) => writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary, username: u.username, userId: u.id, divisionPath: u.divisionPath });
+      await attempt(accountLedger(u.id), () => verifyPassword(u.passwordHash, input.password), audit);
+      if (!(await usersRepository.loginSucceeded(db, u.id, clock.now()))) {
+        // Attempts sent together with this one used up the window and locked the account: the lock stands.
+        await audit('登录失败：锁定中');
+        throw lockedError(lockUntil());
       }
       if (u.status !== 'active') {
         await writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: '登录失败：账号已停用', username: u.username, userId: u.id, divisionPath: u.divisionPath });
         throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员');
       }
-      await usersRepository.setLoginState(db, u.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: clock.now() });
       const s = await sessions.create(u.id, ctx.ip, userAgent);
       await writeAudit(db, ctx, { action: 'login', entityType: 'session', summary: '登录成功', username: u.username, userId: u.id, divisionPath: u.divisionPath });
       return { token: s.token, body: { user: sessionUser(u), csrfToken: s.csrfToken, mustChangePassword: u.mustChangePassword } };
@@ -84,7 +124,17 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
 
     async changePassword(ctx: RequestContext & { actor: Actor }, input: ChangePasswordInput) {
       const u = await usersRepository.findByUsername(db, ctx.actor.username);
-      if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) throw fieldError('currentPassword', '当前密码不正确');
+      if (!u) throw fieldError('currentPassword', '当前密码不正确');
+      // A wrong current password counts like a failed login: five lock the account and end its sessions.
+      const audit = (summary: string) => writeAudit(db, ctx, { action: 'login_failed', entityType: 'user', entityId: u.id, summary: `修改密码时${summary.replace('登录失败：', '')}`, divisionPath: u.divisionPath });
+      try {
+        await attempt(accountLedger(u.id), () => verifyPassword(u.passwordHash, input.currentPassword), audit);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'ACCOUNT_LOCKED') await sessions.revokeAllFor(u.id);
+        if (e instanceof AppError && e.code === 'INVALID_CREDENTIALS') throw fieldError('currentPassword', '当前密码不正确');
+        throw e;
+      }
+      await usersRepository.loginSucceeded(db, u.id, clock.now(), { touchLastLogin: false });
       if (input.currentPassword === input.newPassword) throw fieldError('newPassword', '新密码不能与当前密码相同');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {

@@ -43,3 +43,24 @@ describe('per-address limit', () => {
     expect((await login(u.username, TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
   });
 });
+
+describe('attempts sent at once (the lockout cannot be outrun)', () => {
+  it('thirty guesses in one burst check at most five passwords, and the account ends up locked', async () => {
+    const u = await t.makeUser('county_officer', DIV.puyangCounty);
+    const burst = await Promise.all([...Array.from({ length: 29 }, () => login(u.username, 'wrong-pass-1', '10.1.1.1')), login(u.username, TEST_PASSWORD, '10.1.1.1')]);
+    const codes = burst.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(LOCKOUT.maxFailures - 1);
+    expect(codes.every((c) => c === 401 || c === 423)).toBe(true);
+    expect((await login(u.username, TEST_PASSWORD, '10.1.1.2')).statusCode).toBe(423);
+  });
+
+  it('guessing the current password while changing it locks the account and ends its sessions', async () => {
+    const u = await t.makeUser('county_officer', DIV.puyangCounty);
+    const s = await t.login(u.username);
+    const answers: number[] = [];
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) answers.push((await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: `Guess-${i}-abcdef`, newPassword: 'Another-Pass-2026' })).statusCode);
+    expect(answers).toEqual([400, 400, 400, 400, 423]);
+    expect((await t.call(s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await login(u.username, TEST_PASSWORD, '10.1.1.3')).statusCode).toBe(423);
+  });
+});

@@ -7,7 +7,7 @@ import { pathInScope } from '../../platform/auth/scope';
 import { diff, historyOf, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Attachments } from '../../platform/files/attachments';
-import type { FileStorage } from '../../platform/files/file-storage';
+import { storedName, type FileStorage } from '../../platform/files/file-storage';
 import { checkText } from '../../platform/http/text-guard';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
@@ -198,7 +198,7 @@ export function createStationService({ db, clock, divisions, storage, attachment
       const type = await storage.checkImage(upload.bytes);
       const updated = await attachments.storeThen(upload.bytes, (saved) =>
         db.transaction(async (tx) => {
-          const f = await attachments.insertFile(tx, { purpose: 'station-signage', originalName: upload.filename.slice(0, 200), mimeType: type.mime, sizeBytes: upload.bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: current.divisionPath, createdBy: ctx.actor.userId });
+          const f = await attachments.insertFile(tx, { purpose: 'station-signage', originalName: storedName(upload.filename, type.ext, '标牌照片'), mimeType: type.mime, sizeBytes: upload.bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: current.divisionPath, createdBy: ctx.actor.userId });
           const [s] = await tx
             .update(stations)
             .set({ signageFileId: f.id, updatedBy: ctx.actor.userId, updatedAt: clock.now(), version: current.version + 1 })

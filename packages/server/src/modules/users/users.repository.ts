@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { UserQuery } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { users } from './users.table';
@@ -41,8 +41,26 @@ export const usersRepository = {
     const [u] = await db.insert(users).values(values).onConflictDoNothing().returning();
     return u;
   },
-  async setLoginState(db: DbOrTx, id: string, state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date }) {
-    await db.update(users).set(state).where(eq(users.id, id));
+  /**
+   * Counts a login attempt before the password is checked, atomically, so attempts sent at once cannot all slip past
+   * the lockout: the attempt's number, or the lock's end when the account is locked.
+   */
+  async reserveLoginAttempt(db: DbOrTx, id: string, now: Date): Promise<number | Date> {
+    const rows = await db
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .returning({ n: users.failedLogins });
+    if (rows[0]) return rows[0].n;
+    return (await db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, id)))[0].until ?? now;
+  },
+  async lockLogin(db: DbOrTx, id: string, until: Date) {
+    await db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, id));
+  },
+  /** A successful login clears the count, unless a lock set meanwhile (by attempts in flight) must stand. */
+  async loginSucceeded(db: DbOrTx, id: string, now: Date, opts: { touchLastLogin: boolean } = { touchLastLogin: true }): Promise<boolean> {
+    const rows = await db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(opts.touchLastLogin ? { lastLoginAt: now } : {}) }).where(and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now)))).returning({ id: users.id });
+    return rows.length > 0;
   },
   async setOwnPassword(db: DbOrTx, u: UserRow, passwordHash: string, at: Date) {
     await db.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: at, updatedBy: u.id, version: u.version + 1 }).where(eq(users.id, u.id));

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -26,7 +27,11 @@ export const users = pgTable(
     updatedBy: uuid('updated_by'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('users_division_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+  (t) => [
+    index('users_division_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    // One login per roster record: two accounts opened at once for the same worker cannot both land.
+    uniqueIndex('users_worker_uq').on(t.workerId).where(sql`worker_id is not null`),
+  ],
 );
 
 // Social workers' station assignments (later issue) become a `stations` scope.

@@ -84,6 +84,7 @@ export async function importRoster(d: { db: Db; clock: Clock; contracts: Contrac
     const input0 = rowInput(cells);
     const facts = createWorkerSchema.pick({ education: true, hireDate: true }).safeParse({ education: input0.education, hireDate: input0.hireDate });
     const ex = exceptions.find((e) => e.idNumber === idNumber);
+    if (id.ok && facts.success && facts.data.hireDate < id.birthDate) issue('聘用日期', '日期', `不能早于出生日期 ${id.birthDate}`);
     if (id.ok && facts.success) {
       const breaches = hiringBreaches({ birthDate: id.birthDate, hireDate: facts.data.hireDate, education: facts.data.education });
       if (breaches.length && !ex) issue('聘用日期', 'R-STAFF-2', `${breaches.map((b) => b.message).join('；')}，须由县（区）民政局登记例外`);
@@ -104,9 +105,16 @@ export async function importRoster(d: { db: Db; clock: Clock; contracts: Contrac
   const ok = issues.length === 0;
   if (ok && !dryRun) {
     await d.db.transaction(async (tx) => {
-      for (const r of rows) {
-        const [w] = await tx.insert(workers).values(r.worker).returning();
-        if (r.station) await tx.insert(workerAssignments).values({ workerId: w.id, stationId: r.station.id, divisionPath: r.station.divisionPath, startOn: w.hireDate, createdBy: ctx.actor.userId });
+      // Multi-row statements in chunks: a 5,000-row file holds the (single, on PGlite) connection for a moment, not seconds.
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        const inserted = await tx.insert(workers).values(chunk.map((r) => r.worker)).returning({ id: workers.id, idNumber: workers.idNumber, hireDate: workers.hireDate });
+        const byId = new Map(inserted.map((w) => [w.idNumber, w]));
+        const assignments = chunk.filter((r) => r.station).map((r) => {
+          const w = byId.get(r.worker.idNumber)!;
+          return { workerId: w.id, stationId: r.station!.id, divisionPath: r.station!.divisionPath, startOn: w.hireDate, createdBy: ctx.actor.userId };
+        });
+        if (assignments.length) await tx.insert(workerAssignments).values(assignments);
       }
       await writeAudit(tx, ctx, { action: 'create', entityType: 'worker', divisionPath: ctx.actor.scope.path, summary: `导入社工名册 ${rows.length} 人`, after: { workers: rows.map((r) => `${r.worker.name} ${maskCitizenId(r.worker.idNumber)}`) } });
     });

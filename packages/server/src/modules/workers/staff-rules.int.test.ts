@@ -72,6 +72,14 @@ describe("R-STAFF-3: a contractor's training counts once an officer confirms its
   });
 });
 
+describe('one login per roster record', () => {
+  it('eight requests at once to open a login for the same worker open exactly one', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => t.call(org, 'POST', `/api/v1/workers/${ids.worker}/account`, { username: `race.sw${i}`, password: 'Worker-Pass-01' })));
+    expect(answers.map((r) => r.statusCode).filter((c) => c === 201)).toHaveLength(1);
+    expect(answers.every((r) => r.statusCode === 201 || r.statusCode === 400)).toBe(true);
+  });
+});
+
 describe('hiring exceptions stay within the unit (defect 3)', () => {
   it("another county's officer answers the same for this county's contractor as for a missing one", async () => {
     const body = (organisationId: string) => ({ organisationId, idNumber: makeCitizenId('19700101', 11), reason: '经县局研究同意聘用' });
@@ -107,6 +115,18 @@ describe('roster import: the dry run checks what the commit would (defect 13)', 
     const id = makeCitizenId('19930707', 141);
     const r = (await upload((s) => s.addRow(row('王五', Number(id), '2026-03-01')), true)).json();
     expect(r.issues).toEqual([expect.objectContaining({ row: 2, column: '身份证号', message: NUMBER_ID_MESSAGE })]);
+  });
+
+  it('a NUL or a direction override typed in Excel (stored as _x0000_, _x202E_) is refused like anywhere else', async () => {
+    const r = (await upload((s) => s.addRow(row('张_x0000_三', makeCitizenId('19910101', 171), '2026-03-01')), true)).json();
+    expect(r.issues).toEqual([expect.objectContaining({ row: 2, column: '姓名', message: expect.stringContaining('控制字符') })]);
+  });
+
+  it('a hire date before the birth date is refused', async () => {
+    const r = (await upload((s) => s.addRow(row('钱七', makeCitizenId('19930303', 181), '1990-01-01')), true)).json();
+    expect(r.issues).toEqual([expect.objectContaining({ column: '聘用日期', message: expect.stringContaining('不能早于出生日期') })]);
+    const single = await t.call(org, 'POST', '/api/v1/workers', { name: '钱七', idNumber: makeCitizenId('19930303', 181), education: 'bachelor', hireDate: '1990-01-01', role: 'resident' });
+    expect(single.json().details.fieldErrors.hireDate).toContain('不能早于出生日期');
   });
 
   it('a name typed in two fonts is stored as its text', async () => {

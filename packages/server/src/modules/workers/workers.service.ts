@@ -6,7 +6,7 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { pathInScope } from '../../platform/auth/scope';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import { AppError, fieldError, notFound } from '../../platform/http/errors';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../platform/http/errors';
 import { usersRepository } from '../users';
 import { workerScope, workersRepository as repo, type WorkerRow } from './workers.repository';
 import { hiringExceptions, workerAssignments, workers } from './workers.table';
@@ -95,6 +95,7 @@ export function createWorkerService(d: WorkerDeps) {
       if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write')) throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构的社工');
       const orgId = ctx.actor.scope.organisationId;
       const id = checkId(input.idNumber);
+      if (input.hireDate < id.birthDate) throw fieldError('hireDate', `不能早于出生日期 ${id.birthDate}`);
       await checkOneRoster(input.idNumber, orgId);
       const breaches = hiringBreaches({ birthDate: id.birthDate, hireDate: input.hireDate, education: input.education });
       let exception: string | null = null;
@@ -125,6 +126,7 @@ export function createWorkerService(d: WorkerDeps) {
       const { version, ...fields } = input;
       const next = { ...w, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as WorkerRow;
       const id = checkId(next.idNumber);
+      if (next.hireDate < id.birthDate) throw fieldError('hireDate', `不能早于出生日期 ${id.birthDate}`);
       if (next.idNumber !== w.idNumber) await checkOneRoster(next.idNumber, w.organisationId, w.id);
       if (!w.hiringExceptionReason) {
         const breaches = hiringBreaches({ birthDate: id.birthDate, hireDate: next.hireDate, education: next.education as EducationLevel });
@@ -231,11 +233,15 @@ export function createWorkerService(d: WorkerDeps) {
       const org = await d.organisations.get(w.organisationId);
       if (!org) throw notFound('承接机构');
       const passwordHash = await hashPassword(input.password);
+      // The unique index on users.worker_id decides between two requests sent at once.
       await db.transaction(async (tx) => {
         const now = clock.now();
         const u = await usersRepository.insert(tx, { username: input.username, displayName: w.name, role: 'social_worker', divisionCode: org.divisionCode, divisionPath: org.divisionPath, organisationId: w.organisationId, workerId, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId });
         if (!u) throw fieldError('username', '用户名已被使用，或该社工已有账号');
         await writeAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: u.id, divisionPath: org.divisionPath, summary: `为社工 ${w.name} 开通账号 ${u.username}（驻站社工）` });
+      }).catch((e: unknown) => {
+        if (isUniqueViolation(e)) throw fieldError('username', '用户名已被使用，或该社工已有账号');
+        throw e;
       });
       return { username: input.username };
     },

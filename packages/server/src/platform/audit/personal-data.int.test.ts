@@ -95,4 +95,12 @@ describe('personnel files only through the worker, for the employer (defect 1)',
     const [e] = (await eventsOf('download')).slice(before);
     expect(e).toMatchObject({ entityType: 'worker', entityId: ids.worker, summary: expect.stringContaining('劳动合同.pdf') });
   });
+
+  it('a file is offered under an extension that matches its bytes (a PDF named .html is saved as .pdf)', async () => {
+    const mp = multipart('file', '档案.html', 'text/html', PDF);
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/workers/${ids.worker}/files`, headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    expect(up.json().name).toBe('档案.pdf');
+    const dl = await t.call(org, 'GET', `/api/v1/workers/${ids.worker}/files/${up.json().fileId}`);
+    expect(String(dl.headers['content-disposition'])).toContain(encodeURIComponent('档案.pdf'));
+  });
 });

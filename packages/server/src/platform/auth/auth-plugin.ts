@@ -77,7 +77,8 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/public/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: who may call is settled before anything about the body is said (401/403 before 400).
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || 'public' in access) return;
     const actor = requireActor(req);

@@ -6,7 +6,7 @@ import type { RequestContext } from '../audit/audit';
 import { writeAudit } from '../audit/audit';
 import { AppError } from '../http/errors';
 import { checkText } from '../http/text-guard';
-import { MAX_DOCUMENT_BYTES, type FileStorage } from './file-storage';
+import { MAX_DOCUMENT_BYTES, storedName, type FileStorage } from './file-storage';
 import { attachments, files } from './files.table';
 
 type FileRow = typeof files.$inferSelect;
@@ -74,15 +74,17 @@ export function createAttachments(db: Db, storage: FileStorage) {
       if (!part) throw new AppError('VALIDATION_FAILED', '「附件」请选择要上传的文件', { fieldErrors: { file: '请选择文件' } });
       const bytes = await part.toBuffer();
       const labelField = part.fields.label as { value?: unknown } | undefined;
-      const label = String(labelField?.value ?? '').trim().slice(0, 50);
+      const rawLabel = String(labelField?.value ?? '').trim();
       checkText('fileName', part.filename ?? '');
-      checkText('label', label);
+      checkText('label', rawLabel);
+      const label = [...rawLabel].slice(0, 50).join('');
       const type = await storage.checkDocument(bytes);
+      const name = storedName(part.filename ?? '', type.ext, '附件');
       return storeThen(bytes, (saved) =>
         db.transaction(async (tx) => {
           const [f] = await tx
             .insert(files)
-            .values({ purpose: target.entityType, originalName: (part.filename || `附件.${type.ext}`).slice(0, 200), mimeType: type.mime, sizeBytes: bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: target.divisionPath, createdBy: ctx.actor?.userId })
+            .values({ purpose: target.entityType, originalName: name, mimeType: type.mime, sizeBytes: bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: target.divisionPath, createdBy: ctx.actor?.userId })
             .returning();
           const [a] = await tx.insert(attachments).values({ fileId: f.id, entityType: target.entityType, entityId: target.entityId, label, createdBy: ctx.actor?.userId }).returning();
           await writeAudit(tx, ctx, { action: 'upload', entityType: target.entityType, entityId: target.entityId, divisionPath: target.divisionPath, summary: `${target.summary}：${f.originalName}${label ? `（${label}）` : ''}` });

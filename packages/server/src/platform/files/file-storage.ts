@@ -17,6 +17,21 @@ export const DOCUMENT_TYPES = new Set([
 ]);
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+const SAME_TYPE: Record<string, string[]> = { jpg: ['jpg', 'jpeg'], cfb: ['doc', 'xls'] };
+
+/**
+ * The name a file is kept and offered under: the base name only, at most 200 characters (whole characters, never half an
+ * emoji), and an extension that matches the bytes — `x.html` holding a PDF is offered as `x.pdf`, so a download is
+ * never saved as a type it is not.
+ */
+export function storedName(name: string, ext: string, fallback: string): string {
+  const base = [...(path.basename(name.replace(/\\/g, '/')) || fallback)].slice(0, 200).join('');
+  const dot = base.lastIndexOf('.');
+  const given = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  if ((SAME_TYPE[ext] ?? [ext]).includes(given)) return base;
+  return `${dot > 0 ? base.slice(0, dot) : base}.${ext === 'cfb' ? 'doc' : ext}`;
+}
+
 /** Files on local disk under DATA_DIR/files; a bucket can replace it behind the same two calls. */
 export function createFileStorage(root: string) {
   const dir = path.join(root, 'files');

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, fieldLabel, withClauses, type ErrorBody, type ErrorCode } from '@shegong/shared';
 import { loggableError } from '../audit/redact';
@@ -50,6 +50,13 @@ export function summarise(fieldErrors: Record<string, string>): string {
   return parts.length ? `输入有误：${parts.join('；')}` : '输入有误';
 }
 
+/** Errors Fastify raises before routing (a path parameter too long, a bad percent-encoding): Chinese, never echoed. */
+export function frameworkError(error: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ErrorBody = { code: 'VALIDATION_FAILED', message: tooLong ? '请求地址中的编号过长' : '请求地址格式不正确' };
+  void reply.code(tooLong ? 414 : 400).send(body);
+}
+
 /** The SQLSTATE of a database error, wherever the driver or Drizzle put it. */
 export function sqlState(e: unknown): string | undefined {
   for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
@@ -91,6 +98,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP'))) {
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' } satisfies ErrorBody);
+    }
+    // A malformed multipart body (no boundary, cut short) is the client's: the upload is refused, nothing is stored.
+    if (/^Multipart: |Unexpected end of (form|multipart)|Part terminated early|Malformed part header|boundary/i.test(String(fe.message))) {
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '上传内容不是有效的 multipart/form-data 格式，请重新选择文件上传', details: { fieldErrors: { file: '上传内容格式不正确' } } } satisfies ErrorBody);
     }
     if (fe.statusCode === 429) {
       return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: fe.message || '请求过于频繁，请稍后再试' } satisfies ErrorBody);

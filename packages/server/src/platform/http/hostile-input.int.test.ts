@@ -118,3 +118,50 @@ describe('database down (defect 9) and caching (defect 10)', () => {
     expect((await t.call(null, 'GET', '/api/v1/public/stations')).headers['cache-control']).not.toBe('no-store');
   });
 });
+
+describe('what a hostile-input hunt found (second pass)', () => {
+  it('a body nested thousands deep is refused with 400 before anything else, even without a session', async () => {
+    const deep = `${'['.repeat(7000)}"x"${']'.repeat(7000)}`;
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: `{"username":${deep},"password":"x"}`, headers: { 'content-type': 'application/json' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toContain('嵌套层级');
+  });
+
+  it('a malformed multipart upload is 400 and stores nothing', async () => {
+    const before = await t.storage.count();
+    for (const [type, body] of [['multipart/form-data', 'no boundary'], ['multipart/form-data; boundary=abc', '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\npartial']]) {
+      const r = await t.app.inject({ method: 'POST', url: `/api/v1/stations/${station}/signage`, headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': type }, payload: body });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().code).toBe('VALIDATION_FAILED');
+    }
+    expect(await t.storage.count()).toBe(before);
+  });
+
+  it('who may call is settled before the body is judged: no session is 401, a wrong CSRF token 403', async () => {
+    expect((await t.call(null, 'POST', '/api/v1/users', {})).statusCode).toBe(401);
+    const badCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/stations', headers: { cookie: county.cookie, 'x-csrf-token': 'wrong' }, payload: {} });
+    expect(badCsrf.statusCode).toBe(403);
+  });
+
+  it('an implausible year is refused at the door (a typo of 0202 for 2025 would break every deadline later)', async () => {
+    const r = await t.call(county, 'PATCH', `/api/v1/stations/${station}`, { version: 1, status: 'building', buildingStartedOn: '0202-05-01' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().details.fieldErrors.buildingStartedOn).toContain('1900 年至 2100 年');
+  });
+
+  it('framework errors before routing are Chinese JSON and do not echo the path', async () => {
+    const long = await t.call(county, 'GET', `/api/v1/users/${'a'.repeat(150)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json().message).toBe('请求地址中的编号过长');
+    expect(long.body).not.toContain('aaaa');
+    const bad = await t.call(county, 'GET', '/api/v1/stations/%zz');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('请求地址格式不正确');
+  });
+
+  it('a request id that does not look like one is replaced, never stored', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-request-id': '<img src=x onerror=alert(1)>' }, payload: { username: 'reqid-probe', password: 'x1234567890' } });
+    const row = await t.db.query.auditEvents.findFirst({ where: (e, { eq }) => eq(e.username, 'reqid-probe') });
+    expect(row?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

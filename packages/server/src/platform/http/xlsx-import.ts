@@ -57,10 +57,16 @@ const invalid = (message: string, file: string) => new AppError('VALIDATION_FAIL
  * data rows (found while streaming) or is too large or malformed to read; skips empty rows. Dates typed as dates come
  * back as YYYY-MM-DD; `kinds` tells, e.g., that an ID was typed into a number cell and has lost digits.
  */
+/**
+ * Excel stores characters XML cannot hold as `_xHHHH_` (a NUL typed in a cell is `_x0000_`); the streaming reader
+ * leaves them escaped. Decoded here, so the one text rule sees — and refuses — what the office actually typed.
+ */
+const unescapeOoxml = (v: string) => v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 export async function readSheet(bytes: Buffer, columns: string[], opts: { maxRows?: number } = {}): Promise<SheetRow[]> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const o = await runWorker(bytes, columns, maxRows);
-  if ('rows' in o) return o.rows;
+  if ('rows' in o) return o.rows.map((r) => ({ ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, unescapeOoxml(v)])) }));
   switch (o.error) {
     case 'not_xlsx':
       throw invalid('「文件」不是有效的 .xlsx 表格', '不是有效的 .xlsx 文件');

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_worker_uq" ON "users" USING btree ("worker_id") WHERE worker_id is not null;
