@@ -46,7 +46,7 @@ describe('roster and hiring checks (R-STAFF-2)', () => {
     const old = makeCitizenId('19800215', 35);
     const refused = await t.call(org, 'POST', '/api/v1/workers', worker({ name: '李建国', idNumber: old, hireDate: '2026-03-01' }));
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().message).toContain('R-STAFF-2');
+    expect(refused.json().message).toContain('《实施方案》四（五）');
     expect(refused.json().message).toContain('46 周岁');
     expect((await t.call(org, 'POST', '/api/v1/hiring-exceptions', { organisationId: ids.org, idNumber: old, reason: '本地资深社区工作者' })).statusCode).toBe(403);
     expect((await t.call(county, 'POST', '/api/v1/hiring-exceptions', { organisationId: ids.org, idNumber: old, reason: '本地资深社区工作者，经局务会研究同意' })).statusCode).toBe(201);
