@@ -45,6 +45,8 @@ describe('foundation journey', () => {
   it('the login page is Chinese, renders real glyphs and fits a phone', async () => {
     await j.page.goto(j.server.url);
     await j.page.waitForURL(/\/login$/);
+    // The login page is its own chunk: wait for the form, not just the address.
+    await j.page.getByLabel('用户名').waitFor();
     expect(await cjkRenders(j.page)).toBe(true);
     await shot(j.page, '01-login-desktop');
     await j.page.setViewportSize(PHONE);
@@ -61,6 +63,7 @@ describe('foundation journey', () => {
   it('admin logs in with the initial password and must change it first', async () => {
     await login('admin', ADMIN_INITIAL);
     await j.page.waitForURL(/change-password/);
+    await j.page.getByText('首次登录或密码已被重置，请先设置新密码').waitFor();
     await shot(j.page, '02-change-password');
     await changePassword(ADMIN_INITIAL, ADMIN_NEW);
   });

@@ -6,12 +6,10 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { z } from 'zod';
 import { AuthProvider } from './app/auth';
 import { AppRoutes } from './app/router';
 
 dayjs.locale('zh-cn');
-z.config(z.locales.zhCN());
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => n < 1 && !('status' in (e as object)), refetchOnWindowFocus: false } },

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@shegong/shared';
 import { useAuth } from './auth';
+import { PageErrorBoundary, PageLoading } from './lazy-page';
 import { MENU } from './menu';
 
 const { Header, Sider, Content } = Layout;
@@ -64,7 +65,12 @@ export function AppLayout() {
           </Dropdown>
         </Header>
         <Content style={{ padding: mobile ? 12 : 24 }}>
-          <Outlet />
+          {/* The page loads into the shell: menu and header stay while its chunk downloads or if it fails. */}
+          <PageErrorBoundary resetKey={loc.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </Content>
       </Layout>
     </Layout>

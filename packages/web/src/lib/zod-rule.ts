@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import type { Rule } from 'antd/es/form';
-import type { z } from 'zod';
+import { config, locales, type z } from 'zod';
+
+// Zod's own messages in Chinese. Set here, not in main.tsx: the browser runs a zod schema only through zodRule, so
+// zod's locale loads with the first form that checks one instead of with every page.
+config(locales.zhCN());
 
 /** An antd form rule from a shared zod schema, so the form checks what the server will check. */
 export function zodRule(schema: z.ZodType): Rule {
