@@ -4,11 +4,16 @@ import { defineConfig } from 'vitest/config';
  * The integration suite on a driver; `today` moves the default test clock (tests that mean a particular date pin
  * their own): run years ahead, it catches a test or a rule that silently depends on the calendar.
  */
+// Tests that touch neither the database nor the calendar (the workbook reader, a process start) run once.
+const ONCE = ['packages/server/src/platform/http/xlsx-import.int.test.ts', 'packages/server/src/main.int.test.ts'];
+
 function integration(driver: 'pglite' | 'pg', today?: string) {
+  const first = driver === 'pglite' && !today;
   return {
     test: {
       name: today ? 'integration-ahead' : driver === 'pg' ? 'integration-pg' : 'integration',
       include: ['packages/server/src/**/*.int.test.ts'],
+      exclude: first ? [] : ONCE,
       env: { SHEGONG_TEST_DRIVER: driver, ...(today ? { SHEGONG_TEST_TODAY: today } : {}) },
       testTimeout: 60_000,
       hookTimeout: 120_000,
