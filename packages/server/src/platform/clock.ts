@@ -41,6 +41,3 @@ export function fixedClock(date: string): SettableClock {
     set,
   };
 }
-
-/** A date `days` after (or before) a `YYYY-MM-DD` date. */
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

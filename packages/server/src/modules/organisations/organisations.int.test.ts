@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCreditCode } from '@shegong/shared';
-import { addDays } from '../../platform/clock';
+import { addDays, checkCreditCode } from '@shegong/shared';
 import { TEST_TODAY, createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { makeCreditCode } from '../../test-support/credit-codes';
 import { multipartWith } from '../../test-support/images';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCitizenId } from '@shegong/shared';
-import { addDays } from '../../platform/clock';
+import { addDays, checkCitizenId } from '@shegong/shared';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
 import { multipartWith } from '../../test-support/images';
