@@ -4,8 +4,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const MODULE_BOUNDARY = [
-  { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'Another module is used only through its index.ts (import from "../<module>").' },
-  { regex: '^\\.\\./\\.\\./modules/', message: 'Another module is used only through its index.ts (import from "../<module>").' },
+  {
+    regex: '^\\.\\./(?!\\.\\.)[^/]+/',
+    message: 'Another module is used only through its index.ts (import from "../<module>").',
+  },
+  {
+    regex: '^\\.\\./\\.\\./modules/',
+    message: 'Another module is used only through its index.ts (import from "../<module>").',
+  },
 ];
 
 export default tseslint.config(
@@ -15,22 +21,40 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use string-literal unions, not enum (DESIGN §2).' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions, not enum (DESIGN §2).' },
+      ],
     },
   },
   {
     files: ['packages/shared/src/**/*.ts'],
     rules: {
       // The shared package stays free of Node, DOM, database and React (DESIGN §2).
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'react', 'react-dom', 'drizzle-orm', 'drizzle-orm/*', 'fastify', 'pg'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'react', 'react-dom', 'drizzle-orm', 'drizzle-orm/*', 'fastify', 'pg'] },
+      ],
     },
   },
   // Module boundaries (DESIGN §2), enforced rather than described. Tests and test-support may reach inside.
   {
     files: ['packages/server/src/platform/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '/modules/', message: 'platform/ never imports a module: pass what it needs in from app.ts.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/modules/', message: 'platform/ never imports a module: pass what it needs in from app.ts.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/server/src/modules/*/*.ts'],
@@ -41,19 +65,38 @@ export default tseslint.config(
   },
   {
     files: ['packages/server/src/modules/*/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...MODULE_BOUNDARY, { regex: '\\.table$', message: "A module's tables stay inside it: export functions that answer other modules, not tables." }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...MODULE_BOUNDARY,
+            {
+              regex: '\\.table$',
+              message: "A module's tables stay inside it: export functions that answer other modules, not tables.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/server/src/modules/*/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...MODULE_BOUNDARY,
-          { regex: '/db/', message: 'Routes receive no database handle: they parse, call a service and present.' },
-          { regex: '^drizzle-orm', message: 'Routes receive no database handle: they parse, call a service and present.' },
-          { regex: '\\.table$', message: 'Routes read no table: they call a service.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...MODULE_BOUNDARY,
+            { regex: '/db/', message: 'Routes receive no database handle: they parse, call a service and present.' },
+            {
+              regex: '^drizzle-orm',
+              message: 'Routes receive no database handle: they parse, call a service and present.',
+            },
+            { regex: '\\.table$', message: 'Routes read no table: they call a service.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -61,10 +104,17 @@ export default tseslint.config(
     files: ['packages/server/src/**/*.ts', 'packages/shared/src/**/*.ts'],
     ignores: ['**/*.test.ts', 'packages/server/src/platform/clock.ts', 'packages/server/src/test-support/**'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions, not enum (DESIGN §2).' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read "now" from the Clock (platform/clock.ts), never the system date.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read "now" from the Clock (platform/clock.ts), never the system date.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read "now" from the Clock (platform/clock.ts), never the system date.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read "now" from the Clock (platform/clock.ts), never the system date.',
+        },
       ],
     },
   },

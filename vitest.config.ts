@@ -25,12 +25,22 @@ function integration(driver: 'pglite' | 'pg', today?: string) {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['packages/shared/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'] } },
+      {
+        test: { name: 'unit', include: ['packages/shared/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'] },
+      },
       integration('pglite'),
       integration('pglite', '2031-06-30'),
       // The same suite on PostgreSQL when TEST_DATABASE_URL names a server (CI sets it).
       ...(process.env.TEST_DATABASE_URL ? [integration('pg')] : []),
-      { test: { name: 'e2e', include: ['packages/e2e/src/**/*.e2e.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['packages/e2e/src/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

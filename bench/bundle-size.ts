@@ -75,7 +75,14 @@ const entries = Object.entries(manifest).filter(([, c]) => c.isEntry);
 if (entries.length !== 1) throw new Error(`expected one entry in the manifest, found ${entries.length}`);
 const [entryKey] = entries[0];
 
-interface Row { page: string; files: string[]; inEntry: string[]; raw: number; gzip: number; ok: boolean }
+interface Row {
+  page: string;
+  files: string[];
+  inEntry: string[];
+  raw: number;
+  gzip: number;
+  ok: boolean;
+}
 const rows: Row[] = PAGES.map(({ page, modules }) => {
   const files = new Set<string>();
   staticClosure(entryKey, files);
@@ -93,31 +100,70 @@ const rows: Row[] = PAGES.map(({ page, modules }) => {
 /** echarts must stay out of the first pages: its chunk (progress-chart.tsx) is reached only by a dynamic import. */
 const CHART_MODULE = 'src/features/plan/progress-chart.tsx';
 const chart = manifest[CHART_MODULE];
-const chartImporters = Object.entries(manifest).filter(([, c]) => c.dynamicImports?.includes(CHART_MODULE)).map(([k]) => k);
+const chartImporters = Object.entries(manifest)
+  .filter(([, c]) => c.dynamicImports?.includes(CHART_MODULE))
+  .map(([k]) => k);
 const chartInFirstPages = chart ? rows.filter((r) => r.files.includes(chart.file)).map((r) => r.page) : [];
 
-const allJs = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
-const total = allJs.reduce((t, f) => ({ raw: t.raw + sizeOf(f).raw, gzip: t.gzip + sizeOf(f).gzip }), { raw: 0, gzip: 0 });
+const allJs = readdirSync(path.join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `assets/${f}`);
+const total = allJs.reduce((t, f) => ({ raw: t.raw + sizeOf(f).raw, gzip: t.gzip + sizeOf(f).gzip }), {
+  raw: 0,
+  gzip: 0,
+});
 
 /** Kilobytes of 1,000 bytes, as Vite's build report prints them. */
 const kb = (n: number) => (n / 1000).toFixed(1);
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ budgetKb: BUDGET_KB, pages: rows, total: { files: allJs.length, ...total }, echarts: chart && { file: chart.file, ...sizeOf(chart.file), dynamicallyImportedBy: chartImporters, inFirstPages: chartInFirstPages } }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        budgetKb: BUDGET_KB,
+        pages: rows,
+        total: { files: allJs.length, ...total },
+        echarts: chart && {
+          file: chart.file,
+          ...sizeOf(chart.file),
+          dynamicallyImportedBy: chartImporters,
+          inFirstPages: chartInFirstPages,
+        },
+      },
+      null,
+      2,
+    ),
+  );
 } else {
-  console.log(`Vite build ${path.relative(process.cwd(), dist)} — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`);
-  console.log(`Budget per page: ${BUDGET_KB} KB of gzipped JavaScript (gzip level 9; 1 KB = 1,000 bytes, as Vite prints)\n`);
+  console.log(
+    `Vite build ${path.relative(process.cwd(), dist)} — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+  );
+  console.log(
+    `Budget per page: ${BUDGET_KB} KB of gzipped JavaScript (gzip level 9; 1 KB = 1,000 bytes, as Vite prints)\n`,
+  );
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   console.log(line(['page', 'files', 'raw KB', 'gzip KB', 'budget']));
   console.log(line(['---', '---:', '---:', '---:', '---']));
-  for (const r of rows) console.log(line([r.page, String(r.files.length), kb(r.raw), kb(r.gzip), r.ok ? `ok (≤ ${BUDGET_KB})` : `OVER by ${kb(r.gzip - BUDGET_KB * 1000)}`]));
+  for (const r of rows)
+    console.log(
+      line([
+        r.page,
+        String(r.files.length),
+        kb(r.raw),
+        kb(r.gzip),
+        r.ok ? `ok (≤ ${BUDGET_KB})` : `OVER by ${kb(r.gzip - BUDGET_KB * 1000)}`,
+      ]),
+    );
   console.log(line(['all JS in the build', String(allJs.length), kb(total.raw), kb(total.gzip), '—']));
   if (chart) {
     const where = chartInFirstPages.length ? `LOADED BY ${chartInFirstPages.join(', ')}` : 'in neither first page';
-    console.log(`\necharts: ${chart.file} (${kb(sizeOf(chart.file).raw)} raw, ${kb(sizeOf(chart.file).gzip)} gzip), dynamically imported by ${chartImporters.join(', ') || '—'}; ${where}`);
+    console.log(
+      `\necharts: ${chart.file} (${kb(sizeOf(chart.file).raw)} raw, ${kb(sizeOf(chart.file).gzip)} gzip), dynamically imported by ${chartImporters.join(', ') || '—'}; ${where}`,
+    );
   }
   for (const r of rows) {
     console.log(`\n${r.page}${r.inEntry.length ? ` (bundled into the entry: ${r.inEntry.join(', ')})` : ''}`);
-    for (const f of [...r.files].sort((a, b) => sizeOf(b).gzip - sizeOf(a).gzip)) console.log(`  ${f.padEnd(44)} ${kb(sizeOf(f).raw).padStart(8)} raw ${kb(sizeOf(f).gzip).padStart(7)} gzip`);
+    for (const f of [...r.files].sort((a, b) => sizeOf(b).gzip - sizeOf(a).gzip))
+      console.log(`  ${f.padEnd(44)} ${kb(sizeOf(f).raw).padStart(8)} raw ${kb(sizeOf(f).gzip).padStart(7)} gzip`);
   }
 }
 process.exitCode = rows.every((r) => r.ok) && chartInFirstPages.length === 0 ? 0 : 1;

@@ -68,18 +68,39 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 /** Synthetic units and townships under the city, and a station for every township (bulk insert via unnest). */
 async function grow(database: Database, units: number, townsPerUnit: number) {
   const db = database.db;
-  const codes: string[] = [], names: string[] = [], levels: string[] = [], parents: string[] = [], paths: string[] = [];
-  const tCodes: string[] = [], tCounty: string[] = [], tPath: string[] = [], tName: string[] = [], tYear: number[] = [], tStatus: string[] = [];
+  const codes: string[] = [],
+    names: string[] = [],
+    levels: string[] = [],
+    parents: string[] = [],
+    paths: string[] = [];
+  const tCodes: string[] = [],
+    tCounty: string[] = [],
+    tPath: string[] = [],
+    tName: string[] = [],
+    tYear: number[] = [],
+    tStatus: string[] = [];
   const statuses = ['planned', 'building', 'operating', 'operating', 'suspended'];
   for (let u = 0; u < units; u++) {
     const unit = `49${String(u).padStart(4, '0')}000000`;
     const unitPath = `/${CITY_CODE}/${unit}/`;
-    codes.push(unit); names.push(`模拟县${u}`); levels.push('county'); parents.push(CITY_CODE); paths.push(unitPath);
+    codes.push(unit);
+    names.push(`模拟县${u}`);
+    levels.push('county');
+    parents.push(CITY_CODE);
+    paths.push(unitPath);
     for (let t = 0; t < townsPerUnit; t++) {
       const town = `49${String(u).padStart(4, '0')}${String(100 + t).padStart(3, '0')}000`;
-      codes.push(town); names.push(`模拟镇${u}-${t}`); levels.push('township'); parents.push(unit); paths.push(`${unitPath}${town}/`);
-      tCodes.push(town); tCounty.push(unit); tPath.push(`${unitPath}${town}/`); tName.push(`模拟镇${u}-${t}社会工作服务站`);
-      tYear.push(2021 + (t % 3)); tStatus.push(statuses[(u + t) % statuses.length]);
+      codes.push(town);
+      names.push(`模拟镇${u}-${t}`);
+      levels.push('township');
+      parents.push(unit);
+      paths.push(`${unitPath}${town}/`);
+      tCodes.push(town);
+      tCounty.push(unit);
+      tPath.push(`${unitPath}${town}/`);
+      tName.push(`模拟镇${u}-${t}社会工作服务站`);
+      tYear.push(2021 + (t % 3));
+      tStatus.push(statuses[(u + t) % statuses.length]);
     }
   }
   if (!units) return;
@@ -99,14 +120,17 @@ const DIRECT_PROGRESS = sql`select county_code, batch_year, count(*)::int,
 const DIRECT_LIST = sql`select * from stations where division_path like ${`/${CITY_CODE}/%`} and archived_at is null order by division_path limit 20`;
 
 async function main() {
-  console.log(`shegong bench — ${new Date().toISOString()} — ${os.cpus()[0]?.model} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `shegong bench — ${new Date().toISOString()} — ${os.cpus()[0]?.model} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   console.log(`driver: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite (memory)'}; median of ${RUNS} runs\n`);
   for (const scale of SCALES) {
     const database = await open();
     await loadReferenceData(database.db, silent);
     await grow(database, scale.units, scale.townsPerUnit);
     // The city's 89 townships get stations too, so every scale includes the real data.
-    await database.db.execute(sql`insert into stations (township_code, county_code, division_path, name, batch_year, status)
+    await database.db
+      .execute(sql`insert into stations (township_code, county_code, division_path, name, batch_year, status)
       select d.code, d.parent_code, d.path, d.name || '社会工作服务站', 2021, 'building' from divisions d where d.level = 'township' and d.official`);
     const divisions = await createDivisionService(database.db);
     const clock = systemClock;
@@ -117,17 +141,42 @@ async function main() {
     const attachments = createAttachments(database.db, storage);
     const workers = createWorkerService({ db: database.db, clock, attachments, contracts, stations, organisations });
     const progress = createProgressService(database.db, clock, divisions, stations);
-    const stationService = createStationService({ db: database.db, clock, divisions, storage, attachments, contractsOf: contracts.stationContracts, residentsOf: workers.residentsToday });
-    const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', role: 'city_officer', divisionCode: CITY_CODE, permissions: ROLE_PERMISSIONS.city_officer, scope: { kind: 'division', path: `/${CITY_CODE}/` }, sessionId: '', csrfToken: '', mustChangePassword: false };
-    const n = ((await database.db.execute(sql`select count(*)::int as n from stations`)) as unknown as { rows: { n: number }[] }).rows[0].n;
+    const stationService = createStationService({
+      db: database.db,
+      clock,
+      divisions,
+      storage,
+      attachments,
+      contractsOf: contracts.stationContracts,
+      residentsOf: workers.residentsToday,
+    });
+    const actor: Actor = {
+      userId: 'bench',
+      username: 'bench',
+      displayName: 'bench',
+      role: 'city_officer',
+      divisionCode: CITY_CODE,
+      permissions: ROLE_PERMISSIONS.city_officer,
+      scope: { kind: 'division', path: `/${CITY_CODE}/` },
+      sessionId: '',
+      csrfToken: '',
+      mustChangePassword: false,
+    };
+    const n = (
+      (await database.db.execute(sql`select count(*)::int as n from stations`)) as unknown as { rows: { n: number }[] }
+    ).rows[0].n;
 
     const svcProgress = await median(() => progress.report(actor));
     const rawProgress = await median(() => database.db.execute(DIRECT_PROGRESS));
     const svcList = await median(() => stationService.list(actor, { page: 1, pageSize: 20 }));
     const rawList = await median(() => database.db.execute(DIRECT_LIST));
     console.log(`${scale.name}: ${n} stations`);
-    console.log(`  progress report   service ${svcProgress.toFixed(1)} ms   direct SQL ${rawProgress.toFixed(1)} ms   ratio ${(svcProgress / rawProgress).toFixed(2)}`);
-    console.log(`  station list p.1  service ${svcList.toFixed(1)} ms   direct SQL ${rawList.toFixed(1)} ms   ratio ${(svcList / rawList).toFixed(2)}`);
+    console.log(
+      `  progress report   service ${svcProgress.toFixed(1)} ms   direct SQL ${rawProgress.toFixed(1)} ms   ratio ${(svcProgress / rawProgress).toFixed(2)}`,
+    );
+    console.log(
+      `  station list p.1  service ${svcList.toFixed(1)} ms   direct SQL ${rawList.toFixed(1)} ms   ratio ${(svcList / rawList).toFixed(2)}`,
+    );
     await database.close();
   }
 }

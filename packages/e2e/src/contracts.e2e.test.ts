@@ -18,29 +18,105 @@ const ids: Record<string, string> = {};
 
 const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (server) => {
   const admin = await apiSession(server.url, 'admin', 'Initial-Admin-2026', PW);
-  for (const [username, role, divisionCode] of [['py.officer', 'county_officer', '410928000000'], ['city.officer', 'city_officer', '410900000000']]) {
-    await admin.post('/api/v1/users', { username, displayName: username === 'py.officer' ? '王晓燕' : '赵建国', role, divisionCode, password: 'Start-Pass-01' });
+  for (const [username, role, divisionCode] of [
+    ['py.officer', 'county_officer', '410928000000'],
+    ['city.officer', 'city_officer', '410900000000'],
+  ]) {
+    await admin.post('/api/v1/users', {
+      username,
+      displayName: username === 'py.officer' ? '王晓燕' : '赵建国',
+      role,
+      divisionCode,
+      password: 'Start-Pass-01',
+    });
   }
   const county = await apiSession(server.url, 'py.officer', 'Start-Pass-01', PW);
   await apiSession(server.url, 'city.officer', 'Start-Pass-01', PW);
-  for (const code of ['410928101000', '410928102000']) await county.post('/api/v1/stations', { townshipCode: code, batchYear: 2021, status: 'operating', openedOn: '2021-07-01' });
-  const org = (name: string, seed: number, extra = {}) => county.post<{ id: string }>('/api/v1/organisations', { name, creditCode: makeCreditCode(seed), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: '410928000000', grade: '4A', gradeValidUntil: '2028-12-31', ...extra });
+  for (const code of ['410928101000', '410928102000'])
+    await county.post('/api/v1/stations', {
+      townshipCode: code,
+      batchYear: 2021,
+      status: 'operating',
+      openedOn: '2021-07-01',
+    });
+  const org = (name: string, seed: number, extra = {}) =>
+    county.post<{ id: string }>('/api/v1/organisations', {
+      name,
+      creditCode: makeCreditCode(seed),
+      type: 'social_work_agency',
+      socialWorkInScope: true,
+      local: true,
+      divisionCode: '410928000000',
+      grade: '4A',
+      gradeValidUntil: '2028-12-31',
+      ...extra,
+    });
   ids.winner = (await org('濮阳县益民社会工作服务中心', 21)).id;
   ids.other = (await org('濮阳县阳光社会工作服务社', 22)).id;
   // Another organisation's contract, which the winner's admin must not see.
   const stations = await county.get<{ items: { id: string; townshipName: string }[] }>('/api/v1/stations');
-  const qingzu = await county.post<{ id: string }>('/api/v1/stations', { townshipCode: '410928103000', batchYear: 2022, status: 'operating', openedOn: '2022-07-01' });
-  const p2 = await county.post<{ id: string }>('/api/v1/procurements', { countyCode: '410928000000', title: '庆祖镇社工站服务项目', serviceContent: '驻站服务', serviceStandards: '市级标准', requirements: '驻站社工 2 名', method: 'competitive_consultation', bidderConditions: '业务范围含社会工作', stationIds: [qingzu.id], publishedOn: '2026-08-01' });
-  await county.post(`/api/v1/procurements/${p2.id}/award`, { organisationId: ids.other, amount: '300000', awardedOn: '2026-08-10' });
-  const terms = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同文本']));
-  await county.post('/api/v1/contracts', { procurementId: p2.id, title: '庆祖镇社工站服务合同', signedOn: '2026-08-20', cycleStart: '2026-09-01', publishedOn: '2026-08-21', terms, firstAgreement: { amount: '300000', publishedOn: '2026-08-21' } });
-  await admin.post('/api/v1/users', { username: 'yimin.admin', displayName: '益民机构管理员', role: 'org_admin', divisionCode: '410928000000', organisationId: ids.winner, password: 'Start-Pass-01' });
+  const qingzu = await county.post<{ id: string }>('/api/v1/stations', {
+    townshipCode: '410928103000',
+    batchYear: 2022,
+    status: 'operating',
+    openedOn: '2022-07-01',
+  });
+  const p2 = await county.post<{ id: string }>('/api/v1/procurements', {
+    countyCode: '410928000000',
+    title: '庆祖镇社工站服务项目',
+    serviceContent: '驻站服务',
+    serviceStandards: '市级标准',
+    requirements: '驻站社工 2 名',
+    method: 'competitive_consultation',
+    bidderConditions: '业务范围含社会工作',
+    stationIds: [qingzu.id],
+    publishedOn: '2026-08-01',
+  });
+  await county.post(`/api/v1/procurements/${p2.id}/award`, {
+    organisationId: ids.other,
+    amount: '300000',
+    awardedOn: '2026-08-10',
+  });
+  const terms = Object.fromEntries(
+    [
+      'serviceContent',
+      'term',
+      'quantity',
+      'quality',
+      'price',
+      'settlement',
+      'rightsDuties',
+      'breachLiability',
+      'changeTermination',
+    ].map((k) => [k, '见合同文本']),
+  );
+  await county.post('/api/v1/contracts', {
+    procurementId: p2.id,
+    title: '庆祖镇社工站服务合同',
+    signedOn: '2026-08-20',
+    cycleStart: '2026-09-01',
+    publishedOn: '2026-08-21',
+    terms,
+    firstAgreement: { amount: '300000', publishedOn: '2026-08-21' },
+  });
+  await admin.post('/api/v1/users', {
+    username: 'yimin.admin',
+    displayName: '益民机构管理员',
+    role: 'org_admin',
+    divisionCode: '410928000000',
+    organisationId: ids.winner,
+    password: 'Start-Pass-01',
+  });
   await apiSession(server.url, 'yimin.admin', 'Start-Pass-01', PW);
   ids.stations = stations.items.map((s) => s.townshipName).join(',');
 });
 
 const loginAs = (username: string) => j.loginAs(username, PW);
-const confirm = () => j.page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+const confirm = () =>
+  j.page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
 
 describe('purchasing and contracts journey', () => {
   it('the county writes its annual purchase plan and submits it', async () => {
@@ -54,7 +130,15 @@ describe('purchasing and contracts journey', () => {
     await pick(j.page, '购买方式', '公开招标');
     await pick(j.page, '覆盖的社工站', '柳屯镇社会工作服务站');
     await j.page.keyboard.press('Escape');
-    for (const [label, text] of [['项目背景', '落实全市社工站建设部署'], ['项目目标', '两站提供专业社工服务'], ['服务内容', '社会救助、养老、儿童福利等'], ['服务进度', '2026 年 10 月起驻站'], ['服务质量标准', '市级服务标准'], ['服务数量标准', '每站驻站社工不少于 2 名'], ['绩效评估和考核', '县级每年两次评估']]) {
+    for (const [label, text] of [
+      ['项目背景', '落实全市社工站建设部署'],
+      ['项目目标', '两站提供专业社工服务'],
+      ['服务内容', '社会救助、养老、儿童福利等'],
+      ['服务进度', '2026 年 10 月起驻站'],
+      ['服务质量标准', '市级服务标准'],
+      ['服务数量标准', '每站驻站社工不少于 2 名'],
+      ['绩效评估和考核', '县级每年两次评估'],
+    ]) {
       await j.page.getByLabel(label, { exact: true }).fill(text);
     }
     await j.page.getByRole('button', { name: '保存草稿' }).click();
@@ -87,7 +171,13 @@ describe('purchasing and contracts journey', () => {
     await pick(j.page, '覆盖的社工站', '柳屯镇社会工作服务站', drawer);
     await pick(j.page, '覆盖的社工站', '文留镇社会工作服务站', drawer);
     await j.page.keyboard.press('Escape');
-    for (const [label, text] of [['服务内容', '驻站社工服务'], ['服务标准', '濮阳市社工站服务标准'], ['服务要求', '每站驻站社工不少于 2 名'], ['承接主体条件', '业务范围含社会工作；外地机构须 3A 以上']]) await drawer.getByLabel(label, { exact: true }).fill(text);
+    for (const [label, text] of [
+      ['服务内容', '驻站社工服务'],
+      ['服务标准', '濮阳市社工站服务标准'],
+      ['服务要求', '每站驻站社工不少于 2 名'],
+      ['承接主体条件', '业务范围含社会工作；外地机构须 3A 以上'],
+    ])
+      await drawer.getByLabel(label, { exact: true }).fill(text);
     await drawer.getByRole('button', { name: /发\s*布/ }).click();
     await j.page.getByRole('heading', { name: '濮阳县社工站服务项目（柳屯镇、文留镇）' }).waitFor();
     await pick(j.page, '承接主体', '濮阳县益民社会工作服务中心（本地，4A）');
@@ -101,7 +191,17 @@ describe('purchasing and contracts journey', () => {
   it('signs the contract 31 days after the award and sees the violation', async () => {
     await pickDate(j.page, '签订日期', '2026-10-11');
     await pickDate(j.page, '合同周期开始', '2026-10-11');
-    for (const label of ['服务内容', '服务期限', '服务数量', '服务质量', '服务价格', '资金结算方式', '各方权利义务', '违约责任', '变更或解除（不可抗力、政策调整）']) {
+    for (const label of [
+      '服务内容',
+      '服务期限',
+      '服务数量',
+      '服务质量',
+      '服务价格',
+      '资金结算方式',
+      '各方权利义务',
+      '违约责任',
+      '变更或解除（不可抗力、政策调整）',
+    ]) {
       await j.page.locator('form').last().getByLabel(label, { exact: true }).fill(`${label}：按合同文本约定`);
     }
     await j.page.getByRole('button', { name: '签订合同' }).click();
@@ -124,7 +224,9 @@ describe('purchasing and contracts journey', () => {
     await dialog.getByLabel('金额（元）').fill('590000');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await j.page.getByRole('cell', { name: '第 2 年' }).waitFor();
-    await expect(j.page.getByRole('row', { name: /第 2 年/ }).textContent()).resolves.toContain('2027-10-11 至 2028-10-10');
+    await expect(j.page.getByRole('row', { name: /第 2 年/ }).textContent()).resolves.toContain(
+      '2027-10-11 至 2028-10-10',
+    );
     await shot(j.page, '24-contract-year2');
   });
 
@@ -163,7 +265,9 @@ describe('purchasing and contracts journey', () => {
     await anon.goto(`${j.server.url}/directory`);
     await anon.getByRole('tab', { name: '采购公告' }).click();
     await anon.getByText('濮阳县社工站服务项目（柳屯镇、文留镇）').waitFor();
-    await expect(anon.locator('.ant-card').filter({ hasText: '柳屯镇、文留镇' }).textContent()).resolves.toContain('濮阳县益民社会工作服务中心');
+    await expect(anon.locator('.ant-card').filter({ hasText: '柳屯镇、文留镇' }).textContent()).resolves.toContain(
+      '濮阳县益民社会工作服务中心',
+    );
     await shot(anon, '26-portal-announcements');
     await anon.close();
   });

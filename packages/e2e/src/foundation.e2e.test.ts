@@ -113,12 +113,35 @@ describe('foundation journey', () => {
     await j.page.getByLabel('联系电话').fill('0393-3211234');
     await j.page.getByLabel('开放时间').fill('周一至周五 8:30-17:30');
     await j.page.getByLabel('办公用房面积（㎡）').fill('18');
-    for (const item of ['活动用房', '办公桌椅（沙发）', '资料（档案）柜', '电脑', '打印机（扫描仪）', '电话', '个案咨询室']) await j.page.getByLabel(item, { exact: true }).check();
-    for (const item of ['组织架构与内部责任分工', '运行流程和标准', '人员管理制度', '财务管理制度', '志愿者管理制度', '服务场所使用管理制度', '文书档案管理制度', '服务对象数据库管理制度', '服务承诺', '服务对象满意度反馈机制']) {
+    for (const item of [
+      '活动用房',
+      '办公桌椅（沙发）',
+      '资料（档案）柜',
+      '电脑',
+      '打印机（扫描仪）',
+      '电话',
+      '个案咨询室',
+    ])
+      await j.page.getByLabel(item, { exact: true }).check();
+    for (const item of [
+      '组织架构与内部责任分工',
+      '运行流程和标准',
+      '人员管理制度',
+      '财务管理制度',
+      '志愿者管理制度',
+      '服务场所使用管理制度',
+      '文书档案管理制度',
+      '服务对象数据库管理制度',
+      '服务承诺',
+      '服务对象满意度反馈机制',
+    ]) {
       await j.page.getByLabel(item, { exact: true }).check();
     }
     await shot(j.page, '05-station-form');
-    await j.page.getByRole('button', { name: /登\s*记/ }).last().click();
+    await j.page
+      .getByRole('button', { name: /登\s*记/ })
+      .last()
+      .click();
     await j.page.getByRole('heading', { name: '柳屯镇社会工作服务站' }).waitFor();
     stationUrl = j.page.url();
     const alert = j.page.locator('.ant-alert').first();
@@ -152,7 +175,9 @@ describe('foundation journey', () => {
   it('the station list and the home page show the station and its open findings', async () => {
     await j.page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
     await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
-    await expect(j.page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain('4 项待处理');
+    await expect(j.page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain(
+      '4 项待处理',
+    );
     await shot(j.page, '11-stations-list');
     await j.page.getByRole('menuitem', { name: '工作台' }).click();
     await j.page.getByText('待处理的合规提示').waitFor();

@@ -39,7 +39,11 @@ describe('refused logins', () => {
     // Use up the rest of this address's attempts without the browser, then try once more in the page.
     let used = 2 + (LOCKOUT.maxFailures - 1);
     for (; used < LOGIN_RATE_LIMIT.max; used++) {
-      await fetch(`${j.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `sprayed.${used}`, password: 'Wrong-Pass-01' }) });
+      await fetch(`${j.server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `sprayed.${used}`, password: 'Wrong-Pass-01' }),
+      });
     }
     await j.page.setViewportSize(PHONE);
     expect(await tryLogin('admin', 'Initial-Admin-2026')).toBe(429);

@@ -13,7 +13,13 @@ const HOME_CHUNK = /\/assets\/home-page-[\w-]+\.js$/;
 
 const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (server) => {
   const admin = await apiSession(server.url, 'admin', 'Initial-Admin-2026', PW);
-  await admin.post('/api/v1/users', { username: 'py.officer', displayName: '王晓燕', role: 'county_officer', divisionCode: '410928000000', password: 'Start-Pass-01' });
+  await admin.post('/api/v1/users', {
+    username: 'py.officer',
+    displayName: '王晓燕',
+    role: 'county_officer',
+    divisionCode: '410928000000',
+    password: 'Start-Pass-01',
+  });
   await apiSession(server.url, 'py.officer', 'Start-Pass-01', PW);
 });
 
@@ -37,7 +43,9 @@ describe('pages load on demand', () => {
     await j.page.goto(`${j.server.url}/login`);
     await j.page.getByLabel('用户名').waitFor();
     expect(scripts.some((s) => /\/assets\/login-page-/.test(s))).toBe(true);
-    expect(scripts.filter((s) => /(home-page|users-page|stations-page|progress-page|progress-chart)-/.test(s))).toEqual([]);
+    expect(scripts.filter((s) => /(home-page|users-page|stations-page|progress-page|progress-chart)-/.test(s))).toEqual(
+      [],
+    );
     j.page.removeAllListeners('request');
   });
 

@@ -19,22 +19,85 @@ const PW = 'Journey-Pass-2026';
 const ids: Record<string, string> = {};
 const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (server) => {
   const admin = await apiSession(server.url, 'admin', 'Initial-Admin-2026', PW);
-  await admin.post('/api/v1/users', { username: 'py.officer', displayName: '王晓燕', role: 'county_officer', divisionCode: '410928000000', password: 'Start-Pass-01' });
+  await admin.post('/api/v1/users', {
+    username: 'py.officer',
+    displayName: '王晓燕',
+    role: 'county_officer',
+    divisionCode: '410928000000',
+    password: 'Start-Pass-01',
+  });
   const county = await apiSession(server.url, 'py.officer', 'Start-Pass-01', PW);
-  const station = await county.post<{ id: string }>('/api/v1/stations', { townshipCode: '410928101000', batchYear: 2021, status: 'operating', openedOn: '2021-07-01' });
+  const station = await county.post<{ id: string }>('/api/v1/stations', {
+    townshipCode: '410928101000',
+    batchYear: 2021,
+    status: 'operating',
+    openedOn: '2021-07-01',
+  });
   ids.station = station.id;
-  const org = await county.post<{ id: string }>('/api/v1/organisations', { name: '濮阳县益民社会工作服务中心', creditCode: makeCreditCode(41), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: '410928000000' });
-  const p = await county.post<{ id: string }>('/api/v1/procurements', { countyCode: '410928000000', title: '柳屯镇社工站服务项目', serviceContent: '驻站服务', serviceStandards: '市级标准', requirements: '驻站社工 2 名', method: 'public_tender', bidderConditions: '业务范围含社会工作', stationIds: [station.id], publishedOn: '2026-01-05' });
-  await county.post(`/api/v1/procurements/${p.id}/award`, { organisationId: org.id, amount: '500000', awardedOn: '2026-01-15' });
-  const terms = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同文本']));
-  await county.post('/api/v1/contracts', { procurementId: p.id, title: '柳屯镇社工站服务合同', signedOn: '2026-01-25', cycleStart: '2026-02-01', publishedOn: '2026-01-26', terms, firstAgreement: { amount: '500000', publishedOn: '2026-01-26' } });
-  await admin.post('/api/v1/users', { username: 'yimin.admin', displayName: '益民机构管理员', role: 'org_admin', divisionCode: '410928000000', organisationId: org.id, password: 'Start-Pass-01' });
+  const org = await county.post<{ id: string }>('/api/v1/organisations', {
+    name: '濮阳县益民社会工作服务中心',
+    creditCode: makeCreditCode(41),
+    type: 'social_work_agency',
+    socialWorkInScope: true,
+    local: true,
+    divisionCode: '410928000000',
+  });
+  const p = await county.post<{ id: string }>('/api/v1/procurements', {
+    countyCode: '410928000000',
+    title: '柳屯镇社工站服务项目',
+    serviceContent: '驻站服务',
+    serviceStandards: '市级标准',
+    requirements: '驻站社工 2 名',
+    method: 'public_tender',
+    bidderConditions: '业务范围含社会工作',
+    stationIds: [station.id],
+    publishedOn: '2026-01-05',
+  });
+  await county.post(`/api/v1/procurements/${p.id}/award`, {
+    organisationId: org.id,
+    amount: '500000',
+    awardedOn: '2026-01-15',
+  });
+  const terms = Object.fromEntries(
+    [
+      'serviceContent',
+      'term',
+      'quantity',
+      'quality',
+      'price',
+      'settlement',
+      'rightsDuties',
+      'breachLiability',
+      'changeTermination',
+    ].map((k) => [k, '见合同文本']),
+  );
+  await county.post('/api/v1/contracts', {
+    procurementId: p.id,
+    title: '柳屯镇社工站服务合同',
+    signedOn: '2026-01-25',
+    cycleStart: '2026-02-01',
+    publishedOn: '2026-01-26',
+    terms,
+    firstAgreement: { amount: '500000', publishedOn: '2026-01-26' },
+  });
+  await admin.post('/api/v1/users', {
+    username: 'yimin.admin',
+    displayName: '益民机构管理员',
+    role: 'org_admin',
+    divisionCode: '410928000000',
+    organisationId: org.id,
+    password: 'Start-Pass-01',
+  });
   await apiSession(server.url, 'yimin.admin', 'Start-Pass-01', PW);
 });
 
 const loginAs = (username: string) => j.loginAs(username, PW);
 
-async function addWorker(name: string, idNumber: string, extra: (drawer: ReturnType<typeof j.page.locator>) => Promise<void>) {
+async function addWorker(
+  name: string,
+  idNumber: string,
+  extra: (drawer: ReturnType<typeof j.page.locator>) => Promise<void>,
+) {
   await j.page.getByRole('menuitem', { name: '社工名册' }).click();
   await j.page.getByRole('button', { name: '登记社工' }).click();
   const drawer = j.page.locator('.ant-drawer');
@@ -49,7 +112,10 @@ async function addWorker(name: string, idNumber: string, extra: (drawer: ReturnT
   await j.page.getByRole('button', { name: '派驻社工站' }).click();
   await pick(j.page, '社工站', '柳屯镇社会工作服务站', j.page.getByRole('dialog'));
   await pickDate(j.page, '开始日期', '2026-02-01');
-  await j.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await j.page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await j.page.getByRole('cell', { name: '柳屯镇社会工作服务站' }).waitFor();
 }
 
@@ -61,7 +127,9 @@ describe('staff journey', () => {
     });
     await expect(j.page.locator('.ant-tag').filter({ hasText: '已具备资质' }).count()).resolves.toBeGreaterThan(0);
     await addWorker('刘伟', makeCitizenId('19920808', 131), async () => undefined);
-    await expect(j.page.getByText('尚不具备社会工作专业资质：专业培训累计 0 学时，还差 60 学时').count()).resolves.toBe(1);
+    await expect(j.page.getByText('尚不具备社会工作专业资质：专业培训累计 0 学时，还差 60 学时').count()).resolves.toBe(
+      1,
+    );
     await shot(j.page, '30-worker-not-qualified');
   });
 
@@ -136,7 +204,11 @@ describe('staff journey', () => {
     await j.page.getByText('已确认主办单位').waitFor();
     await ask.waitFor({ state: 'detached' });
     await dialog.waitFor({ state: 'hidden' });
-    await j.page.locator('.ant-modal-mask').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await j.page
+      .locator('.ant-modal-mask')
+      .first()
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     await expect.poll(() => row.textContent()).toContain('已确认（王晓燕）');
     await expect(row.textContent()).resolves.toContain('计入资质学时');
     await expect(row.textContent()).resolves.not.toContain('暂不计入');
@@ -209,7 +281,18 @@ describe('staff journey', () => {
     await j.page.getByText('2026年3月薪酬和五险一金').waitFor();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('薪酬社保');
-    ws.addRow(['身份证号', '姓名', '实发工资（元）', '发放日期', '养老保险', '医疗保险', '失业保险', '工伤保险', '生育保险', '住房公积金']);
+    ws.addRow([
+      '身份证号',
+      '姓名',
+      '实发工资（元）',
+      '发放日期',
+      '养老保险',
+      '医疗保险',
+      '失业保险',
+      '工伤保险',
+      '生育保险',
+      '住房公积金',
+    ]);
     ws.addRow([makeCitizenId('19950312', 122), '张晓梅', 3200, '2026-04-10', '是', '是', '是', '是', '是', '是']);
     ws.addRow([makeCitizenId('19920808', 131), '刘伟', 3000, '2026-04-10', '是', '是', '是', '否', '是', '是']);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'shegong-pay-')), '2026年3月薪酬.xlsx');

@@ -26,10 +26,29 @@ import { authRoutes, createAuthService } from './modules/auth';
 import { createDivisionService, divisionRoutes } from './modules/divisions';
 import { createProgressService, progressRoutes } from './modules/plan';
 import { publicRoutes } from './modules/public';
-import { coverageRoutes, createCoverageService, createStationLookup, createStationService, stationRoutes } from './modules/stations';
+import {
+  coverageRoutes,
+  createCoverageService,
+  createStationLookup,
+  createStationService,
+  stationRoutes,
+} from './modules/stations';
 import { createUserService, userRoutes, usersRepository } from './modules/users';
-import { createPayrollService, createTrainingService, createWorkerService, importRoster, payrollRoutes, staffOverview, workerRoutes } from './modules/workers';
-import { contractRoutes, createComplianceReport, createContractLookup, createContractService } from './modules/contracts';
+import {
+  createPayrollService,
+  createTrainingService,
+  createWorkerService,
+  importRoster,
+  payrollRoutes,
+  staffOverview,
+  workerRoutes,
+} from './modules/workers';
+import {
+  contractRoutes,
+  createComplianceReport,
+  createContractLookup,
+  createContractService,
+} from './modules/contracts';
 import { createOrganisationLookup, createOrganisationService, organisationRoutes } from './modules/organisations';
 import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
 
@@ -94,7 +113,13 @@ export async function buildApp(opts: AppOptions) {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
-    openapi: { info: { title: '社工站综合管理平台 API', version: '1.0.0', description: 'shegong — 濮阳市乡镇（街道）社会工作服务站综合管理平台' } },
+    openapi: {
+      info: {
+        title: '社工站综合管理平台 API',
+        version: '1.0.0',
+        description: 'shegong — 濮阳市乡镇（街道）社会工作服务站综合管理平台',
+      },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -108,21 +133,53 @@ export async function buildApp(opts: AppOptions) {
   const contracts = createContractLookup(db, clock, { stations, organisations });
   const sessions = createSessionStore(db, clock, (id) => usersRepository.findById(db, id));
   const workerService = createWorkerService({ db, clock, attachments, contracts, stations, organisations });
-  registerAuth(app, sessions, { workerStations: workerService.stationsToday, organisationStations: contracts.coveredStations });
+  registerAuth(app, sessions, {
+    workerStations: workerService.stationsToday,
+    organisationStations: contracts.coveredStations,
+  });
   // After the access check, so a caller without a session learns nothing from validation (401 before 400).
   registerTextGuard(app);
 
-  const stationService = createStationService({ db, clock, divisions, storage, attachments, contractsOf: contracts.stationContracts, residentsOf: workerService.residentsToday });
-  const organisationService = createOrganisationService(db, clock, divisions, attachments);
-  const procurementService = createProcurementService({ db, clock, divisions, stations, organisations, contractsOf: contracts.byProcurement });
-  const contractService = createContractService({ db, clock, divisions, procurements: procurementService, attachments, stations, organisations });
-
-  app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查（数据库不可用时 503）' } }, async (_req, reply) => {
-    const ok = await ping(db).catch(() => false);
-    if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'unavailable', db: ok };
+  const stationService = createStationService({
+    db,
+    clock,
+    divisions,
+    storage,
+    attachments,
+    contractsOf: contracts.stationContracts,
+    residentsOf: workerService.residentsToday,
   });
-  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  const organisationService = createOrganisationService(db, clock, divisions, attachments);
+  const procurementService = createProcurementService({
+    db,
+    clock,
+    divisions,
+    stations,
+    organisations,
+    contractsOf: contracts.byProcurement,
+  });
+  const contractService = createContractService({
+    db,
+    clock,
+    divisions,
+    procurements: procurementService,
+    attachments,
+    stations,
+    organisations,
+  });
+
+  app.get(
+    '/api/health',
+    { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查（数据库不可用时 503）' } },
+    async (_req, reply) => {
+      const ok = await ping(db).catch(() => false);
+      if (!ok) reply.status(503);
+      return { status: ok ? 'ok' : 'unavailable', db: ok };
+    },
+  );
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   divisionRoutes(app, divisions);
   authRoutes(app, createAuthService(db, clock, sessions, divisions), { cookieSecure: !!opts.cookieSecure });
   userRoutes(app, createUserService({ db, clock, divisions, sessions, orgs: organisationService, organisations }));
@@ -131,7 +188,17 @@ export async function buildApp(opts: AppOptions) {
   progressRoutes(app, createProgressService(db, clock, divisions, stations));
   organisationRoutes(app, organisationService, attachments);
   purchasingRoutes(app, createPurchasePlanService(db, clock, divisions, stations), procurementService);
-  contractRoutes(app, contractService, { compliance: createComplianceReport({ db, clock, divisions, contracts: contractService, stations, lookup: contracts }), attachments });
+  contractRoutes(app, contractService, {
+    compliance: createComplianceReport({
+      db,
+      clock,
+      divisions,
+      contracts: contractService,
+      stations,
+      lookup: contracts,
+    }),
+    attachments,
+  });
   workerRoutes(app, {
     workers: workerService,
     trainings: createTrainingService(db, clock, attachments),

@@ -12,7 +12,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.string().default('false'),
-  SHEGONG_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD').optional(),
+  SHEGONG_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
+    .optional(),
 });
 
 /**
@@ -23,7 +26,10 @@ function trustProxy(v: string): boolean | number | string[] {
   if (v === 'false' || v === '') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export interface Config {

@@ -9,7 +9,13 @@ describe('starting with the database down', () => {
   it('logs a clear retry message and stays up', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'shegong-down-'));
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'main.ts')], {
-      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATA_DIR: dataDir, PORT: '39911', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        DATA_DIR: dataDir,
+        PORT: '39911',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -15,13 +15,28 @@ async function main() {
   const config = loadConfig();
   const log = pino(loggerOptions(config.logLevel));
   const clock = config.today ? fixedClock(config.today) : systemClock;
-  if (config.today) log.warn({ today: config.today }, 'SHEGONG_TODAY is set: the server treats that date as today (training/demo only)');
+  if (config.today)
+    log.warn(
+      { today: config.today },
+      'SHEGONG_TODAY is set: the server treats that date as today (training/demo only)',
+    );
   mkdirSync(config.dataDir, { recursive: true });
-  const database = await openWithRetry(() => openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') }), log);
+  const database = await openWithRetry(
+    () => openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') }),
+    log,
+  );
   log.info({ driver: database.driver }, 'database ready, migrations applied');
   await loadReferenceData(database.db, log);
   await bootstrapAdmin(database.db, log, config.adminPassword, clock);
-  const app = await buildApp({ db: database.db, dataDir: config.dataDir, webDist: config.webDist, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, clock, logger: loggerOptions(config.logLevel) });
+  const app = await buildApp({
+    db: database.db,
+    dataDir: config.dataDir,
+    webDist: config.webDist,
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    clock,
+    logger: loggerOptions(config.logLevel),
+  });
   await app.listen({ port: config.port, host: config.host });
   log.info(`社工站综合管理平台 listening on http://localhost:${config.port}`);
 

@@ -10,7 +10,17 @@ export const PHONE = { width: 390, height: 844 };
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
   });
 }
 
@@ -42,7 +52,11 @@ export async function pick(page: Page, label: string, option: string, scope: Pag
   for (let attempt = 1; ; attempt++) {
     await wrapper.click();
     if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .first()
+      .click();
     try {
       await wrapper.locator(`[title="${option}"]`).first().waitFor({ timeout: 3000 });
       return;

@@ -34,7 +34,8 @@ export function useJourney(env: Record<string, string>, setup?: (server: Journey
     j.page.on('pageerror', (e) => console.error('page error:', e.message));
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && j.page) await shot(j.page, `FAILED-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail' && j.page)
+      await shot(j.page, `FAILED-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
   });
   afterAll(async () => {
     await j.browser?.close();

@@ -9,7 +9,11 @@ interface Log {
  * database): a clear line every attempt instead of a stack and an exit. Gives up after `attempts` (default: about
  * ten minutes), so a wrong address still ends in a readable failure.
  */
-export async function openWithRetry(open: () => Promise<Database>, log: Log, opts: { attempts?: number; delayMs?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<Database> {
+export async function openWithRetry(
+  open: () => Promise<Database>,
+  log: Log,
+  opts: { attempts?: number; delayMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<Database> {
   const attempts = opts.attempts ?? 120;
   const delayMs = opts.delayMs ?? 5000;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -18,8 +22,14 @@ export async function openWithRetry(open: () => Promise<Database>, log: Log, opt
       return await open();
     } catch (err) {
       const reason = describe(err);
-      if (i >= attempts) throw new Error(`数据库无法连接（${reason}），已重试 ${attempts} 次，请检查 DATABASE_URL 和数据库服务`, { cause: err });
-      log.warn({ attempt: i, reason }, `数据库无法连接（${reason}），${Math.round(delayMs / 1000)} 秒后重试（第 ${i} 次）`);
+      if (i >= attempts)
+        throw new Error(`数据库无法连接（${reason}），已重试 ${attempts} 次，请检查 DATABASE_URL 和数据库服务`, {
+          cause: err,
+        });
+      log.warn(
+        { attempt: i, reason },
+        `数据库无法连接（${reason}），${Math.round(delayMs / 1000)} 秒后重试（第 ${i} 次）`,
+      );
       await sleep(delayMs);
     }
   }

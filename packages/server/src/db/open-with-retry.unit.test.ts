@@ -14,14 +14,27 @@ describe('opening the database with retries', () => {
       if (++calls < 3) throw refused;
       return db;
     };
-    const got = await openWithRetry(open, { warn: (_o, msg) => lines.push(msg) }, { delayMs: 1, sleep: async () => undefined });
+    const got = await openWithRetry(
+      open,
+      { warn: (_o, msg) => lines.push(msg) },
+      { delayMs: 1, sleep: async () => undefined },
+    );
     expect(got).toBe(db);
-    expect(lines).toEqual(['数据库无法连接（连接被拒绝，数据库服务可能未启动），0 秒后重试（第 1 次）', '数据库无法连接（连接被拒绝，数据库服务可能未启动），0 秒后重试（第 2 次）']);
+    expect(lines).toEqual([
+      '数据库无法连接（连接被拒绝，数据库服务可能未启动），0 秒后重试（第 1 次）',
+      '数据库无法连接（连接被拒绝，数据库服务可能未启动），0 秒后重试（第 2 次）',
+    ]);
   });
 
   it('gives up after the last attempt with a readable message that hides the password', async () => {
     const secret = new Error('password authentication failed for postgres://app:s3cret@db:5432/x');
-    const p = openWithRetry(async () => { throw secret; }, { warn: () => undefined }, { attempts: 2, delayMs: 1, sleep: async () => undefined });
+    const p = openWithRetry(
+      async () => {
+        throw secret;
+      },
+      { warn: () => undefined },
+      { attempts: 2, delayMs: 1, sleep: async () => undefined },
+    );
     await expect(p).rejects.toThrow(/数据库无法连接（.*postgres:\/\/\*\*\*@db.*），已重试 2 次/);
     await expect(p).rejects.not.toThrow(/s3cret/);
   });

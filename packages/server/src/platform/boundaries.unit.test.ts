@@ -12,18 +12,58 @@ const lint = async (file: string, code: string) => {
 
 describe('lint-enforced boundaries', () => {
   it.each([
-    ['a module reading another module’s table', 'packages/server/src/modules/workers/x.ts', "import { contracts } from '../contracts/contracts.table';\nexport const x = contracts;\n", 'only through its index.ts'],
-    ['a module reaching past another module’s index', 'packages/server/src/modules/workers/x.ts', "import { liveOn } from '../contracts/contracts.lookup';\nexport const x = liveOn;\n", 'only through its index.ts'],
-    ['platform importing a module', 'packages/server/src/platform/x.ts', "import { stationRoutes } from '../modules/stations';\nexport const x = stationRoutes;\n", 'platform/ never imports a module'],
-    ['a route file with a database handle', 'packages/server/src/modules/stations/x.routes.ts', "import type { Db } from '../../db/database';\nexport type X = Db;\n", 'Routes receive no database handle'],
-    ['an index exporting a table', 'packages/server/src/modules/stations/index.ts', "export { stations } from './stations.table';\n", "tables stay inside it"],
-    ['server code reading the system date', 'packages/server/src/modules/stations/x.ts', 'export const today = new Date().toISOString();\n', 'from the Clock'],
-    ['shared code reading the system date', 'packages/shared/src/x.ts', 'export const t = Date.now();\n', 'from the Clock'],
+    [
+      'a module reading another module’s table',
+      'packages/server/src/modules/workers/x.ts',
+      "import { contracts } from '../contracts/contracts.table';\nexport const x = contracts;\n",
+      'only through its index.ts',
+    ],
+    [
+      'a module reaching past another module’s index',
+      'packages/server/src/modules/workers/x.ts',
+      "import { liveOn } from '../contracts/contracts.lookup';\nexport const x = liveOn;\n",
+      'only through its index.ts',
+    ],
+    [
+      'platform importing a module',
+      'packages/server/src/platform/x.ts',
+      "import { stationRoutes } from '../modules/stations';\nexport const x = stationRoutes;\n",
+      'platform/ never imports a module',
+    ],
+    [
+      'a route file with a database handle',
+      'packages/server/src/modules/stations/x.routes.ts',
+      "import type { Db } from '../../db/database';\nexport type X = Db;\n",
+      'Routes receive no database handle',
+    ],
+    [
+      'an index exporting a table',
+      'packages/server/src/modules/stations/index.ts',
+      "export { stations } from './stations.table';\n",
+      'tables stay inside it',
+    ],
+    [
+      'server code reading the system date',
+      'packages/server/src/modules/stations/x.ts',
+      'export const today = new Date().toISOString();\n',
+      'from the Clock',
+    ],
+    [
+      'shared code reading the system date',
+      'packages/shared/src/x.ts',
+      'export const t = Date.now();\n',
+      'from the Clock',
+    ],
   ])('%s fails the lint', async (_name, file, code, words) => {
     expect((await lint(file, code)).join('\n')).toContain(words);
   });
 
   it('a module using another through its index passes', async () => {
-    expect(await lint('packages/server/src/modules/workers/x.ts', "import type { ContractLookup } from '../contracts';\nexport type X = ContractLookup;\n")).toEqual([]);
+    expect(
+      await lint(
+        'packages/server/src/modules/workers/x.ts',
+        "import type { ContractLookup } from '../contracts';\nexport type X = ContractLookup;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 export const shanghaiDate = (d: Date): string => new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Shanghai local date and time of an instant, `YYYY-MM-DD HH:mm:ss`, for documents and exports. */
-export const shanghaiDateTime = (d: Date): string => new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+export const shanghaiDateTime = (d: Date): string =>
+  new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The system clock: what production runs on. */
 export const systemClock: Clock = {

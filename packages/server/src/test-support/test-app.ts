@@ -68,13 +68,26 @@ export async function createTestApp(opts: { today?: string } = {}) {
   }
 
   /** Inserts a user directly (password already changed), as a fixture. */
-  async function makeUser(role: Role, divisionCode: string, opts: { mustChangePassword?: boolean; organisationId?: string } = {}): Promise<TestUser> {
+  async function makeUser(
+    role: Role,
+    divisionCode: string,
+    opts: { mustChangePassword?: boolean; organisationId?: string } = {},
+  ): Promise<TestUser> {
     hashed ??= hashPassword(TEST_PASSWORD);
     const username = `${role.replace('_', '')}${++seq}`;
     if (ROLE_LEVEL[role] === 'city' && divisionCode !== CITY_CODE) throw new Error('city roles sit at the city');
     const [u] = await database.db
       .insert(users)
-      .values({ username, displayName: `测试${seq}`, role, divisionCode, divisionPath: await divisionPath(divisionCode), passwordHash: await hashed, mustChangePassword: opts.mustChangePassword ?? false, organisationId: opts.organisationId ?? null })
+      .values({
+        username,
+        displayName: `测试${seq}`,
+        role,
+        divisionCode,
+        divisionPath: await divisionPath(divisionCode),
+        passwordHash: await hashed,
+        mustChangePassword: opts.mustChangePassword ?? false,
+        organisationId: opts.organisationId ?? null,
+      })
       .returning();
     return { id: u.id, username, role };
   }
@@ -90,7 +103,12 @@ export async function createTestApp(opts: { today?: string } = {}) {
     return { user: u, session: await login(u.username) };
   }
 
-  function call(s: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+  function call(
+    s: Session | null,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = {};
     if (s) {
       headers.cookie = s.cookie;

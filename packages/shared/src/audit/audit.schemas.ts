@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { isoDate } from '../common';
 
-export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'password_change', 'create', 'update', 'upload', 'export', 'unmask', 'read_pii', 'download'] as const;
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+  'create',
+  'update',
+  'upload',
+  'export',
+  'unmask',
+  'read_pii',
+  'download',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   login: '登录',

@@ -13,7 +13,13 @@ describe('password policy', () => {
 
 describe('roles', () => {
   it('a county administrator hands out only county and township roles', () => {
-    expect(assignableRoles('county_admin')).toEqual(['county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead']);
+    expect(assignableRoles('county_admin')).toEqual([
+      'county_admin',
+      'county_officer',
+      'township_liaison',
+      'org_admin',
+      'project_lead',
+    ]);
     expect(assignableRoles('county_officer')).toEqual([]);
   });
   it('only the city administrator reads the audit log; only counties register stations', () => {

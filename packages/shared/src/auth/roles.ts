@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 // Roles of R-SCOPE / 二.
-export const ROLES = ['city_admin', 'city_officer', 'county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead', 'social_worker'] as const;
+export const ROLES = [
+  'city_admin',
+  'city_officer',
+  'county_admin',
+  'county_officer',
+  'township_liaison',
+  'org_admin',
+  'project_lead',
+  'social_worker',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -60,18 +69,67 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 // What each role may do; *which* records is the scope's business (DESIGN §4).
-const CITY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:file', 'contracts:read', 'workers:read', 'workers:unmask', 'trainings:write', 'trainings:confirm', 'payroll:read'];
-const COUNTY_PURCHASE: Permission[] = ['organisations:read', 'organisations:write', 'purchase:read', 'purchase:write', 'contracts:read', 'contracts:write', 'workers:read', 'workers:approve', 'workers:unmask', 'trainings:write', 'trainings:confirm', 'payroll:read'];
+const CITY_PURCHASE: Permission[] = [
+  'organisations:read',
+  'organisations:write',
+  'purchase:read',
+  'purchase:file',
+  'contracts:read',
+  'workers:read',
+  'workers:unmask',
+  'trainings:write',
+  'trainings:confirm',
+  'payroll:read',
+];
+const COUNTY_PURCHASE: Permission[] = [
+  'organisations:read',
+  'organisations:write',
+  'purchase:read',
+  'purchase:write',
+  'contracts:read',
+  'contracts:write',
+  'workers:read',
+  'workers:approve',
+  'workers:unmask',
+  'trainings:write',
+  'trainings:confirm',
+  'payroll:read',
+];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
-  county_admin: ['users:read', 'users:manage', 'stations:read', 'stations:write', 'plan:read', 'export', ...COUNTY_PURCHASE],
+  county_admin: [
+    'users:read',
+    'users:manage',
+    'stations:read',
+    'stations:write',
+    'plan:read',
+    'export',
+    ...COUNTY_PURCHASE,
+  ],
   county_officer: ['stations:read', 'stations:write', 'plan:read', 'export', ...COUNTY_PURCHASE],
   township_liaison: ['stations:read'],
   // R-ORG-2: the contractor publishes its own disclosures; it reads its contracts and the stations they cover.
   // The employer keeps the roster and sees its staff's ID numbers and phones (R-STAFF, R-SCOPE-2).
-  org_admin: ['stations:read', 'organisations:read', 'organisations:disclose', 'contracts:read', 'workers:read', 'workers:write', 'workers:pii', 'trainings:write', 'payroll:read'],
-  project_lead: ['stations:read', 'organisations:read', 'contracts:read', 'workers:read', 'workers:pii', 'payroll:read'],
+  org_admin: [
+    'stations:read',
+    'organisations:read',
+    'organisations:disclose',
+    'contracts:read',
+    'workers:read',
+    'workers:write',
+    'workers:pii',
+    'trainings:write',
+    'payroll:read',
+  ],
+  project_lead: [
+    'stations:read',
+    'organisations:read',
+    'contracts:read',
+    'workers:read',
+    'workers:pii',
+    'payroll:read',
+  ],
   // A resident social worker sees the stations assigned to them today and the colleagues there.
   social_worker: ['stations:read', 'workers:read'],
 };
@@ -80,7 +138,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function assignableRoles(role: Role): Role[] {
   // Social workers' logins are opened from their roster record, bound to it (see the workers module).
   if (role === 'city_admin') return ROLES.filter((r) => r !== 'social_worker');
-  if (role === 'county_admin') return ['county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead'];
+  if (role === 'county_admin')
+    return ['county_admin', 'county_officer', 'township_liaison', 'org_admin', 'project_lead'];
   return [];
 }
 

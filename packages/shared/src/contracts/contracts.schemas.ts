@@ -29,7 +29,12 @@ export const createContractSchema = z.strictObject({
   signedOn: isoDate,
   cycleStart: isoDate,
   publishedOn: isoDate.nullable().default(null),
-  terms: z.strictObject(Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, longText.min(1, '请填写')])) as Record<ContractTerm, z.ZodString>),
+  terms: z.strictObject(
+    Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, longText.min(1, '请填写')])) as Record<
+      ContractTerm,
+      z.ZodString
+    >,
+  ),
   /** The first year's agreement is signed with the contract. */
   firstAgreement: z.strictObject({ amount: yuanSchema, publishedOn: isoDate.nullable().default(null) }),
 });
@@ -57,7 +62,11 @@ export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
 
 export const CONTRACT_STATUSES = ['active', 'ending', 'ended'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = { active: '履行中', ending: '评估不合格，到期终止', ended: '已终止' };
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  active: '履行中',
+  ending: '评估不合格，到期终止',
+  ended: '已终止',
+};
 
 export interface AgreementView {
   id: string;

@@ -22,7 +22,10 @@ describe('GB 11643 citizen ID', () => {
     if (!r.ok) expect(r.message).toContain('校验位应为 X');
   });
   it('rejects impossible or future birth dates', () => {
-    expect(checkCitizenId('110105194902310021', T)).toMatchObject({ ok: false, message: expect.stringContaining('无效') });
+    expect(checkCitizenId('110105194902310021', T)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('无效'),
+    });
     expect(checkCitizenId('110105209901010021', '2026-11-28')).toMatchObject({ ok: false });
   });
   it('masks IDs and phones the way UX.md shows', () => {

@@ -3,13 +3,44 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
 export type CitizenIdCheck =
-  | { ok: true; birthDate: string; gender: 'male' | 'female' }
-  | { ok: false; message: string };
+  { ok: true; birthDate: string; gender: 'male' | 'female' } | { ok: false; message: string };
 
 /** Province-level codes of GB/T 2260 (the first two digits of an address code); 71/81/82 for 台湾、香港、澳门. */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /**
@@ -19,10 +50,12 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
 export function checkCitizenId(raw: string, today: string): CitizenIdCheck {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, message: '应为 18 位身份证号（最后一位可为 X）' };
-  if (!PROVINCE_CODES.has(id.slice(0, 2))) return { ok: false, message: `前两位 ${id.slice(0, 2)} 不是有效的省级行政区划代码` };
+  if (!PROVINCE_CODES.has(id.slice(0, 2)))
+    return { ok: false, message: `前两位 ${id.slice(0, 2)} 不是有效的省级行政区划代码` };
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const d = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || birth < '1900-01-01') return { ok: false, message: `出生日期 ${birth} 无效` };
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || birth < '1900-01-01')
+    return { ok: false, message: `出生日期 ${birth} 无效` };
   if (birth > today) return { ok: false, message: `出生日期 ${birth} 晚于今天` };
   const sum = WEIGHTS.reduce((s, w, i) => s + Number(id[i]) * w, 0);
   const expected = CHECK[sum % 11];

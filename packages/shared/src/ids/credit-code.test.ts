@@ -3,7 +3,8 @@ import { checkCreditCode } from './credit-code';
 
 describe('GB 32100 credit code (R-ORG-1)', () => {
   it('accepts the standard example and computed vectors', () => {
-    for (const c of ['91350100M000100Y43', '91110108551385082Q', '91310000775785552L']) expect(checkCreditCode(c)).toEqual({ ok: true });
+    for (const c of ['91350100M000100Y43', '91110108551385082Q', '91310000775785552L'])
+      expect(checkCreditCode(c)).toEqual({ ok: true });
   });
   it('rejects a wrong final check character with the expected one', () => {
     const r = checkCreditCode('91350100M000100Y44');

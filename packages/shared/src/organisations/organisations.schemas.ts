@@ -4,7 +4,13 @@ import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import type { Finding } from '../policy/finding';
 import type { AttachmentView } from '../common';
 
-export const ORGANISATION_TYPES = ['social_work_agency', 'volunteer_org', 'community_org', 'foundation', 'other'] as const;
+export const ORGANISATION_TYPES = [
+  'social_work_agency',
+  'volunteer_org',
+  'community_org',
+  'foundation',
+  'other',
+] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   social_work_agency: '社会工作服务机构',
@@ -29,7 +35,11 @@ const organisationFields = {
   registeredOn: isoDate.nullable(),
   legalRepresentative: text(50),
   contactName: text(50),
-  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '应为电话号码').or(z.literal('')),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,20}$/, '应为电话号码')
+    .or(z.literal('')),
   address: text(200),
   businessScope: text(1000),
   socialWorkInScope: z.boolean('应为是或否'),
@@ -43,9 +53,19 @@ const organisationFields = {
 export const createOrganisationSchema = z
   .strictObject(organisationFields)
   .partial()
-  .extend({ name: organisationFields.name, creditCode: organisationFields.creditCode, type: organisationFields.type, socialWorkInScope: organisationFields.socialWorkInScope, local: organisationFields.local, divisionCode: organisationFields.divisionCode });
+  .extend({
+    name: organisationFields.name,
+    creditCode: organisationFields.creditCode,
+    type: organisationFields.type,
+    socialWorkInScope: organisationFields.socialWorkInScope,
+    local: organisationFields.local,
+    divisionCode: organisationFields.divisionCode,
+  });
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
-export const updateOrganisationSchema = z.strictObject(organisationFields).partial().extend({ version: z.number().int().min(1) });
+export const updateOrganisationSchema = z
+  .strictObject(organisationFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
 
 export const organisationQuerySchema = z.strictObject({
@@ -98,7 +118,10 @@ export const createDisclosureSchema = z
     content: z.string().trim().max(5000, '不能超过 5000 个字符').default(''),
     year: z.number().int().min(2000, '年份不早于 2000').max(2100).nullable().default(null),
   })
-  .refine((d) => d.kind !== 'financial_report' || d.year != null, { message: '年度财务报告须填写年度', path: ['year'] });
+  .refine((d) => d.kind !== 'financial_report' || d.year != null, {
+    message: '年度财务报告须填写年度',
+    path: ['year'],
+  });
 export type CreateDisclosureInput = z.infer<typeof createDisclosureSchema>;
 
 export interface DisclosureView {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const progressQuerySchema = z.strictObject({
-  county: z.string().regex(/^\d{12}$/, '应为 12 位区划代码').optional(),
+  county: z
+    .string()
+    .regex(/^\d{12}$/, '应为 12 位区划代码')
+    .optional(),
 });
 
 /** One unit × year cell of R-PLAN-1: planned vs registered vs built vs operating. */

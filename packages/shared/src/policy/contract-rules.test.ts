@@ -7,7 +7,18 @@ describe('R-CON-1 signing within 30 days of the award notice', () => {
     expect(lateSigningDays('2021-05-01', '2021-06-01')).toBe(1);
   });
   it('a late contract carries an error finding naming the days', () => {
-    const f = contractFindings({ awardedOn: '2021-05-01', signedOn: '2021-06-01', publishedOn: '2021-06-02', cycleStart: '2021-06-01', endsOn: null, agreements: [], evaluations: [] }, '2021-06-10');
+    const f = contractFindings(
+      {
+        awardedOn: '2021-05-01',
+        signedOn: '2021-06-01',
+        publishedOn: '2021-06-02',
+        cycleStart: '2021-06-01',
+        endsOn: null,
+        agreements: [],
+        evaluations: [],
+      },
+      '2021-06-10',
+    );
     expect(f).toEqual([expect.objectContaining({ ruleId: 'R-CON-1', severity: 'error' })]);
     expect(f[0].message).toContain('31 日');
   });
@@ -35,20 +46,66 @@ describe('R-CON-2 one agreement a year, renewed after a passed evaluation', () =
   });
   it('a failed evaluation ends renewal and shows an error', () => {
     expect(newAgreementRefusal(2, [y1], [{ yearNo: 1, result: 'failed' }], 'ending')).toContain('重新确定承接主体');
-    const f = contractFindings({ awardedOn: '2021-05-01', signedOn: '2021-05-20', publishedOn: '2021-05-21', cycleStart: '2021-06-01', endsOn: '2022-05-31', agreements: [y1], evaluations: [{ yearNo: 1, result: 'failed' }] }, '2022-04-01');
+    const f = contractFindings(
+      {
+        awardedOn: '2021-05-01',
+        signedOn: '2021-05-20',
+        publishedOn: '2021-05-21',
+        cycleStart: '2021-06-01',
+        endsOn: '2022-05-31',
+        agreements: [y1],
+        evaluations: [{ yearNo: 1, result: 'failed' }],
+      },
+      '2022-04-01',
+    );
     expect(f.map((x) => x.ruleId)).toEqual(['R-CON-2']);
     expect(f[0].message).toContain('2022-05-31 终止');
   });
   it('an agreement ending within 60 days asks for the evaluation and renewal', () => {
-    const f = contractFindings({ awardedOn: '2021-05-01', signedOn: '2021-05-20', publishedOn: '2021-05-21', cycleStart: '2021-06-01', endsOn: null, agreements: [y1], evaluations: [] }, '2022-04-15');
+    const f = contractFindings(
+      {
+        awardedOn: '2021-05-01',
+        signedOn: '2021-05-20',
+        publishedOn: '2021-05-21',
+        cycleStart: '2021-06-01',
+        endsOn: null,
+        agreements: [y1],
+        evaluations: [],
+      },
+      '2022-04-15',
+    );
     expect(f).toEqual([expect.objectContaining({ ruleId: 'R-CON-2', severity: 'warning' })]);
-    expect(contractFindings({ awardedOn: '2021-05-01', signedOn: '2021-05-20', publishedOn: '2021-05-21', cycleStart: '2021-06-01', endsOn: null, agreements: [y1], evaluations: [] }, '2022-03-01')).toEqual([]);
+    expect(
+      contractFindings(
+        {
+          awardedOn: '2021-05-01',
+          signedOn: '2021-05-20',
+          publishedOn: '2021-05-21',
+          cycleStart: '2021-06-01',
+          endsOn: null,
+          agreements: [y1],
+          evaluations: [],
+        },
+        '2022-03-01',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('R-CON-3 publication', () => {
   it('flags an unpublished contract and agreement', () => {
-    const f = contractFindings({ awardedOn: '2021-05-01', signedOn: '2021-05-20', publishedOn: null, cycleStart: '2021-06-01', endsOn: null, agreements: [{ yearNo: 1, periodEnd: '2022-05-31', publishedOn: null }], evaluations: [] }, '2021-07-01');
+    const f = contractFindings(
+      {
+        awardedOn: '2021-05-01',
+        signedOn: '2021-05-20',
+        publishedOn: null,
+        cycleStart: '2021-06-01',
+        endsOn: null,
+        agreements: [{ yearNo: 1, periodEnd: '2022-05-31', publishedOn: null }],
+        evaluations: [],
+      },
+      '2021-07-01',
+    );
     expect(f.map((x) => x.message)).toEqual(['合同尚未公告', '第 1 年协议尚未公告']);
   });
 });

@@ -36,9 +36,17 @@ interface EvaluationFacts {
  * Why a new year's agreement cannot be made, or null (R-CON-2: one a year, the next only after a passed evaluation,
  * and signed on or after that evaluation's date when `signedOn` is given).
  */
-export function newAgreementRefusal(yearNo: number, agreements: AgreementFacts[], evaluations: EvaluationFacts[], status: string, signedOn?: string): string | null {
-  if (yearNo > CONTRACT_CYCLE_YEARS) return `合同周期为 ${CONTRACT_CYCLE_YEARS} 年、一年一签，不能签订第 ${yearNo} 年协议（R-CON-2）`;
-  if (status !== 'active') return '合同已因评估不合格终止或即将终止，不能续签，须按政府采购程序重新确定承接主体（R-CON-2）';
+export function newAgreementRefusal(
+  yearNo: number,
+  agreements: AgreementFacts[],
+  evaluations: EvaluationFacts[],
+  status: string,
+  signedOn?: string,
+): string | null {
+  if (yearNo > CONTRACT_CYCLE_YEARS)
+    return `合同周期为 ${CONTRACT_CYCLE_YEARS} 年、一年一签，不能签订第 ${yearNo} 年协议（R-CON-2）`;
+  if (status !== 'active')
+    return '合同已因评估不合格终止或即将终止，不能续签，须按政府采购程序重新确定承接主体（R-CON-2）';
   if (agreements.some((a) => a.yearNo === yearNo)) return `第 ${yearNo} 年协议已签订`;
   const last = Math.max(0, ...agreements.map((a) => a.yearNo));
   if (yearNo !== last + 1) return `应先签订第 ${last + 1} 年协议`;
@@ -46,7 +54,8 @@ export function newAgreementRefusal(yearNo: number, agreements: AgreementFacts[]
     const prev = evaluations.find((e) => e.yearNo === yearNo - 1);
     if (!prev) return `第 ${yearNo - 1} 年度评估结果尚未记录，年度评估合格后方可续签（R-CON-2）`;
     if (prev.result !== 'passed') return `第 ${yearNo - 1} 年度评估不合格，不予续签（R-CON-2）`;
-    if (signedOn && prev.evaluatedOn && signedOn < prev.evaluatedOn) return `签订日期 ${signedOn} 早于第 ${yearNo - 1} 年度评估日期 ${prev.evaluatedOn}：年度评估合格后方可续签（R-CON-2）`;
+    if (signedOn && prev.evaluatedOn && signedOn < prev.evaluatedOn)
+      return `签订日期 ${signedOn} 早于第 ${yearNo - 1} 年度评估日期 ${prev.evaluatedOn}：年度评估合格后方可续签（R-CON-2）`;
   }
   return null;
 }
@@ -73,13 +82,30 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
       action: '违规已记录并通报市民政局；今后须在通知书发出之日起 30 日内签订',
     });
   }
-  if (!c.publishedOn) out.push({ ruleId: 'R-CON-3', severity: 'warning', message: '合同尚未公告', action: '依法公告服务协议后登记公告日期' });
+  if (!c.publishedOn)
+    out.push({
+      ruleId: 'R-CON-3',
+      severity: 'warning',
+      message: '合同尚未公告',
+      action: '依法公告服务协议后登记公告日期',
+    });
   for (const a of c.agreements) {
-    if (!a.publishedOn) out.push({ ruleId: 'R-CON-3', severity: 'warning', message: `第 ${a.yearNo} 年协议尚未公告`, action: '依法公告后登记公告日期' });
+    if (!a.publishedOn)
+      out.push({
+        ruleId: 'R-CON-3',
+        severity: 'warning',
+        message: `第 ${a.yearNo} 年协议尚未公告`,
+        action: '依法公告后登记公告日期',
+      });
   }
   const failed = c.evaluations.find((e) => e.result === 'failed');
   if (failed) {
-    out.push({ ruleId: 'R-CON-2', severity: 'error', message: `第 ${failed.yearNo} 年度评估不合格，合同于 ${c.endsOn} 终止，不予续签`, action: '按政府采购程序重新确定承接主体' });
+    out.push({
+      ruleId: 'R-CON-2',
+      severity: 'error',
+      message: `第 ${failed.yearNo} 年度评估不合格，合同于 ${c.endsOn} 终止，不予续签`,
+      action: '按政府采购程序重新确定承接主体',
+    });
     return out;
   }
   const last = [...c.agreements].sort((a, b) => b.yearNo - a.yearNo)[0];
@@ -88,8 +114,18 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
     if (left >= 0 && left <= 60) {
       out.push(
         last.yearNo < CONTRACT_CYCLE_YEARS
-          ? { ruleId: 'R-CON-2', severity: 'warning', message: `第 ${last.yearNo} 年协议将于 ${last.periodEnd} 到期（剩 ${left} 日）`, action: '完成年度评估；评估合格后签订下一年协议' }
-          : { ruleId: 'R-CON-2', severity: 'warning', message: `三年合同周期将于 ${last.periodEnd} 结束（剩 ${left} 日）`, action: '启动下一周期的购买计划和采购' },
+          ? {
+              ruleId: 'R-CON-2',
+              severity: 'warning',
+              message: `第 ${last.yearNo} 年协议将于 ${last.periodEnd} 到期（剩 ${left} 日）`,
+              action: '完成年度评估；评估合格后签订下一年协议',
+            }
+          : {
+              ruleId: 'R-CON-2',
+              severity: 'warning',
+              message: `三年合同周期将于 ${last.periodEnd} 结束（剩 ${left} 日）`,
+              action: '启动下一周期的购买计划和采购',
+            },
       );
     }
   }

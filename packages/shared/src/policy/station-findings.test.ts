@@ -10,8 +10,29 @@ const complete: StationFacts = {
   address: '柳屯镇政府院内',
   phone: '0393-1234567',
   openingHours: '周一至周五 8:30-17:30',
-  site: { activityRoom: true, desksChairs: true, fileCabinet: true, computer: true, printerScanner: true, telephone: true, fax: true, caseRoom: true, groupRoom: true },
-  institutions: { orgChart: true, procedures: true, personnelRules: true, financeRules: true, volunteerRules: true, venueRules: true, archiveRules: true, beneficiaryDbRules: true, serviceCommitment: true, satisfactionFeedback: true },
+  site: {
+    activityRoom: true,
+    desksChairs: true,
+    fileCabinet: true,
+    computer: true,
+    printerScanner: true,
+    telephone: true,
+    fax: true,
+    caseRoom: true,
+    groupRoom: true,
+  },
+  institutions: {
+    orgChart: true,
+    procedures: true,
+    personnelRules: true,
+    financeRules: true,
+    volunteerRules: true,
+    venueRules: true,
+    archiveRules: true,
+    beneficiaryDbRules: true,
+    serviceCommitment: true,
+    satisfactionFeedback: true,
+  },
 };
 const rules = (f: StationFacts) => stationFindings(f).map((x) => `${x.ruleId}:${x.severity}:${x.message}`);
 
@@ -40,13 +61,18 @@ describe('station findings', () => {
   });
 
   it('R-ST-2: each missing equipment item is named; rooms by need are only info', () => {
-    const f = stationFindings({ ...complete, site: { ...complete.site, fax: false, computer: false, caseRoom: false } });
+    const f = stationFindings({
+      ...complete,
+      site: { ...complete.site, fax: false, computer: false, caseRoom: false },
+    });
     expect(f.find((x) => x.message.startsWith('缺少设施设备'))?.message).toBe('缺少设施设备：电脑、传真机');
     expect(f.find((x) => x.message.includes('个案咨询室'))?.severity).toBe('info');
   });
 
   it('R-ST-2: no activity room is flagged', () => {
-    expect(rules({ ...complete, site: { ...complete.site, activityRoom: false } })).toEqual(['R-ST-2:error:缺少活动用房']);
+    expect(rules({ ...complete, site: { ...complete.site, activityRoom: false } })).toEqual([
+      'R-ST-2:error:缺少活动用房',
+    ]);
   });
 
   it('R-ST-4: a missing institution is named', () => {
@@ -55,13 +81,24 @@ describe('station findings', () => {
   });
 
   it('R-CON-2: an operating station without a live contract shows the gap', () => {
-    expect(rules({ ...complete, hasCurrentContract: false })).toEqual(['R-CON-2:warning:没有有效的政府购买服务合同（承接主体）']);
+    expect(rules({ ...complete, hasCurrentContract: false })).toEqual([
+      'R-CON-2:warning:没有有效的政府购买服务合同（承接主体）',
+    ]);
     expect(stationFindings({ ...complete, hasCurrentContract: true })).toEqual([]);
-    expect(rules({ ...complete, hasCurrentContract: true, contractEndsEarlyOn: '2027-01-31' })[0]).toContain('现合同于 2027-01-31 终止');
+    expect(rules({ ...complete, hasCurrentContract: true, contractEndsEarlyOn: '2027-01-31' })[0]).toContain(
+      '现合同于 2027-01-31 终止',
+    );
   });
 
   it('a planned station is only checked for its name; a station being built gets warnings', () => {
-    const bare: StationFacts = { ...complete, status: 'planned', officeAreaM2: null, site: {}, institutions: {}, hasSignagePhoto: false };
+    const bare: StationFacts = {
+      ...complete,
+      status: 'planned',
+      officeAreaM2: null,
+      site: {},
+      institutions: {},
+      hasSignagePhoto: false,
+    };
     expect(stationFindings(bare)).toEqual([]);
     const building = stationFindings({ ...bare, status: 'building' });
     expect(building.length).toBeGreaterThan(3);

@@ -1,6 +1,12 @@
 import type { Finding } from './finding';
 import { staffingFinding } from './staff-rules';
-import { INSTITUTION_ITEMS, REQUIRED_EQUIPMENT, ROOMS_BY_NEED, SITE_ITEMS, type InstitutionItem } from '../stations/station-checklists';
+import {
+  INSTITUTION_ITEMS,
+  REQUIRED_EQUIPMENT,
+  ROOMS_BY_NEED,
+  SITE_ITEMS,
+  type InstitutionItem,
+} from '../stations/station-checklists';
 import type { InstitutionChecklist, SiteChecklist, StationStatus } from '../stations/stations.schemas';
 
 /** Minimum office area of 四(三) (R-ST-2). */
@@ -49,10 +55,20 @@ export function stationFindings(s: StationFacts): Finding[] {
   const sev = s.status === 'building' ? 'warning' : 'error';
 
   if (!s.hasSignagePhoto) {
-    out.push({ ruleId: 'R-ST-1', severity: sev, message: '未上传“社会工作服务站”标牌照片', action: '在办公场地显著位置挂设标牌，并上传标牌照片' });
+    out.push({
+      ruleId: 'R-ST-1',
+      severity: sev,
+      message: '未上传“社会工作服务站”标牌照片',
+      action: '在办公场地显著位置挂设标牌，并上传标牌照片',
+    });
   }
   if (s.officeAreaM2 == null) {
-    out.push({ ruleId: 'R-ST-2', severity: sev, message: '未填写办公用房面积', action: `填写办公用房面积（不少于 ${MIN_OFFICE_AREA_M2} ㎡）` });
+    out.push({
+      ruleId: 'R-ST-2',
+      severity: sev,
+      message: '未填写办公用房面积',
+      action: `填写办公用房面积（不少于 ${MIN_OFFICE_AREA_M2} ㎡）`,
+    });
   } else if (s.officeAreaM2 < MIN_OFFICE_AREA_M2) {
     out.push({
       ruleId: 'R-ST-2',
@@ -62,11 +78,21 @@ export function stationFindings(s: StationFacts): Finding[] {
     });
   }
   if (!s.site.activityRoom) {
-    out.push({ ruleId: 'R-ST-2', severity: sev, message: '缺少活动用房', action: '协调乡镇（街道）提供一定面积的活动用房' });
+    out.push({
+      ruleId: 'R-ST-2',
+      severity: sev,
+      message: '缺少活动用房',
+      action: '协调乡镇（街道）提供一定面积的活动用房',
+    });
   }
   const missingEquipment = REQUIRED_EQUIPMENT.filter((k) => !s.site[k]).map((k) => SITE_ITEMS[k]);
   if (missingEquipment.length > 0) {
-    out.push({ ruleId: 'R-ST-2', severity: sev, message: `缺少设施设备：${missingEquipment.join('、')}`, action: '配齐必要的办公设施设备后在清单中勾选' });
+    out.push({
+      ruleId: 'R-ST-2',
+      severity: sev,
+      message: `缺少设施设备：${missingEquipment.join('、')}`,
+      action: '配齐必要的办公设施设备后在清单中勾选',
+    });
   }
   const missingRooms = ROOMS_BY_NEED.filter((k) => !s.site[k]).map((k) => SITE_ITEMS[k]);
   if (missingRooms.length > 0) {
@@ -87,18 +113,35 @@ export function stationFindings(s: StationFacts): Finding[] {
     });
   }
   if (s.status === 'operating' && (!s.address || !s.phone || !s.openingHours)) {
-    const missing = [!s.address && '地址', !s.phone && '联系电话', !s.openingHours && '开放时间'].filter(Boolean).join('、');
-    out.push({ ruleId: 'R-ST-1', severity: 'warning', message: `运营中的站点缺少${missing}，公众无法联系`, action: `补充${missing}` });
+    const missing = [!s.address && '地址', !s.phone && '联系电话', !s.openingHours && '开放时间']
+      .filter(Boolean)
+      .join('、');
+    out.push({
+      ruleId: 'R-ST-1',
+      severity: 'warning',
+      message: `运营中的站点缺少${missing}，公众无法联系`,
+      action: `补充${missing}`,
+    });
   }
   if (s.status === 'operating' && s.residentWorkers !== undefined) {
     const staffing = staffingFinding(s.residentWorkers);
     if (staffing) out.push(staffing);
   }
   if (s.contractEndsEarlyOn) {
-    out.push({ ruleId: 'R-CON-2', severity: 'warning', message: `年度评估不合格，现合同于 ${s.contractEndsEarlyOn} 终止，不予续签`, action: '按政府采购程序重新确定承接主体，避免服务中断' });
+    out.push({
+      ruleId: 'R-CON-2',
+      severity: 'warning',
+      message: `年度评估不合格，现合同于 ${s.contractEndsEarlyOn} 终止，不予续签`,
+      action: '按政府采购程序重新确定承接主体，避免服务中断',
+    });
   }
   if (s.status === 'operating' && s.hasCurrentContract === false) {
-    out.push({ ruleId: 'R-CON-2', severity: 'warning', message: '没有有效的政府购买服务合同（承接主体）', action: '按政府采购程序确定承接主体并签订合同' });
+    out.push({
+      ruleId: 'R-CON-2',
+      severity: 'warning',
+      message: '没有有效的政府购买服务合同（承接主体）',
+      action: '按政府采购程序确定承接主体并签订合同',
+    });
   }
   return out;
 }

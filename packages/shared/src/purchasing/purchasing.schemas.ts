@@ -3,7 +3,15 @@ import { isoDate } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import { yuanSchema } from '../money';
 
-export const PURCHASE_METHODS = ['public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'single_source', 'inquiry', 'other'] as const;
+export const PURCHASE_METHODS = [
+  'public_tender',
+  'invited_tender',
+  'competitive_negotiation',
+  'competitive_consultation',
+  'single_source',
+  'inquiry',
+  'other',
+] as const;
 export type PurchaseMethod = (typeof PURCHASE_METHODS)[number];
 export const PURCHASE_METHOD_LABELS: Record<PurchaseMethod, string> = {
   public_tender: '公开招标',
@@ -18,7 +26,12 @@ export const PURCHASE_METHOD_LABELS: Record<PurchaseMethod, string> = {
 // R-PUR-2: the annual purchase plan, filed (备案) with the city.
 export const PLAN_STATUSES = ['draft', 'submitted', 'filed', 'returned'] as const;
 export type PurchasePlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_LABELS: Record<PurchasePlanStatus, string> = { draft: '草稿', submitted: '已报送', filed: '已备案', returned: '已退回' };
+export const PLAN_STATUS_LABELS: Record<PurchasePlanStatus, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  filed: '已备案',
+  returned: '已退回',
+};
 
 const longText = (max = 5000) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
 const stationIds = z.array(z.uuid('社工站编号格式不正确')).max(500);
@@ -42,9 +55,15 @@ export const createPurchasePlanSchema = z
   .partial()
   .extend({ countyCode: divisionCodeSchema, year: planFields.year, title: planFields.title });
 export type CreatePurchasePlanInput = z.infer<typeof createPurchasePlanSchema>;
-export const updatePurchasePlanSchema = z.strictObject(planFields).partial().extend({ version: z.number().int().min(1) });
+export const updatePurchasePlanSchema = z
+  .strictObject(planFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type UpdatePurchasePlanInput = z.infer<typeof updatePurchasePlanSchema>;
-export const planTransitionSchema = z.strictObject({ version: z.number().int().min(1), comment: z.string().trim().max(1000, '不能超过 1000 个字符').default('') });
+export const planTransitionSchema = z.strictObject({
+  version: z.number().int().min(1),
+  comment: z.string().trim().max(1000, '不能超过 1000 个字符').default(''),
+});
 
 /** The plan's content the plan text (五(一)) lists; all must be filled before submitting. */
 export const PLAN_REQUIRED_FIELDS = {
@@ -93,7 +112,11 @@ export interface PurchasePlanView {
 // R-PUR-3: the procurement announcement and its award.
 export const PROCUREMENT_STATUSES = ['published', 'awarded', 'cancelled'] as const;
 export type ProcurementStatus = (typeof PROCUREMENT_STATUSES)[number];
-export const PROCUREMENT_STATUS_LABELS: Record<ProcurementStatus, string> = { published: '公告中', awarded: '已确定承接主体', cancelled: '已终止' };
+export const PROCUREMENT_STATUS_LABELS: Record<ProcurementStatus, string> = {
+  published: '公告中',
+  awarded: '已确定承接主体',
+  cancelled: '已终止',
+};
 
 export const createProcurementSchema = z.strictObject({
   countyCode: divisionCodeSchema,

@@ -3,7 +3,14 @@ import { isoDate } from '../common';
 import type { Finding } from '../policy/finding';
 import type { AttachmentView } from '../common';
 
-export const EDUCATION_LEVELS = ['high_school_or_below', 'secondary_vocational', 'junior_college', 'bachelor', 'master', 'doctor'] as const;
+export const EDUCATION_LEVELS = [
+  'high_school_or_below',
+  'secondary_vocational',
+  'junior_college',
+  'bachelor',
+  'master',
+  'doctor',
+] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export const EDUCATION_LABELS: Record<EducationLevel, string> = {
   high_school_or_below: '高中及以下',
@@ -15,13 +22,24 @@ export const EDUCATION_LABELS: Record<EducationLevel, string> = {
 };
 export const CERTIFICATE_LEVELS = ['assistant', 'intermediate', 'senior'] as const;
 export type CertificateLevel = (typeof CERTIFICATE_LEVELS)[number];
-export const CERTIFICATE_LABELS: Record<CertificateLevel, string> = { assistant: '助理社会工作师', intermediate: '社会工作师', senior: '高级社会工作师' };
+export const CERTIFICATE_LABELS: Record<CertificateLevel, string> = {
+  assistant: '助理社会工作师',
+  intermediate: '社会工作师',
+  senior: '高级社会工作师',
+};
 export const WORKER_ROLES = ['project_lead', 'resident'] as const;
 export type WorkerRole = (typeof WORKER_ROLES)[number];
 export const WORKER_ROLE_LABELS: Record<WorkerRole, string> = { project_lead: '项目主管', resident: '驻站社工' };
 
 /** Organisers whose training counts toward the 60-hour qualification (R-STAFF-3). */
-export const ORGANISER_LEVELS = ['county_civil_affairs', 'city_civil_affairs', 'province_civil_affairs', 'incubation_base', 'industry_association', 'other'] as const;
+export const ORGANISER_LEVELS = [
+  'county_civil_affairs',
+  'city_civil_affairs',
+  'province_civil_affairs',
+  'incubation_base',
+  'industry_association',
+  'other',
+] as const;
 export type OrganiserLevel = (typeof ORGANISER_LEVELS)[number];
 export const ORGANISER_LEVEL_LABELS: Record<OrganiserLevel, string> = {
   county_civil_affairs: '县级民政部门',
@@ -31,7 +49,13 @@ export const ORGANISER_LEVEL_LABELS: Record<OrganiserLevel, string> = {
   industry_association: '社会工作行业组织',
   other: '其他（不计入资质学时）',
 };
-export const QUALIFYING_ORGANISERS: readonly OrganiserLevel[] = ['county_civil_affairs', 'city_civil_affairs', 'province_civil_affairs', 'incubation_base', 'industry_association'];
+export const QUALIFYING_ORGANISERS: readonly OrganiserLevel[] = [
+  'county_civil_affairs',
+  'city_civil_affairs',
+  'province_civil_affairs',
+  'incubation_base',
+  'industry_association',
+];
 
 export const QUALIFICATION_HOURS = 60;
 export const CONTINUING_EDUCATION_HOURS = 60;
@@ -39,12 +63,19 @@ export const MAX_HIRING_AGE = 45;
 export const RESIDENT_QUALIFY_YEARS = 2;
 export const AT_RISK_DAYS = 90;
 
-
 const name = z.string().trim().min(2, '至少 2 个字符').max(30, '不能超过 30 个字符');
-const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '应为手机号或带区号的固定电话').or(z.literal(''));
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '应为手机号或带区号的固定电话')
+  .or(z.literal(''));
 const workerFields = {
   name,
-  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '应为 18 位身份证号（最后一位可为 X）'),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$/, '应为 18 位身份证号（最后一位可为 X）'),
   phone,
   education: z.enum(EDUCATION_LEVELS, '请选择学历'),
   major: z.string().trim().max(50, '不能超过 50 个字符'),
@@ -62,15 +93,29 @@ const workerFields = {
 export const createWorkerSchema = z
   .strictObject(workerFields)
   .partial()
-  .extend({ name, idNumber: workerFields.idNumber, education: workerFields.education, hireDate: workerFields.hireDate, role: workerFields.role });
+  .extend({
+    name,
+    idNumber: workerFields.idNumber,
+    education: workerFields.education,
+    hireDate: workerFields.hireDate,
+    role: workerFields.role,
+  });
 export type CreateWorkerInput = z.infer<typeof createWorkerSchema>;
-export const updateWorkerSchema = z.strictObject(workerFields).partial().extend({ version: z.number().int().min(1) });
+export const updateWorkerSchema = z
+  .strictObject(workerFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type UpdateWorkerInput = z.infer<typeof updateWorkerSchema>;
 
 export const assignmentSchema = z.strictObject({ stationId: z.uuid('请选择社工站'), startOn: isoDate });
 export const endAssignmentSchema = z.strictObject({ endOn: isoDate });
-export const filingActionSchema = z.strictObject({ version: z.number().int().min(1), comment: z.string().trim().max(500).default('') });
-export const unmaskSchema = z.strictObject({ reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(200) });
+export const filingActionSchema = z.strictObject({
+  version: z.number().int().min(1),
+  comment: z.string().trim().max(500).default(''),
+});
+export const unmaskSchema = z.strictObject({
+  reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(200),
+});
 export const hiringExceptionSchema = z.strictObject({
   organisationId: z.uuid('请选择承接机构'),
   idNumber: workerFields.idNumber,
@@ -79,7 +124,12 @@ export const hiringExceptionSchema = z.strictObject({
 
 export const FILING_STATUSES = ['draft', 'submitted', 'filed', 'returned'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
-export const FILING_STATUS_LABELS: Record<FilingStatus, string> = { draft: '未备案', submitted: '已报备', filed: '已备案', returned: '已退回' };
+export const FILING_STATUS_LABELS: Record<FilingStatus, string> = {
+  draft: '未备案',
+  submitted: '已报备',
+  filed: '已备案',
+  returned: '已退回',
+};
 
 export const createTrainingSchema = z
   .strictObject({
@@ -126,7 +176,13 @@ export interface WorkerView {
   labourContractEnd: string | null;
   archiveKept: boolean;
   hiringExceptionReason: string | null;
-  qualification: { qualified: boolean; path: 'degree' | 'certificate' | 'training' | null; trainingHours: number; hoursMissing: number; explanation: string };
+  qualification: {
+    qualified: boolean;
+    path: 'degree' | 'certificate' | 'training' | null;
+    trainingHours: number;
+    hoursMissing: number;
+    explanation: string;
+  };
   deadline: { on: string | null; status: 'qualified' | 'ok' | 'at_risk' | 'overdue' | 'unassigned' };
   continuingEducation: { year: number; hours: number };
   assignments: AssignmentView[];
@@ -161,14 +217,24 @@ export const confirmTrainingSchema = z.strictObject({ organiserLevel: z.enum(ORG
 export type ConfirmTrainingInput = z.infer<typeof confirmTrainingSchema>;
 
 // R-STAFF-6: monthly pay and 五险一金.
-export const INSURANCE_ITEMS = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', injury: '工伤保险', maternity: '生育保险', housingFund: '住房公积金' } as const;
+export const INSURANCE_ITEMS = {
+  pension: '养老保险',
+  medical: '医疗保险',
+  unemployment: '失业保险',
+  injury: '工伤保险',
+  maternity: '生育保险',
+  housingFund: '住房公积金',
+} as const;
 export type InsuranceItem = keyof typeof INSURANCE_ITEMS;
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM 格式的月份');
 export const payrollRowSchema = z.strictObject({
   workerId: z.uuid('社工编号格式不正确'),
   salary: z.union([z.number(), z.string()]).nullable(),
   paidOn: isoDate.nullable(),
-  ...Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, z.boolean('应为是或否')])) as Record<InsuranceItem, z.ZodBoolean>,
+  ...(Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, z.boolean('应为是或否')])) as Record<
+    InsuranceItem,
+    z.ZodBoolean
+  >),
 });
 export const putPayrollSchema = z.strictObject({ rows: z.array(payrollRowSchema).max(1000) });
 export type PayrollRowInput = z.infer<typeof payrollRowSchema>;
@@ -203,8 +269,17 @@ export interface ImportResult {
 
 /** A login for a worker (role 驻站社工), scoped to the stations the worker is assigned to on each day. */
 export const workerAccountSchema = z.strictObject({
-  username: z.string().trim().min(3, '至少 3 个字符').max(32).regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, '以字母开头，只能包含字母、数字、下划线、点和短横线'),
-  password: z.string().min(10, '至少 10 个字符').max(128).refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '必须同时包含字母和数字'),
+  username: z
+    .string()
+    .trim()
+    .min(3, '至少 3 个字符')
+    .max(32)
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, '以字母开头，只能包含字母、数字、下划线、点和短横线'),
+  password: z
+    .string()
+    .min(10, '至少 10 个字符')
+    .max(128)
+    .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '必须同时包含字母和数字'),
 });
 
 /** Staffing and qualification per county-level unit (R-STAFF-1, R-STAFF-4, R-STAFF-6) for counties and the city. */

@@ -15,7 +15,10 @@ export const countyCentreSchema = z.strictObject({
   establishedOn: isoDate.nullable().default(null),
 });
 export type CountyCentreInput = z.infer<typeof countyCentreSchema>;
-export const updateCountyCentreSchema = countyCentreSchema.omit({ countyCode: true }).partial().extend({ version: z.number().int().min(1) });
+export const updateCountyCentreSchema = countyCentreSchema
+  .omit({ countyCode: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 
 export const SERVICE_ROOM_KINDS = ['village', 'community'] as const;
 export const SERVICE_ROOM_KIND_LABELS = { village: '村', community: '社区' } as const;

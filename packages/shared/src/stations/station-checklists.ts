@@ -12,7 +12,14 @@ export const SITE_ITEMS = {
 } as const;
 export type SiteItem = keyof typeof SITE_ITEMS;
 /** Equipment the plan requires of every station (四(三)). */
-export const REQUIRED_EQUIPMENT: SiteItem[] = ['desksChairs', 'fileCabinet', 'computer', 'printerScanner', 'telephone', 'fax'];
+export const REQUIRED_EQUIPMENT: SiteItem[] = [
+  'desksChairs',
+  'fileCabinet',
+  'computer',
+  'printerScanner',
+  'telephone',
+  'fax',
+];
 /** Rooms set up "by need" (一室多用 allowed), so their absence is a reminder, not a breach. */
 export const ROOMS_BY_NEED: SiteItem[] = ['caseRoom', 'groupRoom'];
 

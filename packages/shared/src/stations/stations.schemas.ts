@@ -17,7 +17,9 @@ export const BUILT_STATUSES: StationStatus[] = ['operating', 'suspended'];
 export const PLAN_YEARS = [2021, 2022, 2023] as const;
 
 const boolMap = <K extends string>(keys: readonly K[]) =>
-  z.strictObject(Object.fromEntries(keys.map((k) => [k, z.boolean().optional()])) as Record<K, z.ZodOptional<z.ZodBoolean>>);
+  z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, z.boolean().optional()])) as Record<K, z.ZodOptional<z.ZodBoolean>>,
+  );
 
 export const siteChecklistSchema = boolMap(Object.keys(SITE_ITEMS) as SiteItem[]);
 export const institutionChecklistSchema = boolMap(Object.keys(INSTITUTION_ITEMS) as InstitutionItem[]);
@@ -32,7 +34,11 @@ const area = z.number('应为数字').min(0, '不能为负数').max(100000, '数
 
 const stationFields = {
   name: z.string().trim().min(2, '至少 2 个字符').max(60, '不能超过 60 个字符'),
-  batchYear: z.number('应为年份').int('应为整数年份').min(2021, '批次年度不早于 2021 年').max(2030, '批次年度不晚于 2030 年'),
+  batchYear: z
+    .number('应为年份')
+    .int('应为整数年份')
+    .min(2021, '批次年度不早于 2021 年')
+    .max(2030, '批次年度不晚于 2030 年'),
   status: z.enum(STATION_STATUSES, '应为 规划、建设中、运营中 或 暂停'),
   address: z.string().trim().max(200, '不能超过 200 个字符'),
   phone: phoneSchema.or(z.literal('')),

@@ -24,7 +24,10 @@ describe('one text rule for the API and imports', () => {
     expect(findTextProblem({ username: deep })?.problem).toContain('嵌套层级');
   });
   it('names the nested field that holds the refused text', () => {
-    expect(findTextProblem({ terms: { price: 'ok', quality: 'x\u0000' }, rows: [{ name: 'a' }] })).toEqual({ path: 'terms.quality', problem: expect.stringContaining('控制字符') });
+    expect(findTextProblem({ terms: { price: 'ok', quality: 'x\u0000' }, rows: [{ name: 'a' }] })).toEqual({
+      path: 'terms.quality',
+      problem: expect.stringContaining('控制字符'),
+    });
     expect(findTextProblem({ rows: [{ name: 'a' }, { name: '\u202e' }] })?.path).toBe('rows.1.name');
     expect(findTextProblem({ ok: ['甲', 1, null, true] })).toBeNull();
   });

@@ -16,7 +16,11 @@ export function AppLayout() {
   const loc = useLocation();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
-  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({ key: m.key, icon: m.icon, label: m.label }));
+  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
+    key: m.key,
+    icon: m.icon,
+    label: m.label,
+  }));
   const selected = MENU.filter((m) => m.key !== '/' && loc.pathname.startsWith(m.key)).map((m) => m.key);
   const menu = (
     <Menu
@@ -40,12 +44,28 @@ export function AppLayout() {
         </Sider>
       )}
       {mobile && (
-        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={240} styles={{ body: { padding: 0, background: '#001529' } }} title="社工站综合管理平台">
+        <Drawer
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          placement="left"
+          size={240}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          title="社工站综合管理平台"
+        >
           {menu}
         </Drawer>
       )}
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Space>
             {mobile && <Button type="text" icon={<MenuOutlined />} aria-label="菜单" onClick={() => setDrawer(true)} />}
             {mobile && <Typography.Text strong>社工站综合管理平台</Typography.Text>}
@@ -54,13 +74,22 @@ export function AppLayout() {
             menu={{
               items: [
                 { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => nav('/change-password') },
-                { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout().then(() => nav('/login')) },
+                {
+                  key: 'out',
+                  icon: <LogoutOutlined />,
+                  label: '退出登录',
+                  onClick: () => void logout().then(() => nav('/login')),
+                },
               ],
             }}
           >
             <Button type="text" icon={<UserOutlined />}>
               {user?.displayName}
-              {!mobile && <Typography.Text type="secondary">（{user && ROLE_LABELS[user.role]} · {user?.divisionName}）</Typography.Text>}
+              {!mobile && (
+                <Typography.Text type="secondary">
+                  （{user && ROLE_LABELS[user.role]} · {user?.divisionName}）
+                </Typography.Text>
+              )}
             </Button>
           </Dropdown>
         </Header>

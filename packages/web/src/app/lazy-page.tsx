@@ -6,7 +6,10 @@ import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
  * A page loaded on first visit, from its own chunk: `lazyPage(() => import('../features/x/x-page'), 'XPage')`.
  * Pages keep their named exports; the chunk is fetched once and cached by React for the rest of the visit.
  */
-export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
+export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): LazyExoticComponent<M[K]> {
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
 
@@ -19,7 +22,15 @@ export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M>(
  */
 export function PageLoading({ fullScreen = false }: { fullScreen?: boolean }) {
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', padding: 48, minHeight: fullScreen ? '100vh' : 200 }}>
+    <div
+      style={{
+        display: 'flex',
+        justifyContent: 'center',
+        alignItems: 'center',
+        padding: 48,
+        minHeight: fullScreen ? '100vh' : 200,
+      }}
+    >
       <Spin size="large" delay={500} description="页面加载中…" />
     </div>
   );
@@ -31,7 +42,9 @@ export function PageLoading({ fullScreen = false }: { fullScreen?: boolean }) {
  */
 export function isChunkLoadError(e: unknown): boolean {
   const message = e instanceof Error ? `${e.name} ${e.message}` : String(e);
-  return /dynamically imported module|Importing a module script failed|Unable to preload|ChunkLoadError|Failed to load module script/i.test(message);
+  return /dynamically imported module|Importing a module script failed|Unable to preload|ChunkLoadError|Failed to load module script/i.test(
+    message,
+  );
 }
 
 interface BoundaryProps {
@@ -77,11 +90,20 @@ function PageFailure({ chunk }: { chunk: boolean }) {
   return (
     <div role="alert" style={{ padding: '48px 32px', textAlign: 'center', fontFamily: token.fontFamily }}>
       <Icon style={{ fontSize: 72, color: chunk ? token.colorWarning : token.colorError }} />
-      <div style={{ margin: '24px 0 8px', fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3, color: token.colorTextHeading }}>
+      <div
+        style={{
+          margin: '24px 0 8px',
+          fontSize: token.fontSizeHeading3,
+          lineHeight: token.lineHeightHeading3,
+          color: token.colorTextHeading,
+        }}
+      >
         {chunk ? '页面加载失败' : '页面出现错误'}
       </div>
       <div style={{ fontSize: token.fontSize, color: token.colorTextDescription }}>
-        {chunk ? '系统可能刚刚更新，或网络连接中断。请重新加载页面。' : '请重新加载页面；如果问题仍然存在，请联系系统管理员。'}
+        {chunk
+          ? '系统可能刚刚更新，或网络连接中断。请重新加载页面。'
+          : '请重新加载页面；如果问题仍然存在，请联系系统管理员。'}
       </div>
       <Button type="primary" style={{ marginTop: 24 }} onClick={() => window.location.reload()}>
         重新加载

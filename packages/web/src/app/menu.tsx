@@ -1,4 +1,20 @@
-import { AccountBookOutlined, PieChartOutlined, ReadOutlined, IdcardOutlined, AuditOutlined, BarChartOutlined, BankOutlined, FileDoneOutlined, FileProtectOutlined, HomeOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, GlobalOutlined, SafetyOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  PieChartOutlined,
+  ReadOutlined,
+  IdcardOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BankOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  GlobalOutlined,
+  SafetyOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@shegong/shared';
 import type { ReactNode } from 'react';
 

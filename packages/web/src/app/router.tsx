@@ -21,11 +21,20 @@ const UsersPage = lazyPage(() => import('../features/users/users-page'), 'UsersP
 const AuditPage = lazyPage(() => import('../features/audit/audit-page'), 'AuditPage');
 const PublicDirectoryPage = lazyPage(() => import('../features/public/public-directory-page'), 'PublicDirectoryPage');
 const OrganisationsPage = lazyPage(() => import('../features/organisations/organisations-page'), 'OrganisationsPage');
-const OrganisationDetailPage = lazyPage(() => import('../features/organisations/organisation-detail-page'), 'OrganisationDetailPage');
+const OrganisationDetailPage = lazyPage(
+  () => import('../features/organisations/organisation-detail-page'),
+  'OrganisationDetailPage',
+);
 const PurchasePlansPage = lazyPage(() => import('../features/purchasing/purchase-plans-page'), 'PurchasePlansPage');
-const PurchasePlanDetailPage = lazyPage(() => import('../features/purchasing/purchase-plan-detail-page'), 'PurchasePlanDetailPage');
+const PurchasePlanDetailPage = lazyPage(
+  () => import('../features/purchasing/purchase-plan-detail-page'),
+  'PurchasePlanDetailPage',
+);
 const ProcurementsPage = lazyPage(() => import('../features/purchasing/procurements-page'), 'ProcurementsPage');
-const ProcurementDetailPage = lazyPage(() => import('../features/purchasing/procurement-detail-page'), 'ProcurementDetailPage');
+const ProcurementDetailPage = lazyPage(
+  () => import('../features/purchasing/procurement-detail-page'),
+  'ProcurementDetailPage',
+);
 const ContractsPage = lazyPage(() => import('../features/contracts/contracts-page'), 'ContractsPage');
 const ContractDetailPage = lazyPage(() => import('../features/contracts/contract-detail-page'), 'ContractDetailPage');
 const CompliancePage = lazyPage(() => import('../features/contracts/compliance-page'), 'CompliancePage');
@@ -69,31 +78,191 @@ export function AppRoutes() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/directory" element={<PublicDirectoryPage />} />
-          <Route element={<Private><AppLayout /></Private>}>
+          <Route
+            element={
+              <Private>
+                <AppLayout />
+              </Private>
+            }
+          >
             <Route index element={<HomePage />} />
             <Route path="change-password" element={<ChangePasswordPage />} />
-            <Route path="progress" element={<Private permission="plan:read"><ProgressPage /></Private>} />
-            <Route path="stations" element={<Private permission="stations:read"><StationsPage /></Private>} />
-            <Route path="stations/new" element={<Private permission="stations:write"><StationFormPage /></Private>} />
-            <Route path="stations/:stationId" element={<Private permission="stations:read"><StationDetailPage /></Private>} />
-            <Route path="stations/:stationId/edit" element={<Private permission="stations:write"><StationFormPage /></Private>} />
-            <Route path="county-centres" element={<Private permission="stations:read"><CountyCentresPage /></Private>} />
-            <Route path="organisations" element={<Private permission="organisations:read"><OrganisationsPage /></Private>} />
-            <Route path="organisations/:organisationId" element={<Private permission="organisations:read"><OrganisationDetailPage /></Private>} />
-            <Route path="purchase-plans" element={<Private permission="purchase:read"><PurchasePlansPage /></Private>} />
-            <Route path="purchase-plans/:planId" element={<Private permission="purchase:read"><PurchasePlanDetailPage /></Private>} />
-            <Route path="procurements" element={<Private permission="purchase:read"><ProcurementsPage /></Private>} />
-            <Route path="procurements/:procurementId" element={<Private permission="purchase:read"><ProcurementDetailPage /></Private>} />
-            <Route path="contracts" element={<Private permission="contracts:read"><ContractsPage /></Private>} />
-            <Route path="contracts/:contractId" element={<Private permission="contracts:read"><ContractDetailPage /></Private>} />
-            <Route path="compliance" element={<Private permission="purchase:read"><CompliancePage /></Private>} />
-            <Route path="workers" element={<Private permission="workers:read"><WorkersPage /></Private>} />
-            <Route path="workers/:workerId" element={<Private permission="workers:read"><WorkerDetailPage /></Private>} />
-            <Route path="trainings" element={<Private permission="workers:read"><TrainingsPage /></Private>} />
-            <Route path="staff-overview" element={<Private permission="plan:read"><StaffOverviewPage /></Private>} />
-            <Route path="payroll" element={<Private permission="payroll:read"><PayrollPage /></Private>} />
-            <Route path="users" element={<Private permission="users:read"><UsersPage /></Private>} />
-            <Route path="audit" element={<Private permission="audit:read"><AuditPage /></Private>} />
+            <Route
+              path="progress"
+              element={
+                <Private permission="plan:read">
+                  <ProgressPage />
+                </Private>
+              }
+            />
+            <Route
+              path="stations"
+              element={
+                <Private permission="stations:read">
+                  <StationsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="stations/new"
+              element={
+                <Private permission="stations:write">
+                  <StationFormPage />
+                </Private>
+              }
+            />
+            <Route
+              path="stations/:stationId"
+              element={
+                <Private permission="stations:read">
+                  <StationDetailPage />
+                </Private>
+              }
+            />
+            <Route
+              path="stations/:stationId/edit"
+              element={
+                <Private permission="stations:write">
+                  <StationFormPage />
+                </Private>
+              }
+            />
+            <Route
+              path="county-centres"
+              element={
+                <Private permission="stations:read">
+                  <CountyCentresPage />
+                </Private>
+              }
+            />
+            <Route
+              path="organisations"
+              element={
+                <Private permission="organisations:read">
+                  <OrganisationsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="organisations/:organisationId"
+              element={
+                <Private permission="organisations:read">
+                  <OrganisationDetailPage />
+                </Private>
+              }
+            />
+            <Route
+              path="purchase-plans"
+              element={
+                <Private permission="purchase:read">
+                  <PurchasePlansPage />
+                </Private>
+              }
+            />
+            <Route
+              path="purchase-plans/:planId"
+              element={
+                <Private permission="purchase:read">
+                  <PurchasePlanDetailPage />
+                </Private>
+              }
+            />
+            <Route
+              path="procurements"
+              element={
+                <Private permission="purchase:read">
+                  <ProcurementsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="procurements/:procurementId"
+              element={
+                <Private permission="purchase:read">
+                  <ProcurementDetailPage />
+                </Private>
+              }
+            />
+            <Route
+              path="contracts"
+              element={
+                <Private permission="contracts:read">
+                  <ContractsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="contracts/:contractId"
+              element={
+                <Private permission="contracts:read">
+                  <ContractDetailPage />
+                </Private>
+              }
+            />
+            <Route
+              path="compliance"
+              element={
+                <Private permission="purchase:read">
+                  <CompliancePage />
+                </Private>
+              }
+            />
+            <Route
+              path="workers"
+              element={
+                <Private permission="workers:read">
+                  <WorkersPage />
+                </Private>
+              }
+            />
+            <Route
+              path="workers/:workerId"
+              element={
+                <Private permission="workers:read">
+                  <WorkerDetailPage />
+                </Private>
+              }
+            />
+            <Route
+              path="trainings"
+              element={
+                <Private permission="workers:read">
+                  <TrainingsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="staff-overview"
+              element={
+                <Private permission="plan:read">
+                  <StaffOverviewPage />
+                </Private>
+              }
+            />
+            <Route
+              path="payroll"
+              element={
+                <Private permission="payroll:read">
+                  <PayrollPage />
+                </Private>
+              }
+            />
+            <Route
+              path="users"
+              element={
+                <Private permission="users:read">
+                  <UsersPage />
+                </Private>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <Private permission="audit:read">
+                  <AuditPage />
+                </Private>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

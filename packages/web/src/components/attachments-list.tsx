@@ -7,7 +7,13 @@ import { api, ApiError } from '../lib/api';
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
 /** A record's attached files with download links, and an upload button where the user may add files. */
-export function AttachmentsList({ files, hrefOf, uploadUrl, labels, onUploaded }: {
+export function AttachmentsList({
+  files,
+  hrefOf,
+  uploadUrl,
+  labels,
+  onUploaded,
+}: {
   files: AttachmentView[];
   hrefOf: (f: AttachmentView) => string;
   uploadUrl?: string;
@@ -32,23 +38,43 @@ export function AttachmentsList({ files, hrefOf, uploadUrl, labels, onUploaded }
     <>
       {uploadUrl && (
         <Space wrap style={{ marginBottom: 8 }}>
-          {labels && <Select aria-label="附件类别" value={label} onChange={setLabel} style={{ width: 180 }} options={labels.map((l) => ({ value: l, label: l }))} />}
-          <Upload accept=".pdf,.doc,.docx,.xls,.xlsx,image/jpeg,image/png,image/webp" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+          {labels && (
+            <Select
+              aria-label="附件类别"
+              value={label}
+              onChange={setLabel}
+              style={{ width: 180 }}
+              options={labels.map((l) => ({ value: l, label: l }))}
+            />
+          )}
+          <Upload
+            accept=".pdf,.doc,.docx,.xls,.xlsx,image/jpeg,image/png,image/webp"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+          >
             <Button icon={<UploadOutlined />}>上传附件</Button>
           </Upload>
           <Typography.Text type="secondary">PDF、Word、Excel 或图片，不超过 20 MB</Typography.Text>
         </Space>
       )}
-      <List size="small" dataSource={files} locale={{ emptyText: '暂无附件' }} renderItem={(f) => (
-        <List.Item>
-          <Space wrap>
-            <PaperClipOutlined />
-            <a href={hrefOf(f)}>{f.name}</a>
-            {f.label && <Typography.Text type="secondary">{f.label}</Typography.Text>}
-            <Typography.Text type="secondary">{size(f.sizeBytes)}</Typography.Text>
-          </Space>
-        </List.Item>
-      )} />
+      <List
+        size="small"
+        dataSource={files}
+        locale={{ emptyText: '暂无附件' }}
+        renderItem={(f) => (
+          <List.Item>
+            <Space wrap>
+              <PaperClipOutlined />
+              <a href={hrefOf(f)}>{f.name}</a>
+              {f.label && <Typography.Text type="secondary">{f.label}</Typography.Text>}
+              <Typography.Text type="secondary">{size(f.sizeBytes)}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
     </>
   );
 }

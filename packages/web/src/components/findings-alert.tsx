@@ -5,8 +5,13 @@ const COLORS = { error: 'error', warning: 'warning', info: 'default' } as const;
 
 /** Compliance findings (合规提示) on the record they concern: the plan's clause, what is wrong, what to do. */
 export function FindingsAlert({ findings }: { findings: Finding[] }) {
-  if (findings.length === 0) return <Alert type="success" showIcon title="合规提示：未发现问题" style={{ marginBottom: 16 }} />;
-  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+  if (findings.length === 0)
+    return <Alert type="success" showIcon title="合规提示：未发现问题" style={{ marginBottom: 16 }} />;
+  const worst = findings.some((f) => f.severity === 'error')
+    ? 'error'
+    : findings.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : 'info';
   return (
     <Alert
       type={worst}

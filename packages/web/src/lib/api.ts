@@ -31,7 +31,12 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON */
   }
-  return new ApiError(res.status, body.code ?? 'HTTP_' + res.status, body.message ?? `请求失败（${res.status}）`, body.details?.fieldErrors ?? {});
+  return new ApiError(
+    res.status,
+    body.code ?? 'HTTP_' + res.status,
+    body.message ?? `请求失败（${res.status}）`,
+    body.details?.fieldErrors ?? {},
+  );
 }
 
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -47,7 +52,8 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   if (!res.ok) {
     const err = await toError(res);
     // The auth endpoints report their own failures; everything else sends the user to log in again.
-    if ((res.status === 401 || err.code === 'PASSWORD_CHANGE_REQUIRED') && !url.startsWith('/api/v1/auth/')) onAuthError(err);
+    if ((res.status === 401 || err.code === 'PASSWORD_CHANGE_REQUIRED') && !url.startsWith('/api/v1/auth/'))
+      onAuthError(err);
     throw err;
   }
   return (res.status === 204 ? undefined : await res.json()) as T;

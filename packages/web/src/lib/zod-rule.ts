@@ -23,14 +23,22 @@ export function fieldErrorsToAntd(fieldErrors: Record<string, string>) {
 }
 
 /** Shows a failed request on a form: field errors on their fields, the message as a toast. */
-export function showFormError(form: { setFields: (f: { name: string; errors: string[] }[]) => void }, e: unknown, toast: (m: string) => void) {
+export function showFormError(
+  form: { setFields: (f: { name: string; errors: string[] }[]) => void },
+  e: unknown,
+  toast: (m: string) => void,
+) {
   const err = e as { fieldErrors?: Record<string, string>; message?: string };
   if (err.fieldErrors) form.setFields(fieldErrorsToAntd(err.fieldErrors));
   toast(err.message ?? '操作失败');
 }
 
 /** Fills a form field with a default once it is known (e.g. the user's own unit after divisions load). */
-export function useDefaultField(form: { getFieldValue: (n: string) => unknown; setFieldValue: (n: string, v: unknown) => void }, name: string, value: unknown) {
+export function useDefaultField(
+  form: { getFieldValue: (n: string) => unknown; setFieldValue: (n: string, v: unknown) => void },
+  name: string,
+  value: unknown,
+) {
   useEffect(() => {
     if (value !== undefined && form.getFieldValue(name) === undefined) form.setFieldValue(name, value);
   }, [form, name, value]);

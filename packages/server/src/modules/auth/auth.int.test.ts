@@ -21,7 +21,10 @@ describe('first start and login', () => {
     expect(printed).toEqual([]);
     const login = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'Start12345abc' });
     expect(login.statusCode).toBe(200);
-    expect(login.json()).toMatchObject({ mustChangePassword: true, user: { role: 'city_admin', divisionName: '濮阳市' } });
+    expect(login.json()).toMatchObject({
+      mustChangePassword: true,
+      user: { role: 'city_admin', divisionName: '濮阳市' },
+    });
     const setCookie = String(login.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -32,11 +35,17 @@ describe('first start and login', () => {
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await t.call(s, 'GET', '/api/v1/auth/me')).json().mustChangePassword).toBe(true);
 
-    const weak = await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'Start12345abc', newPassword: 'short1' });
+    const weak = await t.call(s, 'POST', '/api/v1/auth/password', {
+      currentPassword: 'Start12345abc',
+      newPassword: 'short1',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().details.fieldErrors.newPassword).toContain('10');
 
-    const changed = await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'Start12345abc', newPassword: 'Better12345xyz' });
+    const changed = await t.call(s, 'POST', '/api/v1/auth/password', {
+      currentPassword: 'Start12345abc',
+      newPassword: 'Better12345xyz',
+    });
     expect(changed.statusCode).toBe(200);
     expect((await t.call(s, 'GET', '/api/v1/stations')).statusCode).toBe(200);
     const [admin] = await t.db.select().from(users).where(eq(users.username, 'admin'));
@@ -57,7 +66,12 @@ describe('first start and login', () => {
 describe('sessions, CSRF and lockout', () => {
   it('state-changing requests need the session CSRF token', async () => {
     const { session } = await t.as('county_officer', DIV.puyangCounty);
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/v1/stations', headers: { cookie: session.cookie }, payload: { townshipCode: DIV.liutun, batchYear: 2021, status: 'planned' } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stations',
+      headers: { cookie: session.cookie },
+      payload: { townshipCode: DIV.liutun, batchYear: 2021, status: 'planned' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json()).toMatchObject({ code: 'CSRF_INVALID' });
     expect(noToken.json().message).toMatch(/CSRF/);
@@ -72,10 +86,16 @@ describe('sessions, CSRF and lockout', () => {
 
   it('expires a session idle for 30 minutes and any session after 12 hours', async () => {
     const a = await t.as('county_officer', DIV.puyangCounty);
-    await t.db.update(sessions).set({ lastSeenAt: new Date(t.clock.now().getTime() - 31 * 60_000) }).where(eq(sessions.userId, a.user.id));
+    await t.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(t.clock.now().getTime() - 31 * 60_000) })
+      .where(eq(sessions.userId, a.user.id));
     expect((await t.call(a.session, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
     const b = await t.as('county_officer', DIV.puyangCounty);
-    await t.db.update(sessions).set({ expiresAt: new Date(t.clock.now().getTime() - 1000) }).where(eq(sessions.userId, b.user.id));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(t.clock.now().getTime() - 1000) })
+      .where(eq(sessions.userId, b.user.id));
     expect((await t.call(b.session, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -91,8 +111,13 @@ describe('sessions, CSRF and lockout', () => {
     const right = await t.call(null, 'POST', '/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD });
     expect(right.statusCode).toBe(423);
     expect(right.json().message).toMatch(/锁定.*15 分钟/);
-    await t.db.update(users).set({ lockedUntil: new Date(t.clock.now().getTime() - 1000) }).where(eq(users.id, u.id));
-    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(200);
+    await t.db
+      .update(users)
+      .set({ lockedUntil: new Date(t.clock.now().getTime() - 1000) })
+      .where(eq(users.id, u.id));
+    expect(
+      (await t.call(null, 'POST', '/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 
   it('audits logins and failed logins, including unknown users', async () => {

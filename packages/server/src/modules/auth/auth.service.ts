@@ -1,5 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { LOCKOUT, ROLE_PERMISSIONS, type ChangePasswordInput, type LoginInput, type Role, type SessionUser } from '@shegong/shared';
+import {
+  LOCKOUT,
+  ROLE_PERMISSIONS,
+  type ChangePasswordInput,
+  type LoginInput,
+  type Role,
+  type SessionUser,
+} from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/auth/actor';
@@ -16,7 +23,11 @@ const INVALID = () => new AppError('INVALID_CREDENTIALS', '用户名或密码错
 export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, divisions: DivisionService) {
   const lockedError = (until: Date) => {
     const minutes = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60_000));
-    return new AppError('ACCOUNT_LOCKED', `连续输错密码 ${LOCKOUT.maxFailures} 次，账号已锁定，请 ${minutes} 分钟后再试`, { lockedUntil: until.toISOString() });
+    return new AppError(
+      'ACCOUNT_LOCKED',
+      `连续输错密码 ${LOCKOUT.maxFailures} 次，账号已锁定，请 ${minutes} 分钟后再试`,
+      { lockedUntil: until.toISOString() },
+    );
   };
   const lockUntil = () => new Date(clock.now().getTime() + LOCKOUT.minutes * 60_000);
 
@@ -41,19 +52,37 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
         const rows = await db
           .insert(loginFailures)
           .values({ username: key, failures: 1, updatedAt: now })
-          .onConflictDoUpdate({ target: loginFailures.username, set: { failures: sql`${loginFailures.failures} + 1`, updatedAt: now }, setWhere: sql`${loginFailures.lockedUntil} is null or ${loginFailures.lockedUntil} <= ${now}` })
+          .onConflictDoUpdate({
+            target: loginFailures.username,
+            set: { failures: sql`${loginFailures.failures} + 1`, updatedAt: now },
+            setWhere: sql`${loginFailures.lockedUntil} is null or ${loginFailures.lockedUntil} <= ${now}`,
+          })
           .returning({ n: loginFailures.failures });
         if (rows[0]) return rows[0].n;
-        return (await db.select({ until: loginFailures.lockedUntil }).from(loginFailures).where(eq(loginFailures.username, key)))[0].until ?? now;
+        return (
+          (
+            await db
+              .select({ until: loginFailures.lockedUntil })
+              .from(loginFailures)
+              .where(eq(loginFailures.username, key))
+          )[0].until ?? now
+        );
       },
       async lock(until) {
-        await db.update(loginFailures).set({ lockedUntil: until, failures: 0, updatedAt: clock.now() }).where(eq(loginFailures.username, key));
+        await db
+          .update(loginFailures)
+          .set({ lockedUntil: until, failures: 0, updatedAt: clock.now() })
+          .where(eq(loginFailures.username, key));
       },
     };
   };
 
   /** One attempt against a ledger: the password is checked only for the first attempts of a lockout window. */
-  async function attempt(ledger: Ledger, check: () => Promise<boolean>, audit: (summary: string) => Promise<void>): Promise<void> {
+  async function attempt(
+    ledger: Ledger,
+    check: () => Promise<boolean>,
+    audit: (summary: string) => Promise<void>,
+  ): Promise<void> {
     const n = await ledger.reserve();
     if (n instanceof Date) {
       await audit('登录失败：锁定中');
@@ -78,10 +107,20 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
 
   /** An unknown name goes through the same steps, counts and lock as a real account, so the answers are the same. */
   async function unknownUser(ctx: RequestContext, input: LoginInput): Promise<never> {
-    await attempt(unknownLedger(input.username), async () => {
-      await dummyVerify(input.password);
-      return false;
-    }, (summary) => writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: `${summary}（用户名 ${input.username} 不存在）`, username: input.username }));
+    await attempt(
+      unknownLedger(input.username),
+      async () => {
+        await dummyVerify(input.password);
+        return false;
+      },
+      (summary) =>
+        writeAudit(db, ctx, {
+          action: 'login_failed',
+          entityType: 'session',
+          summary: `${summary}（用户名 ${input.username} 不存在）`,
+          username: input.username,
+        }),
+    );
     throw INVALID();
   }
 
@@ -101,7 +140,15 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
     async login(ctx: RequestContext, input: LoginInput, userAgent: string | null) {
       const u = await usersRepository.findByUsername(db, input.username);
       if (!u) return unknownUser(ctx, input);
-      const audit = (summary: string) => writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary, username: u.username, userId: u.id, divisionPath: u.divisionPath });
+      const audit = (summary: string) =>
+        writeAudit(db, ctx, {
+          action: 'login_failed',
+          entityType: 'session',
+          summary,
+          username: u.username,
+          userId: u.id,
+          divisionPath: u.divisionPath,
+        });
       await attempt(accountLedger(u.id), () => verifyPassword(u.passwordHash, input.password), audit);
       if (!(await usersRepository.loginSucceeded(db, u.id, clock.now()))) {
         // Attempts sent together with this one used up the window and locked the account: the lock stands.
@@ -109,12 +156,29 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
         throw lockedError(lockUntil());
       }
       if (u.status !== 'active') {
-        await writeAudit(db, ctx, { action: 'login_failed', entityType: 'session', summary: '登录失败：账号已停用', username: u.username, userId: u.id, divisionPath: u.divisionPath });
+        await writeAudit(db, ctx, {
+          action: 'login_failed',
+          entityType: 'session',
+          summary: '登录失败：账号已停用',
+          username: u.username,
+          userId: u.id,
+          divisionPath: u.divisionPath,
+        });
         throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员');
       }
       const s = await sessions.create(u.id, ctx.ip, userAgent);
-      await writeAudit(db, ctx, { action: 'login', entityType: 'session', summary: '登录成功', username: u.username, userId: u.id, divisionPath: u.divisionPath });
-      return { token: s.token, body: { user: sessionUser(u), csrfToken: s.csrfToken, mustChangePassword: u.mustChangePassword } };
+      await writeAudit(db, ctx, {
+        action: 'login',
+        entityType: 'session',
+        summary: '登录成功',
+        username: u.username,
+        userId: u.id,
+        divisionPath: u.divisionPath,
+      });
+      return {
+        token: s.token,
+        body: { user: sessionUser(u), csrfToken: s.csrfToken, mustChangePassword: u.mustChangePassword },
+      };
     },
 
     async logout(ctx: RequestContext & { actor: Actor }) {
@@ -126,12 +190,20 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
       const u = await usersRepository.findByUsername(db, ctx.actor.username);
       if (!u) throw fieldError('currentPassword', '当前密码不正确');
       // A wrong current password counts like a failed login: five lock the account and end its sessions.
-      const audit = (summary: string) => writeAudit(db, ctx, { action: 'login_failed', entityType: 'user', entityId: u.id, summary: `修改密码时${summary.replace('登录失败：', '')}`, divisionPath: u.divisionPath });
+      const audit = (summary: string) =>
+        writeAudit(db, ctx, {
+          action: 'login_failed',
+          entityType: 'user',
+          entityId: u.id,
+          summary: `修改密码时${summary.replace('登录失败：', '')}`,
+          divisionPath: u.divisionPath,
+        });
       try {
         await attempt(accountLedger(u.id), () => verifyPassword(u.passwordHash, input.currentPassword), audit);
       } catch (e) {
         if (e instanceof AppError && e.code === 'ACCOUNT_LOCKED') await sessions.revokeAllFor(u.id);
-        if (e instanceof AppError && e.code === 'INVALID_CREDENTIALS') throw fieldError('currentPassword', '当前密码不正确');
+        if (e instanceof AppError && e.code === 'INVALID_CREDENTIALS')
+          throw fieldError('currentPassword', '当前密码不正确');
         throw e;
       }
       await usersRepository.loginSucceeded(db, u.id, clock.now(), { touchLastLogin: false });
@@ -139,7 +211,13 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await usersRepository.setOwnPassword(tx, u, passwordHash, clock.now());
-        await writeAudit(tx, ctx, { action: 'password_change', entityType: 'user', entityId: u.id, divisionPath: u.divisionPath, summary: '修改密码' });
+        await writeAudit(tx, ctx, {
+          action: 'password_change',
+          entityType: 'user',
+          entityId: u.id,
+          divisionPath: u.divisionPath,
+          summary: '修改密码',
+        });
       });
       await sessions.revokeAllFor(u.id, ctx.actor.sessionId);
     },

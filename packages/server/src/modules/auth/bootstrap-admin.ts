@@ -17,14 +17,40 @@ function generatePassword(): string {
  * First start on an empty database: the city administrator `admin`, with SHEGONG_ADMIN_PASSWORD or a
  * generated password printed once. The first login must change it.
  */
-export async function bootstrapAdmin(db: Db, log: Pick<FastifyBaseLogger, 'info'>, password: string | undefined, clock: Clock, print: (line: string) => void = console.log) {
+export async function bootstrapAdmin(
+  db: Db,
+  log: Pick<FastifyBaseLogger, 'info'>,
+  password: string | undefined,
+  clock: Clock,
+  print: (line: string) => void = console.log,
+) {
   if ((await usersRepository.countAll(db)) > 0) return;
   const initial = password ?? generatePassword();
   await db.transaction(async (tx) => {
     const now = clock.now();
-    const inserted = await usersRepository.insert(tx, { username: 'admin', displayName: '市级管理员', role: 'city_admin', divisionCode: CITY_CODE, divisionPath: `/${CITY_CODE}/`, passwordHash: await hashPassword(initial), mustChangePassword: true, createdAt: now, updatedAt: now });
+    const inserted = await usersRepository.insert(tx, {
+      username: 'admin',
+      displayName: '市级管理员',
+      role: 'city_admin',
+      divisionCode: CITY_CODE,
+      divisionPath: `/${CITY_CODE}/`,
+      passwordHash: await hashPassword(initial),
+      mustChangePassword: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (inserted) {
-      await writeAudit(tx, { actor: null, ip: null, requestId: 'bootstrap' }, { action: 'create', entityType: 'user', entityId: inserted.id, summary: '首次启动创建市级管理员 admin', username: 'system' });
+      await writeAudit(
+        tx,
+        { actor: null, ip: null, requestId: 'bootstrap' },
+        {
+          action: 'create',
+          entityType: 'user',
+          entityId: inserted.id,
+          summary: '首次启动创建市级管理员 admin',
+          username: 'system',
+        },
+      );
     }
   });
   log.info('created the city administrator "admin"');

@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const login = (username: string, password: string, ip = '10.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { username, password } });
+const login = (username: string, password: string, ip = '10.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { username, password } });
 
 describe('login answers do not reveal which accounts exist', () => {
   it('an existing and an unknown name get the same statuses and messages, attempt by attempt, lock included', async () => {
@@ -36,10 +37,14 @@ describe('login answers do not reveal which accounts exist', () => {
 describe('per-address limit', () => {
   it(`allows ${LOGIN_RATE_LIMIT.max} attempts from one address in ${LOGIN_RATE_LIMIT.minutes} minutes, then 429 in Chinese; other addresses are unaffected`, async () => {
     const u = await t.makeUser('county_officer', DIV.puyangCounty);
-    for (let i = 0; i < LOGIN_RATE_LIMIT.max; i++) expect((await login(`sprayed-${i}`, 'wrong-pass-1', '10.9.9.9')).statusCode).not.toBe(429);
+    for (let i = 0; i < LOGIN_RATE_LIMIT.max; i++)
+      expect((await login(`sprayed-${i}`, 'wrong-pass-1', '10.9.9.9')).statusCode).not.toBe(429);
     const limited = await login(u.username, TEST_PASSWORD, '10.9.9.9');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/登录尝试过于频繁，请 \d+ 分钟后再试/) });
+    expect(limited.json()).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/登录尝试过于频繁，请 \d+ 分钟后再试/),
+    });
     expect((await login(u.username, TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
   });
 });
@@ -47,7 +52,10 @@ describe('per-address limit', () => {
 describe('attempts sent at once (the lockout cannot be outrun)', () => {
   it('thirty guesses in one burst check at most five passwords, and the account ends up locked', async () => {
     const u = await t.makeUser('county_officer', DIV.puyangCounty);
-    const burst = await Promise.all([...Array.from({ length: 29 }, () => login(u.username, 'wrong-pass-1', '10.1.1.1')), login(u.username, TEST_PASSWORD, '10.1.1.1')]);
+    const burst = await Promise.all([
+      ...Array.from({ length: 29 }, () => login(u.username, 'wrong-pass-1', '10.1.1.1')),
+      login(u.username, TEST_PASSWORD, '10.1.1.1'),
+    ]);
     const codes = burst.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(LOCKOUT.maxFailures - 1);
     expect(codes.every((c) => c === 401 || c === 423)).toBe(true);
@@ -58,7 +66,15 @@ describe('attempts sent at once (the lockout cannot be outrun)', () => {
     const u = await t.makeUser('county_officer', DIV.puyangCounty);
     const s = await t.login(u.username);
     const answers: number[] = [];
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) answers.push((await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: `Guess-${i}-abcdef`, newPassword: 'Another-Pass-2026' })).statusCode);
+    for (let i = 0; i < LOCKOUT.maxFailures; i++)
+      answers.push(
+        (
+          await t.call(s, 'POST', '/api/v1/auth/password', {
+            currentPassword: `Guess-${i}-abcdef`,
+            newPassword: 'Another-Pass-2026',
+          })
+        ).statusCode,
+      );
     expect(answers).toEqual([400, 400, 400, 400, 423]);
     expect((await t.call(s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
     expect((await login(u.username, TEST_PASSWORD, '10.1.1.3')).statusCode).toBe(423);

@@ -13,7 +13,14 @@ import type { ContractService } from './contracts.service';
  * Contract compliance per unit for the city and counties: late signing (R-CON-1), unpublished contracts or
  * agreements (R-CON-3), agreements ending within 60 days and operating stations without a live contract (R-CON-2).
  */
-export function createComplianceReport(d: { db: Db; clock: Clock; divisions: DivisionService; contracts: ContractService; stations: StationLookup; lookup: ContractLookup }) {
+export function createComplianceReport(d: {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  contracts: ContractService;
+  stations: StationLookup;
+  lookup: ContractLookup;
+}) {
   return {
     byUnit: (actor: Actor) => complianceByUnit(d, actor),
     /** The overview as an audited .xlsx export. */
@@ -27,14 +34,18 @@ export function createComplianceReport(d: { db: Db; clock: Clock; divisions: Div
 }
 export type ComplianceReport = ReturnType<typeof createComplianceReport>;
 
-async function complianceByUnit(d: { divisions: DivisionService; contracts: ContractService; stations: StationLookup; lookup: ContractLookup }, actor: Actor): Promise<ContractComplianceRow[]> {
+async function complianceByUnit(
+  d: { divisions: DivisionService; contracts: ContractService; stations: StationLookup; lookup: ContractLookup },
+  actor: Actor,
+): Promise<ContractComplianceRow[]> {
   const units = d.divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
   const { items } = await d.contracts.list(actor, {});
   const built = await d.stations.inScope(actor.scope, ['operating', 'suspended']);
   const covered = await d.lookup.stationContracts(built.map((s) => s.id));
   return units.map((u) => {
     const mine = items.filter((c) => c.countyCode === u.code);
-    const has = (c: (typeof mine)[number], rule: string, text?: string) => c.findings.some((f) => f.ruleId === rule && (!text || f.message.includes(text)));
+    const has = (c: (typeof mine)[number], rule: string, text?: string) =>
+      c.findings.some((f) => f.ruleId === rule && (!text || f.message.includes(text)));
     return {
       countyCode: u.code,
       countyName: u.name,
@@ -49,9 +60,31 @@ async function complianceByUnit(d: { divisions: DivisionService; contracts: Cont
 
 async function complianceWorkbook(rows: ContractComplianceRow[], scopeName: string, exportedAt: Date) {
   const wb = new ExcelJS.Workbook();
-  const ws = titledSheet(wb, '合同合规', '政府购买服务合同合规情况', `范围：${scopeName}`, ['单位', '合同数', '超期签订（通知书发出 30 日后）', '合同或协议未公告', '60 日内到期或终止', '无有效合同的已建成站点'], exportedAt);
-  for (const r of rows) ws.addRow([r.countyName, r.contracts, r.lateSigning, r.unpublished, r.endingSoon, r.stationsWithoutContract]);
+  const ws = titledSheet(
+    wb,
+    '合同合规',
+    '政府购买服务合同合规情况',
+    `范围：${scopeName}`,
+    [
+      '单位',
+      '合同数',
+      '超期签订（通知书发出 30 日后）',
+      '合同或协议未公告',
+      '60 日内到期或终止',
+      '无有效合同的已建成站点',
+    ],
+    exportedAt,
+  );
+  for (const r of rows)
+    ws.addRow([r.countyName, r.contracts, r.lateSigning, r.unpublished, r.endingSoon, r.stationsWithoutContract]);
   const sum = (k: keyof ContractComplianceRow) => rows.reduce((n, r) => n + (r[k] as number), 0);
-  ws.addRow(['合计', sum('contracts'), sum('lateSigning'), sum('unpublished'), sum('endingSoon'), sum('stationsWithoutContract')]).font = { bold: true };
+  ws.addRow([
+    '合计',
+    sum('contracts'),
+    sum('lateSigning'),
+    sum('unpublished'),
+    sum('endingSoon'),
+    sum('stationsWithoutContract'),
+  ]).font = { bold: true };
   return wb.xlsx.writeBuffer();
 }

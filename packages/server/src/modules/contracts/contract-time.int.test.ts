@@ -23,17 +23,43 @@ afterAll(() => t?.close());
 
 describe('R-CON-2 dates', () => {
   it('an evaluation cannot be dated after today', async () => {
-    const r = await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, { yearNo: 1, result: 'passed', evaluatedOn: '2026-06-16', evaluator: '濮阳县民政局' });
+    const r = await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, {
+      yearNo: 1,
+      result: 'passed',
+      evaluatedOn: '2026-06-16',
+      evaluator: '濮阳县民政局',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().details.fieldErrors.evaluatedOn).toContain('不能晚于今天');
   });
 
   it("the next year's agreement is signed on or after the passed evaluation of the year before", async () => {
-    expect((await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, { yearNo: 1, result: 'passed', evaluatedOn: '2026-06-10', evaluator: '濮阳县民政局' })).statusCode).toBe(201);
-    const early = await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/agreements`, { yearNo: 2, amount: '500000.00', signedOn: '2026-06-09' });
+    expect(
+      (
+        await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, {
+          yearNo: 1,
+          result: 'passed',
+          evaluatedOn: '2026-06-10',
+          evaluator: '濮阳县民政局',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const early = await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/agreements`, {
+      yearNo: 2,
+      amount: '500000.00',
+      signedOn: '2026-06-09',
+    });
     expect(early.statusCode).toBe(422);
     expect(early.json().details.fieldErrors.signedOn).toContain('早于第 1 年度评估日期 2026-06-10');
-    expect((await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/agreements`, { yearNo: 2, amount: '500000.00', signedOn: '2026-06-12' })).statusCode).toBe(201);
+    expect(
+      (
+        await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/agreements`, {
+          yearNo: 2,
+          amount: '500000.00',
+          signedOn: '2026-06-12',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -41,7 +67,16 @@ describe('a contract that has ended gives its contractor no more access (defect 
   it('after a failed evaluation the contractor keeps its stations until the year ends, then reads them no more', async () => {
     t.clock.set('2027-11-20');
     county = await t.login((await t.as('county_officer', '410928000000')).user.username);
-    expect((await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, { yearNo: 2, result: 'failed', evaluatedOn: '2027-11-15', evaluator: '濮阳县民政局' })).statusCode).toBe(201);
+    expect(
+      (
+        await t.call(county, 'POST', `/api/v1/contracts/${ids.contract}/evaluations`, {
+          yearNo: 2,
+          result: 'failed',
+          evaluatedOn: '2027-11-15',
+          evaluator: '濮阳县民政局',
+        })
+      ).statusCode,
+    ).toBe(201);
     let org = await orgSession();
     expect((await t.call(org, 'GET', `/api/v1/stations/${ids.liutun}`)).statusCode).toBe(200);
     expect((await t.call(org, 'GET', '/api/v1/contracts')).json().items[0].status).toBe('ending');
@@ -65,9 +100,18 @@ describe('a contract that has ended gives its contractor no more access (defect 
     t.clock.set('2029-01-01');
     const later = await orgSession();
     expect((await t.call(later, 'GET', `/api/v1/stations/${ids.liutun}`)).statusCode).toBe(404);
-    const w = await t.call(later, 'POST', '/api/v1/workers', { name: '王芳', idNumber: makeCitizenId('19950312', 126), education: 'bachelor', hireDate: '2029-01-01', role: 'resident' });
+    const w = await t.call(later, 'POST', '/api/v1/workers', {
+      name: '王芳',
+      idNumber: makeCitizenId('19950312', 126),
+      education: 'bachelor',
+      hireDate: '2029-01-01',
+      role: 'resident',
+    });
     expect(w.statusCode).toBe(201);
-    const assign = await t.call(later, 'POST', `/api/v1/workers/${w.json().id}/assignments`, { stationId: ids.liutun, startOn: '2029-01-01' });
+    const assign = await t.call(later, 'POST', `/api/v1/workers/${w.json().id}/assignments`, {
+      stationId: ids.liutun,
+      startOn: '2029-01-01',
+    });
     expect(assign.statusCode).toBe(400);
     expect(assign.json().details.fieldErrors.stationId).toContain('不在本机构有效合同的服务范围内');
   });

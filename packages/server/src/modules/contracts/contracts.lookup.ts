@@ -15,10 +15,15 @@ export const liveOn = (today: string): SQL =>
   sql`${contracts.archivedAt} is null and ${contracts.status} <> 'ended' and coalesce(${contracts.endsOn}, ${contracts.cycleEnd}) >= ${today}::date`;
 
 /** The same rule on a row, for views: a contract past its end reads as ended the day after, with no job to run. */
-export const endedOn = (c: { status: string; endsOn: string | null; cycleEnd: string }, today: string) => c.status === 'ended' || (c.endsOn ?? c.cycleEnd) < today;
+export const endedOn = (c: { status: string; endsOn: string | null; cycleEnd: string }, today: string) =>
+  c.status === 'ended' || (c.endsOn ?? c.cycleEnd) < today;
 
 /** The contracts module's answers for other modules: scopes, station pages, assignments, qualification deadlines. */
-export function createContractLookup(db: DbOrTx, clock: Clock, deps: { stations: StationLookup; organisations: OrganisationLookup }) {
+export function createContractLookup(
+  db: DbOrTx,
+  clock: Clock,
+  deps: { stations: StationLookup; organisations: OrganisationLookup },
+) {
   const coveredBy = (organisationId: string) =>
     db
       .selectDistinct({ stationId: contractStations.stationId })
@@ -44,7 +49,13 @@ export function createContractLookup(db: DbOrTx, clock: Clock, deps: { stations:
       const rows = await db
         .select({ id: contracts.id })
         .from(contracts)
-        .where(and(eq(contracts.organisationId, organisationId), liveOn(clock.today()), scopeCondition(scope, { divisionPath: contracts.divisionPath })))
+        .where(
+          and(
+            eq(contracts.organisationId, organisationId),
+            liveOn(clock.today()),
+            scopeCondition(scope, { divisionPath: contracts.divisionPath }),
+          ),
+        )
         .limit(1);
       return rows.length > 0;
     },
@@ -64,7 +75,10 @@ export function createContractLookup(db: DbOrTx, clock: Clock, deps: { stations:
     /** The contract signed from each procurement, if any (procurement views link to it). */
     async byProcurement(procurementIds: string[]): Promise<Map<string, string>> {
       if (procurementIds.length === 0) return new Map();
-      const rows = await db.select({ id: contracts.id, procurementId: contracts.procurementId }).from(contracts).where(inArray(contracts.procurementId, procurementIds));
+      const rows = await db
+        .select({ id: contracts.id, procurementId: contracts.procurementId })
+        .from(contracts)
+        .where(inArray(contracts.procurementId, procurementIds));
       return new Map(rows.map((r) => [r.procurementId, r.id]));
     },
     /** The live contract of each station, for station pages (R-CON-2: a failed evaluation leaves a gap). */
@@ -73,17 +87,40 @@ export function createContractLookup(db: DbOrTx, clock: Clock, deps: { stations:
       if (stationIds.length === 0) return out;
       const today = clock.today();
       const rows = await db
-        .select({ stationId: contractStations.stationId, contractId: contracts.id, organisationId: contracts.organisationId, endsOn: contracts.endsOn, cycleEnd: contracts.cycleEnd, status: contracts.status })
+        .select({
+          stationId: contractStations.stationId,
+          contractId: contracts.id,
+          organisationId: contracts.organisationId,
+          endsOn: contracts.endsOn,
+          cycleEnd: contracts.cycleEnd,
+          status: contracts.status,
+        })
         .from(contractStations)
         .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
         .where(and(inArray(contractStations.stationId, stationIds), liveOn(today)));
       const ids = [...new Set(rows.map((r) => r.contractId))];
       const [current, names] = await Promise.all([
-        ids.length ? db.select({ contractId: agreements.contractId, yearNo: agreements.yearNo }).from(agreements).where(and(inArray(agreements.contractId, ids), sql`${agreements.periodStart} <= ${today}::date and ${agreements.periodEnd} >= ${today}::date`)) : [],
+        ids.length
+          ? db
+              .select({ contractId: agreements.contractId, yearNo: agreements.yearNo })
+              .from(agreements)
+              .where(
+                and(
+                  inArray(agreements.contractId, ids),
+                  sql`${agreements.periodStart} <= ${today}::date and ${agreements.periodEnd} >= ${today}::date`,
+                ),
+              )
+          : [],
         deps.organisations.names(rows.map((r) => r.organisationId)),
       ]);
       for (const r of rows) {
-        out.set(r.stationId, { contractId: r.contractId, contractorName: names.get(r.organisationId) ?? '', yearNo: current.find((a) => a.contractId === r.contractId)?.yearNo ?? null, endsOn: r.endsOn ?? r.cycleEnd, ending: r.status === 'ending' });
+        out.set(r.stationId, {
+          contractId: r.contractId,
+          contractorName: names.get(r.organisationId) ?? '',
+          yearNo: current.find((a) => a.contractId === r.contractId)?.yearNo ?? null,
+          endsOn: r.endsOn ?? r.cycleEnd,
+          ending: r.status === 'ending',
+        });
       }
       return out;
     },

@@ -20,11 +20,17 @@ export const contracts = pgTable(
     cycleEnd: date('cycle_end').notNull(),
     /** Set when a failed evaluation ends the contract at the end of that year (R-CON-2). */
     endsOn: date('ends_on'),
-    status: text('status', { enum: ['active', 'ending', 'ended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'ending', 'ended'] })
+      .notNull()
+      .default('active'),
     terms: jsonb('terms').$type<Record<ContractTerm, string>>().notNull(),
     ...auditedColumns(),
   },
-  (t) => [uniqueIndex('contracts_procurement_uq').on(t.procurementId), index('contracts_path_idx').on(t.divisionPath.op('text_pattern_ops')), index('contracts_org_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('contracts_procurement_uq').on(t.procurementId),
+    index('contracts_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    index('contracts_org_idx').on(t.organisationId),
+  ],
 );
 
 // The stations a contract covers; contractor staff see exactly these stations.
@@ -34,7 +40,10 @@ export const contractStations = pgTable(
     contractId: uuid('contract_id').notNull(),
     stationId: uuid('station_id').notNull(),
   },
-  (t) => [uniqueIndex('contract_stations_uq').on(t.contractId, t.stationId), index('contract_stations_station_idx').on(t.stationId)],
+  (t) => [
+    uniqueIndex('contract_stations_uq').on(t.contractId, t.stationId),
+    index('contract_stations_station_idx').on(t.stationId),
+  ],
 );
 
 // One agreement per contract year (一年一签).

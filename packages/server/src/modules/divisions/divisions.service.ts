@@ -25,7 +25,11 @@ export async function createDivisionService(db: Db) {
     path: r.path,
   }));
   const byCode = new Map(list.map((d) => [d.code, d]));
-  const targets = (await db.select().from(planTargets)).map((t) => ({ divisionCode: t.divisionCode, year: t.year, target: t.target }));
+  const targets = (await db.select().from(planTargets)).map((t) => ({
+    divisionCode: t.divisionCode,
+    year: t.year,
+    target: t.target,
+  }));
   return {
     /** 附件1: the number of stations each unit plans to build each year (R-PLAN-1). */
     planTargets: () => targets,
@@ -36,12 +40,16 @@ export async function createDivisionService(db: Db) {
       const d = byCode.get(code);
       if (!d || (level && d.level !== level)) {
         const what = level === 'township' ? '乡镇（街道）' : level === 'county' ? '县（区）' : '区划';
-        throw new AppError('VALIDATION_FAILED', `「${what}」代码 ${code} 不存在`, { fieldErrors: { [field]: `${what}不存在` } });
+        throw new AppError('VALIDATION_FAILED', `「${what}」代码 ${code} 不存在`, {
+          fieldErrors: { [field]: `${what}不存在` },
+        });
       }
       return d;
     },
     list(filter: { parent?: string; level?: DivisionLevel }): DivisionNode[] {
-      return list.filter((d) => (!filter.parent || d.parentCode === filter.parent) && (!filter.level || d.level === filter.level));
+      return list.filter(
+        (d) => (!filter.parent || d.parentCode === filter.parent) && (!filter.level || d.level === filter.level),
+      );
     },
     /** The county-level unit a division belongs to (itself for a unit). */
     unitOf(code: string): DivisionNode | undefined {

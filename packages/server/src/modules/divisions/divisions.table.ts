@@ -14,7 +14,10 @@ export const divisions = pgTable(
     official: boolean('official').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [index('divisions_path_idx').on(t.path.op('text_pattern_ops')), index('divisions_parent_idx').on(t.parentCode)],
+  (t) => [
+    index('divisions_path_idx').on(t.path.op('text_pattern_ops')),
+    index('divisions_parent_idx').on(t.parentCode),
+  ],
 );
 
 // 附件1 targets per unit and year (R-PLAN-1); years beyond 2023 can be added (R-PLAN-3).

@@ -14,12 +14,28 @@ afterAll(() => t?.close());
 
 describe('reference data', () => {
   it('has the city, 9 county-level units (zones as management units) and 89 townships', async () => {
-    const all = (await t.call(null, 'GET', '/api/v1/divisions')).json().items as { code: string; name: string; level: string; parentCode: string }[];
+    const all = (await t.call(null, 'GET', '/api/v1/divisions')).json().items as {
+      code: string;
+      name: string;
+      level: string;
+      parentCode: string;
+    }[];
     expect(all.filter((d) => d.level === 'city').map((d) => d.name)).toEqual(['濮阳市']);
     const units = all.filter((d) => d.level === 'county');
-    expect(units.map((d) => d.name)).toEqual(['濮阳县', '清丰县', '南乐县', '范县', '台前县', '华龙区', '开发区', '示范区', '工业园区']);
+    expect(units.map((d) => d.name)).toEqual([
+      '濮阳县',
+      '清丰县',
+      '南乐县',
+      '范县',
+      '台前县',
+      '华龙区',
+      '开发区',
+      '示范区',
+      '工业园区',
+    ]);
     expect(all.filter((d) => d.level === 'township')).toHaveLength(89);
-    const perUnit = (name: string) => all.filter((d) => d.parentCode === units.find((u) => u.name === name)!.code).length;
+    const perUnit = (name: string) =>
+      all.filter((d) => d.parentCode === units.find((u) => u.name === name)!.code).length;
     expect([perUnit('开发区'), perUnit('示范区'), perUnit('工业园区'), perUnit('濮阳县')]).toEqual([6, 1, 1, 20]);
     const filtered = (await t.call(null, 'GET', `/api/v1/divisions?parent=${units[0].code}`)).json().items;
     expect(filtered).toHaveLength(20);

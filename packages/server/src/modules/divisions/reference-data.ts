@@ -15,9 +15,26 @@ export const CITY_CODE = '410900000000';
  */
 export const DEMO_ZONE_CODE = '410990000000';
 
-interface TownshipRow { code: string; name: string; kind: string; county: { code: string; name: string }; managedBy?: string }
-interface PlanUnit { unit: string; unitType: string; statsCountyCode: string | null; [year: string]: unknown }
-interface CatalogueRow { domainCode: number; domainName: string; itemNumber: number; itemName: string; description: string }
+interface TownshipRow {
+  code: string;
+  name: string;
+  kind: string;
+  county: { code: string; name: string };
+  managedBy?: string;
+}
+interface PlanUnit {
+  unit: string;
+  unitType: string;
+  statsCountyCode: string | null;
+  [year: string]: unknown;
+}
+interface CatalogueRow {
+  domainCode: number;
+  domainName: string;
+  itemNumber: number;
+  itemName: string;
+  description: string;
+}
 
 function readJson<T>(file: string): { data: T; checksum: string } {
   const text = readFileSync(path.join(DATA_DIR, file), 'utf8');
@@ -30,7 +47,17 @@ export const unitCode = (u: PlanUnit) => (u.statsCountyCode ? `${u.statsCountyCo
 export function buildDivisionRows(units: PlanUnit[], townships: TownshipRow[]) {
   const cityPath = `/${CITY_CODE}/`;
   const rows: (typeof divisions.$inferInsert)[] = [
-    { code: CITY_CODE, name: '濮阳市', level: 'city', kind: '地级市', parentCode: null, path: cityPath, statsCountyCode: null, official: true, sortOrder: 0 },
+    {
+      code: CITY_CODE,
+      name: '濮阳市',
+      level: 'city',
+      kind: '地级市',
+      parentCode: null,
+      path: cityPath,
+      statsCountyCode: null,
+      official: true,
+      sortOrder: 0,
+    },
   ];
   const byName = new Map<string, string>();
   const byStats = new Map<string, string>();
@@ -38,25 +65,57 @@ export function buildDivisionRows(units: PlanUnit[], townships: TownshipRow[]) {
     const code = unitCode(u);
     byName.set(u.unit, code);
     if (u.statsCountyCode) byStats.set(u.statsCountyCode, code);
-    rows.push({ code, name: u.unit, level: 'county', kind: u.unitType, parentCode: CITY_CODE, path: `${cityPath}${code}/`, statsCountyCode: u.statsCountyCode, official: !!u.statsCountyCode, sortOrder: i + 1 });
+    rows.push({
+      code,
+      name: u.unit,
+      level: 'county',
+      kind: u.unitType,
+      parentCode: CITY_CODE,
+      path: `${cityPath}${code}/`,
+      statsCountyCode: u.statsCountyCode,
+      official: !!u.statsCountyCode,
+      sortOrder: i + 1,
+    });
   });
   townships.forEach((t, i) => {
     const parent = (t.managedBy && byName.get(t.managedBy)) || byStats.get(t.county.code);
     if (!parent) throw new Error(`township ${t.code} ${t.name} has no unit in 附件1`);
-    rows.push({ code: t.code, name: t.name, level: 'township', kind: t.kind, parentCode: parent, path: `${cityPath}${parent}/${t.code}/`, statsCountyCode: t.county.code, official: true, sortOrder: i });
+    rows.push({
+      code: t.code,
+      name: t.name,
+      level: 'township',
+      kind: t.kind,
+      parentCode: parent,
+      path: `${cityPath}${parent}/${t.code}/`,
+      statsCountyCode: t.county.code,
+      official: true,
+      sortOrder: i,
+    });
   });
   return rows;
 }
 
 /** One reference-data step: applied once, recorded with the file's checksum, like a migration. */
-async function step(db: Db, log: FastifyBaseLogger, id: string, checksum: string, rows: number, load: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<void>) {
+async function step(
+  db: Db,
+  log: FastifyBaseLogger,
+  id: string,
+  checksum: string,
+  rows: number,
+  load: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<void>,
+) {
   const done = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.id, id));
   if (done[0]) {
-    if (done[0].checksum !== checksum) log.warn({ id }, 'reference data file changed since it was loaded; add a new versioned step to apply it');
+    if (done[0].checksum !== checksum)
+      log.warn({ id }, 'reference data file changed since it was loaded; add a new versioned step to apply it');
     return;
   }
   await db.transaction(async (tx) => {
-    const claimed = await tx.insert(referenceDataLoads).values({ id, checksum, rows }).onConflictDoNothing().returning();
+    const claimed = await tx
+      .insert(referenceDataLoads)
+      .values({ id, checksum, rows })
+      .onConflictDoNothing()
+      .returning();
     if (claimed.length === 0) return; // another process loaded it meanwhile
     await load(tx);
   });
@@ -80,8 +139,17 @@ export async function loadReferenceData(db: Db, log: FastifyBaseLogger): Promise
     await tx.insert(planTargets).values(targets);
   });
   await step(db, log, 'catalogue-v1', catalogue.checksum, catalogue.data.length, async (tx) => {
-    await tx.insert(catalogueItems).values(
-      catalogue.data.map((c) => ({ code: `${c.domainCode}.${c.itemNumber}`, domainCode: c.domainCode, domainName: c.domainName, itemNumber: c.itemNumber, itemName: c.itemName, description: c.description })),
-    );
+    await tx
+      .insert(catalogueItems)
+      .values(
+        catalogue.data.map((c) => ({
+          code: `${c.domainCode}.${c.itemNumber}`,
+          domainCode: c.domainCode,
+          domainName: c.domainName,
+          itemNumber: c.itemNumber,
+          itemName: c.itemName,
+          description: c.description,
+        })),
+      );
   });
 }

@@ -26,7 +26,10 @@ export const organisations = pgTable(
     divisionPath: text('division_path').notNull(),
     ...auditedColumns(),
   },
-  (t) => [uniqueIndex('organisations_credit_code_uq').on(t.creditCode), index('organisations_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+  (t) => [
+    uniqueIndex('organisations_credit_code_uq').on(t.creditCode),
+    index('organisations_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+  ],
 );
 
 // R-ORG-2: what the organisation publishes; the public portal reads these.

@@ -26,10 +26,31 @@ describe('R-PLAN-1 progress against 附件1', () => {
   });
 
   it('counts operating and suspended stations as built, per unit and year', async () => {
-    await t.call(officer, 'POST', '/api/v1/stations', stationBody(DIV.liutun, { status: 'operating', openedOn: '2021-08-01' }));
-    const w = (await t.call(officer, 'POST', '/api/v1/stations', stationBody(DIV.wenliu, { status: 'operating', openedOn: '2021-08-01' }))).json();
-    await t.call(officer, 'PATCH', `/api/v1/stations/${w.id}`, { version: 1, status: 'suspended', suspendedOn: '2022-01-05' });
-    await t.call(officer, 'POST', '/api/v1/stations', stationBody('410928103000', { status: 'building', batchYear: 2022 }));
+    await t.call(
+      officer,
+      'POST',
+      '/api/v1/stations',
+      stationBody(DIV.liutun, { status: 'operating', openedOn: '2021-08-01' }),
+    );
+    const w = (
+      await t.call(
+        officer,
+        'POST',
+        '/api/v1/stations',
+        stationBody(DIV.wenliu, { status: 'operating', openedOn: '2021-08-01' }),
+      )
+    ).json();
+    await t.call(officer, 'PATCH', `/api/v1/stations/${w.id}`, {
+      version: 1,
+      status: 'suspended',
+      suspendedOn: '2022-01-05',
+    });
+    await t.call(
+      officer,
+      'POST',
+      '/api/v1/stations',
+      stationBody('410928103000', { status: 'building', batchYear: 2022 }),
+    );
     const r = (await t.call(city, 'GET', '/api/v1/plan/progress')).json();
     const py = r.rows.find((x: { name: string }) => x.name === '濮阳县');
     expect(py.years['2021']).toEqual({ planned: 6, registered: 2, built: 2, operating: 1, percent: 33.3 });
@@ -53,13 +74,23 @@ describe('R-PLAN-1 progress against 附件1', () => {
     expect(total[1]).toBe('合计');
     expect(total[header.indexOf('计划合计')]).toBe(89);
     expect(total[header.indexOf('建成合计')]).toBe(2);
-    const audit = (await t.call((await t.as('city_admin', DIV.city)).session, 'GET', '/api/v1/audit-events?action=export')).json();
+    const audit = (
+      await t.call((await t.as('city_admin', DIV.city)).session, 'GET', '/api/v1/audit-events?action=export')
+    ).json();
     expect(audit.items[0].summary).toContain('导出建设进度');
   });
 
   it('the public directory lists operating stations only, with no personal data', async () => {
     const r = (await t.call(null, 'GET', '/api/v1/public/stations')).json();
     expect(r.items.map((s: { name: string }) => s.name)).toEqual(['柳屯镇社会工作服务站']);
-    expect(Object.keys(r.items[0]).sort()).toEqual(['address', 'countyName', 'id', 'name', 'openingHours', 'phone', 'townshipName']);
+    expect(Object.keys(r.items[0]).sort()).toEqual([
+      'address',
+      'countyName',
+      'id',
+      'name',
+      'openingHours',
+      'phone',
+      'townshipName',
+    ]);
   });
 });

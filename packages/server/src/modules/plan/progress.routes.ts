@@ -9,10 +9,26 @@ import type { ProgressService } from './progress.service';
 export function progressRoutes(app: FastifyInstance, service: ProgressService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['建设进度'];
-  r.get('/api/v1/plan/progress', { config: { access: { permission: 'plan:read' } }, schema: { tags, summary: '建设进度：计划与建成（按单位、年度）', querystring: progressQuerySchema } }, (req) =>
-    service.report(requireActor(req), req.query.county),
+  r.get(
+    '/api/v1/plan/progress',
+    {
+      config: { access: { permission: 'plan:read' } },
+      schema: { tags, summary: '建设进度：计划与建成（按单位、年度）', querystring: progressQuerySchema },
+    },
+    (req) => service.report(requireActor(req), req.query.county),
   );
-  r.get('/api/v1/plan/progress/export', { config: { access: { permission: 'plan:read' } }, schema: { tags, summary: '导出建设进度（.xlsx）', querystring: progressQuerySchema } }, async (req, reply) => {
-    return sendXlsx(reply, await service.exportWorkbook(requestContext(req), req.query.county), '社工站建设进度.xlsx');
-  });
+  r.get(
+    '/api/v1/plan/progress/export',
+    {
+      config: { access: { permission: 'plan:read' } },
+      schema: { tags, summary: '导出建设进度（.xlsx）', querystring: progressQuerySchema },
+    },
+    async (req, reply) => {
+      return sendXlsx(
+        reply,
+        await service.exportWorkbook(requestContext(req), req.query.county),
+        '社工站建设进度.xlsx',
+      );
+    },
+  );
 }

@@ -34,13 +34,24 @@ export function createProgressService(db: Db, clock: Clock, divisions: DivisionS
       const targets = divisions.planTargets().filter((t) => unitCodes.has(t.divisionCode));
       const counts = await stationLookup.countsByCountyYear(actor.scope);
 
-      const years = [...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)])].sort();
+      const years = [
+        ...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)]),
+      ].sort();
       // Index by unit once, so the report stays linear in units × years at province or country scale.
-      const cellsByUnit = new Map(units.map((u) => [u.code, Object.fromEntries(years.map((y) => [String(y), emptyCell()]))]));
+      const cellsByUnit = new Map(
+        units.map((u) => [u.code, Object.fromEntries(years.map((y) => [String(y), emptyCell()]))]),
+      );
       for (const t of targets) cellsByUnit.get(t.divisionCode)![String(t.year)].planned += t.target;
       for (const c of counts) {
         const cells = cellsByUnit.get(c.countyCode);
-        if (cells) add(cells[String(c.year)], { planned: 0, registered: c.registered, built: c.built, operating: c.operating, percent: null });
+        if (cells)
+          add(cells[String(c.year)], {
+            planned: 0,
+            registered: c.registered,
+            built: c.built,
+            operating: c.operating,
+            percent: null,
+          });
       }
       const rows: ProgressRow[] = units.map((u) => {
         const cells = cellsByUnit.get(u.code)!;
@@ -48,7 +59,12 @@ export function createProgressService(db: Db, clock: Clock, divisions: DivisionS
         for (const c of Object.values(cells)) add(total, finish(c));
         return { divisionCode: u.code, name: u.name, years: cells, total: finish(total) };
       });
-      const sum: ProgressRow = { divisionCode: '', name: '合计', years: Object.fromEntries(years.map((y) => [String(y), emptyCell()])), total: emptyCell() };
+      const sum: ProgressRow = {
+        divisionCode: '',
+        name: '合计',
+        years: Object.fromEntries(years.map((y) => [String(y), emptyCell()])),
+        total: emptyCell(),
+      };
       for (const r of rows) {
         for (const y of years) add(sum.years[String(y)], r.years[String(y)]);
         add(sum.total, r.total);
@@ -60,9 +76,16 @@ export function createProgressService(db: Db, clock: Clock, divisions: DivisionS
     /** The report as an audited .xlsx export. */
     async exportWorkbook(ctx: RequestContext & { actor: Actor }, county?: string) {
       const report = await service.report(ctx.actor, county);
-      const filterText = county ? `县（区）：${divisions.find(county)?.name}` : `范围：${divisions.find(ctx.actor.divisionCode)?.name ?? ''}`;
+      const filterText = county
+        ? `县（区）：${divisions.find(county)?.name}`
+        : `范围：${divisions.find(ctx.actor.divisionCode)?.name ?? ''}`;
       const buf = await progressWorkbook(report, filterText, clock.now());
-      await writeAudit(db, ctx, { action: 'export', entityType: 'plan', summary: '导出建设进度表', after: { filters: { county } } });
+      await writeAudit(db, ctx, {
+        action: 'export',
+        entityType: 'plan',
+        summary: '导出建设进度表',
+        after: { filters: { county } },
+      });
       return buf;
     },
   };

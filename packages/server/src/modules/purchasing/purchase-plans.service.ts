@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import {
-  PLAN_REQUIRED_FIELDS, type CreatePurchasePlanInput, type PlanEventView, type PurchaseMethod, type PurchasePlanView, type UpdatePurchasePlanInput,
+  PLAN_REQUIRED_FIELDS,
+  type CreatePurchasePlanInput,
+  type PlanEventView,
+  type PurchaseMethod,
+  type PurchasePlanView,
+  type UpdatePurchasePlanInput,
 } from '@shegong/shared';
 import type { Db, DbOrTx } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
@@ -17,43 +22,102 @@ type PlanRow = typeof purchasePlans.$inferSelect;
 const EDITABLE = new Set(['draft', 'returned']);
 
 /** R-PUR-2: the county writes its annual purchase plan; the city files it (备案) or returns it with comments. */
-export function createPurchasePlanService(db: Db, clock: Clock, divisions: DivisionService, stationLookup: StationLookup) {
+export function createPurchasePlanService(
+  db: Db,
+  clock: Clock,
+  divisions: DivisionService,
+  stationLookup: StationLookup,
+) {
   const names = async (ids: string[]) => (await stationLookup.summaries(ids)).map((s) => ({ id: s.id, name: s.name }));
   const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: purchasePlans.divisionPath });
 
   async function view(p: PlanRow, actor: Actor): Promise<PurchasePlanView> {
-    const events = await db.select().from(purchasePlanEvents).where(eq(purchasePlanEvents.planId, p.id)).orderBy(asc(purchasePlanEvents.at));
+    const events = await db
+      .select()
+      .from(purchasePlanEvents)
+      .where(eq(purchasePlanEvents.planId, p.id))
+      .orderBy(asc(purchasePlanEvents.at));
     const county = can(actor, 'purchase:write') && pathInScope(actor.scope, p.divisionPath);
     const city = can(actor, 'purchase:file');
     return {
-      id: p.id, countyCode: p.countyCode, countyName: divisions.find(p.countyCode)?.name ?? '', year: p.year, title: p.title, background: p.background, goals: p.goals,
-      budgetFen: p.budgetFen, purchaseMethod: p.purchaseMethod as PurchaseMethod | null, serviceContent: p.serviceContent, schedule: p.schedule,
-      qualityStandards: p.qualityStandards, quantityStandards: p.quantityStandards, performanceEvaluation: p.performanceEvaluation,
-      stations: await names(p.stationIds), status: p.status, submittedAt: p.submittedAt?.toISOString() ?? null, filedAt: p.filedAt?.toISOString() ?? null,
-      events: events.map((e): PlanEventView => ({ action: e.action as PlanEventView['action'], comment: e.comment, username: e.username, at: e.at.toISOString() })),
+      id: p.id,
+      countyCode: p.countyCode,
+      countyName: divisions.find(p.countyCode)?.name ?? '',
+      year: p.year,
+      title: p.title,
+      background: p.background,
+      goals: p.goals,
+      budgetFen: p.budgetFen,
+      purchaseMethod: p.purchaseMethod as PurchaseMethod | null,
+      serviceContent: p.serviceContent,
+      schedule: p.schedule,
+      qualityStandards: p.qualityStandards,
+      quantityStandards: p.quantityStandards,
+      performanceEvaluation: p.performanceEvaluation,
+      stations: await names(p.stationIds),
+      status: p.status,
+      submittedAt: p.submittedAt?.toISOString() ?? null,
+      filedAt: p.filedAt?.toISOString() ?? null,
+      events: events.map((e): PlanEventView => ({
+        action: e.action as PlanEventView['action'],
+        comment: e.comment,
+        username: e.username,
+        at: e.at.toISOString(),
+      })),
       version: p.version,
-      abilities: { update: county && EDITABLE.has(p.status), submit: county && EDITABLE.has(p.status), file: city && p.status === 'submitted', return: city && p.status === 'submitted' },
+      abilities: {
+        update: county && EDITABLE.has(p.status),
+        submit: county && EDITABLE.has(p.status),
+        file: city && p.status === 'submitted',
+        return: city && p.status === 'submitted',
+      },
     };
   }
 
   async function load(actor: Actor, id: string) {
-    const rows = await db.select().from(purchasePlans).where(and(eq(purchasePlans.id, id), scopeOf(actor), isNull(purchasePlans.archivedAt))).limit(1);
+    const rows = await db
+      .select()
+      .from(purchasePlans)
+      .where(and(eq(purchasePlans.id, id), scopeOf(actor), isNull(purchasePlans.archivedAt)))
+      .limit(1);
     if (!rows[0]) throw notFound('年度购买服务计划');
     return rows[0];
   }
 
   async function event(tx: DbOrTx, ctx: Ctx, planId: string, action: PlanEventView['action'], comment = '') {
-    await tx.insert(purchasePlanEvents).values({ planId, action, comment, userId: ctx.actor.userId, username: ctx.actor.username });
+    await tx
+      .insert(purchasePlanEvents)
+      .values({ planId, action, comment, userId: ctx.actor.userId, username: ctx.actor.username });
   }
 
   /** A status change with its event and audit, guarded by the version the user saw. */
-  async function transition(ctx: Ctx, p: PlanRow, version: number, to: PlanRow['status'], action: PlanEventView['action'], comment: string, extra: Partial<PlanRow> = {}) {
+  async function transition(
+    ctx: Ctx,
+    p: PlanRow,
+    version: number,
+    to: PlanRow['status'],
+    action: PlanEventView['action'],
+    comment: string,
+    extra: Partial<PlanRow> = {},
+  ) {
     if (p.version !== version) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再操作');
     const n = await db.transaction(async (tx) => {
-      const [n] = await tx.update(purchasePlans).set({ ...extra, status: to, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(and(eq(purchasePlans.id, p.id), eq(purchasePlans.version, version))).returning();
+      const [n] = await tx
+        .update(purchasePlans)
+        .set({ ...extra, status: to, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
+        .where(and(eq(purchasePlans.id, p.id), eq(purchasePlans.version, version)))
+        .returning();
       if (!n) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再操作');
       await event(tx, ctx, p.id, action, comment);
-      await writeAudit(tx, ctx, { action: 'update', entityType: 'purchasePlan', entityId: p.id, divisionPath: p.divisionPath, summary: `${{ submit: '报送', file: '备案', return: '退回' }[action as 'submit']}年度购买服务计划 ${p.title}${comment ? `：${comment}` : ''}`, before: { status: p.status }, after: { status: to } });
+      await writeAudit(tx, ctx, {
+        action: 'update',
+        entityType: 'purchasePlan',
+        entityId: p.id,
+        divisionPath: p.divisionPath,
+        summary: `${{ submit: '报送', file: '备案', return: '退回' }[action as 'submit']}年度购买服务计划 ${p.title}${comment ? `：${comment}` : ''}`,
+        before: { status: p.status },
+        after: { status: to },
+      });
       return n;
     });
     return view(n, ctx.actor);
@@ -65,7 +129,11 @@ export function createPurchasePlanService(db: Db, clock: Clock, divisions: Divis
       if (q.county) conds.push(eq(purchasePlans.countyCode, q.county));
       if (q.year) conds.push(eq(purchasePlans.year, q.year));
       if (q.status) conds.push(eq(purchasePlans.status, q.status));
-      const rows = await db.select().from(purchasePlans).where(and(...conds)).orderBy(desc(purchasePlans.year), asc(purchasePlans.divisionPath));
+      const rows = await db
+        .select()
+        .from(purchasePlans)
+        .where(and(...conds))
+        .orderBy(desc(purchasePlans.year), asc(purchasePlans.divisionPath));
       const items = await Promise.all(rows.map((p) => view(p, actor)));
       return { items, total: items.length };
     },
@@ -79,10 +147,25 @@ export function createPurchasePlanService(db: Db, clock: Clock, divisions: Divis
       const created = await db.transaction(async (tx) => {
         const [p] = await tx
           .insert(purchasePlans)
-          .values({ ...input, budgetFen: input.budget ?? null, stationIds: [...new Set(input.stationIds ?? [])], countyCode: unit.code, divisionPath: unit.path, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId })
+          .values({
+            ...input,
+            budgetFen: input.budget ?? null,
+            stationIds: [...new Set(input.stationIds ?? [])],
+            countyCode: unit.code,
+            divisionPath: unit.path,
+            createdBy: ctx.actor.userId,
+            updatedBy: ctx.actor.userId,
+          })
           .returning();
         await event(tx, ctx, p.id, 'create');
-        await writeAudit(tx, ctx, { action: 'create', entityType: 'purchasePlan', entityId: p.id, divisionPath: p.divisionPath, summary: `编制年度购买服务计划 ${p.title}`, after: { ...input } });
+        await writeAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'purchasePlan',
+          entityId: p.id,
+          divisionPath: p.divisionPath,
+          summary: `编制年度购买服务计划 ${p.title}`,
+          after: { ...input },
+        });
         return p;
       });
       return view(created, ctx.actor);
@@ -90,15 +173,31 @@ export function createPurchasePlanService(db: Db, clock: Clock, divisions: Divis
     async update(ctx: Ctx, id: string, input: UpdatePurchasePlanInput) {
       const p = await load(ctx.actor, id);
       if (!pathInScope(ctx.actor.scope, p.divisionPath)) throw notFound('年度购买服务计划');
-      if (!EDITABLE.has(p.status)) throw new AppError('INVALID_TRANSITION', '计划已报送或已备案，不能修改；如需修改请由市民政局退回');
+      if (!EDITABLE.has(p.status))
+        throw new AppError('INVALID_TRANSITION', '计划已报送或已备案，不能修改；如需修改请由市民政局退回');
       if (p.version !== input.version) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再保存');
       const { version, budget, stationIds, ...fields } = input;
       if (stationIds) await stationLookup.ofCounty(p.countyCode, stationIds);
-      const patch = { ...fields, ...(budget !== undefined ? { budgetFen: budget } : {}), ...(stationIds ? { stationIds: [...new Set(stationIds)] } : {}) };
+      const patch = {
+        ...fields,
+        ...(budget !== undefined ? { budgetFen: budget } : {}),
+        ...(stationIds ? { stationIds: [...new Set(stationIds)] } : {}),
+      };
       const n = await db.transaction(async (tx) => {
-        const [n] = await tx.update(purchasePlans).set({ ...patch, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId }).where(and(eq(purchasePlans.id, id), eq(purchasePlans.version, version))).returning();
+        const [n] = await tx
+          .update(purchasePlans)
+          .set({ ...patch, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
+          .where(and(eq(purchasePlans.id, id), eq(purchasePlans.version, version)))
+          .returning();
         if (!n) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再保存');
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'purchasePlan', entityId: id, divisionPath: p.divisionPath, summary: `修改年度购买服务计划 ${n.title}`, ...diff(p as never, n as never) });
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'purchasePlan',
+          entityId: id,
+          divisionPath: p.divisionPath,
+          summary: `修改年度购买服务计划 ${n.title}`,
+          ...diff(p as never, n as never),
+        });
         return n;
       });
       return view(n, ctx.actor);
@@ -106,27 +205,42 @@ export function createPurchasePlanService(db: Db, clock: Clock, divisions: Divis
     /** Submitting needs every part the plan text (五(一)) lists. */
     async submit(ctx: Ctx, id: string, version: number) {
       const p = await load(ctx.actor, id);
-      if (!can(ctx.actor, 'purchase:write') || !pathInScope(ctx.actor.scope, p.divisionPath)) throw new AppError('FORBIDDEN', '只有本县（区）民政局可以报送本单位的计划');
-      if (!EDITABLE.has(p.status)) throw new AppError('INVALID_TRANSITION', `计划当前为“${p.status === 'filed' ? '已备案' : '已报送'}”，不能再次报送`);
+      if (!can(ctx.actor, 'purchase:write') || !pathInScope(ctx.actor.scope, p.divisionPath))
+        throw new AppError('FORBIDDEN', '只有本县（区）民政局可以报送本单位的计划');
+      if (!EDITABLE.has(p.status))
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `计划当前为“${p.status === 'filed' ? '已备案' : '已报送'}”，不能再次报送`,
+        );
       const values: Record<string, unknown> = { ...p, budget: p.budgetFen };
       const missing = Object.fromEntries(
         Object.entries(PLAN_REQUIRED_FIELDS)
-          .filter(([k]) => { const v = values[k]; return v == null || v === '' || (Array.isArray(v) && v.length === 0) || (k === 'budget' && v === 0); })
+          .filter(([k]) => {
+            const v = values[k];
+            return v == null || v === '' || (Array.isArray(v) && v.length === 0) || (k === 'budget' && v === 0);
+          })
           .map(([k]) => [k, '报送前须填写']),
       );
-      if (Object.keys(missing).length) throw new AppError('VALIDATION_FAILED', `计划内容不完整，${summarise(missing).replace('输入有误：', '')}（R-PUR-2）`, { fieldErrors: missing });
+      if (Object.keys(missing).length)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `计划内容不完整，${summarise(missing).replace('输入有误：', '')}（R-PUR-2）`,
+          { fieldErrors: missing },
+        );
       return transition(ctx, p, version, 'submitted', 'submit', '', { submittedAt: clock.now() });
     },
     /** R-PUR-2: only the city files (备案). */
     async file(ctx: Ctx, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
-      if (!can(ctx.actor, 'purchase:file')) throw new AppError('FORBIDDEN', '只有市民政局可以备案县（区）年度购买服务计划（R-PUR-2）');
+      if (!can(ctx.actor, 'purchase:file'))
+        throw new AppError('FORBIDDEN', '只有市民政局可以备案县（区）年度购买服务计划（R-PUR-2）');
       if (p.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已报送的计划可以备案');
       return transition(ctx, p, version, 'filed', 'file', comment, { filedAt: clock.now() });
     },
     async return(ctx: Ctx, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
-      if (!can(ctx.actor, 'purchase:file')) throw new AppError('FORBIDDEN', '只有市民政局可以退回县（区）年度购买服务计划（R-PUR-2）');
+      if (!can(ctx.actor, 'purchase:file'))
+        throw new AppError('FORBIDDEN', '只有市民政局可以退回县（区）年度购买服务计划（R-PUR-2）');
       if (p.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已报送的计划可以退回');
       if (!comment) throw fieldError('comment', '退回时须填写意见');
       return transition(ctx, p, version, 'returned', 'return', comment);

@@ -20,7 +20,9 @@ export const purchasePlans = pgTable(
     quantityStandards: text('quantity_standards').notNull().default(''),
     performanceEvaluation: text('performance_evaluation').notNull().default(''),
     stationIds: uuid('station_ids').array().notNull().default([]),
-    status: text('status', { enum: ['draft', 'submitted', 'filed', 'returned'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'submitted', 'filed', 'returned'] })
+      .notNull()
+      .default('draft'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     filedAt: timestamp('filed_at', { withTimezone: true }),
     ...auditedColumns(),
@@ -60,7 +62,9 @@ export const procurements = pgTable(
     budgetFen: bigint('budget_fen', { mode: 'number' }),
     stationIds: uuid('station_ids').array().notNull().default([]),
     publishedOn: date('published_on').notNull(),
-    status: text('status', { enum: ['published', 'awarded', 'cancelled'] }).notNull().default('published'),
+    status: text('status', { enum: ['published', 'awarded', 'cancelled'] })
+      .notNull()
+      .default('published'),
     awardOrganisationId: uuid('award_organisation_id'),
     awardAmountFen: bigint('award_amount_fen', { mode: 'number' }),
     awardedOn: date('awarded_on'),

@@ -28,18 +28,35 @@ describe('R-PLAN-2 一县（区）一中心 and village/community service rooms'
     const other = await t.call(py, 'POST', '/api/v1/county-centres', { ...body, countyCode: DIV.qingfeng });
     expect(other.statusCode).toBe(400);
     expect((await t.call(qf, 'GET', '/api/v1/county-centres')).json().items).toEqual([]);
-    const edited = await t.call(py, 'PATCH', `/api/v1/county-centres/${first.json().id}`, { version: 1, phone: '0393-1111111' });
+    const edited = await t.call(py, 'PATCH', `/api/v1/county-centres/${first.json().id}`, {
+      version: 1,
+      phone: '0393-1111111',
+    });
     expect(edited.json()).toMatchObject({ phone: '0393-1111111', version: 2 });
-    expect((await t.call(qf, 'PATCH', `/api/v1/county-centres/${first.json().id}`, { version: 2, phone: 'x' })).statusCode).toBe(404);
+    expect(
+      (await t.call(qf, 'PATCH', `/api/v1/county-centres/${first.json().id}`, { version: 2, phone: 'x' })).statusCode,
+    ).toBe(404);
   });
 
   it('names a service room “××村（社区）社会工作服务室” and refuses a duplicate village', async () => {
-    const r = await t.call(py, 'POST', `/api/v1/stations/${stationId}/service-rooms`, { villageName: '西街村', kind: 'village', status: 'operating' });
+    const r = await t.call(py, 'POST', `/api/v1/stations/${stationId}/service-rooms`, {
+      villageName: '西街村',
+      kind: 'village',
+      status: 'operating',
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json().name).toBe('西街村社会工作服务室');
-    const dup = await t.call(py, 'POST', `/api/v1/stations/${stationId}/service-rooms`, { villageName: '西街村', kind: 'village', status: 'planned' });
+    const dup = await t.call(py, 'POST', `/api/v1/stations/${stationId}/service-rooms`, {
+      villageName: '西街村',
+      kind: 'village',
+      status: 'planned',
+    });
     expect(dup.statusCode).toBe(400);
-    const bad = await t.call(py, 'POST', `/api/v1/stations/${stationId}/service-rooms`, { villageName: '西街', kind: 'village', status: 'planned' });
+    const bad = await t.call(py, 'POST', `/api/v1/stations/${stationId}/service-rooms`, {
+      villageName: '西街',
+      kind: 'village',
+      status: 'planned',
+    });
     expect(bad.json().details.fieldErrors.villageName).toContain('村');
     expect((await t.call(py, 'GET', `/api/v1/stations/${stationId}/service-rooms`)).json().total).toBe(1);
   });
@@ -48,7 +65,15 @@ describe('R-PLAN-2 一县（区）一中心 and village/community service rooms'
 describe('API description', () => {
   it('publishes OpenAPI with every v1 path and serves Swagger UI', async () => {
     const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
-    for (const p of ['/api/v1/auth/login', '/api/v1/users/{userId}', '/api/v1/stations/{stationId}', '/api/v1/plan/progress', '/api/v1/audit-events', '/api/v1/public/stations', '/api/v1/divisions']) {
+    for (const p of [
+      '/api/v1/auth/login',
+      '/api/v1/users/{userId}',
+      '/api/v1/stations/{stationId}',
+      '/api/v1/plan/progress',
+      '/api/v1/audit-events',
+      '/api/v1/public/stations',
+      '/api/v1/divisions',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     expect((await t.call(null, 'GET', '/api/docs/')).statusCode).toBe(200);

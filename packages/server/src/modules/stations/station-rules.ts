@@ -8,7 +8,12 @@ const ALLOWED: Record<StationStatus, StationStatus[]> = {
   operating: ['operating', 'suspended'],
   suspended: ['suspended', 'operating'],
 };
-const LABEL: Record<StationStatus, string> = { planned: '规划', building: '建设中', operating: '运营中', suspended: '暂停' };
+const LABEL: Record<StationStatus, string> = {
+  planned: '规划',
+  building: '建设中',
+  operating: '运营中',
+  suspended: '暂停',
+};
 
 export function checkTransition(from: StationStatus, to: StationStatus): void {
   if (!ALLOWED[from].includes(to)) throw fieldError('status', `不能从“${LABEL[from]}”改为“${LABEL[to]}”`);
@@ -23,12 +28,19 @@ interface Dated {
 
 /** Each status carries its date, and the dates run in order. */
 export function checkStatusDates(s: Dated, today: string): void {
-  if ((s.status === 'operating' || s.status === 'suspended') && !s.openedOn) throw fieldError('openedOn', '运营中或暂停的站点须填写运营日期');
+  if ((s.status === 'operating' || s.status === 'suspended') && !s.openedOn)
+    throw fieldError('openedOn', '运营中或暂停的站点须填写运营日期');
   if (s.status === 'suspended' && !s.suspendedOn) throw fieldError('suspendedOn', '暂停的站点须填写暂停日期');
-  for (const [k, v] of [['buildingStartedOn', s.buildingStartedOn], ['openedOn', s.openedOn], ['suspendedOn', s.suspendedOn]] as const) {
+  for (const [k, v] of [
+    ['buildingStartedOn', s.buildingStartedOn],
+    ['openedOn', s.openedOn],
+    ['suspendedOn', s.suspendedOn],
+  ] as const) {
     if (v && v > today) throw fieldError(k, '不能晚于今天');
     if (v && v < '2000-01-01') throw fieldError(k, '日期过早');
   }
-  if (s.buildingStartedOn && s.openedOn && s.openedOn < s.buildingStartedOn) throw fieldError('openedOn', '运营日期不能早于开工日期');
-  if (s.suspendedOn && s.openedOn && s.suspendedOn < s.openedOn) throw fieldError('suspendedOn', '暂停日期不能早于运营日期');
+  if (s.buildingStartedOn && s.openedOn && s.openedOn < s.buildingStartedOn)
+    throw fieldError('openedOn', '运营日期不能早于开工日期');
+  if (s.suspendedOn && s.openedOn && s.suspendedOn < s.openedOn)
+    throw fieldError('suspendedOn', '暂停日期不能早于运营日期');
 }

@@ -27,11 +27,23 @@ const rowCounts = async () => {
 describe('station registry (R-ST-1…4)', () => {
   let id: string;
   it('registers a station with the required name by default and lists it', async () => {
-    const r = await t.call(officer, 'POST', '/api/v1/stations', stationBody(DIV.liutun, { address: '柳屯镇政府院内', officeAreaM2: 18.5 }));
+    const r = await t.call(
+      officer,
+      'POST',
+      '/api/v1/stations',
+      stationBody(DIV.liutun, { address: '柳屯镇政府院内', officeAreaM2: 18.5 }),
+    );
     expect(r.statusCode).toBe(201);
     const s = r.json();
     id = s.id;
-    expect(s).toMatchObject({ name: '柳屯镇社会工作服务站', townshipName: '柳屯镇', countyName: '濮阳县', status: 'planned', version: 1, officeAreaM2: 18.5 });
+    expect(s).toMatchObject({
+      name: '柳屯镇社会工作服务站',
+      townshipName: '柳屯镇',
+      countyName: '濮阳县',
+      status: 'planned',
+      version: 1,
+      officeAreaM2: 18.5,
+    });
     const list = await t.call(officer, 'GET', '/api/v1/stations?status=planned&batchYear=2021&page=1&pageSize=10');
     expect(list.json()).toMatchObject({ total: 1, items: [{ id }] });
   });
@@ -46,9 +58,17 @@ describe('station registry (R-ST-1…4)', () => {
   });
 
   it('shows findings once building: office < 20 m², no signage, missing equipment and institutions', async () => {
-    const r = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, { version: 1, status: 'building', buildingStartedOn: '2021-05-01', site: { activityRoom: true, computer: true } });
+    const r = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, {
+      version: 1,
+      status: 'building',
+      buildingStartedOn: '2021-05-01',
+      site: { activityRoom: true, computer: true },
+    });
     expect(r.statusCode).toBe(200);
-    const findings = (await t.call(officer, 'GET', `/api/v1/stations/${id}/findings`)).json().items as { ruleId: string; message: string }[];
+    const findings = (await t.call(officer, 'GET', `/api/v1/stations/${id}/findings`)).json().items as {
+      ruleId: string;
+      message: string;
+    }[];
     const text = findings.map((f) => `${f.ruleId} ${f.message}`).join('\n');
     expect(text).toContain('R-ST-2 办公用房面积 18.5 ㎡，少于 20 ㎡');
     expect(text).toContain('R-ST-1 未上传“社会工作服务站”标牌照片');
@@ -66,7 +86,12 @@ describe('station registry (R-ST-1…4)', () => {
   it('uploads a real image as the signage photo and serves it back; the finding clears', async () => {
     const png = makePng();
     const mp = multipart('file', '标牌.png', 'image/png', png);
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/stations/${id}/signage`, headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stations/${id}/signage`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': mp.contentType },
+      payload: mp.payload,
+    });
     expect(r.statusCode).toBe(200);
     const s = r.json();
     expect(s.signagePhotoId).toBeTruthy();
@@ -82,7 +107,12 @@ describe('station registry (R-ST-1…4)', () => {
   it('refuses a file that only claims to be an image, and writes nothing', async () => {
     const before = await rowCounts();
     const mp = multipart('file', 'photo.png', 'image/png', Buffer.from('<script>alert(1)</script> not an image'));
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/stations/${id}/signage`, headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stations/${id}/signage`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': mp.contentType },
+      payload: mp.payload,
+    });
     expect(r.statusCode).toBe(415);
     expect(r.json().message).toContain('JPEG、PNG 或 WebP');
     expect(await rowCounts()).toEqual(before);
@@ -91,7 +121,12 @@ describe('station registry (R-ST-1…4)', () => {
   it('refuses an image over 5 MB with 413', async () => {
     const big = Buffer.concat([makePng(), Buffer.alloc(5 * 1024 * 1024 + 10)]);
     const mp = multipart('file', 'big.png', 'image/png', big);
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/stations/${id}/signage`, headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stations/${id}/signage`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': mp.contentType },
+      payload: mp.payload,
+    });
     expect(r.statusCode).toBe(413);
   });
 
@@ -106,12 +141,22 @@ describe('station registry (R-ST-1…4)', () => {
 
   it('status dates: an operating station needs its opening date; status cannot go back to 规划', async () => {
     const s = (await t.call(officer, 'GET', `/api/v1/stations/${id}`)).json();
-    const noDate = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, { version: s.version, status: 'operating' });
+    const noDate = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, {
+      version: s.version,
+      status: 'operating',
+    });
     expect(noDate.statusCode).toBe(400);
     expect(noDate.json().details.fieldErrors.openedOn).toContain('运营日期');
-    const ok = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, { version: s.version, status: 'operating', openedOn: '2021-09-01' });
+    const ok = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, {
+      version: s.version,
+      status: 'operating',
+      openedOn: '2021-09-01',
+    });
     expect(ok.statusCode).toBe(200);
-    const back = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, { version: s.version + 1, status: 'planned' });
+    const back = await t.call(officer, 'PATCH', `/api/v1/stations/${id}`, {
+      version: s.version + 1,
+      status: 'planned',
+    });
     expect(back.statusCode).toBe(400);
     expect(back.json().message).toContain('不能从“运营中”改为“规划”');
   });
@@ -128,7 +173,11 @@ describe('station registry (R-ST-1…4)', () => {
   });
 
   it('every change is audited with before and after', async () => {
-    const r = await t.call((await t.as('city_admin', DIV.city)).session, 'GET', '/api/v1/audit-events?entityType=station&action=update');
+    const r = await t.call(
+      (await t.as('city_admin', DIV.city)).session,
+      'GET',
+      '/api/v1/audit-events?entityType=station&action=update',
+    );
     const items = r.json().items as { before: Record<string, unknown>; after: Record<string, unknown> }[];
     const statusChange = items.find((e) => e.after?.status === 'operating');
     expect(statusChange?.before).toMatchObject({ status: 'building' });
@@ -161,19 +210,34 @@ describe('bad input never gets a 500 and never half-writes', () => {
   });
 
   it('an oversized body answers 413', async () => {
-    const r = await t.call(officer, 'POST', '/api/v1/stations', stationBody(DIV.wenliu, { notes: 'x'.repeat(1_100_000) }));
+    const r = await t.call(
+      officer,
+      'POST',
+      '/api/v1/stations',
+      stationBody(DIV.wenliu, { notes: 'x'.repeat(1_100_000) }),
+    );
     expect(r.statusCode).toBe(413);
     expect(r.json().code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('a wrong content type answers 415', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/stations', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/plain' }, payload: 'townshipCode=1' });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stations',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/plain' },
+      payload: 'townshipCode=1',
+    });
     expect(r.statusCode).toBe(415);
     expect(r.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('malformed JSON answers 400', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/stations', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' }, payload: '{"townshipCode":' });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stations',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' },
+      payload: '{"townshipCode":',
+    });
     expect(r.statusCode).toBe(400);
   });
 });

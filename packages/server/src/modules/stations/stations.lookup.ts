@@ -13,7 +13,13 @@ export interface StationSummary {
   countyCode: string;
   status: StationStatus;
 }
-const summary = { id: stations.id, name: stations.name, divisionPath: stations.divisionPath, countyCode: stations.countyCode, status: stations.status };
+const summary = {
+  id: stations.id,
+  name: stations.name,
+  divisionPath: stations.divisionPath,
+  countyCode: stations.countyCode,
+  status: stations.status,
+};
 
 /**
  * The stations module's answers for other modules (plans, procurements, contracts, workers, progress, the public
@@ -24,19 +30,28 @@ export function createStationLookup(db: DbOrTx) {
     /** Facts of the named stations (no scope: the caller already holds their ids through its own scoped record). */
     async summaries(ids: string[]): Promise<StationSummary[]> {
       if (ids.length === 0) return [];
-      return db.select(summary).from(stations).where(inArray(stations.id, [...new Set(ids)]));
+      return db
+        .select(summary)
+        .from(stations)
+        .where(inArray(stations.id, [...new Set(ids)]));
     },
     /** The named stations, all of which must belong to the county (a plan or procurement covers its own unit only). */
     async ofCounty(countyCode: string, ids: string[]): Promise<StationSummary[]> {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return [];
-      const rows = await db.select(summary).from(stations).where(and(inArray(stations.id, unique), eq(stations.countyCode, countyCode), isNull(stations.archivedAt)));
+      const rows = await db
+        .select(summary)
+        .from(stations)
+        .where(and(inArray(stations.id, unique), eq(stations.countyCode, countyCode), isNull(stations.archivedAt)));
       if (rows.length !== unique.length) throw fieldError('stationIds', '包含不存在或不属于本县（区）的社工站');
       return rows;
     },
     /** Stations in a scope with the given statuses (built ones for compliance, operating ones for staffing). */
     async inScope(scope: Scope, statuses: readonly StationStatus[]): Promise<StationSummary[]> {
-      return db.select(summary).from(stations).where(and(scopeOf(scope), isNull(stations.archivedAt), inArray(stations.status, [...statuses])));
+      return db
+        .select(summary)
+        .from(stations)
+        .where(and(scopeOf(scope), isNull(stations.archivedAt), inArray(stations.status, [...statuses])));
     },
     /** R-PLAN-1 counts per unit and batch year. */
     async countsByCountyYear(scope: Scope) {
@@ -45,7 +60,10 @@ export function createStationLookup(db: DbOrTx) {
           countyCode: stations.countyCode,
           year: stations.batchYear,
           registered: sql<number>`count(*)::int`,
-          built: sql<number>`(count(*) filter (where ${stations.status} in (${sql.join(BUILT_STATUSES.map((s) => sql`${s}`), sql`, `)})))::int`,
+          built: sql<number>`(count(*) filter (where ${stations.status} in (${sql.join(
+            BUILT_STATUSES.map((s) => sql`${s}`),
+            sql`, `,
+          )})))::int`,
           operating: sql<number>`(count(*) filter (where ${stations.status} = 'operating'))::int`,
         })
         .from(stations)
@@ -57,7 +75,15 @@ export function createStationLookup(db: DbOrTx) {
       const conds = [eq(stations.status, 'operating'), isNull(stations.archivedAt)];
       if (county) conds.push(eq(stations.countyCode, county));
       return db
-        .select({ id: stations.id, name: stations.name, countyCode: stations.countyCode, townshipCode: stations.townshipCode, address: stations.address, phone: stations.phone, openingHours: stations.openingHours })
+        .select({
+          id: stations.id,
+          name: stations.name,
+          countyCode: stations.countyCode,
+          townshipCode: stations.townshipCode,
+          address: stations.address,
+          phone: stations.phone,
+          openingHours: stations.openingHours,
+        })
         .from(stations)
         .where(and(...conds))
         .orderBy(asc(stations.divisionPath));
@@ -67,4 +93,5 @@ export function createStationLookup(db: DbOrTx) {
 export type StationLookup = ReturnType<typeof createStationLookup>;
 
 /** The scope condition on stations (R-SCOPE-1): by township path, or by the station list of contractor staff. */
-export const scopeOf = (scope: Scope) => scopeCondition(scope, { divisionPath: stations.divisionPath, stationId: stations.id });
+export const scopeOf = (scope: Scope) =>
+  scopeCondition(scope, { divisionPath: stations.divisionPath, stationId: stations.id });

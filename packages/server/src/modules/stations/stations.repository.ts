@@ -8,14 +8,22 @@ export type StationRow = typeof stations.$inferSelect;
 /** Station queries; every read takes the caller's scope condition. */
 export const stationsRepository = {
   async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<StationRow | undefined> {
-    const rows = await db.select().from(stations).where(and(scope, eq(stations.id, id), isNull(stations.archivedAt))).limit(1);
+    const rows = await db
+      .select()
+      .from(stations)
+      .where(and(scope, eq(stations.id, id), isNull(stations.archivedAt)))
+      .limit(1);
     return rows[0];
   },
   async findByTownship(db: DbOrTx, townshipCode: string): Promise<StationRow | undefined> {
     const rows = await db.select().from(stations).where(eq(stations.townshipCode, townshipCode)).limit(1);
     return rows[0];
   },
-  async list(db: DbOrTx, scope: SQL, q: Omit<StationQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number }) {
+  async list(
+    db: DbOrTx,
+    scope: SQL,
+    q: Omit<StationQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number },
+  ) {
     const conds: (SQL | undefined)[] = [scope, isNull(stations.archivedAt)];
     if (q.county) conds.push(eq(stations.countyCode, q.county));
     if (q.status) conds.push(eq(stations.status, q.status));

@@ -1,5 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { STATION_STATUS_LABELS, requiredStationName, stationFindings, type CreateStationInput, type StationContract, type StationQuery, type StationView, type UpdateStationInput } from '@shegong/shared';
+import {
+  STATION_STATUS_LABELS,
+  requiredStationName,
+  stationFindings,
+  type CreateStationInput,
+  type StationContract,
+  type StationQuery,
+  type StationView,
+  type UpdateStationInput,
+} from '@shegong/shared';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
@@ -19,10 +28,19 @@ import { stations } from './stations.table';
 
 type Ctx = RequestContext & { actor: Actor };
 
-const auditable = ({ createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, archivedAt: _a, ...rest }: StationRow) => rest;
+const auditable = ({
+  createdAt: _c,
+  updatedAt: _u,
+  createdBy: _cb,
+  updatedBy: _ub,
+  archivedAt: _a,
+  ...rest
+}: StationRow) => rest;
 
 const duplicateTownship = (name: string) =>
-  new AppError('STATION_EXISTS_FOR_TOWNSHIP', `${name}已登记社工站：每个乡镇（街道）只设一个社工站（R-ST-1）`, { fieldErrors: { townshipCode: '该乡镇（街道）已登记社工站' } });
+  new AppError('STATION_EXISTS_FOR_TOWNSHIP', `${name}已登记社工站：每个乡镇（街道）只设一个社工站（R-ST-1）`, {
+    fieldErrors: { townshipCode: '该乡镇（街道）已登记社工站' },
+  });
 
 /** The live contract of each station; supplied by the contracts module at composition. */
 export type StationContractLookup = (stationIds: string[]) => Promise<Map<string, StationContract>>;
@@ -40,13 +58,33 @@ export interface StationDeps {
   residentsOf: StationStaffLookup;
 }
 
-export function createStationService({ db, clock, divisions, storage, attachments, contractsOf, residentsOf }: StationDeps) {
+export function createStationService({
+  db,
+  clock,
+  divisions,
+  storage,
+  attachments,
+  contractsOf,
+  residentsOf,
+}: StationDeps) {
   const scopeOf = (actor: Actor) => stationScope(actor.scope);
 
-  function view(s: StationRow, actor: Actor | null, contract: StationContract | null, residents: number | undefined): StationView {
+  function view(
+    s: StationRow,
+    actor: Actor | null,
+    contract: StationContract | null,
+    residents: number | undefined,
+  ): StationView {
     const township = divisions.find(s.townshipCode);
     const county = divisions.find(s.countyCode);
-    const findings = stationFindings({ ...s, townshipName: township?.name ?? '', hasSignagePhoto: !!s.signageFileId, hasCurrentContract: !!contract, contractEndsEarlyOn: contract?.ending ? contract.endsOn : null, residentWorkers: residents });
+    const findings = stationFindings({
+      ...s,
+      townshipName: township?.name ?? '',
+      hasSignagePhoto: !!s.signageFileId,
+      hasCurrentContract: !!contract,
+      contractEndsEarlyOn: contract?.ending ? contract.endsOn : null,
+      residentWorkers: residents,
+    });
     const writable = !!actor && can(actor, 'stations:write');
     return {
       id: s.id,
@@ -113,7 +151,12 @@ export function createStationService({ db, clock, divisions, storage, attachment
     async exportWorkbook(ctx: Ctx, q: Omit<StationQuery, 'page' | 'pageSize'>) {
       const { items } = await repo.list(db, scopeOf(ctx.actor), q);
       const buf = await stationsWorkbook(await views(items, ctx.actor), describeFilters(q), clock.now());
-      await writeAudit(db, ctx, { action: 'export', entityType: 'station', summary: `导出社工站台账（${items.length} 条）`, after: { filters: q } });
+      await writeAudit(db, ctx, {
+        action: 'export',
+        entityType: 'station',
+        summary: `导出社工站台账（${items.length} 条）`,
+        after: { filters: q },
+      });
       return buf;
     },
     async list(actor: Actor, q: StationQuery) {
@@ -160,7 +203,14 @@ export function createStationService({ db, clock, divisions, storage, attachment
       try {
         const created = await db.transaction(async (tx) => {
           const [s] = await tx.insert(stations).values(row).returning();
-          await writeAudit(tx, ctx, { action: 'create', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `登记社工站 ${s.name}`, after: auditable(s) });
+          await writeAudit(tx, ctx, {
+            action: 'create',
+            entityType: 'station',
+            entityId: s.id,
+            divisionPath: s.divisionPath,
+            summary: `登记社工站 ${s.name}`,
+            after: auditable(s),
+          });
           return s;
         });
         return viewOne(created, ctx.actor);
@@ -172,9 +222,15 @@ export function createStationService({ db, clock, divisions, storage, attachment
 
     async update(ctx: Ctx, id: string, input: UpdateStationInput) {
       const current = await load(ctx.actor, id);
-      if (current.version !== input.version) throw new AppError('VERSION_CONFLICT', '该社工站已被他人修改，请刷新后再保存', { currentVersion: current.version });
+      if (current.version !== input.version)
+        throw new AppError('VERSION_CONFLICT', '该社工站已被他人修改，请刷新后再保存', {
+          currentVersion: current.version,
+        });
       const { version, ...fields } = input;
-      const next = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as StationRow;
+      const next = {
+        ...current,
+        ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      } as StationRow;
       checkTransition(current.status, next.status);
       checkStatusDates(next, clock.today());
       const updated = await db.transaction(async (tx) => {
@@ -185,7 +241,14 @@ export function createStationService({ db, clock, divisions, storage, attachment
           .returning();
         if (!s) throw new AppError('VERSION_CONFLICT', '该社工站已被他人修改，请刷新后再保存');
         const changes = diff(auditable(current) as Record<string, unknown>, auditable(s) as Record<string, unknown>);
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `修改社工站 ${s.name}`, ...changes });
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'station',
+          entityId: s.id,
+          divisionPath: s.divisionPath,
+          summary: `修改社工站 ${s.name}`,
+          ...changes,
+        });
         return s;
       });
       return viewOne(updated, ctx.actor);
@@ -198,13 +261,35 @@ export function createStationService({ db, clock, divisions, storage, attachment
       const type = await storage.checkImage(upload.bytes);
       const updated = await attachments.storeThen(upload.bytes, (saved) =>
         db.transaction(async (tx) => {
-          const f = await attachments.insertFile(tx, { purpose: 'station-signage', originalName: storedName(upload.filename, type.ext, '标牌照片'), mimeType: type.mime, sizeBytes: upload.bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: current.divisionPath, createdBy: ctx.actor.userId });
+          const f = await attachments.insertFile(tx, {
+            purpose: 'station-signage',
+            originalName: storedName(upload.filename, type.ext, '标牌照片'),
+            mimeType: type.mime,
+            sizeBytes: upload.bytes.length,
+            sha256: saved.sha256,
+            storageKey: saved.key,
+            divisionPath: current.divisionPath,
+            createdBy: ctx.actor.userId,
+          });
           const [s] = await tx
             .update(stations)
-            .set({ signageFileId: f.id, updatedBy: ctx.actor.userId, updatedAt: clock.now(), version: current.version + 1 })
+            .set({
+              signageFileId: f.id,
+              updatedBy: ctx.actor.userId,
+              updatedAt: clock.now(),
+              version: current.version + 1,
+            })
             .where(eq(stations.id, id))
             .returning();
-          await writeAudit(tx, ctx, { action: 'upload', entityType: 'station', entityId: s.id, divisionPath: s.divisionPath, summary: `上传标牌照片 ${f.originalName}`, before: { signageFileId: current.signageFileId }, after: { signageFileId: f.id } });
+          await writeAudit(tx, ctx, {
+            action: 'upload',
+            entityType: 'station',
+            entityId: s.id,
+            divisionPath: s.divisionPath,
+            summary: `上传标牌照片 ${f.originalName}`,
+            before: { signageFileId: current.signageFileId },
+            after: { signageFileId: f.id },
+          });
           return s;
         }),
       );

@@ -50,7 +50,10 @@ export const countyCentres = pgTable(
     establishedOn: date('established_on'),
     ...audited(),
   },
-  (t) => [uniqueIndex('county_centres_county_uq').on(t.countyCode), index('county_centres_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+  (t) => [
+    uniqueIndex('county_centres_county_uq').on(t.countyCode),
+    index('county_centres_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+  ],
 );
 
 // R-PLAN-2: 村（社区）社会工作服务室 under a station.
@@ -67,5 +70,8 @@ export const serviceRooms = pgTable(
     openedOn: date('opened_on'),
     ...audited(),
   },
-  (t) => [uniqueIndex('service_rooms_station_village_uq').on(t.stationId, t.villageName), index('service_rooms_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+  (t) => [
+    uniqueIndex('service_rooms_station_village_uq').on(t.stationId, t.villageName),
+    index('service_rooms_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+  ],
 );

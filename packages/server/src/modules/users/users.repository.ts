@@ -8,7 +8,11 @@ export type UserRow = typeof users.$inferSelect;
 /** Queries only; `scope` is the caller's scope condition and is never optional. */
 export const usersRepository = {
   async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<UserRow | undefined> {
-    const rows = await db.select().from(users).where(and(scope, eq(users.id, id))).limit(1);
+    const rows = await db
+      .select()
+      .from(users)
+      .where(and(scope, eq(users.id, id)))
+      .limit(1);
     return rows[0];
   },
   async findByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
@@ -23,7 +27,13 @@ export const usersRepository = {
     if (q.divisionCode) conds.push(eq(users.divisionCode, q.divisionCode));
     const where = and(...conds);
     const [items, [{ total }]] = await Promise.all([
-      db.select().from(users).where(where).orderBy(desc(users.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(desc(users.createdAt))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
       db.select({ total: count() }).from(users).where(where),
     ]);
     return { items, total };
@@ -34,7 +44,11 @@ export const usersRepository = {
   },
   /** Whether a username is taken, or the worker already has a login (one login per roster record). */
   async usernameOrWorkerTaken(db: DbOrTx, username: string, workerId: string): Promise<boolean> {
-    const rows = await db.select({ id: users.id }).from(users).where(or(eq(users.username, username), eq(users.workerId, workerId))).limit(1);
+    const rows = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(or(eq(users.username, username), eq(users.workerId, workerId)))
+      .limit(1);
     return rows.length > 0;
   },
   async insert(db: DbOrTx, values: typeof users.$inferInsert): Promise<UserRow> {
@@ -58,12 +72,24 @@ export const usersRepository = {
     await db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, id));
   },
   /** A successful login clears the count, unless a lock set meanwhile (by attempts in flight) must stand. */
-  async loginSucceeded(db: DbOrTx, id: string, now: Date, opts: { touchLastLogin: boolean } = { touchLastLogin: true }): Promise<boolean> {
-    const rows = await db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(opts.touchLastLogin ? { lastLoginAt: now } : {}) }).where(and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now)))).returning({ id: users.id });
+  async loginSucceeded(
+    db: DbOrTx,
+    id: string,
+    now: Date,
+    opts: { touchLastLogin: boolean } = { touchLastLogin: true },
+  ): Promise<boolean> {
+    const rows = await db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, ...(opts.touchLastLogin ? { lastLoginAt: now } : {}) })
+      .where(and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .returning({ id: users.id });
     return rows.length > 0;
   },
   async setOwnPassword(db: DbOrTx, u: UserRow, passwordHash: string, at: Date) {
-    await db.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: at, updatedBy: u.id, version: u.version + 1 }).where(eq(users.id, u.id));
+    await db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: at, updatedBy: u.id, version: u.version + 1 })
+      .where(eq(users.id, u.id));
   },
   async countAll(db: DbOrTx): Promise<number> {
     const [{ n }] = await db.select({ n: count() }).from(users);

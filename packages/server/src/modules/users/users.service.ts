@@ -1,5 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { ROLE_LEVEL, ROLE_LABELS, assignableRoles, isOrganisationRole, type CreateUserInput, type Role, type UpdateUserInput, type UserQuery, type UserView } from '@shegong/shared';
+import {
+  ROLE_LEVEL,
+  ROLE_LABELS,
+  assignableRoles,
+  isOrganisationRole,
+  type CreateUserInput,
+  type Role,
+  type UpdateUserInput,
+  type UserQuery,
+  type UserView,
+} from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
@@ -29,7 +39,14 @@ interface OrganisationAccess {
   load(actor: Actor, id: string): Promise<{ id: string; name: string; divisionCode: string; divisionPath: string }>;
 }
 
-export function createUserService(d: { db: Db; clock: Clock; divisions: DivisionService; sessions: SessionStore; orgs: OrganisationAccess; organisations: OrganisationLookup }) {
+export function createUserService(d: {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  sessions: SessionStore;
+  orgs: OrganisationAccess;
+  organisations: OrganisationLookup;
+}) {
   const { db, clock, divisions, sessions, orgs } = d;
   const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: users.divisionPath });
 
@@ -53,7 +70,12 @@ export function createUserService(d: { db: Db; clock: Clock; divisions: Division
   });
 
   /** A role may be handed out only by a manager allowed to, at a division of the role's level, inside the manager's scope. */
-  async function checkPlacement(actor: Actor, role: Role, divisionCode: string, organisationId: string | null | undefined) {
+  async function checkPlacement(
+    actor: Actor,
+    role: Role,
+    divisionCode: string,
+    organisationId: string | null | undefined,
+  ) {
     if (!assignableRoles(actor.role).includes(role)) throw fieldError('role', `您不能分配“${ROLE_LABELS[role]}”角色`);
     if (isOrganisationRole(role)) {
       // Contractor staff are placed by their organisation; its registering unit must be the manager's.
@@ -61,7 +83,8 @@ export function createUserService(d: { db: Db; clock: Clock; divisions: Division
       const o = await orgs.load(actor, organisationId).catch(() => {
         throw fieldError('organisationId', '承接机构不存在');
       });
-      if (!pathInScope(actor.scope, o.divisionPath)) throw fieldError('organisationId', '只能为本单位登记的机构设置用户');
+      if (!pathInScope(actor.scope, o.divisionPath))
+        throw fieldError('organisationId', '只能为本单位登记的机构设置用户');
       orgNames.set(o.id, o.name);
       return { code: o.divisionCode, path: o.divisionPath, organisationId: o.id };
     }
@@ -96,7 +119,10 @@ export function createUserService(d: { db: Db; clock: Clock; divisions: Division
 
     async create(ctx: RequestContext & { actor: Actor }, input: CreateUserInput) {
       const d = await checkPlacement(ctx.actor, input.role, input.divisionCode, input.organisationId);
-      if (await repo.findByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, { fieldErrors: { username: '用户名已被使用' } });
+      if (await repo.findByUsername(db, input.username))
+        throw new AppError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, {
+          fieldErrors: { username: '用户名已被使用' },
+        });
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
         const [u] = await tx
@@ -115,7 +141,14 @@ export function createUserService(d: { db: Db; clock: Clock; divisions: Division
             updatedBy: ctx.actor.userId,
           })
           .returning();
-        await writeAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: u.id, divisionPath: d.path, summary: `新增用户 ${u.username}（${ROLE_LABELS[input.role]}）`, after: auditable(u) });
+        await writeAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'user',
+          entityId: u.id,
+          divisionPath: d.path,
+          summary: `新增用户 ${u.username}（${ROLE_LABELS[input.role]}）`,
+          after: auditable(u),
+        });
         return view(u);
       });
     },
@@ -126,7 +159,8 @@ export function createUserService(d: { db: Db; clock: Clock; divisions: Division
       if (!current) throw notFound('用户');
       // A county administrator may not touch city accounts even if one lay in its path.
       if (!assignableRoles(actor.role).includes(current.role as Role)) throw notFound('用户');
-      if (current.version !== input.version) throw new AppError('VERSION_CONFLICT', '该用户已被他人修改，请刷新后再保存');
+      if (current.version !== input.version)
+        throw new AppError('VERSION_CONFLICT', '该用户已被他人修改，请刷新后再保存');
       if (id === actor.userId && (input.status === 'disabled' || (input.role && input.role !== current.role))) {
         throw fieldError(input.status ? 'status' : 'role', '不能停用自己或修改自己的角色');
       }
@@ -149,18 +183,47 @@ export function createUserService(d: { db: Db; clock: Clock; divisions: Division
         version: current.version + 1,
       };
       if (input.password) {
-        Object.assign(patch, { passwordHash: await hashPassword(input.password), mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+        Object.assign(patch, {
+          passwordHash: await hashPassword(input.password),
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+        });
       }
       const u = await db.transaction(async (tx) => {
-        const [u] = await tx.update(users).set(patch).where(and(eq(users.id, id), eq(users.version, input.version))).returning();
+        const [u] = await tx
+          .update(users)
+          .set(patch)
+          .where(and(eq(users.id, id), eq(users.version, input.version)))
+          .returning();
         if (!u) throw new AppError('VERSION_CONFLICT', '该用户已被他人修改，请刷新后再保存');
         const changes = diff(auditable(current), auditable(u));
-        const what = input.password ? '重置密码' : input.status === 'disabled' ? '停用' : input.status === 'active' && current.status === 'disabled' ? '启用' : '修改';
-        await writeAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: u.id, divisionPath: u.divisionPath, summary: `${what}用户 ${u.username}`, ...changes, after: input.password ? { ...changes.after, password: '（已重置）' } : changes.after });
+        const what = input.password
+          ? '重置密码'
+          : input.status === 'disabled'
+            ? '停用'
+            : input.status === 'active' && current.status === 'disabled'
+              ? '启用'
+              : '修改';
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: u.id,
+          divisionPath: u.divisionPath,
+          summary: `${what}用户 ${u.username}`,
+          ...changes,
+          after: input.password ? { ...changes.after, password: '（已重置）' } : changes.after,
+        });
         return u;
       });
       // Outside the transaction: PGlite has one connection, and the session table is not part of the change.
-      if (u.status === 'disabled' || input.password || u.role !== current.role || u.divisionPath !== current.divisionPath) await sessions.revokeAllFor(u.id);
+      if (
+        u.status === 'disabled' ||
+        input.password ||
+        u.role !== current.role ||
+        u.divisionPath !== current.divisionPath
+      )
+        await sessions.revokeAllFor(u.id);
       return view(u);
     },
   };

@@ -17,7 +17,9 @@ export const users = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -30,7 +32,9 @@ export const users = pgTable(
   (t) => [
     index('users_division_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     // One login per roster record: two accounts opened at once for the same worker cannot both land.
-    uniqueIndex('users_worker_uq').on(t.workerId).where(sql`worker_id is not null`),
+    uniqueIndex('users_worker_uq')
+      .on(t.workerId)
+      .where(sql`worker_id is not null`),
   ],
 );
 

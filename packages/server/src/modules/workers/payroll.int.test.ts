@@ -13,7 +13,18 @@ let org: Session;
 let ids: Record<string, string> = {};
 const ZHANG = makeCitizenId('19950312', 122);
 const LIU = makeCitizenId('19920808', 131);
-const HEADER = ['身份证号', '姓名', '实发工资（元）', '发放日期', '养老保险', '医疗保险', '失业保险', '工伤保险', '生育保险', '住房公积金'];
+const HEADER = [
+  '身份证号',
+  '姓名',
+  '实发工资（元）',
+  '发放日期',
+  '养老保险',
+  '医疗保险',
+  '失业保险',
+  '工伤保险',
+  '生育保险',
+  '住房公积金',
+];
 
 async function xlsx(rows: unknown[][]) {
   const wb = new ExcelJS.Workbook();
@@ -23,16 +34,38 @@ async function xlsx(rows: unknown[][]) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 const upload = (month: string, bytes: Buffer, dryRun: boolean) => {
-  const mp = multipartWith({}, 'file', '薪酬.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes);
-  return t.app.inject({ method: 'POST', url: `/api/v1/payroll/${month}/import?dryRun=${dryRun}`, headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+  const mp = multipartWith(
+    {},
+    'file',
+    '薪酬.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes,
+  );
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/payroll/${month}/import?dryRun=${dryRun}`,
+    headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType },
+    payload: mp.payload,
+  });
 };
 const rowCount = async () => (await t.db.select({ n: count() }).from(payrollRecords))[0].n;
 
 beforeAll(async () => {
   t = await createTestApp();
   ({ county, org, ids } = await contractFixture(t, 51));
-  for (const [name, idNumber] of [['张晓梅', ZHANG], ['刘伟', LIU]]) {
-    ids[name] = (await t.call(org, 'POST', '/api/v1/workers', { name, idNumber, education: 'bachelor', hireDate: '2026-01-05', role: 'resident' })).json().id;
+  for (const [name, idNumber] of [
+    ['张晓梅', ZHANG],
+    ['刘伟', LIU],
+  ]) {
+    ids[name] = (
+      await t.call(org, 'POST', '/api/v1/workers', {
+        name,
+        idNumber,
+        education: 'bachelor',
+        hireDate: '2026-01-05',
+        role: 'resident',
+      })
+    ).json().id;
   }
 });
 afterAll(() => t?.close());
@@ -40,11 +73,19 @@ afterAll(() => t?.close());
 describe('R-STAFF-6 pay and 五险一金', () => {
   it('saves a month from the grid and flags what is missing', async () => {
     const full = { pension: true, medical: true, unemployment: true, injury: true, maternity: true, housingFund: true };
-    const r = await t.call(org, 'PUT', '/api/v1/payroll/2026-01', { rows: [{ workerId: ids['张晓梅'], salary: '3200.50', paidOn: '2026-02-10', ...full }, { workerId: ids['刘伟'], salary: 3000, paidOn: '2026-02-10', ...full, housingFund: false }] });
+    const r = await t.call(org, 'PUT', '/api/v1/payroll/2026-01', {
+      rows: [
+        { workerId: ids['张晓梅'], salary: '3200.50', paidOn: '2026-02-10', ...full },
+        { workerId: ids['刘伟'], salary: 3000, paidOn: '2026-02-10', ...full, housingFund: false },
+      ],
+    });
     expect(r.statusCode).toBe(200);
     const liu = r.json().items.find((x: { name: string }) => x.name === '刘伟');
     expect(liu).toMatchObject({ salaryFen: 300000, missing: ['住房公积金'] });
-    expect(r.json().items.find((x: { name: string }) => x.name === '张晓梅')).toMatchObject({ salaryFen: 320050, missing: [] });
+    expect(r.json().items.find((x: { name: string }) => x.name === '张晓梅')).toMatchObject({
+      salaryFen: 320050,
+      missing: [],
+    });
   });
 
   it('flags the months without a complete record since hiring', async () => {
@@ -66,7 +107,8 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.committed).toBe(false);
-    const at = (row: number, column: string) => body.issues.find((i: { row: number; column: string }) => i.row === row && i.column === column);
+    const at = (row: number, column: string) =>
+      body.issues.find((i: { row: number; column: string }) => i.row === row && i.column === column);
     expect(at(3, '身份证号').message).toContain('校验位');
     expect(at(4, '身份证号').message).toContain('名册中没有');
     expect(at(5, '身份证号').message).toContain('与第 2 行重复');
@@ -86,7 +128,10 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     const done = (await upload('2026-03', file, false)).json();
     expect(done).toMatchObject({ committed: true, rows: 2 });
     const grid = (await t.call(county, 'GET', '/api/v1/payroll/2026-03')).json().items;
-    expect(grid.find((x: { name: string }) => x.name === '刘伟')).toMatchObject({ missing: ['工伤保险'], idNumber: expect.stringContaining('********') });
+    expect(grid.find((x: { name: string }) => x.name === '刘伟')).toMatchObject({
+      missing: ['工伤保险'],
+      idNumber: expect.stringContaining('********'),
+    });
   });
 
   it('serves a template the import accepts, refuses a non-spreadsheet, and keeps other counties out', async () => {

@@ -1,7 +1,17 @@
 import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import {
-  INSURANCE_ITEMS, checkCitizenId, isoDate, maskCitizenId, missingMonths, textProblem, yuanSchema,
-  type ImportIssue, type ImportResult, type InsuranceItem, type PayrollRowInput, type PayrollRowView,
+  INSURANCE_ITEMS,
+  checkCitizenId,
+  isoDate,
+  maskCitizenId,
+  missingMonths,
+  textProblem,
+  yuanSchema,
+  type ImportIssue,
+  type ImportResult,
+  type InsuranceItem,
+  type PayrollRowInput,
+  type PayrollRowView,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
@@ -17,10 +27,15 @@ import { seesWorkerPii } from './workers.view';
 
 type Ctx = RequestContext & { actor: Actor };
 const ITEMS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
-const monthEnd = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const prevMonth = (m: string) => (m.endsWith('-01') ? `${Number(m.slice(0, 4)) - 1}-12` : `${m.slice(0, 4)}-${String(Number(m.slice(5, 7)) - 1).padStart(2, '0')}`);
+const monthEnd = (m: string) =>
+  new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const prevMonth = (m: string) =>
+  m.endsWith('-01')
+    ? `${Number(m.slice(0, 4)) - 1}-12`
+    : `${m.slice(0, 4)}-${String(Number(m.slice(5, 7)) - 1).padStart(2, '0')}`;
 const backMonths = (m: string, n: number) => Array.from({ length: n }).reduce<string>((x) => prevMonth(x), m);
-const complete = (r: { salaryFen: number | null; paidOn: string | null } & Record<InsuranceItem, boolean>) => !!r.salaryFen && !!r.paidOn && ITEMS.every((k) => r[k]);
+const complete = (r: { salaryFen: number | null; paidOn: string | null } & Record<InsuranceItem, boolean>) =>
+  !!r.salaryFen && !!r.paidOn && ITEMS.every((k) => r[k]);
 
 /** Template columns of the monthly pay import, in order. */
 export const PAYROLL_COLUMNS = ['身份证号', '姓名', '实发工资（元）', '发放日期', ...Object.values(INSURANCE_ITEMS)];
@@ -32,7 +47,11 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
 
   /** Workers in scope employed during the month. */
   const staffOf = (actor: Actor, month: string) =>
-    db.select().from(workers).where(and(scopeOf(actor), isNull(workers.archivedAt), lte(workers.hireDate, monthEnd(month)))).orderBy(workers.name);
+    db
+      .select()
+      .from(workers)
+      .where(and(scopeOf(actor), isNull(workers.archivedAt), lte(workers.hireDate, monthEnd(month))))
+      .orderBy(workers.name);
 
   async function grid(actor: Actor, month: string): Promise<PayrollRowView[]> {
     const staff = await staffOf(actor, month);
@@ -40,7 +59,12 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
     const ids = staff.map((w) => w.id);
     const from = backMonths(month, 12);
     const [records, asg] = await Promise.all([
-      db.select().from(payrollRecords).where(and(inArray(payrollRecords.workerId, ids), gte(payrollRecords.month, from), lte(payrollRecords.month, month))),
+      db
+        .select()
+        .from(payrollRecords)
+        .where(
+          and(inArray(payrollRecords.workerId, ids), gte(payrollRecords.month, from), lte(payrollRecords.month, month)),
+        ),
       workersRepository.assignmentsOf(db, ids),
     ]);
     const during = asg.filter((a) => a.startOn <= monthEnd(month) && (a.endOn === null || a.endOn >= `${month}-01`));
@@ -50,31 +74,72 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
       const mine = records.filter((r) => r.workerId === w.id);
       const r = mine.find((x) => x.month === month);
       const insurance = Object.fromEntries(ITEMS.map((k) => [k, !!r?.[k]])) as Record<InsuranceItem, boolean>;
-      const missing = [...(!r?.salaryFen || !r?.paidOn ? ['工资'] : []), ...ITEMS.filter((k) => !insurance[k]).map((k) => INSURANCE_ITEMS[k])];
+      const missing = [
+        ...(!r?.salaryFen || !r?.paidOn ? ['工资'] : []),
+        ...ITEMS.filter((k) => !insurance[k]).map((k) => INSURANCE_ITEMS[k]),
+      ];
       const start = w.hireDate.slice(0, 7) > from ? w.hireDate.slice(0, 7) : from;
-      const gaps = start <= prevMonth(month) ? missingMonths(start, prevMonth(month), new Set(mine.filter(complete).map((x) => x.month))) : [];
+      const gaps =
+        start <= prevMonth(month)
+          ? missingMonths(start, prevMonth(month), new Set(mine.filter(complete).map((x) => x.month)))
+          : [];
       return {
-        workerId: w.id, name: w.name, idNumber: seesWorkerPii(actor) ? w.idNumber : maskCitizenId(w.idNumber),
-        stationNames: assigned.filter((a) => a.workerId === w.id).map((a) => a.name).join('、'),
-        salaryFen: r?.salaryFen ?? null, paidOn: r?.paidOn ?? null, insurance, missing, gaps,
+        workerId: w.id,
+        name: w.name,
+        idNumber: seesWorkerPii(actor) ? w.idNumber : maskCitizenId(w.idNumber),
+        stationNames: assigned
+          .filter((a) => a.workerId === w.id)
+          .map((a) => a.name)
+          .join('、'),
+        salaryFen: r?.salaryFen ?? null,
+        paidOn: r?.paidOn ?? null,
+        insurance,
+        missing,
+        gaps,
       };
     });
   }
 
   /** Writes a month's rows in one transaction; every worker must be the caller's own staff. */
-  async function save(ctx: Ctx, month: string, rows: (Omit<PayrollRowInput, 'salary'> & { salaryFen: number | null })[], source: string) {
-    if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write')) throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构社工的薪酬和社保');
+  async function save(
+    ctx: Ctx,
+    month: string,
+    rows: (Omit<PayrollRowInput, 'salary'> & { salaryFen: number | null })[],
+    source: string,
+  ) {
+    if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
+      throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构社工的薪酬和社保');
     const orgId = ctx.actor.scope.organisationId;
     const ids = [...new Set(rows.map((r) => r.workerId))];
     if (ids.length !== rows.length) throw fieldError('rows', '同一社工出现多次');
-    const own = ids.length ? await db.select({ id: workers.id }).from(workers).where(and(inArray(workers.id, ids), eq(workers.organisationId, orgId), isNull(workers.archivedAt))) : [];
+    const own = ids.length
+      ? await db
+          .select({ id: workers.id })
+          .from(workers)
+          .where(and(inArray(workers.id, ids), eq(workers.organisationId, orgId), isNull(workers.archivedAt)))
+      : [];
     if (own.length !== ids.length) throw fieldError('rows', '包含不属于本机构的社工');
     await db.transaction(async (tx) => {
       for (const r of rows) {
-        const values = { salaryFen: r.salaryFen, paidOn: r.paidOn, ...Object.fromEntries(ITEMS.map((k) => [k, r[k]])), updatedAt: clock.now(), updatedBy: ctx.actor.userId };
-        await tx.insert(payrollRecords).values({ workerId: r.workerId, organisationId: orgId, month, ...values }).onConflictDoUpdate({ target: [payrollRecords.workerId, payrollRecords.month], set: values });
+        const values = {
+          salaryFen: r.salaryFen,
+          paidOn: r.paidOn,
+          ...Object.fromEntries(ITEMS.map((k) => [k, r[k]])),
+          updatedAt: clock.now(),
+          updatedBy: ctx.actor.userId,
+        };
+        await tx
+          .insert(payrollRecords)
+          .values({ workerId: r.workerId, organisationId: orgId, month, ...values })
+          .onConflictDoUpdate({ target: [payrollRecords.workerId, payrollRecords.month], set: values });
       }
-      await writeAudit(tx, ctx, { action: 'update', entityType: 'payroll', divisionPath: ctx.actor.scope.path, summary: `${source}${month} 薪酬和社保（${rows.length} 人）`, after: { month, workers: rows.length } });
+      await writeAudit(tx, ctx, {
+        action: 'update',
+        entityType: 'payroll',
+        divisionPath: ctx.actor.scope.path,
+        summary: `${source}${month} 薪酬和社保（${rows.length} 人）`,
+        after: { month, workers: rows.length },
+      });
     });
   }
 
@@ -83,7 +148,13 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
     async grid(ctx: Ctx, month: string) {
       const items = await grid(ctx.actor, month);
       if (items.length && seesWorkerPii(ctx.actor)) {
-        await writeAudit(db, ctx, { action: 'read_pii', entityType: 'payroll', divisionPath: ctx.actor.scope.path, summary: `查看 ${month} 薪酬社保表（${items.length} 人，身份证号明文）`, after: { month, workerIds: items.map((r) => r.workerId) } });
+        await writeAudit(db, ctx, {
+          action: 'read_pii',
+          entityType: 'payroll',
+          divisionPath: ctx.actor.scope.path,
+          summary: `查看 ${month} 薪酬社保表（${items.length} 人，身份证号明文）`,
+          after: { month, workerIds: items.map((r) => r.workerId) },
+        });
       }
       return items;
     },
@@ -98,13 +169,23 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
       return { items: await grid(ctx.actor, month) };
     },
 
-    template: () => templateWorkbook('薪酬社保', PAYROLL_COLUMNS, ['410928199503121220', '示例（导入前删除此行）', 3200, '2026-03-10', '是', '是', '是', '是', '是', '否'], ['身份证号']),
+    template: () =>
+      templateWorkbook(
+        '薪酬社保',
+        PAYROLL_COLUMNS,
+        ['410928199503121220', '示例（导入前删除此行）', 3200, '2026-03-10', '是', '是', '是', '是', '是', '否'],
+        ['身份证号'],
+      ),
 
     /** Checks every row and reports each problem; writes only when no row has one, all at once. */
     async importMonth(ctx: Ctx, month: string, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
-      if (ctx.actor.scope.kind !== 'organisation') throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的薪酬和社保');
+      if (ctx.actor.scope.kind !== 'organisation')
+        throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的薪酬和社保');
       const sheet = await readSheet(bytes, PAYROLL_COLUMNS);
-      const staff = await db.select({ id: workers.id, idNumber: workers.idNumber, name: workers.name }).from(workers).where(and(eq(workers.organisationId, ctx.actor.scope.organisationId), isNull(workers.archivedAt)));
+      const staff = await db
+        .select({ id: workers.id, idNumber: workers.idNumber, name: workers.name })
+        .from(workers)
+        .where(and(eq(workers.organisationId, ctx.actor.scope.organisationId), isNull(workers.archivedAt)));
       const byId = new Map(staff.map((w) => [w.idNumber, w]));
       const issues: ImportIssue[] = [];
       const seen = new Map<string, number>();
@@ -131,14 +212,23 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
         const paidOn = cell('发放日期');
         const paidOk = !paidOn || isoDate.safeParse(paidOn).success;
         if (!paidOk) issue('发放日期', '日期', `“${paidOn}”不是有效的日期，应为 YYYY-MM-DD`);
-        const flags = Object.fromEntries(ITEMS.map((k) => {
-          const v = cell(INSURANCE_ITEMS[k]);
-          if (v && !['是', '否'].includes(v)) issue(INSURANCE_ITEMS[k], '是/否', '应填“是”或“否”');
-          return [k, v === '是'];
-        })) as Record<InsuranceItem, boolean>;
-        if (w) rows.push({ workerId: w.id, salaryFen: fen?.success ? fen.data : null, paidOn: paidOk && paidOn ? paidOn : null, ...flags });
+        const flags = Object.fromEntries(
+          ITEMS.map((k) => {
+            const v = cell(INSURANCE_ITEMS[k]);
+            if (v && !['是', '否'].includes(v)) issue(INSURANCE_ITEMS[k], '是/否', '应填“是”或“否”');
+            return [k, v === '是'];
+          }),
+        ) as Record<InsuranceItem, boolean>;
+        if (w)
+          rows.push({
+            workerId: w.id,
+            salaryFen: fen?.success ? fen.data : null,
+            paidOn: paidOk && paidOn ? paidOn : null,
+            ...flags,
+          });
       }
-      if (rows.length === 0 && issues.length === 0) issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
+      if (rows.length === 0 && issues.length === 0)
+        issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
       const ok = issues.length === 0;
       if (ok && !dryRun) await save(ctx, month, rows, '导入');
       return { dryRun, rows: sheet.length, issues, committed: ok && !dryRun };

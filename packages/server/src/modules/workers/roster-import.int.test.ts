@@ -23,12 +23,43 @@ async function xlsx(rows: string[][]) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 const row = (name: string, id: string, extra: Partial<Record<string, string>> = {}) =>
-  ROSTER_COLUMNS.map((c) => ({ 姓名: name, 身份证号: id, 联系电话: '13812345678', 学历: '本科', 专业: '社会工作', 社会工作专业毕业: '是', 证书等级: '', 证书编号: '', 本地户籍: '是', 聘用日期: '2026-03-01', 岗位: '驻站社工', 派驻社工站: '柳屯镇社会工作服务站', ...extra })[c] ?? '');
+  ROSTER_COLUMNS.map(
+    (c) =>
+      ({
+        姓名: name,
+        身份证号: id,
+        联系电话: '13812345678',
+        学历: '本科',
+        专业: '社会工作',
+        社会工作专业毕业: '是',
+        证书等级: '',
+        证书编号: '',
+        本地户籍: '是',
+        聘用日期: '2026-03-01',
+        岗位: '驻站社工',
+        派驻社工站: '柳屯镇社会工作服务站',
+        ...extra,
+      })[c] ?? '',
+  );
 const upload = (bytes: Buffer, dryRun: boolean) => {
-  const mp = multipartWith({}, 'file', '名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes);
-  return t.app.inject({ method: 'POST', url: `/api/v1/workers/import?dryRun=${dryRun}`, headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+  const mp = multipartWith(
+    {},
+    'file',
+    '名册.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes,
+  );
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/workers/import?dryRun=${dryRun}`,
+    headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType },
+    payload: mp.payload,
+  });
 };
-const counts = async () => [(await t.db.select({ n: count() }).from(workers))[0].n, (await t.db.select({ n: count() }).from(workerAssignments))[0].n];
+const counts = async () => [
+  (await t.db.select({ n: count() }).from(workers))[0].n,
+  (await t.db.select({ n: count() }).from(workerAssignments))[0].n,
+];
 
 beforeAll(async () => {
   // Pinned: the fixture contract runs 2026–2028 and rows are hired in 2026.
@@ -41,16 +72,20 @@ describe('roster import (R-STAFF-2, R-STAFF-6)', () => {
   it('reports bad check digits, unknown stations, duplicates and hiring breaches; writes nothing', async () => {
     const before = await counts();
     const bad = A.slice(0, 17) + (A.endsWith('1') ? '2' : '1');
-    const r = await upload(await xlsx([
-      row('张晓梅', A),
-      row('坏号码', bad),
-      row('刘伟', B, { 派驻社工站: '文留镇社会工作服务站' }),
-      row('张晓梅', A),
-      row('年长者', makeCitizenId('19780101', 33), { 学历: '中专', 岗位: '社工' }),
-    ]), false);
+    const r = await upload(
+      await xlsx([
+        row('张晓梅', A),
+        row('坏号码', bad),
+        row('刘伟', B, { 派驻社工站: '文留镇社会工作服务站' }),
+        row('张晓梅', A),
+        row('年长者', makeCitizenId('19780101', 33), { 学历: '中专', 岗位: '社工' }),
+      ]),
+      false,
+    );
     const body = r.json();
     expect(body).toMatchObject({ committed: false, rows: 5 });
-    const at = (n: number, column: string) => body.issues.find((i: { row: number; column: string }) => i.row === n && i.column === column);
+    const at = (n: number, column: string) =>
+      body.issues.find((i: { row: number; column: string }) => i.row === n && i.column === column);
     expect(at(3, '身份证号').message).toContain('校验位');
     expect(at(4, '派驻社工站').message).toContain('不是本机构有效合同覆盖的社工站');
     expect(at(5, '身份证号').message).toContain('与第 2 行重复');
@@ -61,11 +96,21 @@ describe('roster import (R-STAFF-2, R-STAFF-6)', () => {
 
   it('flags the R-STAFF-2 breaches of an otherwise valid row', async () => {
     const r = (await upload(await xlsx([row('年长者', makeCitizenId('19780101', 33), { 学历: '中专' })]), true)).json();
-    expect(r.issues).toEqual([expect.objectContaining({ row: 2, column: '聘用日期', rule: 'R-STAFF-2', message: expect.stringContaining('48 周岁') })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: '聘用日期',
+        rule: 'R-STAFF-2',
+        message: expect.stringContaining('48 周岁'),
+      }),
+    ]);
   });
 
   it('commits a clean file with the assignments; the station is staffed', async () => {
-    const file = await xlsx([row('张晓梅', A), row('刘伟', B, { 社会工作专业毕业: '否', 证书等级: '助理社会工作师', 证书编号: 'A2019001' })]);
+    const file = await xlsx([
+      row('张晓梅', A),
+      row('刘伟', B, { 社会工作专业毕业: '否', 证书等级: '助理社会工作师', 证书编号: 'A2019001' }),
+    ]);
     expect((await upload(file, true)).json()).toMatchObject({ dryRun: true, issues: [], committed: false });
     expect((await upload(file, false)).json()).toMatchObject({ committed: true, rows: 2 });
     const list = (await t.call(org, 'GET', '/api/v1/workers')).json().items;

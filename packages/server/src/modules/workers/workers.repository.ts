@@ -28,7 +28,8 @@ export function workerScope(scope: Scope, today: string): SQL {
     if (scope.stationIds.length === 0) return sql`false`;
     return sql`${workers.id} in (select ${workerAssignments.workerId} from ${workerAssignments} where ${workerAssignments.stationId} = any(${sql.param(scope.stationIds)}::uuid[]) and ${activeOn(today)})`;
   }
-  if (scope.kind === 'organisation') return scopeCondition(scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
+  if (scope.kind === 'organisation')
+    return scopeCondition(scope, { divisionPath: workers.divisionPath, organisationId: workers.organisationId });
   return sql`${currentPath(today)} like ${scope.path + '%'}`;
 }
 
@@ -37,29 +38,66 @@ const withPath = (today: string) => ({ ...getTableColumns(workers), currentPath:
 /** Every read of the roster tables; reads of workers take the caller's scope condition. */
 export const workersRepository = {
   async findInScope(db: DbOrTx, scope: SQL, id: string, today: string): Promise<WorkerRow | undefined> {
-    return (await db.select(withPath(today)).from(workers).where(and(eq(workers.id, id), scope, isNull(workers.archivedAt))).limit(1))[0];
+    return (
+      await db
+        .select(withPath(today))
+        .from(workers)
+        .where(and(eq(workers.id, id), scope, isNull(workers.archivedAt)))
+        .limit(1)
+    )[0];
   },
-  async list(db: DbOrTx, scope: SQL, q: { stationId?: string; role?: string; filingStatus?: string }, today: string): Promise<WorkerRow[]> {
+  async list(
+    db: DbOrTx,
+    scope: SQL,
+    q: { stationId?: string; role?: string; filingStatus?: string },
+    today: string,
+  ): Promise<WorkerRow[]> {
     const conds: (SQL | undefined)[] = [scope, isNull(workers.archivedAt)];
     if (q.role) conds.push(eq(workers.role, q.role as WorkerRow['role']));
     if (q.filingStatus) conds.push(eq(workers.filingStatus, q.filingStatus as WorkerRow['filingStatus']));
-    if (q.stationId) conds.push(sql`${workers.id} in (select ${workerAssignments.workerId} from ${workerAssignments} where ${workerAssignments.stationId} = ${q.stationId} and ${activeOn(today)})`);
-    return db.select(withPath(today)).from(workers).where(and(...conds)).orderBy(asc(workers.name));
+    if (q.stationId)
+      conds.push(
+        sql`${workers.id} in (select ${workerAssignments.workerId} from ${workerAssignments} where ${workerAssignments.stationId} = ${q.stationId} and ${activeOn(today)})`,
+      );
+    return db
+      .select(withPath(today))
+      .from(workers)
+      .where(and(...conds))
+      .orderBy(asc(workers.name));
   },
   /** The roster record holding a citizen ID anywhere in the city (R-STAFF-1: one roster at a time), except `exceptId`. */
-  async holderOf(db: DbOrTx, idNumber: string, exceptId?: string): Promise<{ id: string; organisationId: string } | undefined> {
+  async holderOf(
+    db: DbOrTx,
+    idNumber: string,
+    exceptId?: string,
+  ): Promise<{ id: string; organisationId: string } | undefined> {
     const conds = [eq(workers.idNumber, idNumber), isNull(workers.archivedAt)];
     if (exceptId) conds.push(ne(workers.id, exceptId));
-    return (await db.select({ id: workers.id, organisationId: workers.organisationId }).from(workers).where(and(...conds)).limit(1))[0];
+    return (
+      await db
+        .select({ id: workers.id, organisationId: workers.organisationId })
+        .from(workers)
+        .where(and(...conds))
+        .limit(1)
+    )[0];
   },
   /** Citizen IDs already on any roster, among the given ones (roster import). */
   async heldIds(db: DbOrTx, idNumbers: string[]): Promise<Map<string, string>> {
     if (idNumbers.length === 0) return new Map();
-    const rows = await db.select({ idNumber: workers.idNumber, organisationId: workers.organisationId }).from(workers).where(and(inArray(workers.idNumber, idNumbers), isNull(workers.archivedAt)));
+    const rows = await db
+      .select({ idNumber: workers.idNumber, organisationId: workers.organisationId })
+      .from(workers)
+      .where(and(inArray(workers.idNumber, idNumbers), isNull(workers.archivedAt)));
     return new Map(rows.map((r) => [r.idNumber, r.organisationId]));
   },
   async hiringException(db: DbOrTx, organisationId: string, idNumber: string) {
-    return (await db.select().from(hiringExceptions).where(and(eq(hiringExceptions.organisationId, organisationId), eq(hiringExceptions.idNumber, idNumber))).limit(1))[0];
+    return (
+      await db
+        .select()
+        .from(hiringExceptions)
+        .where(and(eq(hiringExceptions.organisationId, organisationId), eq(hiringExceptions.idNumber, idNumber)))
+        .limit(1)
+    )[0];
   },
   async hiringExceptionsOf(db: DbOrTx, organisationId: string) {
     return db.select().from(hiringExceptions).where(eq(hiringExceptions.organisationId, organisationId));
@@ -68,18 +106,32 @@ export const workersRepository = {
   async trainingHours(db: DbOrTx, workerIds: string[]) {
     if (workerIds.length === 0) return [];
     return db
-      .select({ workerId: trainingAttendance.workerId, hours: trainingAttendance.hours, organiserLevel: trainings.organiserLevel, endedOn: trainings.endOn, confirmedAt: trainings.organiserConfirmedAt })
+      .select({
+        workerId: trainingAttendance.workerId,
+        hours: trainingAttendance.hours,
+        organiserLevel: trainings.organiserLevel,
+        endedOn: trainings.endOn,
+        confirmedAt: trainings.organiserConfirmedAt,
+      })
       .from(trainingAttendance)
       .innerJoin(trainings, eq(trainings.id, trainingAttendance.trainingId))
       .where(inArray(trainingAttendance.workerId, workerIds));
   },
   async assignmentsOf(db: DbOrTx, workerIds: string[]): Promise<AssignmentRow[]> {
     if (workerIds.length === 0) return [];
-    return db.select().from(workerAssignments).where(inArray(workerAssignments.workerId, workerIds)).orderBy(asc(workerAssignments.startOn));
+    return db
+      .select()
+      .from(workerAssignments)
+      .where(inArray(workerAssignments.workerId, workerIds))
+      .orderBy(asc(workerAssignments.startOn));
   },
   /** The station ids a worker is assigned to on `today`. */
   async activeStations(db: DbOrTx, workerId: string, today: string): Promise<string[]> {
-    const rows = await db.select({ stationId: workerAssignments.stationId }).from(workerAssignments).where(and(eq(workerAssignments.workerId, workerId), activeOn(today))).orderBy(asc(workerAssignments.startOn));
+    const rows = await db
+      .select({ stationId: workerAssignments.stationId })
+      .from(workerAssignments)
+      .where(and(eq(workerAssignments.workerId, workerId), activeOn(today)))
+      .orderBy(asc(workerAssignments.startOn));
     return rows.map((r) => r.stationId);
   },
   /** Resident workers assigned to each station on `today` (R-STAFF-1). */
@@ -90,7 +142,14 @@ export const workersRepository = {
       .select({ stationId: workerAssignments.stationId, n: sql<number>`count(distinct ${workers.id})::int` })
       .from(workerAssignments)
       .innerJoin(workers, eq(workers.id, workerAssignments.workerId))
-      .where(and(inArray(workerAssignments.stationId, stationIds), eq(workers.role, 'resident'), isNull(workers.archivedAt), activeOn(today)))
+      .where(
+        and(
+          inArray(workerAssignments.stationId, stationIds),
+          eq(workers.role, 'resident'),
+          isNull(workers.archivedAt),
+          activeOn(today),
+        ),
+      )
       .groupBy(workerAssignments.stationId);
     for (const r of rows) out.set(r.stationId, r.n);
     return out;

@@ -1,7 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { workerAccountSchema, assignmentSchema, confirmTrainingSchema, createTrainingSchema, createWorkerSchema, endAssignmentSchema, filingActionSchema, hiringExceptionSchema, unmaskSchema, updateWorkerSchema, FILING_STATUSES, WORKER_ROLES } from '@shegong/shared';
+import {
+  workerAccountSchema,
+  assignmentSchema,
+  confirmTrainingSchema,
+  createTrainingSchema,
+  createWorkerSchema,
+  endAssignmentSchema,
+  filingActionSchema,
+  hiringExceptionSchema,
+  unmaskSchema,
+  updateWorkerSchema,
+  FILING_STATUSES,
+  WORKER_ROLES,
+} from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import type { TrainingService } from './trainings.service';
@@ -25,75 +38,233 @@ export interface WorkerRouteDeps {
   importRoster(ctx: RequestContext & { actor: Actor }, bytes: Buffer, dryRun: boolean): Promise<ImportResult>;
 }
 
-export function workerRoutes(app: FastifyInstance, { workers: service, trainings: trainingsService, attachments, overview, importRoster }: WorkerRouteDeps) {
+export function workerRoutes(
+  app: FastifyInstance,
+  { workers: service, trainings: trainingsService, attachments, overview, importRoster }: WorkerRouteDeps,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社工队伍'];
   const read = { access: { permission: 'workers:read' as const } };
   const write = { access: { permission: 'workers:write' as const } };
-  r.get('/api/v1/workers', { config: read, schema: { tags, summary: '社工名册（身份证号、电话按权限脱敏；含资质、期限与合规提示）', querystring: z.strictObject({ stationId: z.uuid().optional(), role: z.enum(WORKER_ROLES).optional(), filingStatus: z.enum(FILING_STATUSES).optional(), deadline: z.enum(['qualified', 'ok', 'at_risk', 'overdue', 'unassigned']).optional() }) } }, (req) =>
-    service.list(requestContext(req), req.query),
+  r.get(
+    '/api/v1/workers',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '社工名册（身份证号、电话按权限脱敏；含资质、期限与合规提示）',
+        querystring: z.strictObject({
+          stationId: z.uuid().optional(),
+          role: z.enum(WORKER_ROLES).optional(),
+          filingStatus: z.enum(FILING_STATUSES).optional(),
+          deadline: z.enum(['qualified', 'ok', 'at_risk', 'overdue', 'unassigned']).optional(),
+        }),
+      },
+    },
+    (req) => service.list(requestContext(req), req.query),
   );
-  r.post('/api/v1/workers', { config: write, schema: { tags, summary: '登记社工（R-STAFF-2 聘用条件校验）', body: createWorkerSchema } }, async (req, reply) => {
-    reply.status(201);
-    return service.create(requestContext(req), req.body);
-  });
-  r.get('/api/v1/workers/overview', { config: { access: { permission: 'plan:read' } }, schema: { tags, summary: '各单位驻站社工配备与资质情况（R-STAFF-1、R-STAFF-4、R-STAFF-6）' } }, async (req) => ({
-    items: await overview(requireActor(req)),
-  }));
-  r.get('/api/v1/workers/template.xlsx', { config: read, schema: { tags, summary: '下载社工名册导入模板' } }, async (_req, reply) => sendXlsx(reply, await rosterTemplate(), '社工名册导入模板.xlsx'));
-  r.post('/api/v1/workers/import', { config: write, schema: { tags, summary: '从 Excel 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入', querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }), consumes: ['multipart/form-data'] } }, async (req) => {
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-    const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-    if (!part) throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
-    return importRoster(requestContext(req), await part.toBuffer(), req.query.dryRun === 'true');
-  });
-  r.get('/api/v1/workers/:workerId', { config: read, schema: { tags, summary: '社工详情（含计算所得的资质 qualification 与 findings）', params: idParams } }, (req) => service.get(requestContext(req), req.params.workerId));
-  r.patch('/api/v1/workers/:workerId', { config: write, schema: { tags, summary: '修改社工（已备案的关键信息变更须重新备案）', params: idParams, body: updateWorkerSchema } }, (req) =>
-    service.update(requestContext(req), req.params.workerId, req.body),
+  r.post(
+    '/api/v1/workers',
+    { config: write, schema: { tags, summary: '登记社工（R-STAFF-2 聘用条件校验）', body: createWorkerSchema } },
+    async (req, reply) => {
+      reply.status(201);
+      return service.create(requestContext(req), req.body);
+    },
   );
-  r.post('/api/v1/workers/:workerId/assignments', { config: write, schema: { tags, summary: '派驻到社工站', params: idParams, body: assignmentSchema } }, (req) => service.assign(requestContext(req), req.params.workerId, req.body));
-  r.post('/api/v1/workers/:workerId/assignments/:assignmentId/end', { config: write, schema: { tags, summary: '结束派驻', params: idParams.extend({ assignmentId: z.uuid() }), body: endAssignmentSchema } }, (req) =>
-    service.endAssignment(requestContext(req), req.params.workerId, req.params.assignmentId, req.body.endOn),
+  r.get(
+    '/api/v1/workers/overview',
+    {
+      config: { access: { permission: 'plan:read' } },
+      schema: { tags, summary: '各单位驻站社工配备与资质情况（R-STAFF-1、R-STAFF-4、R-STAFF-6）' },
+    },
+    async (req) => ({
+      items: await overview(requireActor(req)),
+    }),
+  );
+  r.get(
+    '/api/v1/workers/template.xlsx',
+    { config: read, schema: { tags, summary: '下载社工名册导入模板' } },
+    async (_req, reply) => sendXlsx(reply, await rosterTemplate(), '社工名册导入模板.xlsx'),
+  );
+  r.post(
+    '/api/v1/workers/import',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '从 Excel 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入',
+        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+      const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+      if (!part)
+        throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
+      return importRoster(requestContext(req), await part.toBuffer(), req.query.dryRun === 'true');
+    },
+  );
+  r.get(
+    '/api/v1/workers/:workerId',
+    {
+      config: read,
+      schema: { tags, summary: '社工详情（含计算所得的资质 qualification 与 findings）', params: idParams },
+    },
+    (req) => service.get(requestContext(req), req.params.workerId),
+  );
+  r.patch(
+    '/api/v1/workers/:workerId',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '修改社工（已备案的关键信息变更须重新备案）',
+        params: idParams,
+        body: updateWorkerSchema,
+      },
+    },
+    (req) => service.update(requestContext(req), req.params.workerId, req.body),
+  );
+  r.post(
+    '/api/v1/workers/:workerId/assignments',
+    { config: write, schema: { tags, summary: '派驻到社工站', params: idParams, body: assignmentSchema } },
+    (req) => service.assign(requestContext(req), req.params.workerId, req.body),
+  );
+  r.post(
+    '/api/v1/workers/:workerId/assignments/:assignmentId/end',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '结束派驻',
+        params: idParams.extend({ assignmentId: z.uuid() }),
+        body: endAssignmentSchema,
+      },
+    },
+    (req) => service.endAssignment(requestContext(req), req.params.workerId, req.params.assignmentId, req.body.endOn),
   );
   for (const action of ['submit', 'approve', 'return'] as const) {
-    r.post(`/api/v1/workers/:workerId/filing/${action}`, { config: read, schema: { tags, summary: { submit: '报县（区）民政局备案', approve: '审核通过备案（县（区））', return: '退回备案并填写意见（县（区））' }[action], params: idParams, body: filingActionSchema } }, (req) =>
-      service.filing(requestContext(req), req.params.workerId, action, req.body.version, req.body.comment),
+    r.post(
+      `/api/v1/workers/:workerId/filing/${action}`,
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: {
+            submit: '报县（区）民政局备案',
+            approve: '审核通过备案（县（区））',
+            return: '退回备案并填写意见（县（区））',
+          }[action],
+          params: idParams,
+          body: filingActionSchema,
+        },
+      },
+      (req) => service.filing(requestContext(req), req.params.workerId, action, req.body.version, req.body.comment),
     );
   }
-  r.post('/api/v1/workers/:workerId/unmask', { config: { access: { permission: 'workers:unmask' } }, schema: { tags, summary: '查看身份证号和电话明文（须填写原因，记入审计日志）', params: idParams, body: unmaskSchema } }, (req) =>
-    service.unmask(requestContext(req), req.params.workerId, req.body.reason),
+  r.post(
+    '/api/v1/workers/:workerId/unmask',
+    {
+      config: { access: { permission: 'workers:unmask' } },
+      schema: {
+        tags,
+        summary: '查看身份证号和电话明文（须填写原因，记入审计日志）',
+        params: idParams,
+        body: unmaskSchema,
+      },
+    },
+    (req) => service.unmask(requestContext(req), req.params.workerId, req.body.reason),
   );
-  r.post('/api/v1/workers/:workerId/account', { config: write, schema: { tags, summary: '为社工开通登录账号（驻站社工，范围为当日派驻的社工站）', params: idParams, body: workerAccountSchema } }, async (req, reply) => {
-    reply.status(201);
-    return service.createAccount(requestContext(req), req.params.workerId, req.body);
-  });
+  r.post(
+    '/api/v1/workers/:workerId/account',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '为社工开通登录账号（驻站社工，范围为当日派驻的社工站）',
+        params: idParams,
+        body: workerAccountSchema,
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return service.createAccount(requestContext(req), req.params.workerId, req.body);
+    },
+  );
   // Labour contracts and personnel documents carry personal data: only the employer downloads them.
   attachmentRoutes(app, attachments, {
-    url: '/api/v1/workers/:workerId', param: 'workerId', entityType: 'worker', tags, summary: '劳动合同、人事档案等附件',
-    upload: write.access, download: { permission: 'workers:pii' }, auditDownloads: true,
-    forWrite: async (ctx, id) => { const w = await service.loadOwn(ctx, id); return { id: w.id, divisionPath: w.divisionPath, summary: `上传社工 ${w.name} 的附件` }; },
-    forRead: async (ctx, id) => { const w = await service.load(ctx.actor, id); return { id: w.id, divisionPath: w.divisionPath, summary: `社工 ${w.name} 的附件` }; },
+    url: '/api/v1/workers/:workerId',
+    param: 'workerId',
+    entityType: 'worker',
+    tags,
+    summary: '劳动合同、人事档案等附件',
+    upload: write.access,
+    download: { permission: 'workers:pii' },
+    auditDownloads: true,
+    forWrite: async (ctx, id) => {
+      const w = await service.loadOwn(ctx, id);
+      return { id: w.id, divisionPath: w.divisionPath, summary: `上传社工 ${w.name} 的附件` };
+    },
+    forRead: async (ctx, id) => {
+      const w = await service.load(ctx.actor, id);
+      return { id: w.id, divisionPath: w.divisionPath, summary: `社工 ${w.name} 的附件` };
+    },
   });
   attachmentRoutes(app, attachments, {
-    url: '/api/v1/trainings/:trainingId', param: 'trainingId', entityType: 'training', tags: ['培训'], summary: '培训通知、签到表等附件',
-    upload: { permission: 'trainings:write' }, download: read.access,
+    url: '/api/v1/trainings/:trainingId',
+    param: 'trainingId',
+    entityType: 'training',
+    tags: ['培训'],
+    summary: '培训通知、签到表等附件',
+    upload: { permission: 'trainings:write' },
+    download: read.access,
     forWrite: async (ctx, id) => {
       const { training, own } = await trainingsService.load(ctx.actor, id);
       if (!own) throw new AppError('FORBIDDEN', '只有登记该培训的单位可以上传附件');
       return { id: training.id, divisionPath: training.divisionPath, summary: `上传培训 ${training.title} 的附件` };
     },
-    forRead: async (ctx, id) => { const { training } = await trainingsService.load(ctx.actor, id); return { id: training.id, divisionPath: training.divisionPath, summary: `培训 ${training.title} 的附件` }; },
+    forRead: async (ctx, id) => {
+      const { training } = await trainingsService.load(ctx.actor, id);
+      return { id: training.id, divisionPath: training.divisionPath, summary: `培训 ${training.title} 的附件` };
+    },
   });
-  r.post('/api/v1/trainings/:trainingId/confirm', { config: { access: { permission: 'trainings:confirm' } }, schema: { tags: ['培训'], summary: '确认（或更正）承接机构登记的培训主办单位，确认后学时计入资质（R-STAFF-3）', params: z.strictObject({ trainingId: z.uuid('培训编号格式不正确') }), body: confirmTrainingSchema } }, (req) =>
-    trainingsService.confirm(requestContext(req), req.params.trainingId, req.body.organiserLevel),
+  r.post(
+    '/api/v1/trainings/:trainingId/confirm',
+    {
+      config: { access: { permission: 'trainings:confirm' } },
+      schema: {
+        tags: ['培训'],
+        summary: '确认（或更正）承接机构登记的培训主办单位，确认后学时计入资质（R-STAFF-3）',
+        params: z.strictObject({ trainingId: z.uuid('培训编号格式不正确') }),
+        body: confirmTrainingSchema,
+      },
+    },
+    (req) => trainingsService.confirm(requestContext(req), req.params.trainingId, req.body.organiserLevel),
   );
-  r.post('/api/v1/hiring-exceptions', { config: { access: { permission: 'workers:approve' } }, schema: { tags, summary: '登记聘用条件例外（年龄或学历不符，须写明理由）', body: hiringExceptionSchema } }, async (req, reply) => {
-    reply.status(201);
-    return service.recordException(requestContext(req), req.body);
-  });
-  r.get('/api/v1/trainings', { config: read, schema: { tags: ['培训'], summary: '培训记录' } }, (req) => trainingsService.list(requireActor(req)));
-  r.post('/api/v1/trainings', { config: { access: { permission: 'trainings:write' } }, schema: { tags: ['培训'], summary: '登记培训及参训人员（学时计入资质与继续教育）', body: createTrainingSchema } }, async (req, reply) => {
-    reply.status(201);
-    return trainingsService.create(requestContext(req), req.body);
-  });
+  r.post(
+    '/api/v1/hiring-exceptions',
+    {
+      config: { access: { permission: 'workers:approve' } },
+      schema: { tags, summary: '登记聘用条件例外（年龄或学历不符，须写明理由）', body: hiringExceptionSchema },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return service.recordException(requestContext(req), req.body);
+    },
+  );
+  r.get('/api/v1/trainings', { config: read, schema: { tags: ['培训'], summary: '培训记录' } }, (req) =>
+    trainingsService.list(requireActor(req)),
+  );
+  r.post(
+    '/api/v1/trainings',
+    {
+      config: { access: { permission: 'trainings:write' } },
+      schema: { tags: ['培训'], summary: '登记培训及参训人员（学时计入资质与继续教育）', body: createTrainingSchema },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return trainingsService.create(requestContext(req), req.body);
+    },
+  );
 }

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { auditedColumns } from '../../db/columns';
 
 // Contractor staff (驻站社工, 项目主管): personal data in its own columns, masked on the way out (R-SCOPE-2).
@@ -31,14 +43,18 @@ export const workers = pgTable(
     labourContractEnd: date('labour_contract_end'),
     archiveKept: boolean('archive_kept').notNull().default(false),
     hiringExceptionReason: text('hiring_exception_reason'),
-    filingStatus: text('filing_status', { enum: ['draft', 'submitted', 'filed', 'returned'] }).notNull().default('draft'),
+    filingStatus: text('filing_status', { enum: ['draft', 'submitted', 'filed', 'returned'] })
+      .notNull()
+      .default('draft'),
     filingComment: text('filing_comment').notNull().default(''),
     filedAt: timestamp('filed_at', { withTimezone: true }),
     ...auditedColumns(),
   },
   (t) => [
     // R-STAFF-1: one person (citizen ID) is on one roster city-wide at a time.
-    uniqueIndex('workers_id_number_uq').on(t.idNumber).where(sql`archived_at is null`),
+    uniqueIndex('workers_id_number_uq')
+      .on(t.idNumber)
+      .where(sql`archived_at is null`),
     index('workers_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     index('workers_org_idx').on(t.organisationId),
   ],
@@ -58,7 +74,10 @@ export const workerAssignments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [index('worker_assignments_worker_idx').on(t.workerId), index('worker_assignments_station_idx').on(t.stationId)],
+  (t) => [
+    index('worker_assignments_worker_idx').on(t.workerId),
+    index('worker_assignments_station_idx').on(t.stationId),
+  ],
 );
 
 // R-STAFF-2: an officer's recorded exception lets a contractor hire someone who breaches the age or education rule.
@@ -103,7 +122,10 @@ export const trainingAttendance = pgTable(
     workerId: uuid('worker_id').notNull(),
     hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
   },
-  (t) => [uniqueIndex('training_attendance_uq').on(t.trainingId, t.workerId), index('training_attendance_worker_idx').on(t.workerId)],
+  (t) => [
+    uniqueIndex('training_attendance_uq').on(t.trainingId, t.workerId),
+    index('training_attendance_worker_idx').on(t.workerId),
+  ],
 );
 
 // R-STAFF-6: one row per worker and month, salary in fen and each of 五险一金 paid or not.
@@ -125,5 +147,8 @@ export const payrollRecords = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },
-  (t) => [uniqueIndex('payroll_worker_month_uq').on(t.workerId, t.month), index('payroll_org_month_idx').on(t.organisationId, t.month)],
+  (t) => [
+    uniqueIndex('payroll_worker_month_uq').on(t.workerId, t.month),
+    index('payroll_org_month_idx').on(t.organisationId, t.month),
+  ],
 );

@@ -1,6 +1,18 @@
 import {
-  ageOn, continuingEducation, deadlineStatus, maskCitizenId, maskPhone, qualification, qualificationDeadline,
-  type AttachmentView, type CertificateLevel, type EducationLevel, type Finding, type OrganiserLevel, type TrainingHours, type WorkerView,
+  ageOn,
+  continuingEducation,
+  deadlineStatus,
+  maskCitizenId,
+  maskPhone,
+  qualification,
+  qualificationDeadline,
+  type AttachmentView,
+  type CertificateLevel,
+  type EducationLevel,
+  type Finding,
+  type OrganiserLevel,
+  type TrainingHours,
+  type WorkerView,
 } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
@@ -32,14 +44,29 @@ export async function viewContext(d: WorkerViewDeps, rows: WorkerRow[]) {
     d.attachments.list('worker', ids),
   ]);
   const stationIds = [...new Set(asg.map((a) => a.stationId))];
-  const [stationRows, starts] = await Promise.all([d.stations.summaries(stationIds), d.contracts.firstCycleStarts(stationIds)]);
+  const [stationRows, starts] = await Promise.all([
+    d.stations.summaries(stationIds),
+    d.contracts.firstCycleStarts(stationIds),
+  ]);
   const stationNames = new Map(stationRows.map((s) => [s.id, s.name]));
   const hours = new Map<string, TrainingHours[]>();
   for (const t of att) {
-    hours.set(t.workerId, [...(hours.get(t.workerId) ?? []), { hours: Number(t.hours), organiserLevel: t.organiserLevel as OrganiserLevel, endedOn: t.endedOn, organiserConfirmed: !!t.confirmedAt }]);
+    hours.set(t.workerId, [
+      ...(hours.get(t.workerId) ?? []),
+      {
+        hours: Number(t.hours),
+        organiserLevel: t.organiserLevel as OrganiserLevel,
+        endedOn: t.endedOn,
+        organiserConfirmed: !!t.confirmedAt,
+      },
+    ]);
   }
   const assigned = new Map<string, (AssignmentRow & { stationName: string })[]>();
-  for (const a of asg) assigned.set(a.workerId, [...(assigned.get(a.workerId) ?? []), { ...a, stationName: stationNames.get(a.stationId) ?? '' }]);
+  for (const a of asg)
+    assigned.set(a.workerId, [
+      ...(assigned.get(a.workerId) ?? []),
+      { ...a, stationName: stationNames.get(a.stationId) ?? '' },
+    ]);
   return { hours, assigned, orgNames, starts, files: files as Map<string, AttachmentView[]> };
 }
 export type ViewContext = Awaited<ReturnType<typeof viewContext>>;
@@ -48,33 +75,114 @@ export type ViewContext = Awaited<ReturnType<typeof viewContext>>;
 export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: string): WorkerView {
   const clear = seesWorkerPii(actor);
   const training = ctx.hours.get(w.id) ?? [];
-  const q = qualification({ socialWorkMajor: w.socialWorkMajor, education: w.education as EducationLevel, certificateLevel: w.certificateLevel as CertificateLevel | null }, training, today);
+  const q = qualification(
+    {
+      socialWorkMajor: w.socialWorkMajor,
+      education: w.education as EducationLevel,
+      certificateLevel: w.certificateLevel as CertificateLevel | null,
+    },
+    training,
+    today,
+  );
   const assignments = ctx.assigned.get(w.id) ?? [];
   const first = assignments[0];
-  const deadlineOn = first ? qualificationDeadline(w.role, { assignedOn: first.startOn, contractStart: ctx.starts.get(first.stationId) ?? null }) : null;
+  const deadlineOn = first
+    ? qualificationDeadline(w.role, {
+        assignedOn: first.startOn,
+        contractStart: ctx.starts.get(first.stationId) ?? null,
+      })
+    : null;
   const status = deadlineOn ? deadlineStatus(q.qualified, deadlineOn, today) : 'unassigned';
   const year = Number(today.slice(0, 4));
   const ce = continuingEducation(year, training, today);
   const lastYear = continuingEducation(year - 1, training, today);
   const findings: Finding[] = [];
-  if (w.hiringExceptionReason) findings.push({ ruleId: 'R-STAFF-2', severity: 'warning', message: `聘用条件例外：${w.hiringExceptionReason}`, action: '例外已由民政部门登记' });
-  if (!w.localHukou) findings.push({ ruleId: 'R-STAFF-2', severity: 'info', message: '非本地户籍（本地户籍人员优先）', action: '—' });
-  if (status === 'overdue') findings.push({ ruleId: 'R-STAFF-4', severity: 'error', message: `${w.role === 'project_lead' ? '项目主管须在任职时' : '驻站社工须在项目实施 2 年内'}具备社会工作专业资质，期限 ${deadlineOn} 已过`, action: q.explanation });
-  if (status === 'at_risk') findings.push({ ruleId: 'R-STAFF-4', severity: 'warning', message: `须在 ${deadlineOn} 前具备社会工作专业资质`, action: q.explanation });
-  if (first && lastYear.finding && lastYear.finding.severity === 'error' && w.hireDate < `${year}-01-01`) findings.push(lastYear.finding);
-  if (!w.labourContractStart) findings.push({ ruleId: 'R-STAFF-6', severity: 'warning', message: '未登记劳动合同', action: '签订劳动合同并登记起止日期' });
-  if (!w.archiveKept) findings.push({ ruleId: 'R-STAFF-6', severity: 'warning', message: '未建立人事档案', action: '建立并妥善保管人事档案' });
-  if (w.filingStatus !== 'filed') findings.push({ ruleId: 'R-STAFF-6', severity: 'warning', message: '尚未报县（区）民政局备案', action: '提交备案' });
+  if (w.hiringExceptionReason)
+    findings.push({
+      ruleId: 'R-STAFF-2',
+      severity: 'warning',
+      message: `聘用条件例外：${w.hiringExceptionReason}`,
+      action: '例外已由民政部门登记',
+    });
+  if (!w.localHukou)
+    findings.push({ ruleId: 'R-STAFF-2', severity: 'info', message: '非本地户籍（本地户籍人员优先）', action: '—' });
+  if (status === 'overdue')
+    findings.push({
+      ruleId: 'R-STAFF-4',
+      severity: 'error',
+      message: `${w.role === 'project_lead' ? '项目主管须在任职时' : '驻站社工须在项目实施 2 年内'}具备社会工作专业资质，期限 ${deadlineOn} 已过`,
+      action: q.explanation,
+    });
+  if (status === 'at_risk')
+    findings.push({
+      ruleId: 'R-STAFF-4',
+      severity: 'warning',
+      message: `须在 ${deadlineOn} 前具备社会工作专业资质`,
+      action: q.explanation,
+    });
+  if (first && lastYear.finding && lastYear.finding.severity === 'error' && w.hireDate < `${year}-01-01`)
+    findings.push(lastYear.finding);
+  if (!w.labourContractStart)
+    findings.push({
+      ruleId: 'R-STAFF-6',
+      severity: 'warning',
+      message: '未登记劳动合同',
+      action: '签订劳动合同并登记起止日期',
+    });
+  if (!w.archiveKept)
+    findings.push({
+      ruleId: 'R-STAFF-6',
+      severity: 'warning',
+      message: '未建立人事档案',
+      action: '建立并妥善保管人事档案',
+    });
+  if (w.filingStatus !== 'filed')
+    findings.push({
+      ruleId: 'R-STAFF-6',
+      severity: 'warning',
+      message: '尚未报县（区）民政局备案',
+      action: '提交备案',
+    });
   const mine = actor.scope.kind === 'organisation' && actor.scope.organisationId === w.organisationId;
   return {
-    id: w.id, organisationId: w.organisationId, organisationName: ctx.orgNames.get(w.organisationId) ?? '', name: w.name,
-    idNumber: clear ? w.idNumber : maskCitizenId(w.idNumber), phone: clear || !w.phone ? w.phone : maskPhone(w.phone), masked: !clear,
-    birthDate: clear ? w.birthDate : null, gender: w.gender, age: ageOn(w.birthDate, today), education: w.education as EducationLevel, major: w.major,
-    socialWorkMajor: w.socialWorkMajor, certificateLevel: w.certificateLevel as CertificateLevel | null, certificateNumber: w.certificateNumber, certificateDate: w.certificateDate,
-    localHukou: w.localHukou, hireDate: w.hireDate, role: w.role, labourContractStart: w.labourContractStart, labourContractEnd: w.labourContractEnd, archiveKept: w.archiveKept,
-    hiringExceptionReason: w.hiringExceptionReason, qualification: q, deadline: { on: deadlineOn, status }, continuingEducation: { year, hours: ce.hours },
-    assignments: assignments.map((a) => ({ id: a.id, stationId: a.stationId, stationName: a.stationName, startOn: a.startOn, endOn: a.endOn })),
-    filingStatus: w.filingStatus, filingComment: w.filingComment, files: ctx.files.get(w.id) ?? [], findings, version: w.version,
+    id: w.id,
+    organisationId: w.organisationId,
+    organisationName: ctx.orgNames.get(w.organisationId) ?? '',
+    name: w.name,
+    idNumber: clear ? w.idNumber : maskCitizenId(w.idNumber),
+    phone: clear || !w.phone ? w.phone : maskPhone(w.phone),
+    masked: !clear,
+    birthDate: clear ? w.birthDate : null,
+    gender: w.gender,
+    age: ageOn(w.birthDate, today),
+    education: w.education as EducationLevel,
+    major: w.major,
+    socialWorkMajor: w.socialWorkMajor,
+    certificateLevel: w.certificateLevel as CertificateLevel | null,
+    certificateNumber: w.certificateNumber,
+    certificateDate: w.certificateDate,
+    localHukou: w.localHukou,
+    hireDate: w.hireDate,
+    role: w.role,
+    labourContractStart: w.labourContractStart,
+    labourContractEnd: w.labourContractEnd,
+    archiveKept: w.archiveKept,
+    hiringExceptionReason: w.hiringExceptionReason,
+    qualification: q,
+    deadline: { on: deadlineOn, status },
+    continuingEducation: { year, hours: ce.hours },
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      stationId: a.stationId,
+      stationName: a.stationName,
+      startOn: a.startOn,
+      endOn: a.endOn,
+    })),
+    filingStatus: w.filingStatus,
+    filingComment: w.filingComment,
+    files: ctx.files.get(w.id) ?? [],
+    findings,
+    version: w.version,
     abilities: {
       update: mine && can(actor, 'workers:write'),
       submit: mine && can(actor, 'workers:write') && (w.filingStatus === 'draft' || w.filingStatus === 'returned'),
@@ -85,4 +193,5 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
 }
 
 /** R-STAFF-6: the county where the worker is counted approves or returns a submitted filing. */
-export const canApproveFiling = (actor: Actor, w: WorkerRow) => can(actor, 'workers:approve') && pathInScope(actor.scope, w.currentPath) && w.filingStatus === 'submitted';
+export const canApproveFiling = (actor: Actor, w: WorkerRow) =>
+  can(actor, 'workers:approve') && pathInScope(actor.scope, w.currentPath) && w.filingStatus === 'submitted';

@@ -11,7 +11,9 @@ export function createAuditLog(db: Db) {
     async list(actor: Actor, q: AuditQuery) {
       const scoped = scopeCondition(actor.scope, { divisionPath: auditEvents.divisionPath });
       // Events with no division (an unknown user's failed login) belong to the top level only.
-      const conds: (SQL | undefined)[] = [actor.scope.path.split('/').length === 3 ? or(scoped, sql`${auditEvents.divisionPath} is null`) : scoped];
+      const conds: (SQL | undefined)[] = [
+        actor.scope.path.split('/').length === 3 ? or(scoped, sql`${auditEvents.divisionPath} is null`) : scoped,
+      ];
       if (q.action) conds.push(eq(auditEvents.action, q.action));
       if (q.entityType) conds.push(eq(auditEvents.entityType, q.entityType));
       if (q.username) conds.push(ilike(auditEvents.username, `%${q.username}%`));
@@ -19,10 +21,27 @@ export function createAuditLog(db: Db) {
       if (q.to) conds.push(lt(auditEvents.at, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000)));
       const where = and(...conds);
       const [rows, [{ total }]] = await Promise.all([
-        db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.at)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        db
+          .select()
+          .from(auditEvents)
+          .where(where)
+          .orderBy(desc(auditEvents.at))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         db.select({ total: count() }).from(auditEvents).where(where),
       ]);
-      const items: AuditEventView[] = rows.map((e) => ({ id: e.id, at: e.at.toISOString(), username: e.username, action: e.action as AuditAction, entityType: e.entityType, entityId: e.entityId, summary: e.summary, before: e.before, after: e.after, ip: e.ip }));
+      const items: AuditEventView[] = rows.map((e) => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        username: e.username,
+        action: e.action as AuditAction,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        summary: e.summary,
+        before: e.before,
+        after: e.after,
+        ip: e.ip,
+      }));
       return { items, total, page: q.page, pageSize: q.pageSize };
     },
   };

@@ -46,7 +46,10 @@ export async function writeAudit(db: DbOrTx, ctx: RequestContext, e: AuditInput)
 }
 
 /** The fields that changed, as before/after objects, so the log shows just the difference. */
-export function diff<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {
@@ -60,6 +63,22 @@ export function diff<T extends Record<string, unknown>>(before: T, after: T): { 
 
 /** A record's history from the audit log, newest first; the caller has already checked the record's scope. */
 export async function historyOf(db: DbOrTx, entityType: string, entityId: string): Promise<AuditEventView[]> {
-  const rows = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId))).orderBy(desc(auditEvents.at)).limit(200);
-  return rows.map((e) => ({ id: e.id, at: e.at.toISOString(), username: e.username, action: e.action as AuditAction, entityType: e.entityType, entityId: e.entityId, summary: e.summary, before: e.before, after: e.after, ip: null }));
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .orderBy(desc(auditEvents.at))
+    .limit(200);
+  return rows.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    username: e.username,
+    action: e.action as AuditAction,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    summary: e.summary,
+    before: e.before,
+    after: e.after,
+    ip: null,
+  }));
 }

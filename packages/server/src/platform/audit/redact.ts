@@ -12,7 +12,11 @@ export function redactText(s: string): string {
 }
 
 /** Fields that are personal data in any record: masked when text, dropped when they would rebuild an ID number. */
-const MASKED_FIELDS: Record<string, (v: string) => string> = { idNumber: maskCitizenId, phone: maskPhone, contactPhone: maskPhone };
+const MASKED_FIELDS: Record<string, (v: string) => string> = {
+  idNumber: maskCitizenId,
+  phone: maskPhone,
+  contactPhone: maskPhone,
+};
 const DROPPED_FIELDS = new Set(['birthDate', 'passwordHash', 'password']);
 
 /** A copy of an audit payload with personal data masked or removed, at any depth. */
@@ -38,8 +42,16 @@ export function redactValue(v: unknown): unknown {
  * parameter into its message) and personal data masked.
  */
 export function loggableError(err: unknown): Record<string, unknown> {
-  const e = err as { name?: string; message?: string; stack?: string; code?: string; cause?: unknown; constraint?: string };
-  const cut = (s: string | undefined) => redactText(String(s ?? '').replace(/\nparams:[\s\S]*$/, '\nparams: （已省略）'));
+  const e = err as {
+    name?: string;
+    message?: string;
+    stack?: string;
+    code?: string;
+    cause?: unknown;
+    constraint?: string;
+  };
+  const cut = (s: string | undefined) =>
+    redactText(String(s ?? '').replace(/\nparams:[\s\S]*$/, '\nparams: （已省略）'));
   const cause = e?.cause as { message?: string; code?: string; constraint?: string } | undefined;
   return {
     type: e?.name ?? typeof err,
@@ -47,6 +59,12 @@ export function loggableError(err: unknown): Record<string, unknown> {
     code: e?.code ?? cause?.code,
     constraint: e?.constraint ?? cause?.constraint,
     cause: cause?.message ? cut(cause.message) : undefined,
-    stack: cut(e?.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n')),
+    stack: cut(
+      e?.stack
+        ?.split('\n')
+        .filter((l) => l.trimStart().startsWith('at '))
+        .slice(0, 8)
+        .join('\n'),
+    ),
   };
 }

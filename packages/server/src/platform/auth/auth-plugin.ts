@@ -43,7 +43,8 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req) => {
@@ -64,7 +65,12 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
       scope: u.workerId
         ? { kind: 'stations', stationIds: await sources.workerStations(u.workerId), path }
         : u.organisationId
-          ? { kind: 'organisation', organisationId: u.organisationId, stationIds: await sources.organisationStations(u.organisationId), path }
+          ? {
+              kind: 'organisation',
+              organisationId: u.organisationId,
+              stationIds: await sources.organisationStations(u.organisationId),
+              path,
+            }
           : { kind: 'division', path },
       sessionId: row.session.id,
       csrfToken: row.session.csrfToken,
@@ -74,7 +80,8 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
 
   // Answers about people and records must not linger in browser or proxy caches (R-SCOPE-2); only public pages may.
   app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/public/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/public/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   // Before validation: who may call is settled before anything about the body is said (401/403 before 400).

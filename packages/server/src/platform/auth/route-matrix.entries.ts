@@ -49,9 +49,22 @@ export type Entry = RecordEntry | PublicEntry | ListEntry;
 const pdf = (): UploadFile => ({ name: '越权上传.pdf', type: 'application/pdf', bytes: PDF });
 const png = (): UploadFile => ({ name: '越权标牌.png', type: 'image/png', bytes: PNG });
 const MONTH = { month: '2026-05' };
-const ORGANISATIONS_ARE_PUBLIC = 'organisations are public information: every officer reads all of them (an award may go to one registered elsewhere)';
+const ORGANISATIONS_ARE_PUBLIC =
+  'organisations are public information: every officer reads all of them (an award may go to one registered elsewhere)';
 
-const TERMS = Object.fromEntries(['serviceContent', 'term', 'quantity', 'quality', 'price', 'settlement', 'rightsDuties', 'breachLiability', 'changeTermination'].map((k) => [k, '见合同']));
+const TERMS = Object.fromEntries(
+  [
+    'serviceContent',
+    'term',
+    'quantity',
+    'quality',
+    'price',
+    'settlement',
+    'rightsDuties',
+    'breachLiability',
+    'changeTermination',
+  ].map((k) => [k, '见合同']),
+);
 const paid = Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, true]));
 
 /** A payroll workbook naming the target's worker by citizen ID number, as the template does. */
@@ -60,62 +73,147 @@ async function payrollSheet(x: Target): Promise<UploadFile> {
   const ws = wb.addWorksheet('薪酬社保');
   ws.addRow(['身份证号', '姓名', '实发工资（元）', '发放日期', ...Object.values(INSURANCE_ITEMS)]);
   ws.addRow([x.idNumber, '', '3200', '2026-05-10', ...Object.values(INSURANCE_ITEMS).map(() => '是')]);
-  return { name: '薪酬社保.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return {
+    name: '薪酬社保.xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
 }
 
 export const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/users/:userId': { params: { userId: 'user' } },
-  'PATCH /api/v1/users/:userId': { params: { userId: 'user' }, body: (x) => ({ version: x.versions.user, displayName: '越权修改' }) },
+  'PATCH /api/v1/users/:userId': {
+    params: { userId: 'user' },
+    body: (x) => ({ version: x.versions.user, displayName: '越权修改' }),
+  },
 
   'GET /api/v1/stations/:stationId': { params: { stationId: 'station' } },
   'GET /api/v1/stations/:stationId/findings': { params: { stationId: 'station' } },
   'GET /api/v1/stations/:stationId/history': { params: { stationId: 'station' } },
-  'PATCH /api/v1/stations/:stationId': { params: { stationId: 'station' }, body: (x) => ({ version: x.versions.station, address: '越权修改' }) },
+  'PATCH /api/v1/stations/:stationId': {
+    params: { stationId: 'station' },
+    body: (x) => ({ version: x.versions.station, address: '越权修改' }),
+  },
   'POST /api/v1/stations/:stationId/signage': { params: { stationId: 'station' }, upload: png },
   'GET /api/v1/stations/:stationId/signage': { params: { stationId: 'station' } },
   'GET /api/v1/stations/:stationId/service-rooms': { params: { stationId: 'station' } },
-  'POST /api/v1/stations/:stationId/service-rooms': { params: { stationId: 'station' }, body: () => ({ villageName: '越权村', kind: 'village', status: 'planned' }) },
-  'PATCH /api/v1/county-centres/:centreId': { params: { centreId: 'centre' }, body: (x) => ({ version: x.versions.centre, address: '越权修改' }) },
+  'POST /api/v1/stations/:stationId/service-rooms': {
+    params: { stationId: 'station' },
+    body: () => ({ villageName: '越权村', kind: 'village', status: 'planned' }),
+  },
+  'PATCH /api/v1/county-centres/:centreId': {
+    params: { centreId: 'centre' },
+    body: (x) => ({ version: x.versions.centre, address: '越权修改' }),
+  },
 
-  'GET /api/v1/organisations/:organisationId': { params: { organisationId: 'organisation' }, visibleTo: { roles: ['county_admin', 'county_officer'], reason: ORGANISATIONS_ARE_PUBLIC } },
-  'PATCH /api/v1/organisations/:organisationId': { params: { organisationId: 'organisation' }, body: (x) => ({ version: x.versions.organisation, address: '越权修改' }) },
-  'POST /api/v1/organisations/:organisationId/disclosures': { params: { organisationId: 'organisation' }, body: () => ({ kind: 'basic', title: '越权公开' }) },
-  'POST /api/v1/organisations/:organisationId/disclosures/:disclosureId/files': { params: { organisationId: 'organisation', disclosureId: 'disclosure' }, upload: pdf },
-  'GET /api/v1/public/organisations/:organisationId/disclosures/:disclosureId/files/:fileId': { public: 'disclosures are published for everyone (R-ORG-2): no login, no scope' },
+  'GET /api/v1/organisations/:organisationId': {
+    params: { organisationId: 'organisation' },
+    visibleTo: { roles: ['county_admin', 'county_officer'], reason: ORGANISATIONS_ARE_PUBLIC },
+  },
+  'PATCH /api/v1/organisations/:organisationId': {
+    params: { organisationId: 'organisation' },
+    body: (x) => ({ version: x.versions.organisation, address: '越权修改' }),
+  },
+  'POST /api/v1/organisations/:organisationId/disclosures': {
+    params: { organisationId: 'organisation' },
+    body: () => ({ kind: 'basic', title: '越权公开' }),
+  },
+  'POST /api/v1/organisations/:organisationId/disclosures/:disclosureId/files': {
+    params: { organisationId: 'organisation', disclosureId: 'disclosure' },
+    upload: pdf,
+  },
+  'GET /api/v1/public/organisations/:organisationId/disclosures/:disclosureId/files/:fileId': {
+    public: 'disclosures are published for everyone (R-ORG-2): no login, no scope',
+  },
 
   'GET /api/v1/purchase-plans/:planId': { params: { planId: 'plan' } },
-  'PATCH /api/v1/purchase-plans/:planId': { params: { planId: 'plan' }, body: (x) => ({ version: x.versions.plan, title: '越权修改' }) },
-  'POST /api/v1/purchase-plans/:planId/submit': { params: { planId: 'plan' }, body: (x) => ({ version: x.versions.plan }) },
-  'POST /api/v1/purchase-plans/:planId/file': { params: { planId: 'plan' }, body: (x) => ({ version: x.versions.plan, comment: '越权备案' }) },
-  'POST /api/v1/purchase-plans/:planId/return': { params: { planId: 'plan' }, body: (x) => ({ version: x.versions.plan, comment: '越权退回' }) },
+  'PATCH /api/v1/purchase-plans/:planId': {
+    params: { planId: 'plan' },
+    body: (x) => ({ version: x.versions.plan, title: '越权修改' }),
+  },
+  'POST /api/v1/purchase-plans/:planId/submit': {
+    params: { planId: 'plan' },
+    body: (x) => ({ version: x.versions.plan }),
+  },
+  'POST /api/v1/purchase-plans/:planId/file': {
+    params: { planId: 'plan' },
+    body: (x) => ({ version: x.versions.plan, comment: '越权备案' }),
+  },
+  'POST /api/v1/purchase-plans/:planId/return': {
+    params: { planId: 'plan' },
+    body: (x) => ({ version: x.versions.plan, comment: '越权退回' }),
+  },
   'GET /api/v1/procurements/:procurementId': { params: { procurementId: 'procurement' } },
-  'POST /api/v1/procurements/:procurementId/award': { params: { procurementId: 'procurement' }, body: (x) => ({ organisationId: x.ids.organisation, amount: 1000, awardedOn: '2026-06-01' }) },
+  'POST /api/v1/procurements/:procurementId/award': {
+    params: { procurementId: 'procurement' },
+    body: (x) => ({ organisationId: x.ids.organisation, amount: 1000, awardedOn: '2026-06-01' }),
+  },
 
   'GET /api/v1/contracts/:contractId': { params: { contractId: 'contract' } },
-  'POST /api/v1/contracts/:contractId/agreements': { params: { contractId: 'contract' }, body: () => ({ yearNo: 2, amount: 1000, signedOn: '2026-06-01' }) },
-  'POST /api/v1/contracts/:contractId/evaluations': { params: { contractId: 'contract' }, body: () => ({ yearNo: 1, result: 'passed', evaluatedOn: '2026-06-01', evaluator: '越权评估' }) },
+  'POST /api/v1/contracts/:contractId/agreements': {
+    params: { contractId: 'contract' },
+    body: () => ({ yearNo: 2, amount: 1000, signedOn: '2026-06-01' }),
+  },
+  'POST /api/v1/contracts/:contractId/evaluations': {
+    params: { contractId: 'contract' },
+    body: () => ({ yearNo: 1, result: 'passed', evaluatedOn: '2026-06-01', evaluator: '越权评估' }),
+  },
   'POST /api/v1/contracts/:contractId/files': { params: { contractId: 'contract' }, upload: pdf },
   'GET /api/v1/contracts/:contractId/files/:fileId': { params: { contractId: 'contract', fileId: 'contractFile' } },
-  'POST /api/v1/contracts/:contractId/publish': { params: { contractId: 'contract' }, body: () => ({ publishedOn: '2026-06-01' }) },
-  'POST /api/v1/contracts/:contractId/agreements/:agreementId/publish': { params: { contractId: 'contract', agreementId: 'agreement' }, body: () => ({ publishedOn: '2026-06-01' }) },
+  'POST /api/v1/contracts/:contractId/publish': {
+    params: { contractId: 'contract' },
+    body: () => ({ publishedOn: '2026-06-01' }),
+  },
+  'POST /api/v1/contracts/:contractId/agreements/:agreementId/publish': {
+    params: { contractId: 'contract', agreementId: 'agreement' },
+    body: () => ({ publishedOn: '2026-06-01' }),
+  },
 
   'GET /api/v1/workers/:workerId': { params: { workerId: 'worker' } },
-  'PATCH /api/v1/workers/:workerId': { params: { workerId: 'worker' }, body: (x) => ({ version: x.versions.worker, phone: '13900000000' }) },
-  'POST /api/v1/workers/:workerId/assignments': { params: { workerId: 'worker' }, body: (x) => ({ stationId: x.ids.station, startOn: '2026-06-01' }) },
-  'POST /api/v1/workers/:workerId/assignments/:assignmentId/end': { params: { workerId: 'worker', assignmentId: 'assignment' }, body: () => ({ endOn: '2026-06-10' }) },
-  'POST /api/v1/workers/:workerId/filing/submit': { params: { workerId: 'worker' }, body: (x) => ({ version: x.versions.worker }) },
-  'POST /api/v1/workers/:workerId/filing/approve': { params: { workerId: 'worker' }, body: (x) => ({ version: x.versions.worker }) },
-  'POST /api/v1/workers/:workerId/filing/return': { params: { workerId: 'worker' }, body: (x) => ({ version: x.versions.worker, comment: '越权退回' }) },
+  'PATCH /api/v1/workers/:workerId': {
+    params: { workerId: 'worker' },
+    body: (x) => ({ version: x.versions.worker, phone: '13900000000' }),
+  },
+  'POST /api/v1/workers/:workerId/assignments': {
+    params: { workerId: 'worker' },
+    body: (x) => ({ stationId: x.ids.station, startOn: '2026-06-01' }),
+  },
+  'POST /api/v1/workers/:workerId/assignments/:assignmentId/end': {
+    params: { workerId: 'worker', assignmentId: 'assignment' },
+    body: () => ({ endOn: '2026-06-10' }),
+  },
+  'POST /api/v1/workers/:workerId/filing/submit': {
+    params: { workerId: 'worker' },
+    body: (x) => ({ version: x.versions.worker }),
+  },
+  'POST /api/v1/workers/:workerId/filing/approve': {
+    params: { workerId: 'worker' },
+    body: (x) => ({ version: x.versions.worker }),
+  },
+  'POST /api/v1/workers/:workerId/filing/return': {
+    params: { workerId: 'worker' },
+    body: (x) => ({ version: x.versions.worker, comment: '越权退回' }),
+  },
   'POST /api/v1/workers/:workerId/unmask': { params: { workerId: 'worker' }, body: () => ({ reason: '核实身份信息' }) },
-  'POST /api/v1/workers/:workerId/account': { params: { workerId: 'worker' }, body: () => ({ username: 'rogue.account', password: 'Rogue-Pass-2026' }) },
+  'POST /api/v1/workers/:workerId/account': {
+    params: { workerId: 'worker' },
+    body: () => ({ username: 'rogue.account', password: 'Rogue-Pass-2026' }),
+  },
   'POST /api/v1/workers/:workerId/files': { params: { workerId: 'worker' }, upload: pdf },
   'GET /api/v1/workers/:workerId/files/:fileId': { params: { workerId: 'worker', fileId: 'workerFile' } },
   'POST /api/v1/trainings/:trainingId/files': { params: { trainingId: 'training' }, upload: pdf },
   'GET /api/v1/trainings/:trainingId/files/:fileId': { params: { trainingId: 'training', fileId: 'trainingFile' } },
-  'POST /api/v1/trainings/:trainingId/confirm': { params: { trainingId: 'training' }, body: () => ({ organiserLevel: 'county_civil_affairs' }) },
+  'POST /api/v1/trainings/:trainingId/confirm': {
+    params: { trainingId: 'training' },
+    body: () => ({ organiserLevel: 'county_civil_affairs' }),
+  },
 
   'GET /api/v1/payroll/:month': { list: 'the month names no record: the grid is checked like a list', fixed: MONTH },
-  'PUT /api/v1/payroll/:month': { params: {}, fixed: MONTH, body: (x) => ({ rows: [{ workerId: x.ids.worker, salary: 3200, paidOn: '2026-05-10', ...paid }] }) },
+  'PUT /api/v1/payroll/:month': {
+    params: {},
+    fixed: MONTH,
+    body: (x) => ({ rows: [{ workerId: x.ids.worker, salary: 3200, paidOn: '2026-05-10', ...paid }] }),
+  },
   'POST /api/v1/payroll/:month/import': { params: {}, fixed: MONTH, upload: payrollSheet },
 };
 
@@ -134,13 +232,24 @@ export const LISTS: Record<string, ListSpec> = {
   '/api/v1/users': { queries: all((b) => ['pageSize=200', `divisionCode=${b.countyCode}`]), own: 'user' },
   '/api/v1/stations': { queries: all((b) => ['pageSize=200', `county=${b.countyCode}&pageSize=200`]), own: 'station' },
   '/api/v1/stations/export': { queries: all((b) => [`county=${b.countyCode}`]) },
-  '/api/v1/county-centres': { own: 'centre', ownHiddenFrom: { roles: ['township_liaison', 'org_admin', 'project_lead', 'social_worker'], reason: 'a county centre sits at the county: a township liaison sees its township, contractor staff their stations' } },
+  '/api/v1/county-centres': {
+    own: 'centre',
+    ownHiddenFrom: {
+      roles: ['township_liaison', 'org_admin', 'project_lead', 'social_worker'],
+      reason:
+        'a county centre sits at the county: a township liaison sees its township, contractor staff their stations',
+    },
+  },
   '/api/v1/plan/progress': { queries: all((b) => [`county=${b.countyCode}`]) },
   '/api/v1/plan/progress/export': { queries: all((b) => [`county=${b.countyCode}`]) },
   '/api/v1/organisations': {
     queries: all((b) => ['pageSize=200', `county=${b.countyCode}&pageSize=200`]),
     own: 'organisation',
-    mayShow: { roles: ['county_admin', 'county_officer'], marks: (b) => [b.ids.organisation, b.organisation.name, b.organisation.creditCode], reason: ORGANISATIONS_ARE_PUBLIC },
+    mayShow: {
+      roles: ['county_admin', 'county_officer'],
+      marks: (b) => [b.ids.organisation, b.organisation.name, b.organisation.creditCode],
+      reason: ORGANISATIONS_ARE_PUBLIC,
+    },
   },
   '/api/v1/purchase-plans': { queries: all((b) => [`county=${b.countyCode}`]), own: 'plan' },
   '/api/v1/procurements': { queries: all((b) => [`county=${b.countyCode}`]), own: 'procurement' },
@@ -161,19 +270,76 @@ export interface BodyRef {
   visibleTo?: { roles: WorldRole[]; reason: string };
 }
 const procurement = (a: World, extra: Record<string, unknown>) => ({
-  countyCode: a.countyCode, title: '越权采购', serviceContent: '服务', serviceStandards: '标准', requirements: '要求', method: 'public_tender', bidderConditions: '条件', stationIds: [a.ids.station], publishedOn: '2026-06-01', ...extra,
+  countyCode: a.countyCode,
+  title: '越权采购',
+  serviceContent: '服务',
+  serviceStandards: '标准',
+  requirements: '要求',
+  method: 'public_tender',
+  bidderConditions: '条件',
+  stationIds: [a.ids.station],
+  publishedOn: '2026-06-01',
+  ...extra,
 });
 export const BODY_REFS: Record<string, BodyRef> = {
-  "a purchase plan covering world B's station": { route: 'POST /api/v1/purchase-plans', body: (x, a) => ({ countyCode: a.countyCode, year: 2027, title: '越权计划', stationIds: [x.ids.station] }) },
-  "a procurement covering world B's station": { route: 'POST /api/v1/procurements', body: (x, a) => procurement(a, { stationIds: [x.ids.station] }) },
-  "a procurement under world B's purchase plan": { route: 'POST /api/v1/procurements', body: (x, a) => procurement(a, { purchasePlanId: x.ids.plan }) },
-  "a contract signed from world B's procurement": { route: 'POST /api/v1/contracts', body: (x) => ({ procurementId: x.ids.procurement, title: '越权合同', signedOn: '2026-06-01', cycleStart: '2026-06-01', terms: TERMS, firstAgreement: { amount: 1000 } }) },
-  "a training attended by world B's worker": { route: 'POST /api/v1/trainings', body: (x) => ({ title: '越权培训', organiser: '越权单位', organiserLevel: 'other', startOn: '2026-06-01', endOn: '2026-06-01', hours: 1, workerIds: [x.ids.worker] }) },
-  "a hiring exception for world B's organisation": { route: 'POST /api/v1/hiring-exceptions', body: (x) => ({ organisationId: x.ids.organisation, idNumber: makeCitizenId('19700101', 777), reason: '越权登记例外' }) },
-  "world A's worker assigned to world B's station": { route: 'POST /api/v1/workers/:workerId/assignments', params: { workerId: 'worker' }, body: (x) => ({ stationId: x.ids.station, startOn: '2026-06-01' }) },
+  "a purchase plan covering world B's station": {
+    route: 'POST /api/v1/purchase-plans',
+    body: (x, a) => ({ countyCode: a.countyCode, year: 2027, title: '越权计划', stationIds: [x.ids.station] }),
+  },
+  "a procurement covering world B's station": {
+    route: 'POST /api/v1/procurements',
+    body: (x, a) => procurement(a, { stationIds: [x.ids.station] }),
+  },
+  "a procurement under world B's purchase plan": {
+    route: 'POST /api/v1/procurements',
+    body: (x, a) => procurement(a, { purchasePlanId: x.ids.plan }),
+  },
+  "a contract signed from world B's procurement": {
+    route: 'POST /api/v1/contracts',
+    body: (x) => ({
+      procurementId: x.ids.procurement,
+      title: '越权合同',
+      signedOn: '2026-06-01',
+      cycleStart: '2026-06-01',
+      terms: TERMS,
+      firstAgreement: { amount: 1000 },
+    }),
+  },
+  "a training attended by world B's worker": {
+    route: 'POST /api/v1/trainings',
+    body: (x) => ({
+      title: '越权培训',
+      organiser: '越权单位',
+      organiserLevel: 'other',
+      startOn: '2026-06-01',
+      endOn: '2026-06-01',
+      hours: 1,
+      workerIds: [x.ids.worker],
+    }),
+  },
+  "a hiring exception for world B's organisation": {
+    route: 'POST /api/v1/hiring-exceptions',
+    body: (x) => ({
+      organisationId: x.ids.organisation,
+      idNumber: makeCitizenId('19700101', 777),
+      reason: '越权登记例外',
+    }),
+  },
+  "world A's worker assigned to world B's station": {
+    route: 'POST /api/v1/workers/:workerId/assignments',
+    params: { workerId: 'worker' },
+    body: (x) => ({ stationId: x.ids.station, startOn: '2026-06-01' }),
+  },
   "a contractor login for world B's organisation": {
     route: 'POST /api/v1/users',
-    body: (x, a) => ({ username: 'rogue.user', displayName: '越权', role: 'org_admin', divisionCode: a.countyCode, organisationId: x.ids.organisation, password: 'Rogue-Pass-2026' }),
+    body: (x, a) => ({
+      username: 'rogue.user',
+      displayName: '越权',
+      role: 'org_admin',
+      divisionCode: a.countyCode,
+      organisationId: x.ids.organisation,
+      password: 'Rogue-Pass-2026',
+    }),
     visibleTo: { roles: ['county_admin'], reason: ORGANISATIONS_ARE_PUBLIC },
   },
 };

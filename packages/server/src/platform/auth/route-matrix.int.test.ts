@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '@shegong/shared';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import { createTestApp, type Session } from '../../test-support/test-app';
-import { buildTwoWorlds, ID_KEYS, upload, WORLD_ROLES, WORLDS_TODAY, type TwoWorlds, type World, type WorldIds, type WorldRole } from '../../test-support/two-worlds';
+import {
+  buildTwoWorlds,
+  ID_KEYS,
+  upload,
+  WORLD_ROLES,
+  WORLDS_TODAY,
+  type TwoWorlds,
+  type World,
+  type WorldIds,
+  type WorldRole,
+} from '../../test-support/two-worlds';
 import { BODY_REFS, ENTRIES, LISTS, type ListEntry, type RecordEntry, type Target } from './route-matrix.entries';
 
 /**
@@ -19,7 +29,11 @@ let w: TwoWorlds;
 let missing: Target;
 beforeAll(async () => {
   w = await buildTwoWorlds(t);
-  missing = { ids: Object.fromEntries(ID_KEYS.map((k) => [k, randomUUID()])) as WorldIds, versions: w.B.versions, idNumber: makeCitizenId('19880808', 555) };
+  missing = {
+    ids: Object.fromEntries(ID_KEYS.map((k) => [k, randomUUID()])) as WorldIds,
+    versions: w.B.versions,
+    idNumber: makeCitizenId('19880808', 555),
+  };
 });
 afterAll(() => t.close());
 
@@ -56,16 +70,25 @@ describe('R-SCOPE-1: the matrix covers the route table', () => {
     expect(without, 'routes without an entry in route-matrix.entries.ts').toEqual([]);
   });
   it('every entry names a registered route and fills each of its path parameters', () => {
-    expect(Object.keys(ENTRIES).filter((k) => !withParams.some((r) => key(r) === k)), 'entries for no registered route').toEqual([]);
+    expect(
+      Object.keys(ENTRIES).filter((k) => !withParams.some((r) => key(r) === k)),
+      'entries for no registered route',
+    ).toEqual([]);
     const unfilled = withParams.flatMap((r) => {
       const e = ENTRIES[key(r)];
       if (!e || 'public' in e) return [];
-      return pathParams(r.url).filter((p) => !('params' in e && p in e.params) && !(e.fixed && p in e.fixed)).map((p) => `${key(r)} :${p}`);
+      return pathParams(r.url)
+        .filter((p) => !('params' in e && p in e.params) && !(e.fixed && p in e.fixed))
+        .map((p) => `${key(r)} :${p}`);
     });
     expect(unfilled).toEqual([]);
   });
   it('every write naming a record in its body names a registered route', () => {
-    expect(Object.values(BODY_REFS).map((b) => b.route).filter((k) => !routes.some((r) => key(r) === k))).toEqual([]);
+    expect(
+      Object.values(BODY_REFS)
+        .map((b) => b.route)
+        .filter((k) => !routes.some((r) => key(r) === k)),
+    ).toEqual([]);
   });
   it('exactly the routes declared public are public', () => {
     const declared = withParams.filter((r) => 'public' in (ENTRIES[key(r)] ?? {})).map(key);
@@ -97,21 +120,30 @@ describe.each(recordRoutes)('R-SCOPE-1 %s', (k) => {
 
   if (names.length > 1) {
     const [parent, ...children] = Object.keys(e.params);
-    it.each(WORLD_ROLES)(`as %s of world A: world B's ${children.join(', ')} under world A's own ${parent} answers like a missing one`, async (role) => {
-      const s = w.A.sessions[role];
-      const mix = (ids: WorldIds): Target => ({ ...target(w.A), ids: { ...w.A.ids, ...Object.fromEntries(children.map((p) => [e.params[p], ids[e.params[p]]])) } });
-      const foreign = await request(s, k, mix(w.B.ids));
-      const none = await request(s, k, mix(missing.ids));
-      expect(answer(foreign), `${k} as ${role}: A's ${parent} with B's ${children.join(', ')}`).toEqual(answer(none));
-    });
+    it.each(WORLD_ROLES)(
+      `as %s of world A: world B's ${children.join(', ')} under world A's own ${parent} answers like a missing one`,
+      async (role) => {
+        const s = w.A.sessions[role];
+        const mix = (ids: WorldIds): Target => ({
+          ...target(w.A),
+          ids: { ...w.A.ids, ...Object.fromEntries(children.map((p) => [e.params[p], ids[e.params[p]]])) },
+        });
+        const foreign = await request(s, k, mix(w.B.ids));
+        const none = await request(s, k, mix(missing.ids));
+        expect(answer(foreign), `${k} as ${role}: A's ${parent} with B's ${children.join(', ')}`).toEqual(answer(none));
+      },
+    );
   }
 
   if (k.startsWith('GET ') && names.length) {
-    it.each(WORLD_ROLES)("as %s of world A: world A's own record is reached where the role has the permission", async (role) => {
-      const res = await request(w.A.sessions[role], k, target(w.A));
-      const expected = !permitted(role, k) ? 403 : e.ownHiddenFrom?.roles.includes(role) ? 404 : 200;
-      expect(answer(res), `${k} as ${role} with world A's ids`).toMatchObject({ status: expected });
-    });
+    it.each(WORLD_ROLES)(
+      "as %s of world A: world A's own record is reached where the role has the permission",
+      async (role) => {
+        const res = await request(w.A.sessions[role], k, target(w.A));
+        const expected = !permitted(role, k) ? 403 : e.ownHiddenFrom?.roles.includes(role) ? 404 : 200;
+        expect(answer(res), `${k} as ${role} with world A's ids`).toMatchObject({ status: expected });
+      },
+    );
   }
 });
 
@@ -126,14 +158,27 @@ describe.each(Object.keys(BODY_REFS))('R-SCOPE-1 %s', (name) => {
     const none = answer(await t.call(s, method as 'POST', path, b.body(missing, w.A)));
     const label = `${b.route} as ${role} of world A`;
     expect(none.status, `${label} naming a random id`).toBeGreaterThanOrEqual(400);
-    if (b.visibleTo?.roles.includes(role)) expect({ ...foreign, message: undefined }, `${label} (${b.visibleTo.reason})`).toEqual({ ...none, message: undefined });
+    if (b.visibleTo?.roles.includes(role))
+      expect({ ...foreign, message: undefined }, `${label} (${b.visibleTo.reason})`).toEqual({
+        ...none,
+        message: undefined,
+      });
     else expect(foreign, `${label} naming world B's record`).toEqual(none);
   });
 });
 
 /** GET routes without a path parameter, and those whose parameters name no record, as called. */
 const listRoutes = [
-  ...routes.filter((r) => r.method === 'GET' && !pathParams(r.url).length && !('public' in r.access) && r.url !== '/api/v1/auth/me' && !r.url.endsWith('.xlsx')).map((r) => r.url),
+  ...routes
+    .filter(
+      (r) =>
+        r.method === 'GET' &&
+        !pathParams(r.url).length &&
+        !('public' in r.access) &&
+        r.url !== '/api/v1/auth/me' &&
+        !r.url.endsWith('.xlsx'),
+    )
+    .map((r) => r.url),
   ...withParams.filter((r) => r.method === 'GET' && 'list' in (ENTRIES[key(r)] ?? {})).map((r) => r.url),
 ];
 
@@ -164,18 +209,24 @@ describe.each(listRoutes)('R-SCOPE-1 list GET %s', (url) => {
       if (res.statusCode === 403) continue; // the role may not read this list at all
       expect(answer(res), `GET ${path}?${q} as ${role}`).toMatchObject({ status: 200 });
       const text = await visibleText(res);
-      expect(marks.filter((m) => text.includes(m)), `world B in GET ${path}?${q} as ${role}`).toEqual([]);
+      expect(
+        marks.filter((m) => text.includes(m)),
+        `world B in GET ${path}?${q} as ${role}`,
+      ).toEqual([]);
     }
   });
 
   if (spec.own) {
     const own = spec.own;
-    it.each(WORLD_ROLES)(`as %s of world A: lists world A's own ${own} where the role has the permission`, async (role) => {
-      const res = await t.call(w.A.sessions[role], 'GET', path);
-      if (!permitted(role, `GET ${url}`)) return void expect(res.statusCode).toBe(403);
-      expect(res.statusCode).toBe(200);
-      const shown = res.body.includes(w.A.ids[own]);
-      expect(shown, `world A's ${own} in GET ${path} as ${role}`).toBe(!spec.ownHiddenFrom?.roles.includes(role));
-    });
+    it.each(WORLD_ROLES)(
+      `as %s of world A: lists world A's own ${own} where the role has the permission`,
+      async (role) => {
+        const res = await t.call(w.A.sessions[role], 'GET', path);
+        if (!permitted(role, `GET ${url}`)) return void expect(res.statusCode).toBe(403);
+        expect(res.statusCode).toBe(200);
+        const shown = res.body.includes(w.A.ids[own]);
+        expect(shown, `world A's ${own} in GET ${path} as ${role}`).toBe(!spec.ownHiddenFrom?.roles.includes(role));
+      },
+    );
   }
 });

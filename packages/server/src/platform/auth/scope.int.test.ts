@@ -41,22 +41,39 @@ describe('county progress shows only the own unit', () => {
 describe('who may do what', () => {
   it('only the city administrator reads the audit log', async () => {
     expect((await t.call(sessions.county_admin!, 'GET', '/api/v1/audit-events')).statusCode).toBe(403);
-    expect((await t.call((await t.as('city_admin', DIV.city)).session, 'GET', '/api/v1/audit-events')).statusCode).toBe(200);
+    expect((await t.call((await t.as('city_admin', DIV.city)).session, 'GET', '/api/v1/audit-events')).statusCode).toBe(
+      200,
+    );
   });
   it('a county administrator cannot create users outside its unit or hand out city roles', async () => {
     const s = sessions.county_admin!;
     const base = { username: 'newuser1', displayName: '新用户', password: 'Abcdef12345' };
-    const outside = await t.call(s, 'POST', '/api/v1/users', { ...base, role: 'county_officer', divisionCode: DIV.qingfeng });
+    const outside = await t.call(s, 'POST', '/api/v1/users', {
+      ...base,
+      role: 'county_officer',
+      divisionCode: DIV.qingfeng,
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().details.fieldErrors.divisionCode).toContain('本单位');
-    const cityRole = await t.call(s, 'POST', '/api/v1/users', { ...base, role: 'city_officer', divisionCode: DIV.city });
+    const cityRole = await t.call(s, 'POST', '/api/v1/users', {
+      ...base,
+      role: 'city_officer',
+      divisionCode: DIV.city,
+    });
     expect(cityRole.statusCode).toBe(400);
-    const ok = await t.call(s, 'POST', '/api/v1/users', { ...base, role: 'township_liaison', divisionCode: DIV.liutun });
+    const ok = await t.call(s, 'POST', '/api/v1/users', {
+      ...base,
+      role: 'township_liaison',
+      divisionCode: DIV.liutun,
+    });
     expect(ok.statusCode).toBe(201);
   });
   it('a township liaison sees only its own township station and cannot change it', async () => {
     const liaison = await t.as('township_liaison', DIV.liutun);
     expect((await t.call(liaison.session, 'GET', `/api/v1/stations/${ownStation}`)).statusCode).toBe(200);
-    expect((await t.call(liaison.session, 'PATCH', `/api/v1/stations/${ownStation}`, { version: 1, address: 'x' })).statusCode).toBe(403);
+    expect(
+      (await t.call(liaison.session, 'PATCH', `/api/v1/stations/${ownStation}`, { version: 1, address: 'x' }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -22,7 +22,11 @@ export interface SessionUserRow {
 }
 
 /** Server-side sessions: the cookie holds a random token, the database only its hash. */
-export function createSessionStore(db: Db, clock: Clock, findUser: (id: string) => Promise<SessionUserRow | undefined>) {
+export function createSessionStore(
+  db: Db,
+  clock: Clock,
+  findUser: (id: string) => Promise<SessionUserRow | undefined>,
+) {
   const revokeNow = () => ({ revokedAt: clock.now() });
   return {
     async create(userId: string, ip: string | null, userAgent: string | null) {
@@ -30,13 +34,28 @@ export function createSessionStore(db: Db, clock: Clock, findUser: (id: string) 
       const csrfToken = randomBytes(24).toString('base64url');
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + SESSION_LIMITS.absoluteHours * 3600_000);
-      await db.insert(sessions).values({ tokenHash: hashToken(token), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+      await db
+        .insert(sessions)
+        .values({
+          tokenHash: hashToken(token),
+          userId,
+          csrfToken,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt,
+          ip,
+          userAgent: userAgent?.slice(0, 300) ?? null,
+        });
       return { token, csrfToken };
     },
 
     /** The live session and its user, or null when missing, revoked, idle too long or past its absolute end. */
     async resolve(token: string) {
-      const rows = await db.select().from(sessions).where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt))).limit(1);
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+        .limit(1);
       const session = rows[0];
       if (!session) return null;
       const user = await findUser(session.userId);

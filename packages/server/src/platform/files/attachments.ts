@@ -21,7 +21,10 @@ export function createAttachments(db: Db, storage: FileStorage) {
    * Stores the bytes, then runs `record` (which inserts the metadata in a transaction); when that fails the bytes are
    * removed again, so a refused or failed upload never leaves an orphan file on disk.
    */
-  async function storeThen<T>(bytes: Buffer, record: (saved: { key: string; sha256: string }) => Promise<T>): Promise<T> {
+  async function storeThen<T>(
+    bytes: Buffer,
+    record: (saved: { key: string; sha256: string }) => Promise<T>,
+  ): Promise<T> {
     const saved = await storage.save(bytes);
     try {
       return await record(saved);
@@ -37,7 +40,10 @@ export function createAttachments(db: Db, storage: FileStorage) {
       .header('content-type', f.mimeType)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`,
+      )
       .send(bytes);
   }
 
@@ -61,17 +67,29 @@ export function createAttachments(db: Db, storage: FileStorage) {
         .orderBy(asc(attachments.createdAt));
       for (const { a, f } of rows) {
         const list = out.get(a.entityId) ?? [];
-        list.push({ id: a.id, fileId: f.id, name: f.originalName, label: a.label, sizeBytes: f.sizeBytes, uploadedAt: a.createdAt.toISOString() });
+        list.push({
+          id: a.id,
+          fileId: f.id,
+          name: f.originalName,
+          label: a.label,
+          sizeBytes: f.sizeBytes,
+          uploadedAt: a.createdAt.toISOString(),
+        });
         out.set(a.entityId, list);
       }
       return out;
     },
 
     /** Reads one multipart file from the request, checks its name and bytes, stores it and attaches it, audited. */
-    async upload(req: FastifyRequest, ctx: RequestContext, target: { entityType: string; entityId: string; divisionPath: string; summary: string }) {
+    async upload(
+      req: FastifyRequest,
+      ctx: RequestContext,
+      target: { entityType: string; entityId: string; divisionPath: string; summary: string },
+    ) {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       const part = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES } });
-      if (!part) throw new AppError('VALIDATION_FAILED', '「附件」请选择要上传的文件', { fieldErrors: { file: '请选择文件' } });
+      if (!part)
+        throw new AppError('VALIDATION_FAILED', '「附件」请选择要上传的文件', { fieldErrors: { file: '请选择文件' } });
       const bytes = await part.toBuffer();
       const labelField = part.fields.label as { value?: unknown } | undefined;
       const rawLabel = String(labelField?.value ?? '').trim();
@@ -84,11 +102,42 @@ export function createAttachments(db: Db, storage: FileStorage) {
         db.transaction(async (tx) => {
           const [f] = await tx
             .insert(files)
-            .values({ purpose: target.entityType, originalName: name, mimeType: type.mime, sizeBytes: bytes.length, sha256: saved.sha256, storageKey: saved.key, divisionPath: target.divisionPath, createdBy: ctx.actor?.userId })
+            .values({
+              purpose: target.entityType,
+              originalName: name,
+              mimeType: type.mime,
+              sizeBytes: bytes.length,
+              sha256: saved.sha256,
+              storageKey: saved.key,
+              divisionPath: target.divisionPath,
+              createdBy: ctx.actor?.userId,
+            })
             .returning();
-          const [a] = await tx.insert(attachments).values({ fileId: f.id, entityType: target.entityType, entityId: target.entityId, label, createdBy: ctx.actor?.userId }).returning();
-          await writeAudit(tx, ctx, { action: 'upload', entityType: target.entityType, entityId: target.entityId, divisionPath: target.divisionPath, summary: `${target.summary}：${f.originalName}${label ? `（${label}）` : ''}` });
-          return { id: a.id, fileId: f.id, name: f.originalName, label, sizeBytes: f.sizeBytes, uploadedAt: a.createdAt.toISOString() } satisfies AttachmentView;
+          const [a] = await tx
+            .insert(attachments)
+            .values({
+              fileId: f.id,
+              entityType: target.entityType,
+              entityId: target.entityId,
+              label,
+              createdBy: ctx.actor?.userId,
+            })
+            .returning();
+          await writeAudit(tx, ctx, {
+            action: 'upload',
+            entityType: target.entityType,
+            entityId: target.entityId,
+            divisionPath: target.divisionPath,
+            summary: `${target.summary}：${f.originalName}${label ? `（${label}）` : ''}`,
+          });
+          return {
+            id: a.id,
+            fileId: f.id,
+            name: f.originalName,
+            label,
+            sizeBytes: f.sizeBytes,
+            uploadedAt: a.createdAt.toISOString(),
+          } satisfies AttachmentView;
         }),
       );
     },
@@ -97,16 +146,35 @@ export function createAttachments(db: Db, storage: FileStorage) {
      * Sends a file attached to that record (same 404 as a missing one otherwise). With `audit`, the download is an
      * audit event: personal documents are personal data read in clear (R-SCOPE-2).
      */
-    async send(reply: FastifyReply, entityType: string, entityId: string, fileId: string, audit?: { ctx: RequestContext; divisionPath: string; summary: string }) {
+    async send(
+      reply: FastifyReply,
+      entityType: string,
+      entityId: string,
+      fileId: string,
+      audit?: { ctx: RequestContext; divisionPath: string; summary: string },
+    ) {
       const rows = await db
         .select({ f: files })
         .from(attachments)
         .innerJoin(files, eq(files.id, attachments.fileId))
-        .where(and(eq(attachments.entityType, entityType), eq(attachments.entityId, entityId), eq(attachments.fileId, fileId)))
+        .where(
+          and(
+            eq(attachments.entityType, entityType),
+            eq(attachments.entityId, entityId),
+            eq(attachments.fileId, fileId),
+          ),
+        )
         .limit(1);
       const f = rows[0]?.f;
       if (!f) throw new AppError('FILE_NOT_FOUND', '文件不存在或无权访问');
-      if (audit) await writeAudit(db, audit.ctx, { action: 'download', entityType, entityId, divisionPath: audit.divisionPath, summary: `${audit.summary}：${f.originalName}` });
+      if (audit)
+        await writeAudit(db, audit.ctx, {
+          action: 'download',
+          entityType,
+          entityId,
+          divisionPath: audit.divisionPath,
+          summary: `${audit.summary}：${f.originalName}`,
+        });
       return sendRow(reply, f);
     },
 

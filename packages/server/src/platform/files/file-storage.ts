@@ -37,18 +37,26 @@ export function createFileStorage(root: string) {
   const dir = path.join(root, 'files');
   return {
     async checkImage(bytes: Buffer): Promise<{ mime: string; ext: string }> {
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '「标牌照片」文件为空', { fieldErrors: { file: '文件为空' } });
+      if (bytes.length === 0)
+        throw new AppError('VALIDATION_FAILED', '「标牌照片」文件为空', { fieldErrors: { file: '文件为空' } });
       const t = await fileTypeFromBuffer(bytes);
       if (!t || !IMAGE_TYPES.has(t.mime)) {
-        throw new AppError('FILE_TYPE_NOT_ALLOWED', '「标牌照片」只接受 JPEG、PNG 或 WebP 图片（按文件内容识别）', { fieldErrors: { file: '不是 JPEG、PNG 或 WebP 图片' } });
+        throw new AppError('FILE_TYPE_NOT_ALLOWED', '「标牌照片」只接受 JPEG、PNG 或 WebP 图片（按文件内容识别）', {
+          fieldErrors: { file: '不是 JPEG、PNG 或 WebP 图片' },
+        });
       }
       return { mime: t.mime, ext: t.ext };
     },
     async checkDocument(bytes: Buffer): Promise<{ mime: string; ext: string }> {
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '「附件」文件为空', { fieldErrors: { file: '文件为空' } });
+      if (bytes.length === 0)
+        throw new AppError('VALIDATION_FAILED', '「附件」文件为空', { fieldErrors: { file: '文件为空' } });
       const t = await fileTypeFromBuffer(bytes);
       if (!t || !DOCUMENT_TYPES.has(t.mime)) {
-        throw new AppError('FILE_TYPE_NOT_ALLOWED', '「附件」只接受 PDF、Word、Excel 或 JPEG/PNG/WebP 图片（按文件内容识别）', { fieldErrors: { file: '文件类型不允许' } });
+        throw new AppError(
+          'FILE_TYPE_NOT_ALLOWED',
+          '「附件」只接受 PDF、Word、Excel 或 JPEG/PNG/WebP 图片（按文件内容识别）',
+          { fieldErrors: { file: '文件类型不允许' } },
+        );
       }
       return { mime: t.mime === 'application/x-cfb' ? 'application/octet-stream' : t.mime, ext: t.ext };
     },

@@ -32,17 +32,32 @@ describe('one text rule for the whole API (defect 4)', () => {
   ])('%s is refused with a Chinese field error and nothing changes', async (_name, patch, words) => {
     const r = await t.call(county, 'PATCH', `/api/v1/stations/${station}`, { version: 1, ...patch });
     expect(r.statusCode).toBe(400);
-    expect(r.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { fieldErrors: { address: expect.stringContaining(words) } } });
+    expect(r.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fieldErrors: { address: expect.stringContaining(words) } },
+    });
     expect(r.json().message).toContain('「地址」');
-    expect((await t.call(county, 'GET', `/api/v1/stations/${station}`)).json()).toMatchObject({ version: 1, address: '' });
+    expect((await t.call(county, 'GET', `/api/v1/stations/${station}`)).json()).toMatchObject({
+      version: 1,
+      address: '',
+    });
   });
 
   it('a lone surrogate in a title, a NUL in a nested field and in a query string are 400, never 500', async () => {
     const before = await rowCount();
-    const title = await t.call(county, 'POST', '/api/v1/purchase-plans', { countyCode: DIV.puyangCounty, year: 2026, title: '计划\udc00' });
+    const title = await t.call(county, 'POST', '/api/v1/purchase-plans', {
+      countyCode: DIV.puyangCounty,
+      year: 2026,
+      title: '计划\udc00',
+    });
     expect(title.statusCode).toBe(400);
     expect(title.json().details.fieldErrors.title).toContain('不完整');
-    const nested = await t.call(county, 'POST', '/api/v1/stations', stationBody(DIV.wenliu, { site: { officeNote: 'a\u0000' } }));
+    const nested = await t.call(
+      county,
+      'POST',
+      '/api/v1/stations',
+      stationBody(DIV.wenliu, { site: { officeNote: 'a\u0000' } }),
+    );
     expect(nested.statusCode).toBe(400);
     const query = await t.call(county, 'GET', `/api/v1/stations?q=${encodeURIComponent('柳\u0000')}`);
     expect(query.statusCode).toBe(400);
@@ -55,7 +70,12 @@ describe('one text rule for the whole API (defect 4)', () => {
     const before = { rows: await fileRows(), disk: await t.storage.count() };
     for (const name of ['标牌\u202egnp.exe', '标牌\u0000.png']) {
       const mp = multipart('file', name, 'image/png', makePng());
-      const r = await t.app.inject({ method: 'POST', url: `/api/v1/stations/${station}/signage`, headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': mp.contentType }, payload: mp.payload });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/stations/${station}/signage`,
+        headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': mp.contentType },
+        payload: mp.payload,
+      });
       expect(r.statusCode).toBe(400);
       expect(r.json().details.fieldErrors.fileName).toBeTruthy();
     }
@@ -65,14 +85,24 @@ describe('one text rule for the whole API (defect 4)', () => {
 
 describe('client address (defect 7)', () => {
   it('X-Forwarded-For is ignored unless TRUST_PROXY names the proxy', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'nobody-forged', password: 'x1234567890' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      payload: { username: 'nobody-forged', password: 'x1234567890' },
+    });
     const audit = await t.db.query.auditEvents.findFirst({ where: (e, { eq }) => eq(e.username, 'nobody-forged') });
     expect(audit?.ip).toBe('127.0.0.1');
 
     const database = await createTestDatabase();
     const trusting = await buildApp({ db: database.db, dataDir: t.dataDir, trustProxy: ['127.0.0.1'], clock: t.clock });
     try {
-      await trusting.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'via-proxy', password: 'x1234567890' } });
+      await trusting.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        payload: { username: 'via-proxy', password: 'x1234567890' },
+      });
       const row = await database.db.query.auditEvents.findFirst({ where: (e, { eq }) => eq(e.username, 'via-proxy') });
       expect(row?.ip).toBe('203.0.113.9');
     } finally {
@@ -84,14 +114,31 @@ describe('client address (defect 7)', () => {
 
 describe('duplicates that race (defect 8)', () => {
   it('identical creates sent at once give one 201 and otherwise 409 in Chinese, never 500', async () => {
-    const body = { name: '并发登记测试社工服务中心', creditCode: makeCreditCode(91), type: 'social_work_agency', socialWorkInScope: true, local: true, divisionCode: DIV.puyangCounty };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => t.call(county, 'POST', '/api/v1/organisations', body)));
+    const body = {
+      name: '并发登记测试社工服务中心',
+      creditCode: makeCreditCode(91),
+      type: 'social_work_agency',
+      socialWorkInScope: true,
+      local: true,
+      divisionCode: DIV.puyangCounty,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.call(county, 'POST', '/api/v1/organisations', body)),
+    );
     const codes = answers.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.every((c) => c === 201 || c === 400 || c === 409)).toBe(true);
     for (const r of answers.filter((x) => x.statusCode !== 201)) expect(r.json().message).toMatch(/已登记|已存在/);
     expect((await t.db.select({ n: count() }).from(organisations))[0].n).toBe(1);
-    const users = await Promise.all(Array.from({ length: 4 }, () => t.call(county, 'POST', '/api/v1/county-centres', { countyCode: DIV.puyangCounty, name: '濮阳县社会工作服务中心', status: 'planned' })));
+    const users = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.call(county, 'POST', '/api/v1/county-centres', {
+          countyCode: DIV.puyangCounty,
+          name: '濮阳县社会工作服务中心',
+          status: 'planned',
+        }),
+      ),
+    );
     expect(users.map((r) => r.statusCode).filter((c) => c === 201)).toHaveLength(1);
     expect(users.every((r) => r.statusCode < 500)).toBe(true);
   });
@@ -106,7 +153,11 @@ describe('database down (defect 9) and caching (defect 10)', () => {
     const down = await app.inject({ method: 'GET', url: '/api/health' });
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ status: 'unavailable', db: false });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'x1234567890' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'x1234567890' },
+    });
     expect(login.statusCode).toBe(503);
     expect(login.json().message).toContain('数据库暂时无法连接');
     await app.close();
@@ -122,15 +173,31 @@ describe('database down (defect 9) and caching (defect 10)', () => {
 describe('what a hostile-input hunt found (second pass)', () => {
   it('a body nested thousands deep is refused with 400 before anything else, even without a session', async () => {
     const deep = `${'['.repeat(7000)}"x"${']'.repeat(7000)}`;
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: `{"username":${deep},"password":"x"}`, headers: { 'content-type': 'application/json' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: `{"username":${deep},"password":"x"}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain('嵌套层级');
   });
 
   it('a malformed multipart upload is 400 and stores nothing', async () => {
     const before = await t.storage.count();
-    for (const [type, body] of [['multipart/form-data', 'no boundary'], ['multipart/form-data; boundary=abc', '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\npartial']]) {
-      const r = await t.app.inject({ method: 'POST', url: `/api/v1/stations/${station}/signage`, headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': type }, payload: body });
+    for (const [type, body] of [
+      ['multipart/form-data', 'no boundary'],
+      [
+        'multipart/form-data; boundary=abc',
+        '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\npartial',
+      ],
+    ]) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/stations/${station}/signage`,
+        headers: { cookie: county.cookie, 'x-csrf-token': county.csrf, 'content-type': type },
+        payload: body,
+      });
       expect(r.statusCode).toBe(400);
       expect(r.json().code).toBe('VALIDATION_FAILED');
     }
@@ -139,12 +206,21 @@ describe('what a hostile-input hunt found (second pass)', () => {
 
   it('who may call is settled before the body is judged: no session is 401, a wrong CSRF token 403', async () => {
     expect((await t.call(null, 'POST', '/api/v1/users', {})).statusCode).toBe(401);
-    const badCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/stations', headers: { cookie: county.cookie, 'x-csrf-token': 'wrong' }, payload: {} });
+    const badCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stations',
+      headers: { cookie: county.cookie, 'x-csrf-token': 'wrong' },
+      payload: {},
+    });
     expect(badCsrf.statusCode).toBe(403);
   });
 
   it('an implausible year is refused at the door (a typo of 0202 for 2025 would break every deadline later)', async () => {
-    const r = await t.call(county, 'PATCH', `/api/v1/stations/${station}`, { version: 1, status: 'building', buildingStartedOn: '0202-05-01' });
+    const r = await t.call(county, 'PATCH', `/api/v1/stations/${station}`, {
+      version: 1,
+      status: 'building',
+      buildingStartedOn: '0202-05-01',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().details.fieldErrors.buildingStartedOn).toContain('1900 年至 2100 年');
   });
@@ -160,7 +236,12 @@ describe('what a hostile-input hunt found (second pass)', () => {
   });
 
   it('a request id that does not look like one is replaced, never stored', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-request-id': '<img src=x onerror=alert(1)>' }, payload: { username: 'reqid-probe', password: 'x1234567890' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-request-id': '<img src=x onerror=alert(1)>' },
+      payload: { username: 'reqid-probe', password: 'x1234567890' },
+    });
     const row = await t.db.query.auditEvents.findFirst({ where: (e, { eq }) => eq(e.username, 'reqid-probe') });
     expect(row?.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });

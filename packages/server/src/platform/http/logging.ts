@@ -10,7 +10,11 @@ export function loggerOptions(level: string): Exclude<FastifyServerOptions['logg
     level,
     serializers: {
       err: (e: Error) => loggableError(e) as { type: string; message: string; stack: string },
-      req: (r: { method?: string; url?: string; id?: unknown }) => ({ method: r.method, url: redactText(String(r.url ?? '')), id: r.id }),
+      req: (r: { method?: string; url?: string; id?: unknown }) => ({
+        method: r.method,
+        url: redactText(String(r.url ?? '')),
+        id: r.id,
+      }),
     },
   };
 }

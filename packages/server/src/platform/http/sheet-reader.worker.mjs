@@ -32,7 +32,10 @@ const refuse = (error, extra = {}) => {
 function centralDirectory(buf) {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) refuse('not_xlsx');
   let count = buf.readUInt16LE(eocd + 10);
@@ -46,16 +49,27 @@ function centralDirectory(buf) {
   const entries = new Map();
   for (let i = 0, p = offset; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) refuse('not_xlsx');
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
     const e = {
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen), flags: buf.readUInt16LE(p + 8), method: buf.readUInt16LE(p + 10),
-      crc: buf.readUInt32LE(p + 16), size: buf.readUInt32LE(p + 20), rawSize: buf.readUInt32LE(p + 24), local: buf.readUInt32LE(p + 42),
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
+      size: buf.readUInt32LE(p + 20),
+      rawSize: buf.readUInt32LE(p + 24),
+      local: buf.readUInt32LE(p + 42),
     };
     // zip64 extra field: the 64-bit values, in this order, of the fields set to 0xffffffff
     for (let x = p + 46 + nameLen, end = x + extraLen; x + 4 <= end; x += 4 + buf.readUInt16LE(x + 2)) {
       if (buf.readUInt16LE(x) !== 0x0001) continue;
       let v = x + 4;
-      for (const k of ['rawSize', 'size', 'local']) if (e[k] === 0xffffffff && v + 8 <= end) { e[k] = Number(buf.readBigUInt64LE(v)); v += 8; }
+      for (const k of ['rawSize', 'size', 'local'])
+        if (e[k] === 0xffffffff && v + 8 <= end) {
+          e[k] = Number(buf.readBigUInt64LE(v));
+          v += 8;
+        }
     }
     entries.set(e.name, e);
     p += 46 + nameLen + extraLen + commentLen;
@@ -98,7 +112,11 @@ function localHeader(name, method, crc, size, rawSize) {
   return Buffer.concat([h, n]);
 }
 
-const attr = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+const attr = (tag, name) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** The zip path of the first sheet in workbook order, or null when the workbook has none. */
 function firstSheetPath(workbookXml, relsXml) {
@@ -117,11 +135,13 @@ function orderedZip(buf) {
   const workbook = entries.get('xl/workbook.xml');
   const rels = entries.get('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) refuse('not_xlsx');
-  const workbookXml = inflateSmall(buf, workbook), relsXml = inflateSmall(buf, rels);
+  const workbookXml = inflateSmall(buf, workbook),
+    relsXml = inflateSmall(buf, rels);
   const sheetPath = firstSheetPath(workbookXml.toString('utf8'), relsXml.toString('utf8'));
   const sheet = sheetPath && entries.get(sheetPath);
   if (!sheet) refuse('no_sheet');
-  const styles = entries.get('xl/styles.xml'), strings = entries.get('xl/sharedStrings.xml');
+  const styles = entries.get('xl/styles.xml'),
+    strings = entries.get('xl/sharedStrings.xml');
   if ((styles && styles.rawSize > MAX_STYLES) || (strings && strings.rawSize > MAX_SHARED_STRINGS)) refuse('too_large');
 
   const parts = [];
@@ -132,14 +152,20 @@ function orderedZip(buf) {
   if (styles) packed(styles.name, styles);
   // Without sharedStrings ExcelJS would spill the sheet to a temp file: give it an empty table instead.
   if (strings) packed(strings.name, strings);
-  else stored('xl/sharedStrings.xml', Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'));
+  else
+    stored(
+      'xl/sharedStrings.xml',
+      Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'),
+    );
   packed(/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.name) ? sheet.name : 'xl/worksheets/sheet1.xml', sheet);
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
   parts.push(eocd);
-  return Readable.from((function* () {
-    for (const p of parts) for (let i = 0; i < p.length; i += CHUNK) yield p.subarray(i, i + CHUNK);
-  })());
+  return Readable.from(
+    (function* () {
+      for (const p of parts) for (let i = 0; i < p.length; i += CHUNK) yield p.subarray(i, i + CHUNK);
+    })(),
+  );
 }
 
 const isDateFmt = (fmt) => !!fmt && /[ymdhs]/i.test(fmt.replace(/\[[^\]]*]|"[^"]*"/g, ''));
@@ -154,10 +180,21 @@ function cellText(cell, date1904) {
   if (typeof v === 'number') return [Number.isFinite(v) ? String(v) : '', 'number'];
   if (typeof v === 'boolean') return [v ? '是' : '否', 'boolean'];
   if (v instanceof Date) return [ymd(v), 'date'];
-  if (Array.isArray(v.richText)) return [v.richText.map((r) => r.text ?? '').join('').trim(), 'string'];
+  if (Array.isArray(v.richText))
+    return [
+      v.richText
+        .map((r) => r.text ?? '')
+        .join('')
+        .trim(),
+      'string',
+    ];
   if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
     const r = v.result;
-    if (typeof r === 'number') return [!Number.isFinite(r) ? '' : isDateFmt(cell.numFmt) ? ymd(serialToDate(r, date1904)) : String(r), 'formula'];
+    if (typeof r === 'number')
+      return [
+        !Number.isFinite(r) ? '' : isDateFmt(cell.numFmt) ? ymd(serialToDate(r, date1904)) : String(r),
+        'formula',
+      ];
     if (r instanceof Date) return [ymd(r), 'formula'];
     if (typeof r === 'boolean') return [r ? '是' : '否', 'formula'];
     return [typeof r === 'string' ? r.trim() : '', 'formula'];
@@ -169,25 +206,37 @@ function cellText(cell, date1904) {
 
 async function read({ bytes, columns, maxRows }) {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(orderedZip(buf), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(orderedZip(buf), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let stage = 'parts';
   try {
     for await (const sheet of reader) {
       stage = 'sheet';
       const date1904 = !!reader.properties?.model?.date1904;
       const rows = [];
-      let header = null, at = [], scanned = 0;
+      let header = null,
+        at = [],
+        scanned = 0;
       for await (const row of sheet) {
         if (++scanned > MAX_SHEET_ROWS || row.number > MAX_SHEET_ROWS) refuse('too_large');
         if (!header) {
           header = [];
-          if (row.number === 1) row.eachCell((cell, col) => { header[col - 1] = cellText(cell, date1904)[0]; });
+          if (row.number === 1)
+            row.eachCell((cell, col) => {
+              header[col - 1] = cellText(cell, date1904)[0];
+            });
           const missing = columns.filter((c) => !header.includes(c));
           if (missing.length) refuse('missing_columns', { missing });
           at = columns.map((c) => header.indexOf(c) + 1);
           if (row.number === 1) continue;
         }
-        const cells = {}, kinds = {};
+        const cells = {},
+          kinds = {};
         let filled = false;
         columns.forEach((c, i) => {
           [cells[c], kinds[c]] = cellText(row.findCell(at[i]), date1904);

@@ -22,14 +22,21 @@ async function streamedWorkbook(rows: number) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('名册');
   ws.addRow(COLUMNS).commit();
-  for (let i = 0; i < rows; i++) ws.addRow([`社工${i % 500}`, `41092819900101${String(i % 10000).padStart(4, '0')}`, '2026-03-01']).commit();
+  for (let i = 0; i < rows; i++)
+    ws.addRow([`社工${i % 500}`, `41092819900101${String(i % 10000).padStart(4, '0')}`, '2026-03-01']).commit();
   ws.commit();
   await wb.commit();
   return Buffer.concat(chunks);
 }
 
 // --- hand-made zips, to build workbooks ExcelJS would never write ---------------------------------------------------
-interface Part { name: string; data: Buffer; crc: number; size: number; method: 0 | 8 }
+interface Part {
+  name: string;
+  data: Buffer;
+  crc: number;
+  size: number;
+  method: 0 | 8;
+}
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const stored = (name: string, text: string): Part => {
   const data = Buffer.from(text);
@@ -42,7 +49,8 @@ async function deflated(name: string, head: string, body: string, megabytes: num
   z.on('data', (c: Buffer) => out.push(c));
   const ended = new Promise((resolve) => z.on('end', resolve));
   const chunk = Buffer.from(body.repeat(Math.ceil((1 << 20) / body.length)));
-  let crc = crc32(head), size = Buffer.byteLength(head);
+  let crc = crc32(head),
+    size = Buffer.byteLength(head);
   z.write(head);
   for (let i = 0; i < megabytes; i++) {
     crc = crc32(chunk, crc);
@@ -55,33 +63,61 @@ async function deflated(name: string, head: string, body: string, megabytes: num
 }
 /** A zip of the parts; `declared` replaces every uncompressed size in the headers (a bomb lies about them). */
 function zip(parts: Part[], declared?: number) {
-  const local: Buffer[] = [], central: Buffer[] = [];
+  const local: Buffer[] = [],
+    central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name);
     const size = Math.min(declared ?? p.size, 0xffffffff);
-    const h = Buffer.alloc(30), c = Buffer.alloc(46);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(p.method, 8); h.writeUInt32LE(p.crc, 14);
-    h.writeUInt32LE(p.data.length, 18); h.writeUInt32LE(size, 22); h.writeUInt16LE(name.length, 26);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(p.method, 10); c.writeUInt32LE(p.crc, 16);
-    c.writeUInt32LE(p.data.length, 20); c.writeUInt32LE(size, 24); c.writeUInt16LE(name.length, 28); c.writeUInt32LE(offset, 42);
+    const h = Buffer.alloc(30),
+      c = Buffer.alloc(46);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(p.method, 8);
+    h.writeUInt32LE(p.crc, 14);
+    h.writeUInt32LE(p.data.length, 18);
+    h.writeUInt32LE(size, 22);
+    h.writeUInt16LE(name.length, 26);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(p.method, 10);
+    c.writeUInt32LE(p.crc, 16);
+    c.writeUInt32LE(p.data.length, 20);
+    c.writeUInt32LE(size, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
     local.push(h, name, p.data);
     central.push(c, name);
     offset += 30 + name.length + p.data.length;
   }
-  const cd = Buffer.concat(central), end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  const cd = Buffer.concat(central),
+    end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...local, cd, end]);
 }
 const skeleton = () => [
   stored('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-  stored('xl/workbook.xml', `<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-  stored('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+  stored(
+    'xl/workbook.xml',
+    `<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  ),
+  stored(
+    'xl/_rels/workbook.xml.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ),
 ];
 const HEADER_ROW = `<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row>`;
 
 async function refusal(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, 'expected the file to be refused').toBeTruthy();
   return err as { message: string; code: string; details: { fieldErrors: { file: string } } };
 }
@@ -97,15 +133,27 @@ describe('readSheet (bounded .xlsx reader in a worker)', () => {
       wb.addWorksheet('第二页').addRow(['姓名', '身份证号', '聘用日期']).commit();
     });
     expect(await readSheet(bytes, COLUMNS)).toEqual([
-      { row: 2, cells: { 姓名: '张晓梅', 身份证号: '410928199503121220', 聘用日期: '2026-03-01' }, kinds: { 姓名: 'string', 身份证号: 'string', 聘用日期: 'string' } },
-      { row: 5, cells: { 姓名: '刘伟', 身份证号: '410928199208081311', 聘用日期: '2026-04-01' }, kinds: { 姓名: 'string', 身份证号: 'string', 聘用日期: 'string' } },
+      {
+        row: 2,
+        cells: { 姓名: '张晓梅', 身份证号: '410928199503121220', 聘用日期: '2026-03-01' },
+        kinds: { 姓名: 'string', 身份证号: 'string', 聘用日期: 'string' },
+      },
+      {
+        row: 5,
+        cells: { 姓名: '刘伟', 身份证号: '410928199208081311', 聘用日期: '2026-04-01' },
+        kinds: { 姓名: 'string', 身份证号: 'string', 聘用日期: 'string' },
+      },
     ]);
   });
 
   it('joins the runs of a rich-text cell', async () => {
     const bytes = await workbook((ws) => {
       ws.addRow(COLUMNS);
-      ws.addRow([{ richText: [{ text: '张' }, { font: { bold: true, color: { argb: 'FFFF0000' } }, text: '三' }] }, '410928199503121220', '']);
+      ws.addRow([
+        { richText: [{ text: '张' }, { font: { bold: true, color: { argb: 'FFFF0000' } }, text: '三' }] },
+        '410928199503121220',
+        '',
+      ]);
     });
     const [r] = await readSheet(bytes, COLUMNS);
     expect(r.cells['姓名']).toBe('张三');
@@ -116,16 +164,43 @@ describe('readSheet (bounded .xlsx reader in a worker)', () => {
     const typedAsNumber = Number('410928199001011234'); // what Excel keeps of an ID typed into a number cell
     const bytes = await workbook((ws) => {
       ws.addRow([...COLUMNS, '公式', '布尔', '错误']);
-      ws.addRow(['张三', typedAsNumber, new Date(Date.UTC(2026, 2, 1)), { formula: 'A2&"x"', result: '张三x' }, true, { error: '#N/A' }]);
+      ws.addRow([
+        '张三',
+        typedAsNumber,
+        new Date(Date.UTC(2026, 2, 1)),
+        { formula: 'A2&"x"', result: '张三x' },
+        true,
+        { error: '#N/A' },
+      ]);
       ws.addRow(['李四', 12345, 46082, { formula: 'C3+1', result: 46083 }, false, null]);
       ws.getCell('C3').numFmt = 'yyyy-mm-dd';
       ws.getCell('D3').numFmt = 'yyyy"年"m"月"d"日"';
     });
     const [a, b] = await readSheet(bytes, [...COLUMNS, '公式', '布尔', '错误']);
-    expect(a.kinds).toEqual({ 姓名: 'string', 身份证号: 'number', 聘用日期: 'date', 公式: 'formula', 布尔: 'boolean', 错误: 'error' });
-    expect(a.cells).toEqual({ 姓名: '张三', 身份证号: String(typedAsNumber), 聘用日期: '2026-03-01', 公式: '张三x', 布尔: '是', 错误: '' });
+    expect(a.kinds).toEqual({
+      姓名: 'string',
+      身份证号: 'number',
+      聘用日期: 'date',
+      公式: 'formula',
+      布尔: 'boolean',
+      错误: 'error',
+    });
+    expect(a.cells).toEqual({
+      姓名: '张三',
+      身份证号: String(typedAsNumber),
+      聘用日期: '2026-03-01',
+      公式: '张三x',
+      布尔: '是',
+      错误: '',
+    });
     expect(a.cells['身份证号']).toBe('410928199001011260'); // the last digits are gone: callers see kind 'number'
-    expect(b.cells).toMatchObject({ 身份证号: '12345', 聘用日期: '2026-03-01', 公式: '2026-03-02', 布尔: '否', 错误: '' });
+    expect(b.cells).toMatchObject({
+      身份证号: '12345',
+      聘用日期: '2026-03-01',
+      公式: '2026-03-02',
+      布尔: '否',
+      错误: '',
+    });
     expect(b.kinds).toMatchObject({ 聘用日期: 'date', 公式: 'formula', 错误: 'empty' });
   });
 
@@ -138,7 +213,11 @@ describe('readSheet (bounded .xlsx reader in a worker)', () => {
   });
 
   it('refuses bytes that are not an .xlsx', async () => {
-    for (const bytes of [Buffer.from('姓名,身份证号\n张三,1\n'), Buffer.alloc(0), (await workbook((ws) => ws.addRow(COLUMNS))).subarray(0, 500)]) {
+    for (const bytes of [
+      Buffer.from('姓名,身份证号\n张三,1\n'),
+      Buffer.alloc(0),
+      (await workbook((ws) => ws.addRow(COLUMNS))).subarray(0, 500),
+    ]) {
       const err = await refusal(readSheet(bytes, COLUMNS));
       expect(err.message).toBe('「文件」不是有效的 .xlsx 表格');
       expect(err.details.fieldErrors).toHaveProperty('file');
@@ -146,11 +225,12 @@ describe('readSheet (bounded .xlsx reader in a worker)', () => {
   });
 
   it('takes maxRows data rows and refuses maxRows + 1', async () => {
-    const sheet = (n: number) => workbook((ws) => {
-      ws.addRow(COLUMNS);
-      for (let i = 0; i < n; i++) ws.addRow([`社工${i}`, '410928199503121220', '2026-03-01']);
-      ws.addRow([]); // empty rows do not count
-    });
+    const sheet = (n: number) =>
+      workbook((ws) => {
+        ws.addRow(COLUMNS);
+        for (let i = 0; i < n; i++) ws.addRow([`社工${i}`, '410928199503121220', '2026-03-01']);
+        ws.addRow([]); // empty rows do not count
+      });
     expect(await readSheet(await sheet(10), COLUMNS, { maxRows: 10 })).toHaveLength(10);
     const err = await refusal(readSheet(await sheet(11), COLUMNS, { maxRows: 10 }));
     expect(err.message).toBe(tooManyRows(10));
@@ -176,7 +256,10 @@ describe('readSheet (bounded .xlsx reader in a worker)', () => {
 
   it('refuses huge shared strings, honest about their size or not, without crashing', async () => {
     const strings = await deflated('xl/sharedStrings.xml', `<sst ${NS}>`, '<si><t>abcdefgh</t></si>', 320, '</sst>');
-    const sheet = stored('xl/worksheets/sheet1.xml', `<worksheet ${NS}><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>`);
+    const sheet = stored(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet ${NS}><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+    );
     expect(strings.data.length).toBeLessThan(2 << 20);
     expect((await refusal(readSheet(zip([...skeleton(), strings, sheet]), ['姓名']))).message).toBe(TOO_LARGE);
     // Declared sizes that lie get past the early check; the worker's heap limit stops it.
@@ -184,10 +267,21 @@ describe('readSheet (bounded .xlsx reader in a worker)', () => {
   });
 
   it('refuses a sheet with one enormous cell', async () => {
-    const sheet = await deflated('xl/worksheets/sheet1.xml', `<worksheet ${NS}><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>`, 'xxxxxxxxxxxxxxxx', 400, '</t></is></c></row></sheetData></worksheet>');
+    const sheet = await deflated(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet ${NS}><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>`,
+      'xxxxxxxxxxxxxxxx',
+      400,
+      '</t></is></c></row></sheetData></worksheet>',
+    );
     expect((await refusal(readSheet(zip([...skeleton(), sheet]), ['姓名']))).message).toBe(TOO_LARGE);
     // and still reads a normal file afterwards
-    const ok = stored('xl/worksheets/sheet1.xml', `<worksheet ${NS}><sheetData>${HEADER_ROW}<row r="3"><c r="A3" t="inlineStr"><is><t>王五</t></is></c></row></sheetData></worksheet>`);
-    expect(await readSheet(zip([...skeleton(), ok]), ['姓名'])).toEqual([{ row: 3, cells: { 姓名: '王五' }, kinds: { 姓名: 'string' } }]);
+    const ok = stored(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet ${NS}><sheetData>${HEADER_ROW}<row r="3"><c r="A3" t="inlineStr"><is><t>王五</t></is></c></row></sheetData></worksheet>`,
+    );
+    expect(await readSheet(zip([...skeleton(), ok]), ['姓名'])).toEqual([
+      { row: 3, cells: { 姓名: '王五' }, kinds: { 姓名: 'string' } },
+    ]);
   });
 });

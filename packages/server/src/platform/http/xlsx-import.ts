@@ -45,11 +45,14 @@ function runWorker(bytes: Buffer, columns: string[], maxRows: number): Promise<O
     worker.once('error', (err: Error & { code?: string }) =>
       settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve({ error: 'too_large' }) : reject(err))),
     );
-    worker.once('exit', (code) => settle(() => reject(new Error(`sheet reader exited with code ${code} before answering`))));
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`sheet reader exited with code ${code} before answering`))),
+    );
   });
 }
 
-const invalid = (message: string, file: string) => new AppError('VALIDATION_FAILED', message, { fieldErrors: { file } });
+const invalid = (message: string, file: string) =>
+  new AppError('VALIDATION_FAILED', message, { fieldErrors: { file } });
 
 /**
  * Reads the first sheet of an uploaded .xlsx whose first row names the columns (the template's), off the event loop
@@ -61,12 +64,21 @@ const invalid = (message: string, file: string) => new AppError('VALIDATION_FAIL
  * Excel stores characters XML cannot hold as `_xHHHH_` (a NUL typed in a cell is `_x0000_`); the streaming reader
  * leaves them escaped. Decoded here, so the one text rule sees — and refuses — what the office actually typed.
  */
-const unescapeOoxml = (v: string) => v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unescapeOoxml = (v: string) =>
+  v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-export async function readSheet(bytes: Buffer, columns: string[], opts: { maxRows?: number } = {}): Promise<SheetRow[]> {
+export async function readSheet(
+  bytes: Buffer,
+  columns: string[],
+  opts: { maxRows?: number } = {},
+): Promise<SheetRow[]> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const o = await runWorker(bytes, columns, maxRows);
-  if ('rows' in o) return o.rows.map((r) => ({ ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, unescapeOoxml(v)])) }));
+  if ('rows' in o)
+    return o.rows.map((r) => ({
+      ...r,
+      cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, unescapeOoxml(v)])),
+    }));
   switch (o.error) {
     case 'not_xlsx':
       throw invalid('「文件」不是有效的 .xlsx 表格', '不是有效的 .xlsx 文件');
@@ -82,7 +94,12 @@ export async function readSheet(bytes: Buffer, columns: string[], opts: { maxRow
 }
 
 /** A template workbook: the header row in bold, one example row, text format for ID columns. */
-export async function templateWorkbook(sheet: string, columns: string[], example: unknown[], textColumns: string[] = []): Promise<ArrayBuffer> {
+export async function templateWorkbook(
+  sheet: string,
+  columns: string[],
+  example: unknown[],
+  textColumns: string[] = [],
+): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   ws.addRow(columns).font = { bold: true };

@@ -6,12 +6,22 @@ import { shanghaiDateTime } from '../clock';
 export function sendXlsx(reply: FastifyReply, buf: Buffer | ArrayBuffer, filename: string) {
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    )
     .send(Buffer.from(buf as ArrayBuffer));
 }
 
 /** A sheet in the house style of UX.md: title row, the filter used, export time, then a header row. */
-export function titledSheet(wb: ExcelJS.Workbook, name: string, title: string, filterText: string, headers: string[], exportedAt: Date) {
+export function titledSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  filterText: string,
+  headers: string[],
+  exportedAt: Date,
+) {
   const ws = wb.addWorksheet(name);
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, headers.length);

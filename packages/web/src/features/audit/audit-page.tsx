@@ -7,7 +7,13 @@ import { PageHeader } from '../../components/page-header';
 import { api, qs } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 
-const COLORS: Partial<Record<AuditAction, string>> = { login_failed: 'error', create: 'success', update: 'processing', export: 'purple', upload: 'cyan' };
+const COLORS: Partial<Record<AuditAction, string>> = {
+  login_failed: 'error',
+  create: 'success',
+  update: 'processing',
+  export: 'purple',
+  upload: 'cyan',
+};
 
 function Changes({ e }: { e: AuditEventView }) {
   if (!e.before && !e.after) return null;
@@ -23,7 +29,10 @@ function Changes({ e }: { e: AuditEventView }) {
 export function AuditPage() {
   const [filters, setFilters] = useState<Record<string, unknown>>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useQuery({ queryKey: ['audit', filters, page], queryFn: () => api.get<Paged<AuditEventView>>(`/api/v1/audit-events${qs({ ...filters, ...page })}`) });
+  const { data, isLoading } = useQuery({
+    queryKey: ['audit', filters, page],
+    queryFn: () => api.get<Paged<AuditEventView>>(`/api/v1/audit-events${qs({ ...filters, ...page })}`),
+  });
   return (
     <>
       <PageHeader title="审计日志" crumbs={[{ title: '系统管理' }, { title: '审计日志' }]} />
@@ -34,14 +43,38 @@ export function AuditPage() {
           style={{ rowGap: 8 }}
           onValuesChange={(_, all: Record<string, unknown>) => {
             const range = all.range as [Dayjs, Dayjs] | undefined;
-            setFilters({ action: all.action, entityType: all.entityType, username: all.username, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
+            setFilters({
+              action: all.action,
+              entityType: all.entityType,
+              username: all.username,
+              from: range?.[0]?.format('YYYY-MM-DD'),
+              to: range?.[1]?.format('YYYY-MM-DD'),
+            });
             setPage((p) => ({ ...p, page: 1 }));
           }}
         >
-          <Form.Item name="action" label="操作"><Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
-          <Form.Item name="entityType" label="对象"><Select allowClear placeholder="全部" style={{ width: 140 }} options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
-          <Form.Item name="username" label="用户"><Input allowClear style={{ width: 130 }} /></Form.Item>
-          <Form.Item name="range" label="日期"><DatePicker.RangePicker /></Form.Item>
+          <Form.Item name="action" label="操作">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 120 }}
+              options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="entityType" label="对象">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 140 }}
+              options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="username" label="用户">
+            <Input allowClear style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="range" label="日期">
+            <DatePicker.RangePicker />
+          </Form.Item>
         </Form>
       </Card>
       <Card>
@@ -52,12 +85,26 @@ export function AuditPage() {
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
           expandable={{ expandedRowRender: (e) => <Changes e={e} />, rowExpandable: (e) => !!(e.before || e.after) }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: data?.total, showTotal: (t) => `共 ${t} 条`, onChange: (p, ps) => setPage({ page: p, pageSize: ps }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: data?.total,
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+          }}
           columns={[
             { title: '时间', dataIndex: 'at', render: fmtDateTime },
             { title: '用户', dataIndex: 'username', render: (u: string | null) => u ?? '—' },
-            { title: '操作', dataIndex: 'action', render: (a: AuditAction) => <Tag color={COLORS[a]}>{AUDIT_ACTION_LABELS[a]}</Tag> },
-            { title: '对象', dataIndex: 'entityType', render: (t: string | null) => (t ? ENTITY_LABELS[t] ?? t : '—') },
+            {
+              title: '操作',
+              dataIndex: 'action',
+              render: (a: AuditAction) => <Tag color={COLORS[a]}>{AUDIT_ACTION_LABELS[a]}</Tag>,
+            },
+            {
+              title: '对象',
+              dataIndex: 'entityType',
+              render: (t: string | null) => (t ? (ENTITY_LABELS[t] ?? t) : '—'),
+            },
             { title: '摘要', dataIndex: 'summary', render: (s: string) => <Typography.Text>{s}</Typography.Text> },
             { title: 'IP', dataIndex: 'ip', responsive: ['lg' as const] },
           ]}

@@ -36,7 +36,16 @@ export function LoginPage() {
   }
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#e6f0ff,#f5f7fa)', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#e6f0ff,#f5f7fa)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           社工站综合管理平台

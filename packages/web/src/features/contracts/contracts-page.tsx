@@ -12,22 +12,49 @@ const COLORS = { active: 'success', ending: 'error', ended: 'default' } as const
 /** 合同: the county's contracts, the city's filing list, a contractor's own. */
 export function ContractsPage() {
   const { can } = useAuth();
-  const { data, isLoading } = useQuery({ queryKey: ['contracts'], queryFn: () => api.get<{ items: ContractView[] }>('/api/v1/contracts') });
+  const { data, isLoading } = useQuery({
+    queryKey: ['contracts'],
+    queryFn: () => api.get<{ items: ContractView[] }>('/api/v1/contracts'),
+  });
   return (
     <>
-      <PageHeader title={can('purchase:file') ? '合同备案' : '政府购买服务合同'} crumbs={[{ title: '购买服务' }, { title: '合同' }]} />
+      <PageHeader
+        title={can('purchase:file') ? '合同备案' : '政府购买服务合同'}
+        crumbs={[{ title: '购买服务' }, { title: '合同' }]}
+      />
       <Card>
-        <Table rowKey="id" loading={isLoading} dataSource={data?.items} scroll={{ x: 'max-content' }}
+        <Table
+          rowKey="id"
+          loading={isLoading}
+          dataSource={data?.items}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description="尚无合同：在已确定承接主体的采购项目中签订" /> }}
           columns={[
-            { title: '合同', dataIndex: 'title', render: (_: string, c: ContractView) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
+            {
+              title: '合同',
+              dataIndex: 'title',
+              render: (_: string, c: ContractView) => <Link to={`/contracts/${c.id}`}>{c.title}</Link>,
+            },
             { title: '单位', dataIndex: 'countyName' },
             { title: '承接主体', dataIndex: 'contractorName' },
-            { title: '周期', key: 'cycle', render: (_: unknown, c: ContractView) => `${c.cycleStart} 至 ${c.cycleEnd}` },
+            {
+              title: '周期',
+              key: 'cycle',
+              render: (_: unknown, c: ContractView) => `${c.cycleStart} 至 ${c.cycleEnd}`,
+            },
             { title: '当前年度', dataIndex: 'currentYearNo', render: (n: number | null) => (n ? `第 ${n} 年` : '—') },
-            { title: '状态', dataIndex: 'status', render: (s: ContractView['status']) => <Tag color={COLORS[s]}>{CONTRACT_STATUS_LABELS[s]}</Tag> },
-            { title: '合规提示', key: 'f', render: (_: unknown, c: ContractView) => <FindingCount findings={c.findings} /> },
-          ]} />
+            {
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: ContractView['status']) => <Tag color={COLORS[s]}>{CONTRACT_STATUS_LABELS[s]}</Tag>,
+            },
+            {
+              title: '合规提示',
+              key: 'f',
+              render: (_: unknown, c: ContractView) => <FindingCount findings={c.findings} />,
+            },
+          ]}
+        />
       </Card>
     </>
   );

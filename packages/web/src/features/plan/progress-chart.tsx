@@ -22,9 +22,19 @@ export function ProgressChart({ report }: { report: ProgressReport }) {
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '计划', type: 'bar', data: report.rows.map((r) => r.total.planned), itemStyle: { color: '#d9d9d9' } },
-        { name: '已登记', type: 'bar', data: report.rows.map((r) => r.total.registered), itemStyle: { color: '#91caff' } },
+        {
+          name: '已登记',
+          type: 'bar',
+          data: report.rows.map((r) => r.total.registered),
+          itemStyle: { color: '#91caff' },
+        },
         { name: '建成', type: 'bar', data: report.rows.map((r) => r.total.built), itemStyle: { color: '#1677ff' } },
-        { name: '运营中', type: 'bar', data: report.rows.map((r) => r.total.operating), itemStyle: { color: '#52c41a' } },
+        {
+          name: '运营中',
+          type: 'bar',
+          data: report.rows.map((r) => r.total.operating),
+          itemStyle: { color: '#52c41a' },
+        },
       ],
     });
     const onResize = () => chart.resize();

@@ -19,16 +19,29 @@ const cell = (c: ProgressCell) => (
 /** 建设进度 (R-PLAN-1): planned vs built per unit and year, the city sees all units, a county its own. */
 export function ProgressPage() {
   const { message } = App.useApp();
-  const { data } = useQuery({ queryKey: ['progress'], queryFn: () => api.get<ProgressReport>('/api/v1/plan/progress') });
+  const { data } = useQuery({
+    queryKey: ['progress'],
+    queryFn: () => api.get<ProgressReport>('/api/v1/plan/progress'),
+  });
   if (!data) return <Spin />;
   const t = data.total.total;
   const columns = [
     { title: '单位', dataIndex: 'name', fixed: 'left' as const },
-    ...data.years.map((y) => ({ title: `${y}年 建成/计划`, key: String(y), render: (_: unknown, r: ProgressRow) => cell(r.years[String(y)]) })),
+    ...data.years.map((y) => ({
+      title: `${y}年 建成/计划`,
+      key: String(y),
+      render: (_: unknown, r: ProgressRow) => cell(r.years[String(y)]),
+    })),
     { title: '已登记', key: 'reg', render: (_: unknown, r: ProgressRow) => r.total.registered },
     { title: '运营中', key: 'op', render: (_: unknown, r: ProgressRow) => r.total.operating },
     { title: '合计 建成/计划', key: 'total', render: (_: unknown, r: ProgressRow) => cell(r.total) },
-    { title: '完成率', key: 'pct', render: (_: unknown, r: ProgressRow) => <Progress percent={r.total.percent ?? 0} size="small" style={{ minWidth: 100 }} /> },
+    {
+      title: '完成率',
+      key: 'pct',
+      render: (_: unknown, r: ProgressRow) => (
+        <Progress percent={r.total.percent ?? 0} size="small" style={{ minWidth: 100 }} />
+      ),
+    },
   ];
   return (
     <>
@@ -36,16 +49,37 @@ export function ProgressPage() {
         title="建设进度"
         crumbs={[{ title: '工作台', to: '/' }, { title: '建设进度' }]}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => download('/api/v1/plan/progress/export', '社工站建设进度.xlsx').catch((e) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              download('/api/v1/plan/progress/export', '社工站建设进度.xlsx').catch((e) => message.error(e.message))
+            }
+          >
             导出 Excel
           </Button>
         }
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}><Card><Statistic title="计划建设（个）" value={t.planned} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="已登记（个）" value={t.registered} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="建成（个）" value={t.built} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title="完成率" value={t.percent ?? 0} suffix="%" /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="计划建设（个）" value={t.planned} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="已登记（个）" value={t.registered} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="建成（个）" value={t.built} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="完成率" value={t.percent ?? 0} suffix="%" />
+          </Card>
+        </Col>
       </Row>
       <Card title="各单位建成与计划" style={{ marginBottom: 16 }}>
         <Suspense fallback={<Spin />}>
@@ -53,7 +87,14 @@ export function ProgressPage() {
         </Suspense>
       </Card>
       <Card title={`进度明细（统计时间 ${fmtDateTime(data.generatedAt)}）`} extra="建成 = 运营中 + 暂停">
-        <Table rowKey="name" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={[...data.rows, data.total]} />
+        <Table
+          rowKey="name"
+          size="small"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          columns={columns}
+          dataSource={[...data.rows, data.total]}
+        />
       </Card>
     </>
   );

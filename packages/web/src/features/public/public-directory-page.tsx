@@ -15,12 +15,26 @@ export function PublicDirectoryPage() {
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
       <div style={{ background: '#1677ff', color: '#fff', padding: '20px 16px' }}>
-        <div style={{ maxWidth: 1100, margin: '0 auto', display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
+        <div
+          style={{
+            maxWidth: 1100,
+            margin: '0 auto',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            flexWrap: 'wrap',
+            gap: 8,
+          }}
+        >
           <div>
-            <Typography.Title level={3} style={{ color: '#fff', margin: 0 }}>濮阳市社会工作服务站公开目录</Typography.Title>
+            <Typography.Title level={3} style={{ color: '#fff', margin: 0 }}>
+              濮阳市社会工作服务站公开目录
+            </Typography.Title>
             <div>乡镇（街道）社会工作服务站 · 采购公告 · 承接机构信息公开</div>
           </div>
-          <Link to={user ? '/' : '/login'} style={{ color: '#fff' }}>{user ? '返回工作台' : '工作人员登录'}</Link>
+          <Link to={user ? '/' : '/login'} style={{ color: '#fff' }}>
+            {user ? '返回工作台' : '工作人员登录'}
+          </Link>
         </div>
       </div>
       <div style={{ maxWidth: 1100, margin: '0 auto', width: '100%', padding: 16 }}>
@@ -39,14 +53,26 @@ export function PublicDirectoryPage() {
 function StationDirectory() {
   const [county, setCounty] = useState<string | undefined>();
   const divisions = useDivisions();
-  const { data, isLoading } = useQuery({ queryKey: ['public-stations', county], queryFn: () => api.get<{ items: PublicStationView[]; total: number }>(`/api/v1/public/stations${qs({ county })}`) });
+  const { data, isLoading } = useQuery({
+    queryKey: ['public-stations', county],
+    queryFn: () => api.get<{ items: PublicStationView[]; total: number }>(`/api/v1/public/stations${qs({ county })}`),
+  });
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={8} align="middle">
           <Col>县（区）：</Col>
           <Col flex="auto">
-            <Select allowClear placeholder="全部" style={{ width: 200, maxWidth: '100%' }} value={county} onChange={setCounty} options={(divisions.data ?? []).filter((d) => d.level === 'county').map((d) => ({ value: d.code, label: d.name }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 200, maxWidth: '100%' }}
+              value={county}
+              onChange={setCounty}
+              options={(divisions.data ?? [])
+                .filter((d) => d.level === 'county')
+                .map((d) => ({ value: d.code, label: d.name }))}
+            />
           </Col>
           <Col>共 {data?.total ?? 0} 个运营中的社工站</Col>
         </Row>
@@ -59,10 +85,18 @@ function StationDirectory() {
         renderItem={(s) => (
           <List.Item>
             <Card title={s.name} size="small">
-              <div>{s.countyName} · {s.townshipName}</div>
-              <div><EnvironmentOutlined /> {s.address || '地址待公布'}</div>
-              <div><PhoneOutlined /> {s.phone || '电话待公布'}</div>
-              <div><ClockCircleOutlined /> {s.openingHours || '开放时间待公布'}</div>
+              <div>
+                {s.countyName} · {s.townshipName}
+              </div>
+              <div>
+                <EnvironmentOutlined /> {s.address || '地址待公布'}
+              </div>
+              <div>
+                <PhoneOutlined /> {s.phone || '电话待公布'}
+              </div>
+              <div>
+                <ClockCircleOutlined /> {s.openingHours || '开放时间待公布'}
+              </div>
             </Card>
           </List.Item>
         )}

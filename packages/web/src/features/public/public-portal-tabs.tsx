@@ -1,29 +1,67 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Collapse, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
-import { DISCLOSURE_KIND_LABELS, PROCUREMENT_STATUS_LABELS, PURCHASE_METHOD_LABELS, formatFen, type DisclosureView, type ProcurementView } from '@shegong/shared';
+import {
+  DISCLOSURE_KIND_LABELS,
+  PROCUREMENT_STATUS_LABELS,
+  PURCHASE_METHOD_LABELS,
+  formatFen,
+  type DisclosureView,
+  type ProcurementView,
+} from '@shegong/shared';
 import { api } from '../../lib/api';
 
 /** R-PUR-3 / R-CON-3: procurement announcements and their results, for the public. */
 export function PublicAnnouncements() {
-  const { data, isLoading } = useQuery({ queryKey: ['public-announcements'], queryFn: () => api.get<{ items: ProcurementView[] }>('/api/v1/public/announcements') });
+  const { data, isLoading } = useQuery({
+    queryKey: ['public-announcements'],
+    queryFn: () => api.get<{ items: ProcurementView[] }>('/api/v1/public/announcements'),
+  });
   return (
-    <List loading={isLoading} dataSource={data?.items} locale={{ emptyText: <Empty description="暂无采购公告" /> }} renderItem={(p) => (
-      <List.Item>
-        <Card size="small" style={{ width: '100%' }} title={<Space wrap>{p.title}<Tag color={p.status === 'awarded' ? 'success' : 'processing'}>{PROCUREMENT_STATUS_LABELS[p.status]}</Tag></Space>}>
-          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label="采购单位">{p.countyName}民政局</Descriptions.Item>
-            <Descriptions.Item label="公告日期">{p.publishedOn}</Descriptions.Item>
-            <Descriptions.Item label="购买方式">{PURCHASE_METHOD_LABELS[p.method]}</Descriptions.Item>
-            <Descriptions.Item label="覆盖社工站">{p.stations.map((s) => s.name).join('、')}</Descriptions.Item>
-            <Descriptions.Item label="服务内容" span={2}>{p.serviceContent}</Descriptions.Item>
-            <Descriptions.Item label="服务标准" span={2}>{p.serviceStandards}</Descriptions.Item>
-            <Descriptions.Item label="服务要求" span={2}>{p.requirements}</Descriptions.Item>
-            <Descriptions.Item label="承接主体条件" span={2}>{p.bidderConditions}</Descriptions.Item>
-            {p.award && <Descriptions.Item label="结果" span={2}>{p.award.organisationName}，{formatFen(p.award.amountFen)}（{p.award.awardedOn}）</Descriptions.Item>}
-          </Descriptions>
-        </Card>
-      </List.Item>
-    )} />
+    <List
+      loading={isLoading}
+      dataSource={data?.items}
+      locale={{ emptyText: <Empty description="暂无采购公告" /> }}
+      renderItem={(p) => (
+        <List.Item>
+          <Card
+            size="small"
+            style={{ width: '100%' }}
+            title={
+              <Space wrap>
+                {p.title}
+                <Tag color={p.status === 'awarded' ? 'success' : 'processing'}>
+                  {PROCUREMENT_STATUS_LABELS[p.status]}
+                </Tag>
+              </Space>
+            }
+          >
+            <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label="采购单位">{p.countyName}民政局</Descriptions.Item>
+              <Descriptions.Item label="公告日期">{p.publishedOn}</Descriptions.Item>
+              <Descriptions.Item label="购买方式">{PURCHASE_METHOD_LABELS[p.method]}</Descriptions.Item>
+              <Descriptions.Item label="覆盖社工站">{p.stations.map((s) => s.name).join('、')}</Descriptions.Item>
+              <Descriptions.Item label="服务内容" span={2}>
+                {p.serviceContent}
+              </Descriptions.Item>
+              <Descriptions.Item label="服务标准" span={2}>
+                {p.serviceStandards}
+              </Descriptions.Item>
+              <Descriptions.Item label="服务要求" span={2}>
+                {p.requirements}
+              </Descriptions.Item>
+              <Descriptions.Item label="承接主体条件" span={2}>
+                {p.bidderConditions}
+              </Descriptions.Item>
+              {p.award && (
+                <Descriptions.Item label="结果" span={2}>
+                  {p.award.organisationName}，{formatFen(p.award.amountFen)}（{p.award.awardedOn}）
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+        </List.Item>
+      )}
+    />
   );
 }
 
@@ -40,18 +78,57 @@ interface PublicOrganisation {
 
 /** R-ORG-2: organisations' disclosures, for the public. */
 export function PublicOrganisations() {
-  const { data, isLoading } = useQuery({ queryKey: ['public-organisations'], queryFn: () => api.get<{ items: PublicOrganisation[] }>('/api/v1/public/organisations') });
+  const { data, isLoading } = useQuery({
+    queryKey: ['public-organisations'],
+    queryFn: () => api.get<{ items: PublicOrganisation[] }>('/api/v1/public/organisations'),
+  });
   if (!isLoading && !data?.items.length) return <Empty description="暂无公开信息" />;
   return (
-    <Collapse items={(data?.items ?? []).map((o) => ({
-      key: o.id,
-      label: <Space wrap>{o.name}<Tag>{o.typeLabel}</Tag>{o.grade && <Tag color="gold">{o.grade}</Tag>}<Typography.Text type="secondary">{o.creditCode}</Typography.Text></Space>,
-      children: o.disclosures.length ? (
-        <List size="small" dataSource={o.disclosures} renderItem={(d) => (
-          <List.Item><List.Item.Meta title={<Space wrap><Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>{d.title}{d.year && `（${d.year}年度）`}</Space>}
-            description={<><div style={{ whiteSpace: 'pre-wrap' }}>{d.content}</div>{d.files.map((f) => <div key={f.id}><a href={`/api/v1/public/organisations/${o.id}/disclosures/${d.id}/files/${f.fileId}`}>{f.name}</a></div>)}</>} /></List.Item>
-        )} />
-      ) : <Typography.Text type="secondary">尚未公开信息（登记机关：{o.registrationAuthority || '—'}）</Typography.Text>,
-    }))} />
+    <Collapse
+      items={(data?.items ?? []).map((o) => ({
+        key: o.id,
+        label: (
+          <Space wrap>
+            {o.name}
+            <Tag>{o.typeLabel}</Tag>
+            {o.grade && <Tag color="gold">{o.grade}</Tag>}
+            <Typography.Text type="secondary">{o.creditCode}</Typography.Text>
+          </Space>
+        ),
+        children: o.disclosures.length ? (
+          <List
+            size="small"
+            dataSource={o.disclosures}
+            renderItem={(d) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>
+                      {d.title}
+                      {d.year && `（${d.year}年度）`}
+                    </Space>
+                  }
+                  description={
+                    <>
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{d.content}</div>
+                      {d.files.map((f) => (
+                        <div key={f.id}>
+                          <a href={`/api/v1/public/organisations/${o.id}/disclosures/${d.id}/files/${f.fileId}`}>
+                            {f.name}
+                          </a>
+                        </div>
+                      ))}
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Typography.Text type="secondary">尚未公开信息（登记机关：{o.registrationAuthority || '—'}）</Typography.Text>
+        ),
+      }))}
+    />
   );
 }

@@ -18,13 +18,21 @@ export function CountyCentresPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const divisions = useDivisions();
-  const { data, isLoading } = useQuery({ queryKey: ['county-centres'], queryFn: () => api.get<{ items: CountyCentreView[] }>('/api/v1/county-centres') });
+  const { data, isLoading } = useQuery({
+    queryKey: ['county-centres'],
+    queryFn: () => api.get<{ items: CountyCentreView[] }>('/api/v1/county-centres'),
+  });
   const units = unitsFor(divisions.data, user?.divisionCode);
   const missing = units.filter((u) => !data?.items.some((c) => c.countyCode === u.code));
 
   async function create(v: Record<string, string>) {
     try {
-      await api.post('/api/v1/county-centres', { ...v, address: v.address ?? '', phone: v.phone ?? '', establishedOn: null });
+      await api.post('/api/v1/county-centres', {
+        ...v,
+        address: v.address ?? '',
+        phone: v.phone ?? '',
+        establishedOn: null,
+      });
       setOpen(false);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['county-centres'] });
@@ -41,11 +49,23 @@ export function CountyCentresPage() {
       <PageHeader
         title="县（区）社会工作服务中心"
         crumbs={[{ title: '社工站', to: '/stations' }, { title: '县级社工中心' }]}
-        extra={can('stations:write') && missing.length > 0 && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记社工中心</Button>}
+        extra={
+          can('stations:write') &&
+          missing.length > 0 && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+              登记社工中心
+            </Button>
+          )
+        }
       />
       {missing.length > 0 && (
         <Card size="small" style={{ marginBottom: 16 }}>
-          尚未登记社工中心的单位（《实施方案》一（二）“一县（区）一中心”）：{missing.map((u) => <Tag key={u.code} color="warning">{u.name}</Tag>)}
+          尚未登记社工中心的单位（《实施方案》一（二）“一县（区）一中心”）：
+          {missing.map((u) => (
+            <Tag key={u.code} color="warning">
+              {u.name}
+            </Tag>
+          ))}
         </Card>
       )}
       <Card>
@@ -59,22 +79,48 @@ export function CountyCentresPage() {
           columns={[
             { title: '单位', dataIndex: 'countyName' },
             { title: '名称', dataIndex: 'name' },
-            { title: '状态', dataIndex: 'status', render: (s: CountyCentreView['status']) => <Tag color={s === 'operating' ? 'success' : 'default'}>{FACILITY_STATUS_LABELS[s]}</Tag> },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: CountyCentreView['status']) => (
+                <Tag color={s === 'operating' ? 'success' : 'default'}>{FACILITY_STATUS_LABELS[s]}</Tag>
+              ),
+            },
             { title: '地址', dataIndex: 'address' },
             { title: '电话', dataIndex: 'phone' },
             { title: '成立日期', dataIndex: 'establishedOn', render: fmtDate },
           ]}
         />
       </Card>
-      <Modal title="登记县级社工中心" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="登记" forceRender>
+      <Modal
+        title="登记县级社工中心"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="登记"
+        forceRender
+      >
         <Form form={form} layout="vertical" onFinish={create} initialValues={{ status: 'operating' }}>
           <Form.Item label="单位" name="countyCode" rules={[{ required: true, message: '请选择单位' }]}>
-            <Select options={missing.map((u) => ({ value: u.code, label: u.name }))} onChange={(code) => form.setFieldValue('name', `${units.find((u) => u.code === code)?.name ?? ''}社会工作服务中心`)} />
+            <Select
+              options={missing.map((u) => ({ value: u.code, label: u.name }))}
+              onChange={(code) =>
+                form.setFieldValue('name', `${units.find((u) => u.code === code)?.name ?? ''}社会工作服务中心`)
+              }
+            />
           </Form.Item>
-          <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}><Input /></Form.Item>
-          <Form.Item label="状态" name="status"><Select options={FACILITY_STATUSES.map((s) => ({ value: s, label: FACILITY_STATUS_LABELS[s] }))} /></Form.Item>
-          <Form.Item label="地址" name="address"><Input /></Form.Item>
-          <Form.Item label="电话" name="phone"><Input /></Form.Item>
+          <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="状态" name="status">
+            <Select options={FACILITY_STATUSES.map((s) => ({ value: s, label: FACILITY_STATUS_LABELS[s] }))} />
+          </Form.Item>
+          <Form.Item label="地址" name="address">
+            <Input />
+          </Form.Item>
+          <Form.Item label="电话" name="phone">
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </>

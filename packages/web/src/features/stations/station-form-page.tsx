@@ -4,7 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
 import {
-  INSTITUTION_ITEMS, MIN_OFFICE_AREA_M2, SITE_ITEMS, STATION_STATUS_LABELS, STATION_STATUSES, createStationSchema, requiredStationName,
+  INSTITUTION_ITEMS,
+  MIN_OFFICE_AREA_M2,
+  SITE_ITEMS,
+  STATION_STATUS_LABELS,
+  STATION_STATUSES,
+  createStationSchema,
+  requiredStationName,
   type StationView,
 } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
@@ -22,8 +28,12 @@ const DATE_FIELDS = ['buildingStartedOn', 'openedOn', 'suspendedOn'] as const;
 
 type FormValues = Record<string, unknown> & { site?: string[]; institutions?: string[] };
 
-const toChecked = (keys: string[] | undefined, all: object) => Object.fromEntries(Object.keys(all).map((k) => [k, !!keys?.includes(k)]));
-const fromChecked = (m: Record<string, boolean | undefined>) => Object.entries(m).filter(([, v]) => v).map(([k]) => k);
+const toChecked = (keys: string[] | undefined, all: object) =>
+  Object.fromEntries(Object.keys(all).map((k) => [k, !!keys?.includes(k)]));
+const fromChecked = (m: Record<string, boolean | undefined>) =>
+  Object.entries(m)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
 
 /** Registers a station (R-ST-1…4) or edits one; the same form for both. */
 export function StationFormPage() {
@@ -41,7 +51,14 @@ function StationForm({ station }: { station?: StationView }) {
   const { user } = useAuth();
   const divisions = useDivisions();
   const townships = useMemo(
-    () => (divisions.data ?? []).filter((d) => d.level === 'township' && (d.parentCode === user?.divisionCode || d.code === user?.divisionCode || divisions.data?.find((u) => u.code === user?.divisionCode)?.level === 'city')),
+    () =>
+      (divisions.data ?? []).filter(
+        (d) =>
+          d.level === 'township' &&
+          (d.parentCode === user?.divisionCode ||
+            d.code === user?.divisionCode ||
+            divisions.data?.find((u) => u.code === user?.divisionCode)?.level === 'city'),
+      ),
     [divisions.data, user],
   );
   const status = Form.useWatch('status', form);
@@ -92,18 +109,37 @@ function StationForm({ station }: { station?: StationView }) {
     <>
       <PageHeader
         title={station ? `编辑：${station.name}` : '登记社工站'}
-        crumbs={[{ title: '社工站', to: '/stations' }, ...(station ? [{ title: station.name, to: `/stations/${station.id}` }] : []), { title: station ? '编辑' : '登记' }]}
+        crumbs={[
+          { title: '社工站', to: '/stations' },
+          ...(station ? [{ title: station.name, to: `/stations/${station.id}` }] : []),
+          { title: station ? '编辑' : '登记' },
+        ]}
       />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'planned', batchYear: 2021, site: [], institutions: [] }} scrollToFirstError>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ status: 'planned', batchYear: 2021, site: [], institutions: [] }}
+        scrollToFirstError
+      >
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="乡镇（街道）" name="townshipCode" rules={[{ required: !station, message: '请选择乡镇（街道）' }]} extra="每个乡镇（街道）只设一个社工站">
+              <Form.Item
+                label="乡镇（街道）"
+                name="townshipCode"
+                rules={[{ required: !station, message: '请选择乡镇（街道）' }]}
+                extra="每个乡镇（街道）只设一个社工站"
+              >
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
                   disabled={!!station}
                   placeholder="请选择"
-                  options={station ? [{ value: station.townshipCode, label: station.townshipName }] : townships.map((t) => ({ value: t.code, label: t.name }))}
+                  options={
+                    station
+                      ? [{ value: station.townshipCode, label: station.townshipName }]
+                      : townships.map((t) => ({ value: t.code, label: t.name }))
+                  }
                   onChange={(code) => {
                     const t = townships.find((x) => x.code === code);
                     if (t) form.setFieldValue('name', requiredStationName(t.name));
@@ -112,7 +148,12 @@ function StationForm({ station }: { station?: StationView }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
-              <Form.Item label="站点名称" name="name" extra="格式：××乡镇（街道）社会工作服务站" rules={[zodRule(S.name.unwrap())]}>
+              <Form.Item
+                label="站点名称"
+                name="name"
+                extra="格式：××乡镇（街道）社会工作服务站"
+                rules={[zodRule(S.name.unwrap())]}
+              >
                 <Input placeholder="选择乡镇（街道）后自动生成" />
               </Form.Item>
             </Col>
@@ -132,12 +173,25 @@ function StationForm({ station }: { station?: StationView }) {
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item label="运营日期" name="openedOn" rules={[{ required: status === 'operating' || status === 'suspended', message: '运营中或暂停的站点须填写运营日期' }]}>
+              <Form.Item
+                label="运营日期"
+                name="openedOn"
+                rules={[
+                  {
+                    required: status === 'operating' || status === 'suspended',
+                    message: '运营中或暂停的站点须填写运营日期',
+                  },
+                ]}
+              >
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item label="暂停日期" name="suspendedOn" rules={[{ required: status === 'suspended', message: '暂停的站点须填写暂停日期' }]}>
+              <Form.Item
+                label="暂停日期"
+                name="suspendedOn"
+                rules={[{ required: status === 'suspended', message: '暂停的站点须填写暂停日期' }]}
+              >
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </Col>

@@ -24,13 +24,27 @@ export function StationsPage() {
   const units = unitsFor(divisions.data, user?.divisionCode);
 
   const columns = [
-    { title: '站点名称', dataIndex: 'name', render: (_: string, s: StationView) => <Link to={`/stations/${s.id}`}>{s.name}</Link> },
+    {
+      title: '站点名称',
+      dataIndex: 'name',
+      render: (_: string, s: StationView) => <Link to={`/stations/${s.id}`}>{s.name}</Link>,
+    },
     { title: '县（区）', dataIndex: 'countyName', responsive: ['md' as const] },
     { title: '批次', dataIndex: 'batchYear', render: (y: number) => `${y}年` },
     { title: '状态', dataIndex: 'status', render: (st: StationView['status']) => <StationStatusTag status={st} /> },
     { title: '办公用房', dataIndex: 'officeAreaM2', render: fmtArea, responsive: ['lg' as const] },
-    { title: '驻站社工', dataIndex: 'residentWorkers', render: (n: number | null) => (n == null ? '—' : `${n} 名`), responsive: ['md' as const] },
-    { title: '承接主体', key: 'contract', render: (_: unknown, s: StationView) => s.contract?.contractorName ?? '—', responsive: ['xl' as const] },
+    {
+      title: '驻站社工',
+      dataIndex: 'residentWorkers',
+      render: (n: number | null) => (n == null ? '—' : `${n} 名`),
+      responsive: ['md' as const],
+    },
+    {
+      title: '承接主体',
+      key: 'contract',
+      render: (_: unknown, s: StationView) => s.contract?.contractorName ?? '—',
+      responsive: ['xl' as const],
+    },
     {
       title: '合规提示',
       key: 'findings',
@@ -49,7 +63,14 @@ export function StationsPage() {
         extra={
           <Space wrap>
             {can('export') && (
-              <Button icon={<DownloadOutlined />} onClick={() => download(`/api/v1/stations/export${qs(filters)}`, '社工站台账.xlsx').catch((e) => message.error(e.message))}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  download(`/api/v1/stations/export${qs(filters)}`, '社工站台账.xlsx').catch((e) =>
+                    message.error(e.message),
+                  )
+                }
+              >
                 导出 Excel
               </Button>
             )}
@@ -62,17 +83,40 @@ export function StationsPage() {
         }
       />
       <Card style={{ marginBottom: 16 }}>
-        <Form name="filter" layout="inline" onValuesChange={(_, all) => { setFilters(all); setPage((p) => ({ ...p, page: 1 })); }} style={{ rowGap: 8 }}>
+        <Form
+          name="filter"
+          layout="inline"
+          onValuesChange={(_, all) => {
+            setFilters(all);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          style={{ rowGap: 8 }}
+        >
           {units.length > 1 && (
             <Form.Item name="county" label="县（区）">
-              <Select allowClear placeholder="全部" style={{ width: 140 }} options={units.map((u) => ({ value: u.code, label: u.name }))} />
+              <Select
+                allowClear
+                placeholder="全部"
+                style={{ width: 140 }}
+                options={units.map((u) => ({ value: u.code, label: u.name }))}
+              />
             </Form.Item>
           )}
           <Form.Item name="status" label="状态">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={STATION_STATUSES.map((s) => ({ value: s, label: STATION_STATUS_LABELS[s] }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 120 }}
+              options={STATION_STATUSES.map((s) => ({ value: s, label: STATION_STATUS_LABELS[s] }))}
+            />
           </Form.Item>
           <Form.Item name="batchYear" label="批次">
-            <Select allowClear placeholder="全部" style={{ width: 110 }} options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 110 }}
+              options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
+            />
           </Form.Item>
           <Form.Item name="q" label="名称">
             <Input allowClear placeholder="输入站点名称" style={{ width: 180 }} />
@@ -86,8 +130,19 @@ export function StationsPage() {
           columns={columns}
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={can('stations:write') ? '尚未登记社工站，点击“登记社工站”开始' : '暂无社工站'} /> }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 个社工站`, onChange: (p, ps) => setPage({ page: p, pageSize: ps }) }}
+          locale={{
+            emptyText: (
+              <Empty description={can('stations:write') ? '尚未登记社工站，点击“登记社工站”开始' : '暂无社工站'} />
+            ),
+          }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: data?.total,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 个社工站`,
+            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+          }}
         />
       </Card>
     </>

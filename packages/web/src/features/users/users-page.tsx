@@ -2,7 +2,19 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_LABELS, ROLE_LEVEL, USER_STATUS_LABELS, assignableRoles, createUserSchema, isOrganisationRole, type Division, type OrganisationView, type Paged, type Role, type UserView } from '@shegong/shared';
+import {
+  ROLE_LABELS,
+  ROLE_LEVEL,
+  USER_STATUS_LABELS,
+  assignableRoles,
+  createUserSchema,
+  isOrganisationRole,
+  type Division,
+  type OrganisationView,
+  type Paged,
+  type Role,
+  type UserView,
+} from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { api, ApiError, qs } from '../../lib/api';
@@ -30,11 +42,18 @@ export function UsersPage() {
   const [form] = Form.useForm();
   const [resetForm] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const list = useQuery({ queryKey: ['users', filters, page], queryFn: () => api.get<Paged<UserView>>(`/api/v1/users${qs({ ...filters, ...page })}`) });
+  const list = useQuery({
+    queryKey: ['users', filters, page],
+    queryFn: () => api.get<Paged<UserView>>(`/api/v1/users${qs({ ...filters, ...page })}`),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
   const roles = user ? assignableRoles(user.role) : [];
   const orgRole = !!role && isOrganisationRole(role);
-  const orgs = useQuery({ queryKey: ['organisations', 'mine'], queryFn: () => api.get<Paged<OrganisationView>>('/api/v1/organisations?pageSize=200'), enabled: creating && orgRole });
+  const orgs = useQuery({
+    queryKey: ['organisations', 'mine'],
+    queryFn: () => api.get<Paged<OrganisationView>>('/api/v1/organisations?pageSize=200'),
+    enabled: creating && orgRole,
+  });
 
   async function create(v: Record<string, string>) {
     try {
@@ -67,13 +86,43 @@ export function UsersPage() {
       <PageHeader
         title="用户管理"
         crumbs={[{ title: '系统管理' }, { title: '用户管理' }]}
-        extra={can('users:manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新增用户</Button>}
+        extra={
+          can('users:manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增用户
+            </Button>
+          )
+        }
       />
       <Card style={{ marginBottom: 16 }}>
-        <Form name="filter" layout="inline" onValuesChange={(_, all) => { setFilters(all); setPage((p) => ({ ...p, page: 1 })); }} style={{ rowGap: 8 }}>
-          <Form.Item name="q" label="用户名/姓名"><Input allowClear style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="role" label="角色"><Select allowClear placeholder="全部" style={{ width: 190 }} options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
-          <Form.Item name="status" label="状态"><Select allowClear placeholder="全部" style={{ width: 100 }} options={Object.entries(USER_STATUS_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+        <Form
+          name="filter"
+          layout="inline"
+          onValuesChange={(_, all) => {
+            setFilters(all);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item name="q" label="用户名/姓名">
+            <Input allowClear style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="role" label="角色">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 190 }}
+              options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="status" label="状态">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 100 }}
+              options={Object.entries(USER_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
         </Form>
       </Card>
       <Card>
@@ -82,12 +131,22 @@ export function UsersPage() {
           loading={list.isLoading}
           dataSource={list.data?.items}
           scroll={{ x: 'max-content' }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showTotal: (t) => `共 ${t} 个用户`, onChange: (p, ps) => setPage({ page: p, pageSize: ps }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total,
+            showTotal: (t) => `共 ${t} 个用户`,
+            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+          }}
           columns={[
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
             { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
-            { title: '所属区划/机构', key: 'place', render: (_: unknown, u: UserView) => u.organisationName ?? u.divisionName },
+            {
+              title: '所属区划/机构',
+              key: 'place',
+              render: (_: unknown, u: UserView) => u.organisationName ?? u.divisionName,
+            },
             {
               title: '状态',
               key: 'status',
@@ -106,40 +165,124 @@ export function UsersPage() {
               render: (_: unknown, u: UserView) =>
                 can('users:manage') && u.id !== user?.id && roles.includes(u.role) ? (
                   <Space>
-                    <Popconfirm title={u.status === 'active' ? `停用 ${u.username}？其登录会话将立即失效` : `启用 ${u.username}？`} onConfirm={() => patch(u, { status: u.status === 'active' ? 'disabled' : 'active' }, u.status === 'active' ? '已停用' : '已启用')}>
-                      <Button size="small" danger={u.status === 'active'}>{u.status === 'active' ? '停用' : '启用'}</Button>
+                    <Popconfirm
+                      title={
+                        u.status === 'active' ? `停用 ${u.username}？其登录会话将立即失效` : `启用 ${u.username}？`
+                      }
+                      onConfirm={() =>
+                        patch(
+                          u,
+                          { status: u.status === 'active' ? 'disabled' : 'active' },
+                          u.status === 'active' ? '已停用' : '已启用',
+                        )
+                      }
+                    >
+                      <Button size="small" danger={u.status === 'active'}>
+                        {u.status === 'active' ? '停用' : '启用'}
+                      </Button>
                     </Popconfirm>
-                    <Button size="small" onClick={() => setResetting(u)}>重置密码</Button>
+                    <Button size="small" onClick={() => setResetting(u)}>
+                      重置密码
+                    </Button>
                   </Space>
                 ) : null,
             },
           ]}
         />
       </Card>
-      <Modal title="新增用户" open={creating} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden forceRender>
+      <Modal
+        title="新增用户"
+        open={creating}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        okText="创建"
+        destroyOnHidden
+        forceRender
+      >
         <Form form={form} layout="vertical" onFinish={create}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }, zodRule(createUserSchema.shape.username)]}><Input autoComplete="off" /></Form.Item>
-          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, message: '请输入用户名' }, zodRule(createUserSchema.shape.username)]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Input />
+          </Form.Item>
           <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-            <Select options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={() => form.setFieldValue('divisionCode', undefined)} />
+            <Select
+              options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              onChange={() => form.setFieldValue('divisionCode', undefined)}
+            />
           </Form.Item>
           {orgRole ? (
-            <Form.Item label="所属承接机构" name="organisationId" rules={[{ required: true, message: '请选择承接机构' }]} extra="该用户只能看到本机构、本机构的合同及合同覆盖的社工站">
-              <Select showSearch={{ optionFilterProp: 'label' }} options={(orgs.data?.items ?? []).filter((o) => o.abilities.update).map((o) => ({ value: o.id, label: o.name }))}
-                onChange={(id) => form.setFieldValue('divisionCode', orgs.data?.items.find((o) => o.id === id)?.divisionCode)} />
+            <Form.Item
+              label="所属承接机构"
+              name="organisationId"
+              rules={[{ required: true, message: '请选择承接机构' }]}
+              extra="该用户只能看到本机构、本机构的合同及合同覆盖的社工站"
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(orgs.data?.items ?? [])
+                  .filter((o) => o.abilities.update)
+                  .map((o) => ({ value: o.id, label: o.name }))}
+                onChange={(id) =>
+                  form.setFieldValue('divisionCode', orgs.data?.items.find((o) => o.id === id)?.divisionCode)
+                }
+              />
             </Form.Item>
           ) : (
             <Form.Item label="所属区划" name="divisionCode" rules={[{ required: true, message: '请选择所属区划' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={placeOptions(divisions.data ?? [], role, user?.divisionCode ?? '')} placeholder={role ? '请选择' : '请先选择角色'} />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={placeOptions(divisions.data ?? [], role, user?.divisionCode ?? '')}
+                placeholder={role ? '请选择' : '请先选择角色'}
+              />
             </Form.Item>
           )}
-          {orgRole && <Form.Item name="divisionCode" hidden><Input /></Form.Item>}
-          <Form.Item label="初始密码" name="password" extra="至少 10 个字符，含字母和数字；用户首次登录须修改" rules={[{ required: true, message: '请输入初始密码' }, zodRule(createUserSchema.shape.password)]}><Input.Password autoComplete="new-password" /></Form.Item>
+          {orgRole && (
+            <Form.Item name="divisionCode" hidden>
+              <Input />
+            </Form.Item>
+          )}
+          <Form.Item
+            label="初始密码"
+            name="password"
+            extra="至少 10 个字符，含字母和数字；用户首次登录须修改"
+            rules={[{ required: true, message: '请输入初始密码' }, zodRule(createUserSchema.shape.password)]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal title={`重置密码：${resetting?.username ?? ''}`} open={!!resetting} onCancel={() => setResetting(null)} onOk={() => resetForm.submit()} okText="重置" destroyOnHidden forceRender>
-        <Form form={resetForm} layout="vertical" onFinish={async (v) => { if (resetting && (await patch(resetting, { password: v.password }, '密码已重置，用户下次登录须修改'))) { setResetting(null); resetForm.resetFields(); } }}>
-          <Form.Item label="新的初始密码" name="password" rules={[{ required: true, message: '请输入密码' }, zodRule(createUserSchema.shape.password)]}><Input.Password autoComplete="new-password" /></Form.Item>
+      <Modal
+        title={`重置密码：${resetting?.username ?? ''}`}
+        open={!!resetting}
+        onCancel={() => setResetting(null)}
+        onOk={() => resetForm.submit()}
+        okText="重置"
+        destroyOnHidden
+        forceRender
+      >
+        <Form
+          form={resetForm}
+          layout="vertical"
+          onFinish={async (v) => {
+            if (resetting && (await patch(resetting, { password: v.password }, '密码已重置，用户下次登录须修改'))) {
+              setResetting(null);
+              resetForm.resetFields();
+            }
+          }}
+        >
+          <Form.Item
+            label="新的初始密码"
+            name="password"
+            rules={[{ required: true, message: '请输入密码' }, zodRule(createUserSchema.shape.password)]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
         </Form>
       </Modal>
     </>

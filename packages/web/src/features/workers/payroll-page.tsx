@@ -19,13 +19,27 @@ export function PayrollPage() {
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [rows, setRows] = useState<Row[]>([]);
   const editable = can('workers:write');
-  const { data, isLoading } = useQuery({ queryKey: ['payroll', month], queryFn: () => api.get<{ items: PayrollRowView[] }>(`/api/v1/payroll/${month}`) });
-  useEffect(() => setRows((data?.items ?? []).map((r) => ({ ...r, salary: r.salaryFen == null ? null : r.salaryFen / 100 }))), [data]);
-  const patch = (id: string, p: Partial<Row>) => setRows((rs) => rs.map((r) => (r.workerId === id ? { ...r, ...p } : r)));
+  const { data, isLoading } = useQuery({
+    queryKey: ['payroll', month],
+    queryFn: () => api.get<{ items: PayrollRowView[] }>(`/api/v1/payroll/${month}`),
+  });
+  useEffect(
+    () => setRows((data?.items ?? []).map((r) => ({ ...r, salary: r.salaryFen == null ? null : r.salaryFen / 100 }))),
+    [data],
+  );
+  const patch = (id: string, p: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.workerId === id ? { ...r, ...p } : r)));
 
   async function save() {
     try {
-      await request('PUT', `/api/v1/payroll/${month}`, { rows: rows.map((r) => ({ workerId: r.workerId, salary: r.salary == null ? null : String(r.salary), paidOn: r.paidOn, ...r.insurance })) });
+      await request('PUT', `/api/v1/payroll/${month}`, {
+        rows: rows.map((r) => ({
+          workerId: r.workerId,
+          salary: r.salary == null ? null : String(r.salary),
+          paidOn: r.paidOn,
+          ...r.insurance,
+        })),
+      });
       message.success('已保存');
       await qc.invalidateQueries({ queryKey: ['payroll'] });
     } catch (e) {
@@ -34,25 +48,116 @@ export function PayrollPage() {
   }
   return (
     <>
-      <PageHeader title="薪酬社保" crumbs={[{ title: '社工队伍' }, { title: '薪酬社保' }]}
-        extra={<Space wrap><DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} aria-label="月份" />{editable && <Button type="primary" onClick={save}>保存本月</Button>}</Space>} />
+      <PageHeader
+        title="薪酬社保"
+        crumbs={[{ title: '社工队伍' }, { title: '薪酬社保' }]}
+        extra={
+          <Space wrap>
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+              aria-label="月份"
+            />
+            {editable && (
+              <Button type="primary" onClick={save}>
+                保存本月
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {editable && (
-        <ExcelImport title="从 Excel 导入" templateUrl="/api/v1/payroll/template.xlsx" templateName="薪酬社保导入模板.xlsx"
-          importUrl={(dryRun) => `/api/v1/payroll/${month}/import?dryRun=${dryRun}`} onDone={() => void qc.invalidateQueries({ queryKey: ['payroll'] })} />
+        <ExcelImport
+          title="从 Excel 导入"
+          templateUrl="/api/v1/payroll/template.xlsx"
+          templateName="薪酬社保导入模板.xlsx"
+          importUrl={(dryRun) => `/api/v1/payroll/${month}/import?dryRun=${dryRun}`}
+          onDone={() => void qc.invalidateQueries({ queryKey: ['payroll'] })}
+        />
       )}
       <Card title={`${dayjs(`${month}-01`).format('YYYY年M月')}薪酬和五险一金`}>
-        <Table rowKey="workerId" loading={isLoading} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description="本月没有在职社工" /> }}
+        <Table
+          rowKey="workerId"
+          loading={isLoading}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description="本月没有在职社工" /> }}
           columns={[
             { title: '姓名', dataIndex: 'name', fixed: 'left' as const },
             // What is missing comes first, so it is seen without scrolling sideways.
-            { title: '本月缺项', key: 'missing', render: (_: unknown, r: Row) => (r.missing.length ? r.missing.map((m) => <Tag key={m} color="error">{m}</Tag>) : <Tag color="success">齐全</Tag>) },
-            { title: '以往缺月', key: 'gaps', render: (_: unknown, r: Row) => (r.gaps.length ? <Tag color="warning">{r.gaps.map((g) => dayjs(`${g}-01`).format('YYYY年M月')).join('、')}</Tag> : '—') },
+            {
+              title: '本月缺项',
+              key: 'missing',
+              render: (_: unknown, r: Row) =>
+                r.missing.length ? (
+                  r.missing.map((m) => (
+                    <Tag key={m} color="error">
+                      {m}
+                    </Tag>
+                  ))
+                ) : (
+                  <Tag color="success">齐全</Tag>
+                ),
+            },
+            {
+              title: '以往缺月',
+              key: 'gaps',
+              render: (_: unknown, r: Row) =>
+                r.gaps.length ? (
+                  <Tag color="warning">{r.gaps.map((g) => dayjs(`${g}-01`).format('YYYY年M月')).join('、')}</Tag>
+                ) : (
+                  '—'
+                ),
+            },
             { title: '身份证号', dataIndex: 'idNumber', responsive: ['lg' as const] },
             { title: '社工站', dataIndex: 'stationNames' },
-            { title: '实发工资（元）', key: 'salary', render: (_: unknown, r: Row) => (editable ? <InputNumber aria-label={`${r.name}实发工资`} min={0} precision={2} value={r.salary} onChange={(v) => patch(r.workerId, { salary: v })} /> : formatFen(r.salaryFen)) },
-            { title: '发放日期', key: 'paidOn', render: (_: unknown, r: Row) => (editable ? <DatePicker aria-label={`${r.name}发放日期`} value={r.paidOn ? dayjs(r.paidOn) : null} onChange={(d) => patch(r.workerId, { paidOn: d ? d.format('YYYY-MM-DD') : null })} /> : (r.paidOn ?? '—')) },
-            ...ITEMS.map((k) => ({ title: INSURANCE_ITEMS[k], key: k, render: (_: unknown, r: Row) => <Checkbox aria-label={`${r.name}${INSURANCE_ITEMS[k]}`} disabled={!editable} checked={r.insurance[k]} onChange={(e) => patch(r.workerId, { insurance: { ...r.insurance, [k]: e.target.checked } })} /> })),
-          ]} />
+            {
+              title: '实发工资（元）',
+              key: 'salary',
+              render: (_: unknown, r: Row) =>
+                editable ? (
+                  <InputNumber
+                    aria-label={`${r.name}实发工资`}
+                    min={0}
+                    precision={2}
+                    value={r.salary}
+                    onChange={(v) => patch(r.workerId, { salary: v })}
+                  />
+                ) : (
+                  formatFen(r.salaryFen)
+                ),
+            },
+            {
+              title: '发放日期',
+              key: 'paidOn',
+              render: (_: unknown, r: Row) =>
+                editable ? (
+                  <DatePicker
+                    aria-label={`${r.name}发放日期`}
+                    value={r.paidOn ? dayjs(r.paidOn) : null}
+                    onChange={(d) => patch(r.workerId, { paidOn: d ? d.format('YYYY-MM-DD') : null })}
+                  />
+                ) : (
+                  (r.paidOn ?? '—')
+                ),
+            },
+            ...ITEMS.map((k) => ({
+              title: INSURANCE_ITEMS[k],
+              key: k,
+              render: (_: unknown, r: Row) => (
+                <Checkbox
+                  aria-label={`${r.name}${INSURANCE_ITEMS[k]}`}
+                  disabled={!editable}
+                  checked={r.insurance[k]}
+                  onChange={(e) => patch(r.workerId, { insurance: { ...r.insurance, [k]: e.target.checked } })}
+                />
+              ),
+            })),
+          ]}
+        />
       </Card>
     </>
   );

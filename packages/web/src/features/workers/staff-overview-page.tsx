@@ -9,21 +9,31 @@ const alarm = (v: number) => (v ? <span style={{ color: '#cf1322', fontWeight: 6
 
 /** 队伍概况: staffing and qualification per unit for counties and the city (R-STAFF-1, R-STAFF-4, R-STAFF-6). */
 export function StaffOverviewPage() {
-  const { data, isLoading } = useQuery({ queryKey: ['workers', 'overview'], queryFn: () => api.get<{ items: StaffOverviewRow[] }>('/api/v1/workers/overview') });
+  const { data, isLoading } = useQuery({
+    queryKey: ['workers', 'overview'],
+    queryFn: () => api.get<{ items: StaffOverviewRow[] }>('/api/v1/workers/overview'),
+  });
   return (
     <>
       <PageHeader title="队伍概况" crumbs={[{ title: '社工队伍' }, { title: '队伍概况' }]} />
       <Card>
-        <Table rowKey="countyCode" loading={isLoading} pagination={false} dataSource={data?.items} scroll={{ x: 'max-content' }} columns={[
-          { title: '单位', dataIndex: 'countyName' },
-          { title: '运营中社工站', dataIndex: 'operatingStations' },
-          { title: '驻站社工不足 2 名的社工站', dataIndex: 'understaffedStations', render: alarm },
-          { title: '社工人数', dataIndex: 'workers', render: (v: number) => <Link to="/workers">{v}</Link> },
-          { title: '已具备资质', dataIndex: 'qualified' },
-          { title: '90 日内须具备资质', dataIndex: 'atRisk', render: alarm },
-          { title: '逾期未具备', dataIndex: 'overdue', render: alarm },
-          { title: '已备案', dataIndex: 'filed' },
-        ]} />
+        <Table
+          rowKey="countyCode"
+          loading={isLoading}
+          pagination={false}
+          dataSource={data?.items}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: '单位', dataIndex: 'countyName' },
+            { title: '运营中社工站', dataIndex: 'operatingStations' },
+            { title: '驻站社工不足 2 名的社工站', dataIndex: 'understaffedStations', render: alarm },
+            { title: '社工人数', dataIndex: 'workers', render: (v: number) => <Link to="/workers">{v}</Link> },
+            { title: '已具备资质', dataIndex: 'qualified' },
+            { title: '90 日内须具备资质', dataIndex: 'atRisk', render: alarm },
+            { title: '逾期未具备', dataIndex: 'overdue', render: alarm },
+            { title: '已备案', dataIndex: 'filed' },
+          ]}
+        />
       </Card>
     </>
   );

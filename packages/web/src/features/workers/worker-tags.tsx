@@ -1,8 +1,15 @@
 import { Tag } from 'antd';
 import { FILING_STATUS_LABELS, type FilingStatus, type WorkerView } from '@shegong/shared';
 
-const FILING_COLORS: Record<FilingStatus, string> = { draft: 'default', submitted: 'processing', filed: 'success', returned: 'warning' };
-export const FilingTag = ({ status }: { status: FilingStatus }) => <Tag color={FILING_COLORS[status]}>{FILING_STATUS_LABELS[status]}</Tag>;
+const FILING_COLORS: Record<FilingStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  filed: 'success',
+  returned: 'warning',
+};
+export const FilingTag = ({ status }: { status: FilingStatus }) => (
+  <Tag color={FILING_COLORS[status]}>{FILING_STATUS_LABELS[status]}</Tag>
+);
 
 /** Qualification and deadline in one tag (R-STAFF-3, R-STAFF-4). */
 export function QualificationTag({ w }: { w: WorkerView }) {

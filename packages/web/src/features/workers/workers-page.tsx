@@ -2,9 +2,35 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Input, Row, Select, Space, Table } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { CERTIFICATE_LABELS, CERTIFICATE_LEVELS, EDUCATION_LABELS, EDUCATION_LEVELS, FILING_STATUS_LABELS, FILING_STATUSES, WORKER_ROLE_LABELS, WORKER_ROLES, checkCitizenId, type WorkerView } from '@shegong/shared';
+import {
+  CERTIFICATE_LABELS,
+  CERTIFICATE_LEVELS,
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  FILING_STATUS_LABELS,
+  FILING_STATUSES,
+  WORKER_ROLE_LABELS,
+  WORKER_ROLES,
+  checkCitizenId,
+  type WorkerView,
+} from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { ExcelImport } from '../../components/excel-import';
 import { FindingCount } from '../../components/finding-count';
@@ -28,11 +54,21 @@ export function WorkersPage() {
   const [form] = Form.useForm();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
   const idCheck = idNumber && idNumber.length === 18 ? checkCitizenId(idNumber, dayjs().format('YYYY-MM-DD')) : null;
-  const { data, isLoading } = useQuery({ queryKey: ['workers', filters], queryFn: () => api.get<{ items: WorkerView[] }>(`/api/v1/workers${qs(filters)}`) });
+  const { data, isLoading } = useQuery({
+    queryKey: ['workers', filters],
+    queryFn: () => api.get<{ items: WorkerView[] }>(`/api/v1/workers${qs(filters)}`),
+  });
 
   async function create(v: Record<string, unknown>) {
     try {
-      const body = { ...v, socialWorkMajor: !!v.socialWorkMajor, localHukou: !!v.localHukou, archiveKept: !!v.archiveKept, certificateLevel: v.certificateLevel ?? null, ...Object.fromEntries(DATES.map((k) => [k, v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : null])) };
+      const body = {
+        ...v,
+        socialWorkMajor: !!v.socialWorkMajor,
+        localHukou: !!v.localHukou,
+        archiveKept: !!v.archiveKept,
+        certificateLevel: v.certificateLevel ?? null,
+        ...Object.fromEntries(DATES.map((k) => [k, v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : null])),
+      };
       const w = await api.post<WorkerView>('/api/v1/workers', body);
       message.success('已登记');
       setOpen(false);
@@ -44,59 +80,215 @@ export function WorkersPage() {
 
   return (
     <>
-      <PageHeader title="社工队伍" crumbs={[{ title: '社工队伍' }, { title: '社工名册' }]} extra={can('workers:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记社工</Button>} />
+      <PageHeader
+        title="社工队伍"
+        crumbs={[{ title: '社工队伍' }, { title: '社工名册' }]}
+        extra={
+          can('workers:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+              登记社工
+            </Button>
+          )
+        }
+      />
       {can('workers:write') && (
-        <ExcelImport title="从 Excel 导入名册" templateUrl="/api/v1/workers/template.xlsx" templateName="社工名册导入模板.xlsx"
-          importUrl={(dryRun) => `/api/v1/workers/import?dryRun=${dryRun}`} onDone={() => void qc.invalidateQueries({ queryKey: ['workers'] })} />
+        <ExcelImport
+          title="从 Excel 导入名册"
+          templateUrl="/api/v1/workers/template.xlsx"
+          templateName="社工名册导入模板.xlsx"
+          importUrl={(dryRun) => `/api/v1/workers/import?dryRun=${dryRun}`}
+          onDone={() => void qc.invalidateQueries({ queryKey: ['workers'] })}
+        />
       )}
       <Card style={{ marginBottom: 16 }}>
-        <Form name="filter" layout="inline" style={{ rowGap: 8 }} onValuesChange={(_, all) => setFilters({ ...all, stationId: filters.stationId })}>
-          <Form.Item name="role" label="岗位"><Select allowClear placeholder="全部" style={{ width: 120 }} options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))} /></Form.Item>
-          <Form.Item name="filingStatus" label="备案"><Select allowClear placeholder="全部" style={{ width: 120 }} options={FILING_STATUSES.map((s) => ({ value: s, label: FILING_STATUS_LABELS[s] }))} /></Form.Item>
-          <Form.Item name="deadline" label="资质期限"><Select allowClear placeholder="全部" style={{ width: 140 }} options={[{ value: 'at_risk', label: '90 日内到期' }, { value: 'overdue', label: '已逾期' }, { value: 'qualified', label: '已具备资质' }]} /></Form.Item>
+        <Form
+          name="filter"
+          layout="inline"
+          style={{ rowGap: 8 }}
+          onValuesChange={(_, all) => setFilters({ ...all, stationId: filters.stationId })}
+        >
+          <Form.Item name="role" label="岗位">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 120 }}
+              options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))}
+            />
+          </Form.Item>
+          <Form.Item name="filingStatus" label="备案">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 120 }}
+              options={FILING_STATUSES.map((s) => ({ value: s, label: FILING_STATUS_LABELS[s] }))}
+            />
+          </Form.Item>
+          <Form.Item name="deadline" label="资质期限">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 140 }}
+              options={[
+                { value: 'at_risk', label: '90 日内到期' },
+                { value: 'overdue', label: '已逾期' },
+                { value: 'qualified', label: '已具备资质' },
+              ]}
+            />
+          </Form.Item>
         </Form>
       </Card>
       <Card>
-        <Table rowKey="id" loading={isLoading} dataSource={data?.items} scroll={{ x: 'max-content' }} pagination={{ showTotal: (t) => `共 ${t} 人` }}
-          locale={{ emptyText: <Empty description={can('workers:write') ? '尚未登记社工，点击“登记社工”开始' : '暂无社工'} /> }}
+        <Table
+          rowKey="id"
+          loading={isLoading}
+          dataSource={data?.items}
+          scroll={{ x: 'max-content' }}
+          pagination={{ showTotal: (t) => `共 ${t} 人` }}
+          locale={{
+            emptyText: <Empty description={can('workers:write') ? '尚未登记社工，点击“登记社工”开始' : '暂无社工'} />,
+          }}
           columns={[
-            { title: '姓名', dataIndex: 'name', render: (_: string, w: WorkerView) => <Link to={`/workers/${w.id}`}>{w.name}</Link> },
+            {
+              title: '姓名',
+              dataIndex: 'name',
+              render: (_: string, w: WorkerView) => <Link to={`/workers/${w.id}`}>{w.name}</Link>,
+            },
             { title: '身份证号', dataIndex: 'idNumber', responsive: ['md' as const] },
             { title: '岗位', dataIndex: 'role', render: (r: WorkerView['role']) => WORKER_ROLE_LABELS[r] },
             { title: '机构', dataIndex: 'organisationName', responsive: ['lg' as const] },
-            { title: '派驻社工站', key: 'st', render: (_: unknown, w: WorkerView) => w.assignments.filter((a) => !a.endOn).map((a) => a.stationName).join('、') || '—' },
+            {
+              title: '派驻社工站',
+              key: 'st',
+              render: (_: unknown, w: WorkerView) =>
+                w.assignments
+                  .filter((a) => !a.endOn)
+                  .map((a) => a.stationName)
+                  .join('、') || '—',
+            },
             { title: '资质', key: 'q', render: (_: unknown, w: WorkerView) => <QualificationTag w={w} /> },
-            { title: '备案', dataIndex: 'filingStatus', render: (s: WorkerView['filingStatus']) => <FilingTag status={s} /> },
-            { title: '合规提示', key: 'f', render: (_: unknown, w: WorkerView) => <FindingCount findings={w.findings} /> },
-          ]} />
+            {
+              title: '备案',
+              dataIndex: 'filingStatus',
+              render: (s: WorkerView['filingStatus']) => <FilingTag status={s} />,
+            },
+            {
+              title: '合规提示',
+              key: 'f',
+              render: (_: unknown, w: WorkerView) => <FindingCount findings={w.findings} />,
+            },
+          ]}
+        />
       </Card>
-      <Drawer title="登记社工" open={open} onClose={() => setOpen(false)} size="large" forceRender extra={<Space><Button onClick={() => setOpen(false)}>取消</Button><Button type="primary" onClick={() => form.submit()}>登记</Button></Space>}>
-        <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: 'resident', education: 'bachelor', hireDate: dayjs(), localHukou: true }}>
+      <Drawer
+        title="登记社工"
+        open={open}
+        onClose={() => setOpen(false)}
+        size="large"
+        forceRender
+        extra={
+          <Space>
+            <Button onClick={() => setOpen(false)}>取消</Button>
+            <Button type="primary" onClick={() => form.submit()}>
+              登记
+            </Button>
+          </Space>
+        }
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={create}
+          initialValues={{ role: 'resident', education: 'bachelor', hireDate: dayjs(), localHukou: true }}
+        >
           <Row gutter={16}>
-            <Col xs={12}><Form.Item label="姓名" name="name" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item></Col>
             <Col xs={12}>
-              <Form.Item label="身份证号" name="idNumber" rules={[{ required: true, message: '请输入身份证号' }]}
+              <Form.Item label="姓名" name="name" rules={[{ required: true, message: '请输入姓名' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item
+                label="身份证号"
+                name="idNumber"
+                rules={[{ required: true, message: '请输入身份证号' }]}
                 validateStatus={idCheck && !idCheck.ok ? 'error' : undefined}
                 help={idCheck && !idCheck.ok ? idCheck.message : undefined}
-                extra={idCheck?.ok ? `出生日期 ${idCheck.birthDate}，${idCheck.gender === 'male' ? '男' : '女'}` : undefined}>
+                extra={
+                  idCheck?.ok ? `出生日期 ${idCheck.birthDate}，${idCheck.gender === 'male' ? '男' : '女'}` : undefined
+                }
+              >
                 <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
               </Form.Item>
             </Col>
-            <Col xs={12}><Form.Item label="联系电话" name="phone"><Input inputMode="tel" /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="岗位" name="role"><Select options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="学历" name="education" extra="须大专及以上"><Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="专业" name="major"><Input /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="聘用日期" name="hireDate" rules={[{ required: true, message: '请选择' }]} extra="聘用时不超过 45 周岁"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="证书等级" name="certificateLevel"><Select allowClear options={CERTIFICATE_LEVELS.map((c) => ({ value: c, label: CERTIFICATE_LABELS[c] }))} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="证书编号" name="certificateNumber"><Input /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="取得日期" name="certificateDate"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="劳动合同开始日期" name="labourContractStart"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={12}><Form.Item label="劳动合同结束日期" name="labourContractEnd"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={12}>
+              <Form.Item label="联系电话" name="phone">
+                <Input inputMode="tel" />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="岗位" name="role">
+                <Select options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="学历" name="education" extra="须大专及以上">
+                <Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="专业" name="major">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item
+                label="聘用日期"
+                name="hireDate"
+                rules={[{ required: true, message: '请选择' }]}
+                extra="聘用时不超过 45 周岁"
+              >
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="证书等级" name="certificateLevel">
+                <Select
+                  allowClear
+                  options={CERTIFICATE_LEVELS.map((c) => ({ value: c, label: CERTIFICATE_LABELS[c] }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="证书编号" name="certificateNumber">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="取得日期" name="certificateDate">
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="劳动合同开始日期" name="labourContractStart">
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item label="劳动合同结束日期" name="labourContractEnd">
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
             <Col xs={24}>
               <Space wrap>
-                <Form.Item name="socialWorkMajor" valuePropName="checked"><Checkbox>社会工作专业毕业</Checkbox></Form.Item>
-                <Form.Item name="localHukou" valuePropName="checked"><Checkbox>本地户籍</Checkbox></Form.Item>
-                <Form.Item name="archiveKept" valuePropName="checked"><Checkbox>已建立人事档案</Checkbox></Form.Item>
+                <Form.Item name="socialWorkMajor" valuePropName="checked">
+                  <Checkbox>社会工作专业毕业</Checkbox>
+                </Form.Item>
+                <Form.Item name="localHukou" valuePropName="checked">
+                  <Checkbox>本地户籍</Checkbox>
+                </Form.Item>
+                <Form.Item name="archiveKept" valuePropName="checked">
+                  <Checkbox>已建立人事档案</Checkbox>
+                </Form.Item>
               </Space>
             </Col>
           </Row>
