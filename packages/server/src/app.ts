@@ -52,6 +52,8 @@ import {
 import { createOrganisationLookup, createOrganisationService, organisationRoutes } from './modules/organisations';
 import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
 
+const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), db: z.boolean() });
+
 // Chinese messages for every built-in zod rule (our own rules carry their own Chinese text).
 z.config(z.locales.zhCN());
 
@@ -170,7 +172,14 @@ export async function buildApp(opts: AppOptions) {
 
   app.get(
     '/api/health',
-    { config: { access: { public: true } }, schema: { tags: ['系统'], summary: '健康检查（数据库不可用时 503）' } },
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查（数据库不可用时 503）',
+        response: { '2xx': healthResponse, 503: healthResponse },
+      },
+    },
     async (_req, reply) => {
       const ok = await ping(db).catch(() => false);
       if (!ok) reply.status(503);

@@ -25,13 +25,19 @@ const migrationsFolder = path.join(import.meta.dirname, 'migrations');
 const MIGRATION_LOCK = 724_100_001;
 
 /** PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory for `memory://`). */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  pgliteDir?: string;
+  onQuery?: () => void;
+}): Promise<Database> {
+  // Tests count statements through drizzle's logger to prove that a list costs the same number of queries at any length.
+  const logger = opts.onQuery ? { logQuery: opts.onQuery } : undefined;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // An idle connection the server ends (a restart, a failover, a dropped test database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     const client = await pool.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -43,8 +49,8 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string }): 
     return { db, driver: 'pg', close: () => pool.end() };
   }
   const client = await PGlite.create(opts.pgliteDir ?? 'memory://');
-  const pgliteDb = drizzlePglite(client, { schema });
-  await migratePglite(pgliteDb, { migrationsFolder });
+  await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+  const pgliteDb = drizzlePglite(client, { schema, logger });
   return { db: pgliteDb as unknown as Db, driver: 'pglite', close: () => client.close() };
 }
 

@@ -49,7 +49,8 @@ export const TEST_TODAY = process.env.SHEGONG_TEST_TODAY ?? '2026-11-28';
  * moves it during a test.
  */
 export async function createTestApp(opts: { today?: string } = {}) {
-  const database: Database = await createTestDatabase();
+  let queries = 0;
+  const database: Database = await createTestDatabase(() => queries++);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shegong-test-'));
   const clock = fixedClock(opts.today ?? TEST_TODAY);
   const app: FastifyInstance = await buildApp({ db: database.db, dataDir, clock });
@@ -127,6 +128,12 @@ export async function createTestApp(opts: { today?: string } = {}) {
     driver: database.driver,
     makeUser,
     login,
+    /** Runs `fn` and answers how many SQL statements it sent (sessions and audit included), for N+1 tests. */
+    async countQueries(fn: () => Promise<unknown>): Promise<number> {
+      const before = queries;
+      await fn();
+      return queries - before;
+    },
     as,
     call,
     async close() {

@@ -9,10 +9,10 @@ const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
  * A fresh, migrated database with reference data for one test file: PGlite in memory by default,
  * or a new PostgreSQL database (created here, dropped by `close`) when TEST_DATABASE_URL is set.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(onQuery?: () => void): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl || process.env.SHEGONG_TEST_DRIVER !== 'pg') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ onQuery });
     await loadReferenceData(database.db, silentLog);
     return database;
   }
@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString(), onQuery });
   await loadReferenceData(database.db, silentLog);
   return {
     ...database,

@@ -50,17 +50,14 @@ const organisationFields = {
   divisionCode: divisionCodeSchema,
 };
 
-export const createOrganisationSchema = z
-  .strictObject(organisationFields)
-  .partial()
-  .extend({
-    name: organisationFields.name,
-    creditCode: organisationFields.creditCode,
-    type: organisationFields.type,
-    socialWorkInScope: organisationFields.socialWorkInScope,
-    local: organisationFields.local,
-    divisionCode: organisationFields.divisionCode,
-  });
+export const createOrganisationSchema = z.strictObject(organisationFields).partial().extend({
+  name: organisationFields.name,
+  creditCode: organisationFields.creditCode,
+  type: organisationFields.type,
+  socialWorkInScope: organisationFields.socialWorkInScope,
+  local: organisationFields.local,
+  divisionCode: organisationFields.divisionCode,
+});
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
 export const updateOrganisationSchema = z
   .strictObject(organisationFields)

@@ -90,16 +90,13 @@ const workerFields = {
   labourContractEnd: isoDate.nullable(),
   archiveKept: z.boolean('应为是或否'),
 };
-export const createWorkerSchema = z
-  .strictObject(workerFields)
-  .partial()
-  .extend({
-    name,
-    idNumber: workerFields.idNumber,
-    education: workerFields.education,
-    hireDate: workerFields.hireDate,
-    role: workerFields.role,
-  });
+export const createWorkerSchema = z.strictObject(workerFields).partial().extend({
+  name,
+  idNumber: workerFields.idNumber,
+  education: workerFields.education,
+  hireDate: workerFields.hireDate,
+  role: workerFields.role,
+});
 export type CreateWorkerInput = z.infer<typeof createWorkerSchema>;
 export const updateWorkerSchema = z
   .strictObject(workerFields)

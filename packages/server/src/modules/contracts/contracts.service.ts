@@ -204,18 +204,16 @@ export function createContractService({
           .returning();
         if (p.stationIds.length)
           await tx.insert(contractStations).values(p.stationIds.map((stationId) => ({ contractId: c.id, stationId })));
-        await tx
-          .insert(agreements)
-          .values({
-            contractId: c.id,
-            yearNo: 1,
-            periodStart: y1.start,
-            periodEnd: y1.end,
-            amountFen: input.firstAgreement.amount,
-            signedOn: input.signedOn,
-            publishedOn: input.firstAgreement.publishedOn,
-            createdBy: ctx.actor.userId,
-          });
+        await tx.insert(agreements).values({
+          contractId: c.id,
+          yearNo: 1,
+          periodStart: y1.start,
+          periodEnd: y1.end,
+          amountFen: input.firstAgreement.amount,
+          signedOn: input.signedOn,
+          publishedOn: input.firstAgreement.publishedOn,
+          createdBy: ctx.actor.userId,
+        });
         const late = contractFindings({ ...c, agreements: [], evaluations: [] }, todayInChina()).find(
           (f) => f.ruleId === 'R-CON-1',
         );

@@ -5,14 +5,12 @@ import { toDivision, type DivisionService } from './divisions.service';
 
 // Divisions are public reference data (names and codes only), used by the public directory's filters too.
 export function divisionRoutes(app: FastifyInstance, divisions: DivisionService) {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/v1/divisions',
-      {
-        config: { access: { public: true } },
-        schema: { tags: ['区划'], summary: '行政区划（市、县（区）、乡镇（街道））', querystring: divisionQuerySchema },
-      },
-      async (req) => ({ items: divisions.list(req.query).map(toDivision) }),
-    );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/divisions',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['区划'], summary: '行政区划（市、县（区）、乡镇（街道））', querystring: divisionQuerySchema },
+    },
+    async (req) => ({ items: divisions.list(req.query).map(toDivision) }),
+  );
 }

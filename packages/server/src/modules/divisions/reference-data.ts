@@ -139,17 +139,15 @@ export async function loadReferenceData(db: Db, log: FastifyBaseLogger): Promise
     await tx.insert(planTargets).values(targets);
   });
   await step(db, log, 'catalogue-v1', catalogue.checksum, catalogue.data.length, async (tx) => {
-    await tx
-      .insert(catalogueItems)
-      .values(
-        catalogue.data.map((c) => ({
-          code: `${c.domainCode}.${c.itemNumber}`,
-          domainCode: c.domainCode,
-          domainName: c.domainName,
-          itemNumber: c.itemNumber,
-          itemName: c.itemName,
-          description: c.description,
-        })),
-      );
+    await tx.insert(catalogueItems).values(
+      catalogue.data.map((c) => ({
+        code: `${c.domainCode}.${c.itemNumber}`,
+        domainCode: c.domainCode,
+        domainName: c.domainName,
+        itemNumber: c.itemNumber,
+        itemName: c.itemName,
+        description: c.description,
+      })),
+    );
   });
 }

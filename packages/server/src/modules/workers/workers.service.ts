@@ -261,15 +261,13 @@ export function createWorkerService(d: WorkerDeps) {
       }
       const [station] = await d.stations.summaries([input.stationId]);
       await db.transaction(async (tx) => {
-        await tx
-          .insert(workerAssignments)
-          .values({
-            workerId,
-            stationId: input.stationId,
-            divisionPath: station.divisionPath,
-            startOn: input.startOn,
-            createdBy: ctx.actor.userId,
-          });
+        await tx.insert(workerAssignments).values({
+          workerId,
+          stationId: input.stationId,
+          divisionPath: station.divisionPath,
+          startOn: input.startOn,
+          createdBy: ctx.actor.userId,
+        });
         await writeAudit(tx, ctx, {
           action: 'update',
           entityType: 'worker',

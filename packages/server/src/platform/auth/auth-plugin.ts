@@ -19,6 +19,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Whether the route declares the schema of its answers (`schema.response`); a test requires it of every route. */
+  responds: boolean;
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,7 +46,13 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
     if (!route.url.startsWith('/api/v1/')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
+      if (method !== 'HEAD')
+        app.routeTable.push({
+          method,
+          url: route.url,
+          access: route.config.access,
+          responds: !!route.schema?.response,
+        });
   });
 
   app.addHook('onRequest', async (req) => {

@@ -34,18 +34,16 @@ export function createSessionStore(
       const csrfToken = randomBytes(24).toString('base64url');
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + SESSION_LIMITS.absoluteHours * 3600_000);
-      await db
-        .insert(sessions)
-        .values({
-          tokenHash: hashToken(token),
-          userId,
-          csrfToken,
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt,
-          ip,
-          userAgent: userAgent?.slice(0, 300) ?? null,
-        });
+      await db.insert(sessions).values({
+        tokenHash: hashToken(token),
+        userId,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+        ip,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
       return { token, csrfToken };
     },
 

@@ -104,13 +104,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fieldErrors = issuesToFieldErrors(err.validation as unknown as Issue[]);
-      return reply
-        .status(400)
-        .send({
-          code: 'VALIDATION_FAILED',
-          message: summarise(fieldErrors),
-          details: { fieldErrors },
-        } satisfies ErrorBody);
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: summarise(fieldErrors),
+        details: { fieldErrors },
+      } satisfies ErrorBody);
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
@@ -119,12 +117,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大，超出允许的大小' } satisfies ErrorBody);
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
-      return reply
-        .status(415)
-        .send({
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-          message: '不支持的内容类型（Content-Type），请以 application/json 提交',
-        } satisfies ErrorBody);
+      return reply.status(415).send({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: '不支持的内容类型（Content-Type），请以 application/json 提交',
+      } satisfies ErrorBody);
     }
     if (
       fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
@@ -141,13 +137,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         String(fe.message),
       )
     ) {
-      return reply
-        .status(400)
-        .send({
-          code: 'VALIDATION_FAILED',
-          message: '上传内容不是有效的 multipart/form-data 格式，请重新选择文件上传',
-          details: { fieldErrors: { file: '上传内容格式不正确' } },
-        } satisfies ErrorBody);
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: '上传内容不是有效的 multipart/form-data 格式，请重新选择文件上传',
+        details: { fieldErrors: { file: '上传内容格式不正确' } },
+      } satisfies ErrorBody);
     }
     if (fe.statusCode === 429) {
       return reply
@@ -167,30 +161,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // Data the database refuses (an impossible date, a number out of range) is the request's fault, not the server's.
     if (state?.startsWith('22')) {
       req.log.warn({ err: loggableError(err) }, 'data refused by the database');
-      return reply
-        .status(400)
-        .send({
-          code: 'VALIDATION_FAILED',
-          message: '输入有误：包含数据库无法保存的值（如不存在的日期或超出范围的数字）',
-        } satisfies ErrorBody);
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: '输入有误：包含数据库无法保存的值（如不存在的日期或超出范围的数字）',
+      } satisfies ErrorBody);
     }
     if (databaseUnavailable(err)) {
       req.log.error({ err: loggableError(err) }, 'database unavailable');
-      return reply
-        .status(503)
-        .send({
-          code: 'SERVICE_UNAVAILABLE',
-          message: '数据库暂时无法连接，请稍后重试',
-          requestId: req.id,
-        } satisfies ErrorBody);
-    }
-    req.log.error({ err: loggableError(err) }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        code: 'INTERNAL',
-        message: '服务器内部错误，请稍后重试或联系管理员',
+      return reply.status(503).send({
+        code: 'SERVICE_UNAVAILABLE',
+        message: '数据库暂时无法连接，请稍后重试',
         requestId: req.id,
       } satisfies ErrorBody);
+    }
+    req.log.error({ err: loggableError(err) }, 'unhandled error');
+    return reply.status(500).send({
+      code: 'INTERNAL',
+      message: '服务器内部错误，请稍后重试或联系管理员',
+      requestId: req.id,
+    } satisfies ErrorBody);
   });
 }
