@@ -77,6 +77,7 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
   if (late > 0) {
     out.push({
       ruleId: 'R-CON-1',
+      code: 'R-CON-1.signed-late',
       severity: 'error',
       message: `合同于 ${c.signedOn} 签订，距中标（成交）通知书 ${c.awardedOn} 已 ${daysBetween(c.awardedOn, c.signedOn)} 日，超过 ${SIGNING_DEADLINE_DAYS} 日时限 ${late} 日`,
       action: '违规已记录并通报市民政局；今后须在通知书发出之日起 30 日内签订',
@@ -85,6 +86,7 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
   if (!c.publishedOn)
     out.push({
       ruleId: 'R-CON-3',
+      code: 'R-CON-3.contract-unpublished',
       severity: 'warning',
       message: '合同尚未公告',
       action: '依法公告服务协议后登记公告日期',
@@ -93,6 +95,7 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
     if (!a.publishedOn)
       out.push({
         ruleId: 'R-CON-3',
+        code: 'R-CON-3.agreement-unpublished',
         severity: 'warning',
         message: `第 ${a.yearNo} 年协议尚未公告`,
         action: '依法公告后登记公告日期',
@@ -102,6 +105,7 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
   if (failed) {
     out.push({
       ruleId: 'R-CON-2',
+      code: 'R-CON-2.failed-evaluation',
       severity: 'error',
       message: `第 ${failed.yearNo} 年度评估不合格，合同于 ${c.endsOn} 终止，不予续签`,
       action: '按政府采购程序重新确定承接主体',
@@ -116,12 +120,14 @@ export function contractFindings(c: ContractFacts, today: string): Finding[] {
         last.yearNo < CONTRACT_CYCLE_YEARS
           ? {
               ruleId: 'R-CON-2',
+              code: 'R-CON-2.agreement-expiring',
               severity: 'warning',
               message: `第 ${last.yearNo} 年协议将于 ${last.periodEnd} 到期（剩 ${left} 日）`,
               action: '完成年度评估；评估合格后签订下一年协议',
             }
           : {
               ruleId: 'R-CON-2',
+              code: 'R-CON-2.cycle-ending',
               severity: 'warning',
               message: `三年合同周期将于 ${last.periodEnd} 结束（剩 ${left} 日）`,
               action: '启动下一周期的购买计划和采购',

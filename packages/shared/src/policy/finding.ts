@@ -2,6 +2,11 @@
 export type FindingSeverity = 'error' | 'warning' | 'info';
 export interface Finding {
   ruleId: string;
+  /**
+   * Stable identity of the condition: the rule id and a short key (`R-CON-2.agreement-expiring`). Counts, filters and
+   * tests use it; the message is for people and may be reworded at any time.
+   */
+  code: string;
   severity: FindingSeverity;
   message: string;
   action: string;

@@ -24,6 +24,7 @@ export function hiringBreaches(w: { birthDate: string; hireDate: string; educati
   if (age > MAX_HIRING_AGE)
     out.push({
       ruleId: 'R-STAFF-2',
+      code: 'R-STAFF-2.over-age',
       severity: 'error',
       message: `聘用时 ${age} 周岁，超过 ${MAX_HIRING_AGE} 周岁`,
       action: '不予聘用，或由民政部门登记例外及理由',
@@ -31,6 +32,7 @@ export function hiringBreaches(w: { birthDate: string; hireDate: string; educati
   if (BELOW_JUNIOR_COLLEGE.includes(w.education))
     out.push({
       ruleId: 'R-STAFF-2',
+      code: 'R-STAFF-2.low-degree',
       severity: 'error',
       message: '学历低于大专',
       action: '不予聘用，或由民政部门登记例外及理由',
@@ -131,6 +133,7 @@ export function continuingEducation(
     hours,
     finding: {
       ruleId: 'R-STAFF-5',
+      code: 'R-STAFF-5.training-hours',
       severity: over ? 'error' : 'info',
       message: over
         ? `${year} 年继续教育 ${hours} 学时，不足 ${CONTINUING_EDUCATION_HOURS} 学时`
@@ -146,6 +149,7 @@ export function staffingFinding(residentWorkersToday: number): Finding | null {
     ? null
     : {
         ruleId: 'R-STAFF-1',
+        code: 'R-STAFF-1.too-few-residents',
         severity: 'error',
         message: `驻站社工 ${residentWorkersToday} 名，少于 2 名`,
         action: '承接机构及时足额配备驻站社工',

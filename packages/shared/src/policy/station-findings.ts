@@ -46,6 +46,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.name !== expected) {
     out.push({
       ruleId: 'R-ST-1',
+      code: 'R-ST-1.name',
       severity: 'error',
       message: `站点名称“${s.name}”不符合“××乡镇（街道）社会工作服务站”格式`,
       action: `将名称改为“${expected}”`,
@@ -57,6 +58,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (!s.hasSignagePhoto) {
     out.push({
       ruleId: 'R-ST-1',
+      code: 'R-ST-1.signage',
       severity: sev,
       message: '未上传“社会工作服务站”标牌照片',
       action: '在办公场地显著位置挂设标牌，并上传标牌照片',
@@ -65,6 +67,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.officeAreaM2 == null) {
     out.push({
       ruleId: 'R-ST-2',
+      code: 'R-ST-2.office-area-missing',
       severity: sev,
       message: '未填写办公用房面积',
       action: `填写办公用房面积（不少于 ${MIN_OFFICE_AREA_M2} ㎡）`,
@@ -72,6 +75,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   } else if (s.officeAreaM2 < MIN_OFFICE_AREA_M2) {
     out.push({
       ruleId: 'R-ST-2',
+      code: 'R-ST-2.office-area-small',
       severity: sev,
       message: `办公用房面积 ${s.officeAreaM2} ㎡，少于 ${MIN_OFFICE_AREA_M2} ㎡`,
       action: `协调乡镇（街道）提供不少于 ${MIN_OFFICE_AREA_M2} ㎡ 的办公用房`,
@@ -80,6 +84,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (!s.site.activityRoom) {
     out.push({
       ruleId: 'R-ST-2',
+      code: 'R-ST-2.activity-room',
       severity: sev,
       message: '缺少活动用房',
       action: '协调乡镇（街道）提供一定面积的活动用房',
@@ -89,6 +94,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (missingEquipment.length > 0) {
     out.push({
       ruleId: 'R-ST-2',
+      code: 'R-ST-2.equipment',
       severity: sev,
       message: `缺少设施设备：${missingEquipment.join('、')}`,
       action: '配齐必要的办公设施设备后在清单中勾选',
@@ -98,6 +104,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (missingRooms.length > 0) {
     out.push({
       ruleId: 'R-ST-2',
+      code: 'R-ST-2.rooms',
       severity: 'info',
       message: `未设立：${missingRooms.join('、')}`,
       action: '按“资源整合、一室多用”原则，根据服务需求设立',
@@ -107,6 +114,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (missingInstitutions.length > 0) {
     out.push({
       ruleId: 'R-ST-4',
+      code: 'R-ST-4.institutions',
       severity: sev,
       message: `制度建设缺项：${missingInstitutions.map((k) => INSTITUTION_ITEMS[k]).join('、')}`,
       action: '建立相应制度或机制后在清单中勾选',
@@ -118,6 +126,7 @@ export function stationFindings(s: StationFacts): Finding[] {
       .join('、');
     out.push({
       ruleId: 'R-ST-1',
+      code: 'R-ST-1.contact',
       severity: 'warning',
       message: `运营中的站点缺少${missing}，公众无法联系`,
       action: `补充${missing}`,
@@ -130,6 +139,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.contractEndsEarlyOn) {
     out.push({
       ruleId: 'R-CON-2',
+      code: 'R-CON-2.not-renewed',
       severity: 'warning',
       message: `年度评估不合格，现合同于 ${s.contractEndsEarlyOn} 终止，不予续签`,
       action: '按政府采购程序重新确定承接主体，避免服务中断',
@@ -138,6 +148,7 @@ export function stationFindings(s: StationFacts): Finding[] {
   if (s.status === 'operating' && s.hasCurrentContract === false) {
     out.push({
       ruleId: 'R-CON-2',
+      code: 'R-CON-2.no-contract',
       severity: 'warning',
       message: '没有有效的政府购买服务合同（承接主体）',
       action: '按政府采购程序确定承接主体并签订合同',

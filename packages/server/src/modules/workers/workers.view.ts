@@ -100,15 +100,23 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
   if (w.hiringExceptionReason)
     findings.push({
       ruleId: 'R-STAFF-2',
+      code: 'R-STAFF-2.hiring-exception',
       severity: 'warning',
       message: `聘用条件例外：${w.hiringExceptionReason}`,
       action: '例外已由民政部门登记',
     });
   if (!w.localHukou)
-    findings.push({ ruleId: 'R-STAFF-2', severity: 'info', message: '非本地户籍（本地户籍人员优先）', action: '—' });
+    findings.push({
+      ruleId: 'R-STAFF-2',
+      code: 'R-STAFF-2.non-local',
+      severity: 'info',
+      message: '非本地户籍（本地户籍人员优先）',
+      action: '—',
+    });
   if (status === 'overdue')
     findings.push({
       ruleId: 'R-STAFF-4',
+      code: 'R-STAFF-4.qualification-overdue',
       severity: 'error',
       message: `${w.role === 'project_lead' ? '项目主管须在任职时' : '驻站社工须在项目实施 2 年内'}具备社会工作专业资质，期限 ${deadlineOn} 已过`,
       action: q.explanation,
@@ -116,6 +124,7 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
   if (status === 'at_risk')
     findings.push({
       ruleId: 'R-STAFF-4',
+      code: 'R-STAFF-4.qualification-due',
       severity: 'warning',
       message: `须在 ${deadlineOn} 前具备社会工作专业资质`,
       action: q.explanation,
@@ -125,6 +134,7 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
   if (!w.labourContractStart)
     findings.push({
       ruleId: 'R-STAFF-6',
+      code: 'R-STAFF-6.no-labour-contract',
       severity: 'warning',
       message: '未登记劳动合同',
       action: '签订劳动合同并登记起止日期',
@@ -132,6 +142,7 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
   if (!w.archiveKept)
     findings.push({
       ruleId: 'R-STAFF-6',
+      code: 'R-STAFF-6.no-personnel-file',
       severity: 'warning',
       message: '未建立人事档案',
       action: '建立并妥善保管人事档案',
@@ -139,6 +150,7 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
   if (w.filingStatus !== 'filed')
     findings.push({
       ruleId: 'R-STAFF-6',
+      code: 'R-STAFF-6.not-filed',
       severity: 'warning',
       message: '尚未报县（区）民政局备案',
       action: '提交备案',
