@@ -81,6 +81,23 @@ export default tseslint.config(
     },
   },
   {
+    // The repository is the only reader of a module's tables: services, lookups, views and routes call it (issue 8).
+    files: ['packages/server/src/modules/*/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.repository.ts', '**/*.table.ts', '**/index.ts', '**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...MODULE_BOUNDARY,
+            { regex: '\\.table$', message: 'Only the repository reads tables: put the query in <module>.repository.ts.' },
+            { regex: '^drizzle-orm', message: 'SQL lives in the repository: put the query in <module>.repository.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/src/modules/*/*.routes.ts'],
     rules: {
       'no-restricted-imports': [
