@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // A rule's result on a record (合规提示): rule id, how serious, what is wrong, what to do.
 export type FindingSeverity = 'error' | 'warning' | 'info';
 export interface Finding {
@@ -11,4 +13,12 @@ export interface Finding {
   message: string;
   action: string;
 }
+/** A finding in a response schema (every view that carries findings names them with this). */
+export const findingSchema = z.object({
+  ruleId: z.string(),
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  action: z.string(),
+}) satisfies z.ZodType<Finding>;
 export const SEVERITY_LABELS: Record<FindingSeverity, string> = { error: '不合规', warning: '待完善', info: '提示' };
