@@ -33,3 +33,9 @@ function inStations(col: AnyColumn | undefined, ids: string[]): SQL {
 export function pathInScope(scope: Scope, path: string): boolean {
   return scope.kind === 'division' && path.startsWith(scope.path);
 }
+
+/** Whether one station lies in a scope: the same answer `scopeCondition` gives in SQL, for a station already read. */
+export function stationInScope(scope: Scope, station: { id: string; divisionPath: string }): boolean {
+  if (scope.kind === 'division') return station.divisionPath.startsWith(scope.path);
+  return scope.stationIds.includes(station.id);
+}

@@ -1,0 +1,18 @@
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { auditedColumns } from '../../db/columns';
+
+// A real module adds its table to db/schema.ts, runs `npm run db:generate`, and adds the foreign keys in a migration
+// (docs/adr: foreign keys): station_id → stations.
+export const notes = pgTable(
+  'template_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stationId: uuid('station_id').notNull(),
+    // Copied from the station when written, so the scope condition needs no join.
+    divisionPath: text('division_path').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    ...auditedColumns(),
+  },
+  (t) => [index('template_notes_station_idx').on(t.stationId)],
+);
