@@ -43,6 +43,18 @@ describe('lint-enforced boundaries', () => {
       'tables stay inside it',
     ],
     [
+      'a service reading its own module’s table',
+      'packages/server/src/modules/stations/stations.service.ts',
+      "import { stations } from './stations.table';\nexport const x = stations;\n",
+      'Only the repository reads tables',
+    ],
+    [
+      'a service writing SQL',
+      'packages/server/src/modules/stations/stations.service.ts',
+      "import { eq } from 'drizzle-orm';\nexport const x = eq;\n",
+      'SQL lives in the repository',
+    ],
+    [
       'server code reading the system date',
       'packages/server/src/modules/stations/x.ts',
       'export const today = new Date().toISOString();\n',
@@ -56,6 +68,15 @@ describe('lint-enforced boundaries', () => {
     ],
   ])('%s fails the lint', async (_name, file, code, words) => {
     expect((await lint(file, code)).join('\n')).toContain(words);
+  });
+
+  it('a repository reading its own table passes', async () => {
+    expect(
+      await lint(
+        'packages/server/src/modules/stations/stations.repository.ts',
+        "import { eq } from 'drizzle-orm';\nimport { stations } from './stations.table';\nexport const x = [eq, stations];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('a module using another through its index passes', async () => {
