@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { attachmentViewSchema, isoDate, pageQuery } from '../common';
 import { yuanSchema } from '../money';
-import type { Finding } from '../policy/finding';
-import type { AttachmentView } from '../common';
+import { findingSchema } from '../policy/finding';
 
 const longText = z.string().trim().max(5000, '不能超过 5000 个字符');
 
@@ -68,56 +67,71 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   ended: '已终止',
 };
 
-export interface AgreementView {
-  id: string;
-  yearNo: number;
-  periodStart: string;
-  periodEnd: string;
-  amountFen: number;
-  signedOn: string;
-  publishedOn: string | null;
-}
-export interface EvaluationView {
-  id: string;
-  yearNo: number;
-  result: (typeof EVALUATION_RESULTS)[number];
-  evaluatedOn: string;
-  evaluator: string;
-  summary: string;
-}
-export interface ContractView {
-  id: string;
-  title: string;
-  countyCode: string;
-  countyName: string;
-  purchaserName: string;
-  procurementId: string;
-  contractorId: string;
-  contractorName: string;
-  stations: { id: string; name: string }[];
-  awardedOn: string;
-  signedOn: string;
-  publishedOn: string | null;
-  cycleStart: string;
-  cycleEnd: string;
-  endsOn: string | null;
-  status: ContractStatus;
-  terms: Record<ContractTerm, string>;
-  agreements: AgreementView[];
-  evaluations: EvaluationView[];
-  currentYearNo: number | null;
-  files: AttachmentView[];
-  findings: Finding[];
-  version: number;
-  abilities: { addAgreement: boolean; addEvaluation: boolean; publish: boolean };
-}
+export const agreementViewSchema = z.object({
+  id: z.string(),
+  yearNo: z.number().int(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  amountFen: z.number(),
+  signedOn: z.string(),
+  publishedOn: z.string().nullable(),
+});
+export type AgreementView = z.infer<typeof agreementViewSchema>;
+export const evaluationViewSchema = z.object({
+  id: z.string(),
+  yearNo: z.number().int(),
+  result: z.enum(EVALUATION_RESULTS),
+  evaluatedOn: z.string(),
+  evaluator: z.string(),
+  summary: z.string(),
+});
+export type EvaluationView = z.infer<typeof evaluationViewSchema>;
+export const contractViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  purchaserName: z.string(),
+  procurementId: z.string(),
+  contractorId: z.string(),
+  contractorName: z.string(),
+  stations: z.array(z.object({ id: z.string(), name: z.string() })),
+  awardedOn: z.string(),
+  signedOn: z.string(),
+  publishedOn: z.string().nullable(),
+  cycleStart: z.string(),
+  cycleEnd: z.string(),
+  endsOn: z.string().nullable(),
+  status: z.enum(CONTRACT_STATUSES),
+  terms: z.record(z.enum(Object.keys(CONTRACT_TERMS) as [ContractTerm, ...ContractTerm[]]), z.string()),
+  agreements: z.array(agreementViewSchema),
+  evaluations: z.array(evaluationViewSchema),
+  currentYearNo: z.number().int().nullable(),
+  files: z.array(attachmentViewSchema),
+  findings: z.array(findingSchema),
+  version: z.number().int(),
+  abilities: z.object({ addAgreement: z.boolean(), addEvaluation: z.boolean(), publish: z.boolean() }),
+});
+export type ContractView = z.infer<typeof contractViewSchema>;
 
-export interface ContractComplianceRow {
-  countyCode: string;
-  countyName: string;
-  contracts: number;
-  lateSigning: number;
-  unpublished: number;
-  endingSoon: number;
-  stationsWithoutContract: number;
-}
+/** `GET /contracts`: one page, optionally one unit's. */
+export const contractQuerySchema = z.strictObject({
+  county: z
+    .string()
+    .regex(/^\d{12}$/, '应为 12 位区划代码')
+    .optional(),
+  ...pageQuery,
+});
+export type ContractQuery = z.infer<typeof contractQuerySchema>;
+
+/** One unit's line of the compliance overview (R-CON-1…3). */
+export const contractComplianceRowSchema = z.object({
+  countyCode: z.string(),
+  countyName: z.string(),
+  contracts: z.number().int(),
+  lateSigning: z.number().int(),
+  unpublished: z.number().int(),
+  endingSoon: z.number().int(),
+  stationsWithoutContract: z.number().int(),
+});
+export type ContractComplianceRow = z.infer<typeof contractComplianceRowSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { isoDate, pageQuery } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import { yuanSchema } from '../money';
 
@@ -79,35 +79,53 @@ export const PLAN_REQUIRED_FIELDS = {
   stationIds: '覆盖的社工站',
 } as const;
 
-export interface PlanEventView {
-  action: 'create' | 'submit' | 'file' | 'return' | 'update';
-  comment: string;
-  username: string;
-  at: string;
-}
-export interface PurchasePlanView {
-  id: string;
-  countyCode: string;
-  countyName: string;
-  year: number;
-  title: string;
-  background: string;
-  goals: string;
-  budgetFen: number | null;
-  purchaseMethod: PurchaseMethod | null;
-  serviceContent: string;
-  schedule: string;
-  qualityStandards: string;
-  quantityStandards: string;
-  performanceEvaluation: string;
-  stations: { id: string; name: string }[];
-  status: PurchasePlanStatus;
-  submittedAt: string | null;
-  filedAt: string | null;
-  events: PlanEventView[];
-  version: number;
-  abilities: { update: boolean; submit: boolean; file: boolean; return: boolean };
-}
+const stationRefs = z.array(z.object({ id: z.string(), name: z.string() }));
+const countyFilter = z
+  .string()
+  .regex(/^\d{12}$/, '应为 12 位区划代码')
+  .optional();
+
+export const PLAN_EVENT_ACTIONS = ['create', 'submit', 'file', 'return', 'update'] as const;
+export const planEventViewSchema = z.object({
+  action: z.enum(PLAN_EVENT_ACTIONS),
+  comment: z.string(),
+  username: z.string(),
+  at: z.string(),
+});
+export type PlanEventView = z.infer<typeof planEventViewSchema>;
+export const purchasePlanViewSchema = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  background: z.string(),
+  goals: z.string(),
+  budgetFen: z.number().nullable(),
+  purchaseMethod: z.enum(PURCHASE_METHODS).nullable(),
+  serviceContent: z.string(),
+  schedule: z.string(),
+  qualityStandards: z.string(),
+  quantityStandards: z.string(),
+  performanceEvaluation: z.string(),
+  stations: stationRefs,
+  status: z.enum(PLAN_STATUSES),
+  submittedAt: z.string().nullable(),
+  filedAt: z.string().nullable(),
+  events: z.array(planEventViewSchema),
+  version: z.number().int(),
+  abilities: z.object({ update: z.boolean(), submit: z.boolean(), file: z.boolean(), return: z.boolean() }),
+});
+export type PurchasePlanView = z.infer<typeof purchasePlanViewSchema>;
+
+/** `GET /purchase-plans`: one page, filtered by unit, year and status. */
+export const purchasePlanQuerySchema = z.strictObject({
+  county: countyFilter,
+  year: z.coerce.number().int().min(2021).max(2035).optional(),
+  status: z.enum(PLAN_STATUSES).optional(),
+  ...pageQuery,
+});
+export type PurchasePlanQuery = z.infer<typeof purchasePlanQuerySchema>;
 
 // R-PUR-3: the procurement announcement and its award.
 export const PROCUREMENT_STATUSES = ['published', 'awarded', 'cancelled'] as const;
@@ -140,22 +158,35 @@ export const awardSchema = z.strictObject({
 });
 export type AwardInput = z.infer<typeof awardSchema>;
 
-export interface ProcurementView {
-  id: string;
-  countyCode: string;
-  countyName: string;
-  purchasePlanId: string | null;
-  title: string;
-  serviceContent: string;
-  serviceStandards: string;
-  requirements: string;
-  method: PurchaseMethod;
-  bidderConditions: string;
-  budgetFen: number | null;
-  stations: { id: string; name: string }[];
-  publishedOn: string;
-  status: ProcurementStatus;
-  award: { organisationId: string; organisationName: string; amountFen: number; awardedOn: string } | null;
-  contractId: string | null;
-  version: number;
-}
+export const procurementViewSchema = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  purchasePlanId: z.string().nullable(),
+  title: z.string(),
+  serviceContent: z.string(),
+  serviceStandards: z.string(),
+  requirements: z.string(),
+  method: z.enum(PURCHASE_METHODS),
+  bidderConditions: z.string(),
+  budgetFen: z.number().nullable(),
+  stations: stationRefs,
+  publishedOn: z.string(),
+  status: z.enum(PROCUREMENT_STATUSES),
+  award: z
+    .object({ organisationId: z.string(), organisationName: z.string(), amountFen: z.number(), awardedOn: z.string() })
+    .nullable(),
+  contractId: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ProcurementView = z.infer<typeof procurementViewSchema>;
+
+/** `GET /procurements`: one page, filtered by unit and status. */
+export const procurementQuerySchema = z.strictObject({
+  county: countyFilter,
+  status: z.enum(PROCUREMENT_STATUSES).optional(),
+  ...pageQuery,
+});
+export type ProcurementQuery = z.infer<typeof procurementQuerySchema>;
+/** `GET /public/announcements`: one page of published announcements and results. */
+export const announcementQuerySchema = z.strictObject({ ...pageQuery });

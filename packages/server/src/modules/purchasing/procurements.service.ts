@@ -1,29 +1,32 @@
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import {
   awardIneligibility,
   type AwardInput,
   type CreateProcurementInput,
+  type ProcurementQuery,
   type ProcurementView,
   type PurchaseMethod,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { pathInScope, scopeCondition } from '../../platform/auth/scope';
+import { pathInScope } from '../../platform/auth/scope';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
+import { pageOf } from '../../platform/http/paging';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { StationLookup } from '../stations';
-import type { Clock } from '../../platform/clock';
-import { procurements, purchasePlans } from './purchasing.table';
+import { procurementScope, procurementsRepository, type ProcurementRow } from './procurements.repository';
 
 type Ctx = RequestContext & { actor: Actor };
-export type ProcurementRow = typeof procurements.$inferSelect;
 
-/** R-PUR-3: the announcement (public at once) and the award, where R-ORG-1 eligibility is enforced. */
-/** Which contract was signed from each procurement; supplied by the contracts module, which builds on this one. */
+/**
+ * Which contract was signed from each procurement. A port: the contracts module builds on this one (a contract is
+ * signed from an award), so purchasing never imports it; app.ts passes the contracts lookup's answer in.
+ */
 export type ContractsByProcurement = (procurementIds: string[]) => Promise<Map<string, string>>;
 
+/** R-PUR-3: the announcement (public at once) and the award, where R-ORG-1 eligibility is enforced. */
 export function createProcurementService(d: {
   db: Db;
   clock: Clock;
@@ -33,15 +36,16 @@ export function createProcurementService(d: {
   contractsOf: ContractsByProcurement;
 }) {
   const { db, clock, divisions } = d;
-  const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: procurements.divisionPath });
 
-  async function view(p: ProcurementRow): Promise<ProcurementView> {
+  /** Views of many procurements with a constant number of queries: names, contracts and stations for all at once. */
+  async function views(rows: ProcurementRow[]): Promise<ProcurementView[]> {
     const [names, contractIds, stationRows] = await Promise.all([
-      d.organisations.names(p.awardOrganisationId ? [p.awardOrganisationId] : []),
-      d.contractsOf([p.id]),
-      d.stations.summaries(p.stationIds),
+      d.organisations.names(rows.flatMap((p) => (p.awardOrganisationId ? [p.awardOrganisationId] : []))),
+      d.contractsOf(rows.map((p) => p.id)),
+      d.stations.summaries(rows.flatMap((p) => p.stationIds)),
     ]);
-    return {
+    const stationName = new Map(stationRows.map((s) => [s.id, s.name]));
+    return rows.map((p) => ({
       id: p.id,
       countyCode: p.countyCode,
       countyName: divisions.find(p.countyCode)?.name ?? '',
@@ -53,7 +57,7 @@ export function createProcurementService(d: {
       method: p.method as PurchaseMethod,
       bidderConditions: p.bidderConditions,
       budgetFen: p.budgetFen,
-      stations: stationRows.map((x) => ({ id: x.id, name: x.name })),
+      stations: p.stationIds.filter((id) => stationName.has(id)).map((id) => ({ id, name: stationName.get(id)! })),
       publishedOn: p.publishedOn,
       status: p.status,
       award:
@@ -67,75 +71,49 @@ export function createProcurementService(d: {
           : null,
       contractId: contractIds.get(p.id) ?? null,
       version: p.version,
-    };
+    }));
   }
+  const view = async (p: ProcurementRow) => (await views([p]))[0];
 
   async function load(actor: Actor, id: string) {
-    const rows = await db
-      .select()
-      .from(procurements)
-      .where(and(eq(procurements.id, id), scopeOf(actor), isNull(procurements.archivedAt)))
-      .limit(1);
-    if (!rows[0]) throw notFound('采购项目');
-    return rows[0];
+    const p = await procurementsRepository.findInScope(db, procurementScope(actor.scope), id);
+    if (!p) throw notFound('采购项目');
+    return p;
   }
 
   return {
-    view,
-    load,
-    async list(actor: Actor, q: { county?: string; status?: ProcurementRow['status'] }) {
-      const conds: (SQL | undefined)[] = [scopeOf(actor), isNull(procurements.archivedAt)];
-      if (q.county) conds.push(eq(procurements.countyCode, q.county));
-      if (q.status) conds.push(eq(procurements.status, q.status));
-      const rows = await db
-        .select()
-        .from(procurements)
-        .where(and(...conds))
-        .orderBy(desc(procurements.publishedOn));
-      const items = await Promise.all(rows.map(view));
-      return { items, total: items.length };
+    async list(actor: Actor, q: ProcurementQuery) {
+      const { rows, total } = await procurementsRepository.page(db, procurementScope(actor.scope), q);
+      return pageOf(await views(rows), total, q);
     },
     async get(actor: Actor, id: string) {
       return view(await load(actor, id));
     },
-    /** Published announcements for the public portal. */
-    async publicList() {
-      const rows = await db
-        .select()
-        .from(procurements)
-        .where(and(isNull(procurements.archivedAt), inArray(procurements.status, ['published', 'awarded'])))
-        .orderBy(desc(procurements.publishedOn));
-      return Promise.all(rows.map(view));
+    /** Published announcements and results for the public portal. */
+    async publicList(q: { page: number; pageSize: number }) {
+      const { rows, total } = await procurementsRepository.publicPage(db, q);
+      return pageOf(await views(rows), total, q);
     },
     async create(ctx: Ctx, input: CreateProcurementInput) {
       const unit = divisions.require(input.countyCode, 'countyCode', 'county');
       if (!pathInScope(ctx.actor.scope, unit.path)) throw fieldError('countyCode', '只能为本县（区）组织采购');
       if (input.purchasePlanId) {
-        const plan = (
-          await db
-            .select()
-            .from(purchasePlans)
-            .where(and(eq(purchasePlans.id, input.purchasePlanId), eq(purchasePlans.countyCode, unit.code)))
-            .limit(1)
-        )[0];
+        const plan = await procurementsRepository.planOfCounty(db, input.purchasePlanId, unit.code);
         if (!plan) throw fieldError('purchasePlanId', '年度购买服务计划不存在或不属于本县（区）');
         if (plan.status !== 'filed')
           throw fieldError('purchasePlanId', '年度购买服务计划尚未经市民政局备案（R-PUR-2）');
       }
       await d.stations.ofCounty(unit.code, input.stationIds);
       const created = await db.transaction(async (tx) => {
-        const [p] = await tx
-          .insert(procurements)
-          .values({
-            ...input,
-            budgetFen: input.budget,
-            stationIds: [...new Set(input.stationIds)],
-            countyCode: unit.code,
-            divisionPath: unit.path,
-            createdBy: ctx.actor.userId,
-            updatedBy: ctx.actor.userId,
-          })
-          .returning();
+        const p = await procurementsRepository.insert(tx, {
+          ...input,
+          budgetFen: input.budget,
+          stationIds: [...new Set(input.stationIds)],
+          countyCode: unit.code,
+          divisionPath: unit.path,
+          createdBy: ctx.actor.userId,
+          updatedBy: ctx.actor.userId,
+        });
         await writeAudit(tx, ctx, {
           action: 'create',
           entityType: 'procurement',
@@ -169,19 +147,14 @@ export function createProcurementService(d: {
         );
       }
       const n = await db.transaction(async (tx) => {
-        const [n] = await tx
-          .update(procurements)
-          .set({
-            status: 'awarded',
-            awardOrganisationId: org.id,
-            awardAmountFen: input.amount,
-            awardedOn: input.awardedOn,
-            version: p.version + 1,
-            updatedAt: clock.now(),
-            updatedBy: ctx.actor.userId,
-          })
-          .where(and(eq(procurements.id, id), eq(procurements.status, 'published')))
-          .returning();
+        const n = await procurementsRepository.award(tx, id, {
+          awardOrganisationId: org.id,
+          awardAmountFen: input.amount,
+          awardedOn: input.awardedOn,
+          version: p.version + 1,
+          updatedAt: clock.now(),
+          updatedBy: ctx.actor.userId,
+        });
         if (!n) throw new AppError('VERSION_CONFLICT', '该采购项目已被他人修改，请刷新后再操作');
         await writeAudit(tx, ctx, {
           action: 'update',

@@ -1,93 +1,101 @@
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import {
   PLAN_REQUIRED_FIELDS,
   type CreatePurchasePlanInput,
   type PlanEventView,
   type PurchaseMethod,
+  type PurchasePlanQuery,
   type PurchasePlanView,
   type UpdatePurchasePlanInput,
 } from '@shegong/shared';
 import type { Db, DbOrTx } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
-import { pathInScope, scopeCondition } from '../../platform/auth/scope';
+import { pathInScope } from '../../platform/auth/scope';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
-import { AppError, fieldError, notFound, summarise } from '../../platform/http/errors';
-import type { DivisionService } from '../divisions';
-import { purchasePlanEvents, purchasePlans } from './purchasing.table';
-import type { StationLookup } from '../stations';
 import type { Clock } from '../../platform/clock';
+import { AppError, fieldError, notFound, summarise } from '../../platform/http/errors';
+import { pageOf } from '../../platform/http/paging';
+import type { DivisionService } from '../divisions';
+import type { StationLookup } from '../stations';
+import { planScope, purchasePlansRepository, type PlanEventRow, type PlanRow } from './purchase-plans.repository';
 
 type Ctx = RequestContext & { actor: Actor };
-type PlanRow = typeof purchasePlans.$inferSelect;
 const EDITABLE = new Set(['draft', 'returned']);
 
 /** R-PUR-2: the county writes its annual purchase plan; the city files it (备案) or returns it with comments. */
-export function createPurchasePlanService(
-  db: Db,
-  clock: Clock,
-  divisions: DivisionService,
-  stationLookup: StationLookup,
-) {
-  const names = async (ids: string[]) => (await stationLookup.summaries(ids)).map((s) => ({ id: s.id, name: s.name }));
-  const scopeOf = (a: Actor) => scopeCondition(a.scope, { divisionPath: purchasePlans.divisionPath });
+export function createPurchasePlanService(d: {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  stations: StationLookup;
+}) {
+  const { db, clock, divisions } = d;
 
-  async function view(p: PlanRow, actor: Actor): Promise<PurchasePlanView> {
-    const events = await db
-      .select()
-      .from(purchasePlanEvents)
-      .where(eq(purchasePlanEvents.planId, p.id))
-      .orderBy(asc(purchasePlanEvents.at));
-    const county = can(actor, 'purchase:write') && pathInScope(actor.scope, p.divisionPath);
+  /** Views of many plans with a constant number of queries: all event trails and station names at once. */
+  async function views(rows: PlanRow[], actor: Actor): Promise<PurchasePlanView[]> {
+    const [events, stationRows] = await Promise.all([
+      purchasePlansRepository.eventsOf(
+        db,
+        rows.map((p) => p.id),
+      ),
+      d.stations.summaries(rows.flatMap((p) => p.stationIds)),
+    ]);
+    const stationName = new Map(stationRows.map((s) => [s.id, s.name]));
+    const trail = new Map<string, PlanEventRow[]>();
+    for (const e of events) trail.set(e.planId, [...(trail.get(e.planId) ?? []), e]);
     const city = can(actor, 'purchase:file');
-    return {
-      id: p.id,
-      countyCode: p.countyCode,
-      countyName: divisions.find(p.countyCode)?.name ?? '',
-      year: p.year,
-      title: p.title,
-      background: p.background,
-      goals: p.goals,
-      budgetFen: p.budgetFen,
-      purchaseMethod: p.purchaseMethod as PurchaseMethod | null,
-      serviceContent: p.serviceContent,
-      schedule: p.schedule,
-      qualityStandards: p.qualityStandards,
-      quantityStandards: p.quantityStandards,
-      performanceEvaluation: p.performanceEvaluation,
-      stations: await names(p.stationIds),
-      status: p.status,
-      submittedAt: p.submittedAt?.toISOString() ?? null,
-      filedAt: p.filedAt?.toISOString() ?? null,
-      events: events.map((e): PlanEventView => ({
-        action: e.action as PlanEventView['action'],
-        comment: e.comment,
-        username: e.username,
-        at: e.at.toISOString(),
-      })),
-      version: p.version,
-      abilities: {
-        update: county && EDITABLE.has(p.status),
-        submit: county && EDITABLE.has(p.status),
-        file: city && p.status === 'submitted',
-        return: city && p.status === 'submitted',
-      },
-    };
+    return rows.map((p) => {
+      const county = can(actor, 'purchase:write') && pathInScope(actor.scope, p.divisionPath);
+      return {
+        id: p.id,
+        countyCode: p.countyCode,
+        countyName: divisions.find(p.countyCode)?.name ?? '',
+        year: p.year,
+        title: p.title,
+        background: p.background,
+        goals: p.goals,
+        budgetFen: p.budgetFen,
+        purchaseMethod: p.purchaseMethod as PurchaseMethod | null,
+        serviceContent: p.serviceContent,
+        schedule: p.schedule,
+        qualityStandards: p.qualityStandards,
+        quantityStandards: p.quantityStandards,
+        performanceEvaluation: p.performanceEvaluation,
+        stations: p.stationIds.filter((id) => stationName.has(id)).map((id) => ({ id, name: stationName.get(id)! })),
+        status: p.status,
+        submittedAt: p.submittedAt?.toISOString() ?? null,
+        filedAt: p.filedAt?.toISOString() ?? null,
+        events: (trail.get(p.id) ?? []).map((e): PlanEventView => ({
+          action: e.action as PlanEventView['action'],
+          comment: e.comment,
+          username: e.username,
+          at: e.at.toISOString(),
+        })),
+        version: p.version,
+        abilities: {
+          update: county && EDITABLE.has(p.status),
+          submit: county && EDITABLE.has(p.status),
+          file: city && p.status === 'submitted',
+          return: city && p.status === 'submitted',
+        },
+      };
+    });
   }
+  const view = async (p: PlanRow, actor: Actor) => (await views([p], actor))[0];
 
   async function load(actor: Actor, id: string) {
-    const rows = await db
-      .select()
-      .from(purchasePlans)
-      .where(and(eq(purchasePlans.id, id), scopeOf(actor), isNull(purchasePlans.archivedAt)))
-      .limit(1);
-    if (!rows[0]) throw notFound('年度购买服务计划');
-    return rows[0];
+    const p = await purchasePlansRepository.findInScope(db, planScope(actor.scope), id);
+    if (!p) throw notFound('年度购买服务计划');
+    return p;
   }
 
   async function event(tx: DbOrTx, ctx: Ctx, planId: string, action: PlanEventView['action'], comment = '') {
-    await tx
-      .insert(purchasePlanEvents)
-      .values({ planId, action, comment, userId: ctx.actor.userId, username: ctx.actor.username });
+    await purchasePlansRepository.addEvent(tx, {
+      planId,
+      action,
+      comment,
+      userId: ctx.actor.userId,
+      username: ctx.actor.username,
+    });
   }
 
   /** A status change with its event and audit, guarded by the version the user saw. */
@@ -102,11 +110,13 @@ export function createPurchasePlanService(
   ) {
     if (p.version !== version) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再操作');
     const n = await db.transaction(async (tx) => {
-      const [n] = await tx
-        .update(purchasePlans)
-        .set({ ...extra, status: to, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
-        .where(and(eq(purchasePlans.id, p.id), eq(purchasePlans.version, version)))
-        .returning();
+      const n = await purchasePlansRepository.updateAtVersion(tx, p.id, version, {
+        ...extra,
+        status: to,
+        version: version + 1,
+        updatedAt: clock.now(),
+        updatedBy: ctx.actor.userId,
+      });
       if (!n) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再操作');
       await event(tx, ctx, p.id, action, comment);
       await writeAudit(tx, ctx, {
@@ -124,18 +134,9 @@ export function createPurchasePlanService(
   }
 
   return {
-    async list(actor: Actor, q: { county?: string; year?: number; status?: PlanRow['status'] }) {
-      const conds: (SQL | undefined)[] = [scopeOf(actor), isNull(purchasePlans.archivedAt)];
-      if (q.county) conds.push(eq(purchasePlans.countyCode, q.county));
-      if (q.year) conds.push(eq(purchasePlans.year, q.year));
-      if (q.status) conds.push(eq(purchasePlans.status, q.status));
-      const rows = await db
-        .select()
-        .from(purchasePlans)
-        .where(and(...conds))
-        .orderBy(desc(purchasePlans.year), asc(purchasePlans.divisionPath));
-      const items = await Promise.all(rows.map((p) => view(p, actor)));
-      return { items, total: items.length };
+    async list(actor: Actor, q: PurchasePlanQuery) {
+      const { rows, total } = await purchasePlansRepository.page(db, planScope(actor.scope), q);
+      return pageOf(await views(rows, actor), total, q);
     },
     async get(actor: Actor, id: string) {
       return view(await load(actor, id), actor);
@@ -143,20 +144,17 @@ export function createPurchasePlanService(
     async create(ctx: Ctx, input: CreatePurchasePlanInput) {
       const unit = divisions.require(input.countyCode, 'countyCode', 'county');
       if (!pathInScope(ctx.actor.scope, unit.path)) throw fieldError('countyCode', '只能为本县（区）编制计划');
-      await stationLookup.ofCounty(unit.code, input.stationIds ?? []);
+      await d.stations.ofCounty(unit.code, input.stationIds ?? []);
       const created = await db.transaction(async (tx) => {
-        const [p] = await tx
-          .insert(purchasePlans)
-          .values({
-            ...input,
-            budgetFen: input.budget ?? null,
-            stationIds: [...new Set(input.stationIds ?? [])],
-            countyCode: unit.code,
-            divisionPath: unit.path,
-            createdBy: ctx.actor.userId,
-            updatedBy: ctx.actor.userId,
-          })
-          .returning();
+        const p = await purchasePlansRepository.insert(tx, {
+          ...input,
+          budgetFen: input.budget ?? null,
+          stationIds: [...new Set(input.stationIds ?? [])],
+          countyCode: unit.code,
+          divisionPath: unit.path,
+          createdBy: ctx.actor.userId,
+          updatedBy: ctx.actor.userId,
+        });
         await event(tx, ctx, p.id, 'create');
         await writeAudit(tx, ctx, {
           action: 'create',
@@ -177,18 +175,19 @@ export function createPurchasePlanService(
         throw new AppError('INVALID_TRANSITION', '计划已报送或已备案，不能修改；如需修改请由市民政局退回');
       if (p.version !== input.version) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再保存');
       const { version, budget, stationIds, ...fields } = input;
-      if (stationIds) await stationLookup.ofCounty(p.countyCode, stationIds);
+      if (stationIds) await d.stations.ofCounty(p.countyCode, stationIds);
       const patch = {
         ...fields,
         ...(budget !== undefined ? { budgetFen: budget } : {}),
         ...(stationIds ? { stationIds: [...new Set(stationIds)] } : {}),
       };
       const n = await db.transaction(async (tx) => {
-        const [n] = await tx
-          .update(purchasePlans)
-          .set({ ...patch, version: version + 1, updatedAt: clock.now(), updatedBy: ctx.actor.userId })
-          .where(and(eq(purchasePlans.id, id), eq(purchasePlans.version, version)))
-          .returning();
+        const n = await purchasePlansRepository.updateAtVersion(tx, id, version, {
+          ...patch,
+          version: version + 1,
+          updatedAt: clock.now(),
+          updatedBy: ctx.actor.userId,
+        });
         if (!n) throw new AppError('VERSION_CONFLICT', '该计划已被他人修改，请刷新后再保存');
         await writeAudit(tx, ctx, {
           action: 'update',

@@ -2,12 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  announcementQuerySchema,
   awardSchema,
   createProcurementSchema,
   createPurchasePlanSchema,
+  pagedSchema,
   planTransitionSchema,
-  PLAN_STATUSES,
-  PROCUREMENT_STATUSES,
+  procurementQuerySchema,
+  procurementViewSchema,
+  purchasePlanQuerySchema,
+  purchasePlanViewSchema,
   updatePurchasePlanSchema,
 } from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
@@ -17,16 +21,14 @@ import type { PurchasePlanService } from './purchase-plans.service';
 
 const planParams = z.strictObject({ planId: z.uuid('计划编号格式不正确') });
 const procParams = z.strictObject({ procurementId: z.uuid('采购项目编号格式不正确') });
-const county = z
-  .string()
-  .regex(/^\d{12}$/, '应为 12 位区划代码')
-  .optional();
+const plan = { 200: purchasePlanViewSchema };
+const procurement = { 200: procurementViewSchema };
 
 export function purchasingRoutes(
   app: FastifyInstance,
-  plans: PurchasePlanService,
-  procurementsService: ProcurementService,
+  d: { plans: PurchasePlanService; procurements: ProcurementService },
 ) {
+  const { plans, procurements: procurementsService } = d;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'purchase:read' as const } };
   const write = { access: { permission: 'purchase:write' as const } };
@@ -38,11 +40,8 @@ export function purchasingRoutes(
       schema: {
         tags: planTags,
         summary: '年度购买服务计划（市级为备案列表）',
-        querystring: z.strictObject({
-          county,
-          year: z.coerce.number().int().min(2021).max(2035).optional(),
-          status: z.enum(PLAN_STATUSES).optional(),
-        }),
+        querystring: purchasePlanQuerySchema,
+        response: { 200: pagedSchema(purchasePlanViewSchema) },
       },
     },
     (req) => plans.list(requireActor(req), req.query),
@@ -51,7 +50,12 @@ export function purchasingRoutes(
     '/api/v1/purchase-plans',
     {
       config: write,
-      schema: { tags: planTags, summary: '编制年度购买服务计划（草稿）', body: createPurchasePlanSchema },
+      schema: {
+        tags: planTags,
+        summary: '编制年度购买服务计划（草稿）',
+        body: createPurchasePlanSchema,
+        response: { 201: purchasePlanViewSchema },
+      },
     },
     async (req, reply) => {
       reply.status(201);
@@ -60,7 +64,7 @@ export function purchasingRoutes(
   );
   r.get(
     '/api/v1/purchase-plans/:planId',
-    { config: read, schema: { tags: planTags, summary: '计划详情（含流转记录）', params: planParams } },
+    { config: read, schema: { tags: planTags, summary: '计划详情（含流转记录）', params: planParams, response: plan } },
     (req) => plans.get(requireActor(req), req.params.planId),
   );
   r.patch(
@@ -72,6 +76,7 @@ export function purchasingRoutes(
         summary: '修改计划（草稿或退回时）',
         params: planParams,
         body: updatePurchasePlanSchema,
+        response: plan,
       },
     },
     (req) => plans.update(requestContext(req), req.params.planId, req.body),
@@ -80,7 +85,13 @@ export function purchasingRoutes(
     '/api/v1/purchase-plans/:planId/submit',
     {
       config: read,
-      schema: { tags: planTags, summary: '报送市民政局备案', params: planParams, body: planTransitionSchema },
+      schema: {
+        tags: planTags,
+        summary: '报送市民政局备案',
+        params: planParams,
+        body: planTransitionSchema,
+        response: plan,
+      },
     },
     (req) => plans.submit(requestContext(req), req.params.planId, req.body.version),
   );
@@ -88,7 +99,13 @@ export function purchasingRoutes(
     '/api/v1/purchase-plans/:planId/file',
     {
       config: read,
-      schema: { tags: planTags, summary: '备案（仅市民政局）', params: planParams, body: planTransitionSchema },
+      schema: {
+        tags: planTags,
+        summary: '备案（仅市民政局）',
+        params: planParams,
+        body: planTransitionSchema,
+        response: plan,
+      },
     },
     (req) => plans.file(requestContext(req), req.params.planId, req.body.version, req.body.comment),
   );
@@ -101,6 +118,7 @@ export function purchasingRoutes(
         summary: '退回并填写意见（仅市民政局）',
         params: planParams,
         body: planTransitionSchema,
+        response: plan,
       },
     },
     (req) => plans.return(requestContext(req), req.params.planId, req.body.version, req.body.comment),
@@ -114,7 +132,8 @@ export function purchasingRoutes(
       schema: {
         tags: procTags,
         summary: '采购项目',
-        querystring: z.strictObject({ county, status: z.enum(PROCUREMENT_STATUSES).optional() }),
+        querystring: procurementQuerySchema,
+        response: { 200: pagedSchema(procurementViewSchema) },
       },
     },
     (req) => procurementsService.list(requireActor(req), req.query),
@@ -127,6 +146,7 @@ export function purchasingRoutes(
         tags: procTags,
         summary: '发布采购公告（服务内容、标准、要求、方式、承接主体条件）',
         body: createProcurementSchema,
+        response: { 201: procurementViewSchema },
       },
     },
     async (req, reply) => {
@@ -136,7 +156,7 @@ export function purchasingRoutes(
   );
   r.get(
     '/api/v1/procurements/:procurementId',
-    { config: read, schema: { tags: procTags, summary: '采购项目详情', params: procParams } },
+    { config: read, schema: { tags: procTags, summary: '采购项目详情', params: procParams, response: procurement } },
     (req) => procurementsService.get(requireActor(req), req.params.procurementId),
   );
   r.post(
@@ -148,16 +168,22 @@ export function purchasingRoutes(
         summary: '确定承接主体（中标/成交），按 R-ORG-1 校验资格',
         params: procParams,
         body: awardSchema,
+        response: procurement,
       },
     },
     (req) => procurementsService.award(requestContext(req), req.params.procurementId, req.body),
   );
   r.get(
     '/api/v1/public/announcements',
-    { config: { access: { public: true } }, schema: { tags: ['公开信息'], summary: '采购公告与结果（无需登录）' } },
-    async () => {
-      const items = await procurementsService.publicList();
-      return { items, total: items.length };
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['公开信息'],
+        summary: '采购公告与结果（无需登录）',
+        querystring: announcementQuerySchema,
+        response: { 200: pagedSchema(procurementViewSchema) },
+      },
     },
+    (req) => procurementsService.publicList(req.query),
   );
 }

@@ -1,0 +1,189 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { ContractQuery, Scope } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { scopeCondition } from '../../platform/auth/scope';
+import { pageWindow } from '../../platform/http/paging';
+import { agreements, contractEvaluations, contractStations, contracts } from './contracts.table';
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type NewContract = typeof contracts.$inferInsert;
+export type AgreementRow = typeof agreements.$inferSelect;
+export type EvaluationRow = typeof contractEvaluations.$inferSelect;
+/** A contract's agreements, evaluations and stations, each in year (or insertion) order. */
+export interface ContractParts {
+  ags: AgreementRow[];
+  evs: EvaluationRow[];
+  stationIds: string[];
+}
+
+/**
+ * The one definition of a live contract (R-CON-2): not archived, not ended by status, and its end (the cycle's end,
+ * or the end of a failed year) not yet passed on `today`. Judged on the Clock's date at every call, never captured.
+ */
+export const liveOn = (today: string): SQL =>
+  sql`${contracts.archivedAt} is null and ${contracts.status} <> 'ended' and coalesce(${contracts.endsOn}, ${contracts.cycleEnd}) >= ${today}::date`;
+
+/** The caller's reach over contracts: a unit's own and those below it; contractor staff their organisation's. */
+export const contractScope = (scope: Scope): SQL =>
+  scopeCondition(scope, { divisionPath: contracts.divisionPath, organisationId: contracts.organisationId });
+
+const notArchived = isNull(contracts.archivedAt);
+
+/** R-CON-1…3 contracts, their agreements, evaluations and stations: all SQL of the contracts module. */
+export const contractsRepository = {
+  async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<ContractRow | undefined> {
+    const rows = await db
+      .select()
+      .from(contracts)
+      .where(and(eq(contracts.id, id), scope, notArchived))
+      .limit(1);
+    return rows[0];
+  },
+  /** One page of the contracts in scope, with the total over the same filter. */
+  async page(db: DbOrTx, scope: SQL, q: ContractQuery) {
+    const where = and(scope, notArchived, q.county ? eq(contracts.countyCode, q.county) : undefined);
+    const { limit, offset } = pageWindow(q);
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select()
+        .from(contracts)
+        .where(where)
+        .orderBy(desc(contracts.signedOn), desc(contracts.createdAt))
+        .limit(limit)
+        .offset(offset),
+      db.select({ total: count() }).from(contracts).where(where),
+    ]);
+    return { rows, total };
+  },
+  /** Every contract in scope (the compliance overview judges them all). */
+  allInScope(db: DbOrTx, scope: SQL): Promise<ContractRow[]> {
+    return db.select().from(contracts).where(and(scope, notArchived));
+  },
+  /** Agreements, evaluations and stations of many contracts in three queries, grouped by contract. */
+  async partsOf(db: DbOrTx, ids: string[]): Promise<Map<string, ContractParts>> {
+    const out = new Map<string, ContractParts>(ids.map((id) => [id, { ags: [], evs: [], stationIds: [] }]));
+    if (ids.length === 0) return out;
+    const [ags, evs, sts] = await Promise.all([
+      db.select().from(agreements).where(inArray(agreements.contractId, ids)).orderBy(asc(agreements.yearNo)),
+      db
+        .select()
+        .from(contractEvaluations)
+        .where(inArray(contractEvaluations.contractId, ids))
+        .orderBy(asc(contractEvaluations.yearNo)),
+      db
+        .select({ contractId: contractStations.contractId, stationId: contractStations.stationId })
+        .from(contractStations)
+        .where(inArray(contractStations.contractId, ids)),
+    ]);
+    for (const a of ags) out.get(a.contractId)?.ags.push(a);
+    for (const e of evs) out.get(e.contractId)?.evs.push(e);
+    for (const s of sts) out.get(s.contractId)?.stationIds.push(s.stationId);
+    return out;
+  },
+  async signedFrom(db: DbOrTx, procurementId: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(eq(contracts.procurementId, procurementId))
+      .limit(1);
+    return rows.length > 0;
+  },
+  async insert(tx: DbOrTx, values: NewContract, stationIds: string[]): Promise<ContractRow> {
+    const [c] = await tx.insert(contracts).values(values).returning();
+    if (stationIds.length)
+      await tx.insert(contractStations).values(stationIds.map((stationId) => ({ contractId: c.id, stationId })));
+    return c;
+  },
+  async insertAgreement(tx: DbOrTx, values: typeof agreements.$inferInsert): Promise<AgreementRow> {
+    const [a] = await tx.insert(agreements).values(values).returning();
+    return a;
+  },
+  async insertEvaluation(tx: DbOrTx, values: typeof contractEvaluations.$inferInsert) {
+    await tx.insert(contractEvaluations).values(values);
+  },
+  async update(tx: DbOrTx, id: string, set: Partial<NewContract>) {
+    await tx.update(contracts).set(set).where(eq(contracts.id, id));
+  },
+  /** Records an agreement's publication date; undefined when the agreement is not the contract's. */
+  async publishAgreement(tx: DbOrTx, contractId: string, agreementId: string, publishedOn: string) {
+    const [a] = await tx
+      .update(agreements)
+      .set({ publishedOn })
+      .where(and(eq(agreements.id, agreementId), eq(agreements.contractId, contractId)))
+      .returning();
+    return a as AgreementRow | undefined;
+  },
+
+  // Answers for other modules (through contracts.lookup.ts).
+  /** The stations an organisation's live contracts cover on `today`. */
+  async coveredStationIds(db: DbOrTx, organisationId: string, today: string): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ stationId: contractStations.stationId })
+      .from(contractStations)
+      .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+      .where(and(eq(contracts.organisationId, organisationId), liveOn(today)));
+    return rows.map((r) => r.stationId);
+  },
+  /** Whether the organisation holds a live contract of a unit inside the scope condition. */
+  async hasLiveIn(db: DbOrTx, organisationId: string, today: string, scope: Scope): Promise<boolean> {
+    const rows = await db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(
+        and(
+          eq(contracts.organisationId, organisationId),
+          liveOn(today),
+          scopeCondition(scope, { divisionPath: contracts.divisionPath }),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  },
+  /** The start of the earliest contract covering each station (one GROUP BY). */
+  async firstCycleStarts(db: DbOrTx, stationIds: string[]) {
+    if (stationIds.length === 0) return [];
+    return db
+      .select({ stationId: contractStations.stationId, start: sql<string>`min(${contracts.cycleStart})` })
+      .from(contractStations)
+      .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+      .where(and(inArray(contractStations.stationId, stationIds), notArchived))
+      .groupBy(contractStations.stationId);
+  },
+  /** The contract signed from each procurement. */
+  async byProcurement(db: DbOrTx, procurementIds: string[]) {
+    if (procurementIds.length === 0) return [];
+    return db
+      .select({ id: contracts.id, procurementId: contracts.procurementId })
+      .from(contracts)
+      .where(inArray(contracts.procurementId, procurementIds));
+  },
+  /** The live contracts covering the stations on `today`, one row per station and contract. */
+  async liveByStation(db: DbOrTx, stationIds: string[], today: string) {
+    if (stationIds.length === 0) return [];
+    return db
+      .select({
+        stationId: contractStations.stationId,
+        contractId: contracts.id,
+        organisationId: contracts.organisationId,
+        endsOn: contracts.endsOn,
+        cycleEnd: contracts.cycleEnd,
+        status: contracts.status,
+      })
+      .from(contractStations)
+      .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+      .where(and(inArray(contractStations.stationId, stationIds), liveOn(today)));
+  },
+  /** The agreement year running on `today` of each contract. */
+  async currentYears(db: DbOrTx, contractIds: string[], today: string) {
+    if (contractIds.length === 0) return [];
+    return db
+      .select({ contractId: agreements.contractId, yearNo: agreements.yearNo })
+      .from(agreements)
+      .where(
+        and(
+          inArray(agreements.contractId, contractIds),
+          sql`${agreements.periodStart} <= ${today}::date and ${agreements.periodEnd} >= ${today}::date`,
+        ),
+      );
+  },
+};
