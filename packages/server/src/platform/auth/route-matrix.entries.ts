@@ -251,9 +251,18 @@ export const LISTS: Record<string, ListSpec> = {
       reason: ORGANISATIONS_ARE_PUBLIC,
     },
   },
-  '/api/v1/purchase-plans': { queries: all((b) => [`county=${b.countyCode}`]), own: 'plan' },
-  '/api/v1/procurements': { queries: all((b) => [`county=${b.countyCode}`]), own: 'procurement' },
-  '/api/v1/contracts': { queries: all((b) => [`county=${b.countyCode}`]), own: 'contract' },
+  '/api/v1/purchase-plans': {
+    queries: all((b) => ['pageSize=200', `county=${b.countyCode}&pageSize=200`]),
+    own: 'plan',
+  },
+  '/api/v1/procurements': {
+    queries: all((b) => ['pageSize=200', `county=${b.countyCode}&pageSize=200`]),
+    own: 'procurement',
+  },
+  '/api/v1/contracts': {
+    queries: all((b) => ['pageSize=200', `county=${b.countyCode}&pageSize=200`]),
+    own: 'contract',
+  },
   '/api/v1/workers': { queries: all((b) => [`stationId=${b.ids.station}`]), own: 'worker' },
   '/api/v1/trainings': { own: 'training' },
 };

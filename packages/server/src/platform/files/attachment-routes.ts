@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentViewSchema } from '@shegong/shared';
 import type { Actor, RouteAccess } from '../auth/actor';
 import type { RequestContext } from '../audit/audit';
 import { requestContext } from '../http/context';
+import { fileResponse } from '../http/responses';
 import type { Attachments } from './attachments';
 
 interface AttachmentRouteOptions {
@@ -43,6 +45,7 @@ export function attachmentRoutes(app: FastifyInstance, attachments: Attachments,
         summary: `上传${o.summary}（PDF/Word/Excel/图片，≤20 MB）`,
         params,
         consumes: ['multipart/form-data'],
+        response: { 201: attachmentViewSchema },
       },
     },
     async (req, reply) => {
@@ -65,6 +68,7 @@ export function attachmentRoutes(app: FastifyInstance, attachments: Attachments,
         tags: o.tags,
         summary: `下载${o.summary}`,
         params: params.extend({ fileId: z.uuid('文件编号格式不正确') }),
+        response: { 200: fileResponse(`${o.summary}（原文件）`) },
       },
     },
     async (req, reply) => {
