@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { isoDate, pageQuery } from '../common';
 
 export const AUDIT_ACTIONS = [
   'login',
@@ -38,26 +38,32 @@ export const ENTITY_LABELS: Record<string, string> = {
   session: '会话',
 };
 
-export const auditQuerySchema = z.strictObject({
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  entityType: z.string().max(40).optional(),
-  username: z.string().trim().max(64).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
+export const auditQuerySchema = z
+  .strictObject({
+    action: z.enum(AUDIT_ACTIONS, '请选择操作类型').optional(),
+    entityType: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z_]{1,40}$/, '对象类型格式不正确')
+      .optional(),
+    username: z.string().trim().max(64, '不能超过 64 个字符').optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    ...pageQuery,
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export interface AuditEventView {
-  id: string;
-  at: string;
-  username: string | null;
-  action: AuditAction;
-  entityType: string | null;
-  entityId: string | null;
-  summary: string;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+export const auditEventViewSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  username: z.string().nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;

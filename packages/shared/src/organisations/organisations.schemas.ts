@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { attachmentViewSchema, isoDate, pageQuery } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
-import type { Finding } from '../policy/finding';
-import type { AttachmentView } from '../common';
+import { findingSchema } from '../policy/finding';
 
 export const ORGANISATION_TYPES = [
   'social_work_agency',
@@ -67,37 +66,37 @@ export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
 
 export const organisationQuerySchema = z.strictObject({
   county: divisionCodeSchema.optional(),
-  type: z.enum(ORGANISATION_TYPES).optional(),
-  q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  type: z.enum(ORGANISATION_TYPES, '请选择组织类型').optional(),
+  q: z.string().trim().max(50, '不能超过 50 个字符').optional(),
+  ...pageQuery,
 });
 export type OrganisationQuery = z.infer<typeof organisationQuerySchema>;
 
-export interface OrganisationView {
-  id: string;
-  name: string;
-  creditCode: string;
-  creditCodeValid: boolean;
-  creditCodeReason: string;
-  type: OrganisationType;
-  registrationAuthority: string;
-  registeredOn: string | null;
-  legalRepresentative: string;
-  contactName: string;
-  contactPhone: string;
-  address: string;
-  businessScope: string;
-  socialWorkInScope: boolean;
-  grade: Grade | null;
-  gradeValidUntil: string | null;
-  local: boolean;
-  divisionCode: string;
-  divisionName: string;
-  findings: Finding[];
-  version: number;
-  abilities: { update: boolean; disclose: boolean };
-}
+export const organisationViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  creditCodeValid: z.boolean(),
+  creditCodeReason: z.string(),
+  type: z.enum(ORGANISATION_TYPES),
+  registrationAuthority: z.string(),
+  registeredOn: z.string().nullable(),
+  legalRepresentative: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  address: z.string(),
+  businessScope: z.string(),
+  socialWorkInScope: z.boolean(),
+  grade: z.enum(GRADES).nullable(),
+  gradeValidUntil: z.string().nullable(),
+  local: z.boolean(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  findings: z.array(findingSchema),
+  version: z.number().int(),
+  abilities: z.object({ update: z.boolean(), disclose: z.boolean() }),
+});
+export type OrganisationView = z.infer<typeof organisationViewSchema>;
 
 // R-ORG-2: what a contractor discloses to the public.
 export const DISCLOSURE_KINDS = ['basic', 'qualification', 'financial_report', 'project_experience'] as const;
@@ -121,13 +120,41 @@ export const createDisclosureSchema = z
   });
 export type CreateDisclosureInput = z.infer<typeof createDisclosureSchema>;
 
-export interface DisclosureView {
-  id: string;
-  organisationId: string;
-  kind: DisclosureKind;
-  title: string;
-  content: string;
-  year: number | null;
-  files: AttachmentView[];
-  publishedAt: string;
-}
+export const disclosureViewSchema = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  kind: z.enum(DISCLOSURE_KINDS),
+  title: z.string(),
+  content: z.string(),
+  year: z.number().int().nullable(),
+  files: z.array(attachmentViewSchema),
+  publishedAt: z.string(),
+});
+export type DisclosureView = z.infer<typeof disclosureViewSchema>;
+
+/** An organisation's page: the registration and what it has disclosed. */
+export const organisationDetailSchema = organisationViewSchema.extend({ disclosures: z.array(disclosureViewSchema) });
+export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
+
+/** R-ORG-2 on the public portal: registration facts anyone may read (no legal representative, no contact person). */
+export const publicOrganisationViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  type: z.enum(ORGANISATION_TYPES),
+  typeLabel: z.string(),
+  grade: z.enum(GRADES).nullable(),
+  gradeValidUntil: z.string().nullable(),
+  registrationAuthority: z.string(),
+  local: z.boolean(),
+  address: z.string(),
+  disclosures: z.array(disclosureViewSchema),
+});
+export type PublicOrganisationView = z.infer<typeof publicOrganisationViewSchema>;
+
+/** `?q=&page=&pageSize=` of the public organisations list. */
+export const publicOrganisationQuerySchema = z.strictObject({
+  q: z.string().trim().max(50, '不能超过 50 个字符').optional(),
+  ...pageQuery,
+});
+export type PublicOrganisationQuery = z.infer<typeof publicOrganisationQuerySchema>;

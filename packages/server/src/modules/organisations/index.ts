@@ -1,3 +1,3 @@
-export { createOrganisationService, type OrganisationService, type OrganisationRow } from './organisations.service';
+export { createOrganisationService, type OrganisationService } from './organisations.service';
 export { organisationRoutes } from './organisations.routes';
 export { createOrganisationLookup, type OrganisationLookup, type OrganisationFacts } from './organisations.lookup';

@@ -1,1 +1,2 @@
 export { publicRoutes } from './public.routes';
+export { createPublicDirectory, type PublicDirectory } from './public.service';

@@ -3,9 +3,13 @@ import type { AuditAction, AuditEventView, AuditQuery } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../auth/actor';
 import { scopeCondition } from '../auth/scope';
+import { pageOf, pageWindow } from '../http/paging';
 import { auditEvents } from './audit.table';
 
-/** The audit log as administrators read it: within their scope, filtered, newest first, never editable. */
+/**
+ * The audit log as administrators read it: within their scope, filtered, newest first, one page at a time (a page and
+ * a count over the same filter), never editable.
+ */
 export function createAuditLog(db: Db) {
   return {
     async list(actor: Actor, q: AuditQuery) {
@@ -20,14 +24,15 @@ export function createAuditLog(db: Db) {
       if (q.from) conds.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00+08:00`)));
       if (q.to) conds.push(lt(auditEvents.at, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000)));
       const where = and(...conds);
+      const { limit, offset } = pageWindow(q);
       const [rows, [{ total }]] = await Promise.all([
         db
           .select()
           .from(auditEvents)
           .where(where)
-          .orderBy(desc(auditEvents.at))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(limit)
+          .offset(offset),
         db.select({ total: count() }).from(auditEvents).where(where),
       ]);
       const items: AuditEventView[] = rows.map((e) => ({
@@ -42,7 +47,7 @@ export function createAuditLog(db: Db) {
         after: e.after,
         ip: e.ip,
       }));
-      return { items, total, page: q.page, pageSize: q.pageSize };
+      return pageOf(items, total, q);
     },
   };
 }

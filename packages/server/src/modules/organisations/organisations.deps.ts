@@ -1,0 +1,15 @@
+import type { Db } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import type { RequestContext } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Attachments } from '../../platform/files/attachments';
+import type { DivisionService } from '../divisions';
+
+/** What the organisations module's use cases are given, by name (wired in app.ts). */
+export interface OrganisationDeps {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  attachments: Attachments;
+}
+export type Ctx = RequestContext & { actor: Actor };
