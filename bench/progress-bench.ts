@@ -135,7 +135,7 @@ async function main() {
     const divisions = await createDivisionService(database.db);
     const clock = systemClock;
     const stations = createStationLookup(database.db);
-    const organisations = createOrganisationLookup(database.db);
+    const organisations = createOrganisationLookup({ db: database.db });
     const contracts = createContractLookup(database.db, clock, { stations, organisations });
     const storage = createFileStorage(os.tmpdir());
     const attachments = createAttachments(database.db, storage);

@@ -25,7 +25,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { createDivisionService, divisionRoutes } from './modules/divisions';
 import { createProgressService, progressRoutes } from './modules/plan';
-import { publicRoutes } from './modules/public';
+import { createPublicDirectory, publicRoutes } from './modules/public';
 import {
   coverageRoutes,
   createCoverageService,
@@ -131,7 +131,7 @@ export async function buildApp(opts: AppOptions) {
   const attachments = createAttachments(db, storage);
   const divisions = await createDivisionService(db);
   const stations = createStationLookup(db);
-  const organisations = createOrganisationLookup(db);
+  const organisations = createOrganisationLookup({ db });
   const contracts = createContractLookup(db, clock, { stations, organisations });
   const sessions = createSessionStore(db, clock, (id) => usersRepository.findById(db, id));
   const workerService = createWorkerService({ db, clock, attachments, contracts, stations, organisations });
@@ -151,7 +151,7 @@ export async function buildApp(opts: AppOptions) {
     contractsOf: contracts.stationContracts,
     residentsOf: workerService.residentsToday,
   });
-  const organisationService = createOrganisationService(db, clock, divisions, attachments);
+  const organisationService = createOrganisationService({ db, clock, divisions, attachments });
   const procurementService = createProcurementService({
     db,
     clock,
@@ -195,7 +195,7 @@ export async function buildApp(opts: AppOptions) {
   stationRoutes(app, stationService);
   coverageRoutes(app, createCoverageService(db, clock, divisions, stationService));
   progressRoutes(app, createProgressService(db, clock, divisions, stations));
-  organisationRoutes(app, organisationService, attachments);
+  organisationRoutes(app, { service: organisationService, attachments });
   purchasingRoutes(app, createPurchasePlanService(db, clock, divisions, stations), procurementService);
   contractRoutes(app, contractService, {
     compliance: createComplianceReport({
@@ -216,8 +216,8 @@ export async function buildApp(opts: AppOptions) {
     importRoster: (ctx, bytes, dryRun) => importRoster({ db, clock, contracts }, ctx, bytes, dryRun),
   });
   payrollRoutes(app, createPayrollService({ db, clock, stations }));
-  auditRoutes(app, createAuditLog(db));
-  publicRoutes(app, stations, divisions);
+  auditRoutes(app, { log: createAuditLog(db) });
+  publicRoutes(app, { directory: createPublicDirectory({ stations, divisions }) });
 
   const hasWeb = !!opts.webDist && existsSync(path.join(opts.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist!, wildcard: false });

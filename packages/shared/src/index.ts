@@ -17,6 +17,7 @@ export * from './catalogue/catalogue';
 export * from './money';
 export * from './ids/credit-code';
 export * from './organisations/organisations.schemas';
+export * from './public/public.schemas';
 export * from './purchasing/purchasing.schemas';
 export * from './contracts/contracts.schemas';
 export * from './policy/award-eligibility';
