@@ -1,11 +1,16 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { AUDIT_ACTION_LABELS, ENTITY_LABELS, type AuditAction, type AuditEventView, type Paged } from '@shegong/shared';
+import {
+  AUDIT_ACTION_LABELS,
+  ENTITY_LABELS,
+  type AuditAction,
+  type AuditEventView,
+  type AuditQuery,
+} from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
-import { api, qs } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
+import { useAuditEvents } from './audit.api';
 
 const COLORS: Partial<Record<AuditAction, string>> = {
   login_failed: 'error',
@@ -27,12 +32,9 @@ function Changes({ e }: { e: AuditEventView }) {
 
 /** The audit log for administrators: logins, failed logins, changes with before/after, exports. */
 export function AuditPage() {
-  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const [filters, setFilters] = useState<Partial<AuditQuery>>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useQuery({
-    queryKey: ['audit', filters, page],
-    queryFn: () => api.get<Paged<AuditEventView>>(`/api/v1/audit-events${qs({ ...filters, ...page })}`),
-  });
+  const { data, isLoading } = useAuditEvents({ ...filters, ...page });
   return (
     <>
       <PageHeader title="审计日志" crumbs={[{ title: '系统管理' }, { title: '审计日志' }]} />
@@ -44,9 +46,9 @@ export function AuditPage() {
           onValuesChange={(_, all: Record<string, unknown>) => {
             const range = all.range as [Dayjs, Dayjs] | undefined;
             setFilters({
-              action: all.action,
-              entityType: all.entityType,
-              username: all.username,
+              action: all.action as AuditAction | undefined,
+              entityType: all.entityType as string | undefined,
+              username: all.username as string | undefined,
               from: range?.[0]?.format('YYYY-MM-DD'),
               to: range?.[1]?.format('YYYY-MM-DD'),
             });

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -23,40 +22,43 @@ import {
   DISCLOSURE_KIND_LABELS,
   DISCLOSURE_KINDS,
   ORGANISATION_TYPE_LABELS,
-  type DisclosureView,
-  type OrganisationView,
+  type CreateDisclosureInput,
+  type OrganisationDetail,
 } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { showFormError } from '../../lib/zod-rule';
 import { OrganisationFields, organisationFromForm, organisationToForm } from './organisation-form';
-
-type Detail = OrganisationView & { disclosures: DisclosureView[] };
+import {
+  disclosureFileUrl,
+  disclosureUploadUrl,
+  useDisclose,
+  useOrganisation,
+  useRefreshOrganisations,
+  useUpdateOrganisation,
+} from './organisations.api';
 
 export function OrganisationDetailPage() {
   const { organisationId = '' } = useParams();
-  const { data, error } = useQuery({
-    queryKey: ['organisations', organisationId],
-    queryFn: () => api.get<Detail>(`/api/v1/organisations/${organisationId}`),
-  });
+  const { data, error } = useOrganisation(organisationId);
   if (error) return <Empty description={(error as Error).message} />;
-  return data ? <OrganisationDetail o={data} /> : <Spin />;
+  return data ? <OrganisationDetailView o={data} /> : <Spin />;
 }
 
-function OrganisationDetail({ o }: { o: Detail }) {
-  const qc = useQueryClient();
+function OrganisationDetailView({ o }: { o: OrganisationDetail }) {
   const { message } = App.useApp();
   const { user } = useAuth();
   const divisions = useDivisions();
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm();
   const [disclosure] = Form.useForm();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['organisations'] });
+  const update = useUpdateOrganisation(o.id);
+  const publish = useDisclose(o.id);
+  const refresh = useRefreshOrganisations();
   const units = [
     ...(divisions.data ?? []).filter((d) => d.code === user?.divisionCode && d.level === 'city'),
     ...unitsFor(divisions.data, user?.divisionCode),
@@ -64,24 +66,18 @@ function OrganisationDetail({ o }: { o: Detail }) {
 
   async function save(v: Record<string, unknown>) {
     try {
-      await api.patch(`/api/v1/organisations/${o.id}`, { ...organisationFromForm(v), version: o.version });
+      await update.mutateAsync({ ...organisationFromForm(v), version: o.version });
       message.success('已保存');
       setEditing(false);
-      await refresh();
     } catch (e) {
       showFormError(form, e, message.error);
     }
   }
   async function disclose(v: Record<string, unknown>) {
     try {
-      await api.post(`/api/v1/organisations/${o.id}/disclosures`, {
-        ...v,
-        year: v.year ?? null,
-        content: v.content ?? '',
-      });
+      await publish.mutateAsync({ ...v, year: v.year ?? null, content: v.content ?? '' } as CreateDisclosureInput);
       message.success('已发布，公众可在公开目录查看');
       disclosure.resetFields();
-      await refresh();
     } catch (e) {
       showFormError(disclosure, e, message.error);
     }
@@ -205,14 +201,8 @@ function OrganisationDetail({ o }: { o: Detail }) {
                                 <Typography.Text type="secondary">发布于 {fmtDateTime(d.publishedAt)}</Typography.Text>
                                 <AttachmentsList
                                   files={d.files}
-                                  hrefOf={(f) =>
-                                    `/api/v1/public/organisations/${o.id}/disclosures/${d.id}/files/${f.fileId}`
-                                  }
-                                  uploadUrl={
-                                    o.abilities.disclose
-                                      ? `/api/v1/organisations/${o.id}/disclosures/${d.id}/files`
-                                      : undefined
-                                  }
+                                  hrefOf={(f) => disclosureFileUrl(o.id, d.id, f.fileId)}
+                                  uploadUrl={o.abilities.disclose ? disclosureUploadUrl(o.id, d.id) : undefined}
                                   onUploaded={() => void refresh()}
                                 />
                               </>

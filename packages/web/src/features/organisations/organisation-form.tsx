@@ -5,6 +5,7 @@ import {
   ORGANISATION_TYPE_LABELS,
   ORGANISATION_TYPES,
   checkCreditCode,
+  type CreateOrganisationInput,
   type Division,
   type OrganisationView,
 } from '@shegong/shared';
@@ -16,15 +17,15 @@ export const organisationToForm = (o: OrganisationView) => ({
   ...o,
   ...Object.fromEntries(DATES.map((k) => [k, o[k] ? dayjs(o[k]) : undefined])),
 });
-/** Request body ← form values. */
-export function organisationFromForm(v: Record<string, unknown>) {
+/** Request body ← form values (the server checks them against the same schema). */
+export function organisationFromForm(v: Record<string, unknown>): CreateOrganisationInput {
   return {
     ...v,
     grade: v.grade ?? null,
     socialWorkInScope: !!v.socialWorkInScope,
     local: !!v.local,
     ...Object.fromEntries(DATES.map((k) => [k, v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : null])),
-  };
+  } as CreateOrganisationInput;
 }
 
 /** The registration fields of R-ORG-1, shared by the create drawer and the edit page. */

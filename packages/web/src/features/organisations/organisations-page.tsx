@@ -1,32 +1,28 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationView, type Paged } from '@shegong/shared';
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
-import { api, qs } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { showFormError, useDefaultField } from '../../lib/zod-rule';
 import { OrganisationFields, organisationFromForm } from './organisation-form';
+import { useCreateOrganisation, useOrganisations } from './organisations.api';
 
 /** 社会组织 (R-ORG-1): the registry, filterable by the registering county. */
 export function OrganisationsPage() {
   const { user, can } = useAuth();
   const nav = useNavigate();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const divisions = useDivisions();
   const [filters, setFilters] = useState<Record<string, unknown>>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const list = useQuery({
-    queryKey: ['organisations', filters, page],
-    queryFn: () => api.get<Paged<OrganisationView>>(`/api/v1/organisations${qs({ ...filters, ...page })}`),
-  });
+  const list = useOrganisations({ ...filters, ...page });
+  const register = useCreateOrganisation();
   const allUnits = (divisions.data ?? []).filter((d) => d.level === 'county');
   const myUnits = [
     ...(divisions.data ?? []).filter((d) => d.code === user?.divisionCode && d.level === 'city'),
@@ -36,11 +32,10 @@ export function OrganisationsPage() {
 
   async function create(v: Record<string, unknown>) {
     try {
-      const o = await api.post<OrganisationView>('/api/v1/organisations', organisationFromForm(v));
+      const o = await register.mutateAsync(organisationFromForm(v));
       message.success('已登记');
       setOpen(false);
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['organisations'] });
       nav(`/organisations/${o.id}`);
     } catch (e) {
       showFormError(form, e, message.error);

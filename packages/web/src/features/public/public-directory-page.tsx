@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Layout, List, Row, Select, Tabs, Typography } from 'antd';
 import { EnvironmentOutlined, PhoneOutlined, ClockCircleOutlined } from '@ant-design/icons';
-import type { PublicStationView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
-import { api, qs } from '../../lib/api';
 import { useDivisions } from '../../lib/divisions';
 import { PublicAnnouncements, PublicOrganisations } from './public-portal-tabs';
+import { usePublicStations } from './public.api';
 
 /** The public portal (no login, no personal data): operating stations, procurement announcements, disclosures. */
 export function PublicDirectoryPage() {
@@ -52,11 +50,9 @@ export function PublicDirectoryPage() {
 
 function StationDirectory() {
   const [county, setCounty] = useState<string | undefined>();
+  const [page, setPage] = useState({ page: 1, pageSize: 30 });
   const divisions = useDivisions();
-  const { data, isLoading } = useQuery({
-    queryKey: ['public-stations', county],
-    queryFn: () => api.get<{ items: PublicStationView[]; total: number }>(`/api/v1/public/stations${qs({ county })}`),
-  });
+  const { data, isLoading } = usePublicStations({ county, ...page });
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -68,7 +64,10 @@ function StationDirectory() {
               placeholder="全部"
               style={{ width: 200, maxWidth: '100%' }}
               value={county}
-              onChange={setCounty}
+              onChange={(c) => {
+                setCounty(c);
+                setPage((p) => ({ ...p, page: 1 }));
+              }}
               options={(divisions.data ?? [])
                 .filter((d) => d.level === 'county')
                 .map((d) => ({ value: d.code, label: d.name }))}
@@ -82,6 +81,14 @@ function StationDirectory() {
         grid={{ gutter: 16, xs: 1, sm: 1, md: 2, lg: 3 }}
         dataSource={data?.items}
         locale={{ emptyText: <Empty description="暂无运营中的社工站" /> }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data?.total,
+          hideOnSinglePage: true,
+          pageSizeOptions: [30, 60, 90],
+          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+        }}
         renderItem={(s) => (
           <List.Item>
             <Card title={s.name} size="small">

@@ -1,26 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Collapse, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
-import {
-  DISCLOSURE_KIND_LABELS,
-  PROCUREMENT_STATUS_LABELS,
-  PURCHASE_METHOD_LABELS,
-  formatFen,
-  type DisclosureView,
-  type ProcurementView,
-} from '@shegong/shared';
-import { api } from '../../lib/api';
+import { useState } from 'react';
+import { Card, Collapse, Descriptions, Empty, List, Pagination, Space, Tag, Typography } from 'antd';
+import { DISCLOSURE_KIND_LABELS, PROCUREMENT_STATUS_LABELS, PURCHASE_METHOD_LABELS, formatFen } from '@shegong/shared';
+import { disclosureFileUrl } from '../organisations/organisations.api';
+import { usePublicAnnouncements, usePublicOrganisations } from './public.api';
 
 /** R-PUR-3 / R-CON-3: procurement announcements and their results, for the public. */
 export function PublicAnnouncements() {
-  const { data, isLoading } = useQuery({
-    queryKey: ['public-announcements'],
-    queryFn: () => api.get<{ items: ProcurementView[] }>('/api/v1/public/announcements'),
-  });
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { data, isLoading } = usePublicAnnouncements(page);
   return (
     <List
       loading={isLoading}
       dataSource={data?.items}
       locale={{ emptyText: <Empty description="暂无采购公告" /> }}
+      pagination={{
+        current: page.page,
+        pageSize: page.pageSize,
+        total: data?.total,
+        hideOnSinglePage: true,
+        onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+      }}
       renderItem={(p) => (
         <List.Item>
           <Card
@@ -65,70 +64,68 @@ export function PublicAnnouncements() {
   );
 }
 
-interface PublicOrganisation {
-  id: string;
-  name: string;
-  creditCode: string;
-  typeLabel: string;
-  grade: string | null;
-  registrationAuthority: string;
-  local: boolean;
-  disclosures: DisclosureView[];
-}
-
 /** R-ORG-2: organisations' disclosures, for the public. */
 export function PublicOrganisations() {
-  const { data, isLoading } = useQuery({
-    queryKey: ['public-organisations'],
-    queryFn: () => api.get<{ items: PublicOrganisation[] }>('/api/v1/public/organisations'),
-  });
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { data, isLoading } = usePublicOrganisations(page);
   if (!isLoading && !data?.items.length) return <Empty description="暂无公开信息" />;
   return (
-    <Collapse
-      items={(data?.items ?? []).map((o) => ({
-        key: o.id,
-        label: (
-          <Space wrap>
-            {o.name}
-            <Tag>{o.typeLabel}</Tag>
-            {o.grade && <Tag color="gold">{o.grade}</Tag>}
-            <Typography.Text type="secondary">{o.creditCode}</Typography.Text>
-          </Space>
-        ),
-        children: o.disclosures.length ? (
-          <List
-            size="small"
-            dataSource={o.disclosures}
-            renderItem={(d) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={
-                    <Space wrap>
-                      <Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>
-                      {d.title}
-                      {d.year && `（${d.year}年度）`}
-                    </Space>
-                  }
-                  description={
-                    <>
-                      <div style={{ whiteSpace: 'pre-wrap' }}>{d.content}</div>
-                      {d.files.map((f) => (
-                        <div key={f.id}>
-                          <a href={`/api/v1/public/organisations/${o.id}/disclosures/${d.id}/files/${f.fileId}`}>
-                            {f.name}
-                          </a>
-                        </div>
-                      ))}
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Typography.Text type="secondary">尚未公开信息（登记机关：{o.registrationAuthority || '—'}）</Typography.Text>
-        ),
-      }))}
-    />
+    <>
+      <Collapse
+        items={(data?.items ?? []).map((o) => ({
+          key: o.id,
+          label: (
+            <Space wrap>
+              {o.name}
+              <Tag>{o.typeLabel}</Tag>
+              {o.grade && <Tag color="gold">{o.grade}</Tag>}
+              <Typography.Text type="secondary">{o.creditCode}</Typography.Text>
+            </Space>
+          ),
+          children: o.disclosures.length ? (
+            <List
+              size="small"
+              dataSource={o.disclosures}
+              renderItem={(d) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <Space wrap>
+                        <Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>
+                        {d.title}
+                        {d.year && `（${d.year}年度）`}
+                      </Space>
+                    }
+                    description={
+                      <>
+                        <div style={{ whiteSpace: 'pre-wrap' }}>{d.content}</div>
+                        {d.files.map((f) => (
+                          <div key={f.id}>
+                            <a href={disclosureFileUrl(o.id, d.id, f.fileId)}>{f.name}</a>
+                          </div>
+                        ))}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Typography.Text type="secondary">
+              尚未公开信息（登记机关：{o.registrationAuthority || '—'}）
+            </Typography.Text>
+          ),
+        }))}
+      />
+      <Pagination
+        style={{ marginTop: 16, textAlign: 'right' }}
+        current={page.page}
+        pageSize={page.pageSize}
+        total={data?.total ?? 0}
+        hideOnSinglePage
+        showTotal={(t) => `共 ${t} 个社会组织`}
+        onChange={(p, ps) => setPage({ page: p, pageSize: ps })}
+      />
+    </>
   );
 }
