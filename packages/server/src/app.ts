@@ -35,12 +35,14 @@ import {
 } from './modules/stations';
 import { createUserService, userRoutes, usersRepository } from './modules/users';
 import {
+  createPayrollImport,
   createPayrollService,
+  createRosterImport,
+  createStaffOverview,
   createTrainingService,
   createWorkerService,
-  importRoster,
   payrollRoutes,
-  staffOverview,
+  trainingRoutes,
   workerRoutes,
 } from './modules/workers';
 import {
@@ -210,12 +212,16 @@ export async function buildApp(opts: AppOptions) {
   });
   workerRoutes(app, {
     workers: workerService,
-    trainings: createTrainingService(db, clock, attachments),
+    overview: createStaffOverview({ db, clock, divisions, stations, contracts }),
+    rosterImport: createRosterImport({ db, clock, contracts, workers: workerService }),
     attachments,
-    overview: (actor) => staffOverview(actor, { divisions, stations, workers: workerService }),
-    importRoster: (ctx, bytes, dryRun) => importRoster({ db, clock, contracts }, ctx, bytes, dryRun),
   });
-  payrollRoutes(app, createPayrollService({ db, clock, stations }));
+  trainingRoutes(app, { trainings: createTrainingService({ db, clock, attachments }), attachments });
+  const payrollService = createPayrollService({ db, clock, stations });
+  payrollRoutes(app, {
+    payroll: payrollService,
+    payrollImport: createPayrollImport({ db, clock, payroll: payrollService }),
+  });
   auditRoutes(app, { log: createAuditLog(db) });
   publicRoutes(app, { directory: createPublicDirectory({ stations, divisions }) });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../common';
-import type { Finding } from '../policy/finding';
-import type { AttachmentView } from '../common';
+import { yuanSchema } from '../money';
 
 export const EDUCATION_LEVELS = [
   'high_school_or_below',
@@ -141,74 +140,6 @@ export const createTrainingSchema = z
   .refine((t) => t.endOn >= t.startOn, { message: '结束日期不能早于开始日期', path: ['endOn'] });
 export type CreateTrainingInput = z.infer<typeof createTrainingSchema>;
 
-export interface AssignmentView {
-  id: string;
-  stationId: string;
-  stationName: string;
-  startOn: string;
-  endOn: string | null;
-}
-export interface WorkerView {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  name: string;
-  /** Masked (`410928********123X`) unless the caller may see it. */
-  idNumber: string;
-  phone: string;
-  masked: boolean;
-  birthDate: string | null;
-  gender: 'male' | 'female';
-  age: number;
-  education: EducationLevel;
-  major: string;
-  socialWorkMajor: boolean;
-  certificateLevel: CertificateLevel | null;
-  certificateNumber: string;
-  certificateDate: string | null;
-  localHukou: boolean;
-  hireDate: string;
-  role: WorkerRole;
-  labourContractStart: string | null;
-  labourContractEnd: string | null;
-  archiveKept: boolean;
-  hiringExceptionReason: string | null;
-  qualification: {
-    qualified: boolean;
-    path: 'degree' | 'certificate' | 'training' | null;
-    trainingHours: number;
-    hoursMissing: number;
-    explanation: string;
-  };
-  deadline: { on: string | null; status: 'qualified' | 'ok' | 'at_risk' | 'overdue' | 'unassigned' };
-  continuingEducation: { year: number; hours: number };
-  assignments: AssignmentView[];
-  filingStatus: FilingStatus;
-  filingComment: string;
-  /** Labour contract and personnel documents (R-STAFF-6). */
-  files: AttachmentView[];
-  findings: Finding[];
-  version: number;
-  abilities: { update: boolean; submit: boolean; approve: boolean; unmask: boolean };
-}
-
-export interface TrainingView {
-  id: string;
-  title: string;
-  organiser: string;
-  organiserLevel: OrganiserLevel;
-  startOn: string;
-  endOn: string;
-  hours: number;
-  qualifying: boolean;
-  /** R-STAFF-3: confirmed by a civil affairs officer (officers' own records are confirmed when recorded). */
-  organiserConfirmed: boolean;
-  organiserConfirmedBy: string | null;
-  attendees: { workerId: string; name: string; hours: number }[];
-  files: AttachmentView[];
-  abilities: { confirm: boolean };
-}
-
 /** An officer confirms (and may correct) the organiser level of a contractor's training record (R-STAFF-3). */
 export const confirmTrainingSchema = z.strictObject({ organiserLevel: z.enum(ORGANISER_LEVELS) });
 export type ConfirmTrainingInput = z.infer<typeof confirmTrainingSchema>;
@@ -235,34 +166,14 @@ export const payrollRowSchema = z.strictObject({
 });
 export const putPayrollSchema = z.strictObject({ rows: z.array(payrollRowSchema).max(1000) });
 export type PayrollRowInput = z.infer<typeof payrollRowSchema>;
-
-export interface PayrollRowView {
-  workerId: string;
-  name: string;
-  idNumber: string;
-  stationNames: string;
-  salaryFen: number | null;
-  paidOn: string | null;
-  insurance: Record<InsuranceItem, boolean>;
-  /** What this month lacks: 工资 and/or the insurance items not paid. */
-  missing: string[];
-  /** Earlier months since hiring (up to the last 12) without a complete record. */
-  gaps: string[];
-}
-
-/** One problem in an uploaded spreadsheet: where it is, which rule, and what to do, in Chinese. */
-export interface ImportIssue {
-  row: number;
-  column: string;
-  rule: string;
-  message: string;
-}
-export interface ImportResult {
-  dryRun: boolean;
-  rows: number;
-  issues: ImportIssue[];
-  committed: boolean;
-}
+/**
+ * One worker's month as it is stored (R-STAFF-6): salary in fen (empty means none yet), the paid date and the six
+ * insurance flags. The grid's save and every row of the Excel import are checked by this one schema.
+ */
+export const payrollEntrySchema = payrollRowSchema.extend({
+  salary: z.preprocess((v) => (v === '' || v == null ? null : v), yuanSchema.nullable()),
+});
+export type PayrollEntry = z.infer<typeof payrollEntrySchema>;
 
 /** A login for a worker (role 驻站社工), scoped to the stations the worker is assigned to on each day. */
 export const workerAccountSchema = z.strictObject({
@@ -278,16 +189,3 @@ export const workerAccountSchema = z.strictObject({
     .max(128)
     .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '必须同时包含字母和数字'),
 });
-
-/** Staffing and qualification per county-level unit (R-STAFF-1, R-STAFF-4, R-STAFF-6) for counties and the city. */
-export interface StaffOverviewRow {
-  countyCode: string;
-  countyName: string;
-  operatingStations: number;
-  understaffedStations: number;
-  workers: number;
-  qualified: number;
-  atRisk: number;
-  overdue: number;
-  filed: number;
-}

@@ -1,7 +1,9 @@
 export { createWorkerService, type WorkerService } from './workers.service';
 export { createTrainingService, type TrainingService } from './trainings.service';
-export { workerRoutes } from './workers.routes';
+export { createRosterImport, type RosterImport } from './roster-import';
+export { createStaffOverview, type StaffOverview } from './staff-overview';
 export { createPayrollService, type PayrollService } from './payroll.service';
+export { createPayrollImport, type PayrollImport } from './payroll-import';
+export { workerRoutes } from './workers.routes';
+export { trainingRoutes } from './trainings.routes';
 export { payrollRoutes } from './payroll.routes';
-export { importRoster } from './roster-import';
-export { staffOverview } from './staff-overview';

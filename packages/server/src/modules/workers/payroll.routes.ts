@@ -1,27 +1,41 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { monthSchema, putPayrollSchema } from '@shegong/shared';
+import { importResultSchema, itemsSchema, monthSchema, payrollRowViewSchema, putPayrollSchema } from '@shegong/shared';
 import { requestContext } from '../../platform/http/context';
-import { AppError } from '../../platform/http/errors';
+import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
+import type { PayrollImport } from './payroll-import';
 import type { PayrollService } from './payroll.service';
+import { uploadedWorkbook } from './workers.routes';
 
 const monthParams = z.strictObject({ month: monthSchema });
+/** A month's grid is one sheet edited and saved whole (整月一次提交), bounded by the organisation's roster: `{ items }`. */
+const grid = { 200: itemsSchema(payrollRowViewSchema) };
 
-export function payrollRoutes(app: FastifyInstance, service: PayrollService) {
+export function payrollRoutes(
+  app: FastifyInstance,
+  { payroll: service, payrollImport }: { payroll: PayrollService; payrollImport: PayrollImport },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['薪酬社保'];
   r.get(
     '/api/v1/payroll/template.xlsx',
-    { config: { access: { permission: 'payroll:read' } }, schema: { tags, summary: '下载月度薪酬社保导入模板' } },
-    async (_req, reply) => sendXlsx(reply, await service.template(), '薪酬社保导入模板.xlsx'),
+    {
+      config: { access: { permission: 'payroll:read' } },
+      schema: {
+        tags,
+        summary: '下载月度薪酬社保导入模板',
+        response: { 200: fileResponse('薪酬社保导入模板（.xlsx）') },
+      },
+    },
+    async (_req, reply) => sendXlsx(reply, await payrollImport.template(), '薪酬社保导入模板.xlsx'),
   );
   r.get(
     '/api/v1/payroll/:month',
     {
       config: { access: { permission: 'payroll:read' } },
-      schema: { tags, summary: '月度薪酬和五险一金（缺项与缺月标出）', params: monthParams },
+      schema: { tags, summary: '月度薪酬和五险一金（缺项与缺月标出）', params: monthParams, response: grid },
     },
     async (req) => ({ items: await service.grid(requestContext(req), req.params.month) }),
   );
@@ -29,7 +43,13 @@ export function payrollRoutes(app: FastifyInstance, service: PayrollService) {
     '/api/v1/payroll/:month',
     {
       config: { access: { permission: 'workers:write' } },
-      schema: { tags, summary: '保存月度薪酬和五险一金（整月一次提交）', params: monthParams, body: putPayrollSchema },
+      schema: {
+        tags,
+        summary: '保存月度薪酬和五险一金（整月一次提交）',
+        params: monthParams,
+        body: putPayrollSchema,
+        response: grid,
+      },
     },
     (req) => service.put(requestContext(req), req.params.month, req.body.rows),
   );
@@ -43,19 +63,15 @@ export function payrollRoutes(app: FastifyInstance, service: PayrollService) {
         params: monthParams,
         querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }),
         consumes: ['multipart/form-data'],
+        response: { 200: importResultSchema },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-      const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-      if (!part)
-        throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
-      return service.importMonth(
+    async (req) =>
+      payrollImport.importMonth(
         requestContext(req),
         req.params.month,
-        await part.toBuffer(),
+        await uploadedWorkbook(req),
         req.query.dryRun === 'true',
-      );
-    },
+      ),
   );
 }

@@ -118,6 +118,6 @@ describe('roster import (R-STAFF-2, R-STAFF-6)', () => {
     expect(list.every((w: { qualification: { qualified: boolean } }) => w.qualification.qualified)).toBe(true);
     const station = (await t.call(county, 'GET', `/api/v1/stations/${ids.liutun}`)).json();
     expect(station.residentWorkers).toBe(2);
-    expect((await upload(file, true)).json().issues[0].message).toContain('已有该身份证号');
+    expect((await upload(file, true)).json().issues[0].message).toContain('已登记该身份证号');
   });
 });

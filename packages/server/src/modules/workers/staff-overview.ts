@@ -1,34 +1,77 @@
 import type { StaffOverviewRow } from '@shegong/shared';
+import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
+import type { Clock } from '../../platform/clock';
+import type { ContractLookup } from '../contracts';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
-import type { WorkerService } from './workers.service';
+import { workerScope, workersRepository as repo } from './workers.repository';
+import { hoursByWorker, standing } from './workers.view';
 
-/** Per unit: operating stations short of two resident workers, and workers qualified, at risk, overdue and filed. */
-export async function staffOverview(
-  actor: Actor,
-  d: { divisions: DivisionService; stations: StationLookup; workers: WorkerService },
-): Promise<StaffOverviewRow[]> {
-  const units = d.divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
-  const operating = await d.stations.inScope(actor.scope, ['operating']);
-  const [residents, counted] = await Promise.all([
-    d.workers.residentsToday(operating.map((s) => s.id)),
-    d.workers.countedViews(actor),
-  ]);
-  const unitOf = (path: string) => units.find((u) => path.startsWith(u.path))?.code;
-  return units.map((u) => {
-    const mine = counted.filter((w) => unitOf(w.divisionPath) === u.code).map((w) => w.view);
-    const st = operating.filter((s) => s.countyCode === u.code);
-    return {
-      countyCode: u.code,
-      countyName: u.name,
-      operatingStations: st.length,
-      understaffedStations: st.filter((s) => (residents.get(s.id) ?? 0) < 2).length,
-      workers: mine.length,
-      qualified: mine.filter((w) => w.qualification.qualified).length,
-      atRisk: mine.filter((w) => w.deadline.status === 'at_risk').length,
-      overdue: mine.filter((w) => w.deadline.status === 'overdue').length,
-      filed: mine.filter((w) => w.filingStatus === 'filed').length,
-    };
-  });
+/**
+ * Per unit: operating stations short of two resident workers, and workers qualified, at risk, overdue and filed.
+ * A constant number of queries whatever the number of workers: the qualifying facts of every worker in scope (with
+ * the path each is counted at), their hours and assignments, the contracts' first cycles, the stations and their
+ * residents; qualification and deadlines come from the same rule (`standing`) the worker views use.
+ */
+export function createStaffOverview(d: {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  stations: StationLookup;
+  contracts: ContractLookup;
+}) {
+  return {
+    async perUnit(actor: Actor): Promise<StaffOverviewRow[]> {
+      const today = d.clock.today();
+      const units = d.divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
+      const where = repo.where(workerScope(actor.scope, today), {}, today);
+      const [operating, facts] = await Promise.all([
+        d.stations.inScope(actor.scope, ['operating']),
+        repo.qualificationFacts(d.db, where, today),
+      ]);
+      const first = new Map<string, { startOn: string; stationId: string }>();
+      for (const a of facts.assignments) if (!first.has(a.workerId)) first.set(a.workerId, a);
+      const [residents, starts] = await Promise.all([
+        repo.residentsAt(
+          d.db,
+          operating.map((s) => s.id),
+          today,
+        ),
+        d.contracts.firstCycleStarts([...new Set([...first.values()].map((a) => a.stationId))]),
+      ]);
+      const hours = hoursByWorker(facts.hours);
+      const unitOf = (path: string) => units.find((u) => path.startsWith(u.path))?.code;
+      const rows = units.map((u) => ({
+        countyCode: u.code,
+        countyName: u.name,
+        operatingStations: 0,
+        understaffedStations: 0,
+        workers: 0,
+        qualified: 0,
+        atRisk: 0,
+        overdue: 0,
+        filed: 0,
+      }));
+      const byCode = new Map(rows.map((r) => [r.countyCode, r]));
+      for (const s of operating) {
+        const r = byCode.get(s.countyCode);
+        if (!r) continue;
+        r.operatingStations++;
+        if ((residents.get(s.id) ?? 0) < 2) r.understaffedStations++;
+      }
+      for (const w of facts.rows) {
+        const r = byCode.get(unitOf(w.currentPath) ?? '');
+        if (!r) continue;
+        const { q, status } = standing(w, hours.get(w.id) ?? [], first.get(w.id), starts, today);
+        r.workers++;
+        if (q.qualified) r.qualified++;
+        if (status === 'at_risk') r.atRisk++;
+        if (status === 'overdue') r.overdue++;
+        if (w.filingStatus === 'filed') r.filed++;
+      }
+      return rows;
+    },
+  };
 }
+export type StaffOverview = ReturnType<typeof createStaffOverview>;

@@ -1,10 +1,13 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { Scope } from '@shegong/shared';
+import { and, asc, count, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { PageQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
+import { pageWindow } from '../../platform/http/paging';
 import { hiringExceptions, trainingAttendance, trainings, workerAssignments, workers } from './workers.table';
 
 export type AssignmentRow = typeof workerAssignments.$inferSelect;
+export type WorkerInsert = typeof workers.$inferInsert;
+export type WorkerFilter = { stationId?: string; role?: string; filingStatus?: string };
 /** A roster record with the path it is counted at today (its station's, or else its organisation's). */
 export type WorkerRow = typeof workers.$inferSelect & { currentPath: string };
 
@@ -46,12 +49,8 @@ export const workersRepository = {
         .limit(1)
     )[0];
   },
-  async list(
-    db: DbOrTx,
-    scope: SQL,
-    q: { stationId?: string; role?: string; filingStatus?: string },
-    today: string,
-  ): Promise<WorkerRow[]> {
+  /** The WHERE of a roster list: the caller's scope, not archived, and the filters. */
+  where(scope: SQL, q: WorkerFilter, today: string): SQL | undefined {
     const conds: (SQL | undefined)[] = [scope, isNull(workers.archivedAt)];
     if (q.role) conds.push(eq(workers.role, q.role as WorkerRow['role']));
     if (q.filingStatus) conds.push(eq(workers.filingStatus, q.filingStatus as WorkerRow['filingStatus']));
@@ -59,11 +58,105 @@ export const workersRepository = {
       conds.push(
         sql`${workers.id} in (select ${workerAssignments.workerId} from ${workerAssignments} where ${workerAssignments.stationId} = ${q.stationId} and ${activeOn(today)})`,
       );
+    return and(...conds);
+  },
+  /** One page of the roster and the total, in two queries whatever the page size. */
+  async page(db: DbOrTx, where: SQL | undefined, q: PageQuery, today: string) {
+    const { limit, offset } = pageWindow(q);
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select(withPath(today))
+        .from(workers)
+        .where(where)
+        .orderBy(asc(workers.name), asc(workers.id))
+        .limit(limit)
+        .offset(offset),
+      db.select({ total: count() }).from(workers).where(where),
+    ]);
+    return { rows: rows as WorkerRow[], total };
+  },
+  /** The given workers among those `where` reaches, in roster order. */
+  async byIds(db: DbOrTx, where: SQL | undefined, ids: string[], today: string): Promise<WorkerRow[]> {
+    if (ids.length === 0) return [];
     return db
       .select(withPath(today))
       .from(workers)
-      .where(and(...conds))
-      .orderBy(asc(workers.name));
+      .where(and(where, inArray(workers.id, ids)))
+      .orderBy(asc(workers.name), asc(workers.id));
+  },
+  /** The ids among `ids` that `scope` reaches (attendance, payroll rows). */
+  async idsIn(db: DbOrTx, scope: SQL, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select({ id: workers.id })
+      .from(workers)
+      .where(and(inArray(workers.id, ids), scope, isNull(workers.archivedAt)));
+    return rows.map((r) => r.id);
+  },
+  /**
+   * What qualification and deadline need of every worker `where` reaches, in three queries whatever their number:
+   * the workers' qualifying facts, their training hours and their assignments (each joined to the workers under the
+   * same condition, so no list of ids travels back).
+   */
+  async qualificationFacts(db: DbOrTx, where: SQL | undefined, today: string) {
+    const [rows, hours, assignments] = await Promise.all([
+      db
+        .select({
+          id: workers.id,
+          currentPath: currentPath(today),
+          role: workers.role,
+          education: workers.education,
+          socialWorkMajor: workers.socialWorkMajor,
+          certificateLevel: workers.certificateLevel,
+          filingStatus: workers.filingStatus,
+          name: workers.name,
+        })
+        .from(workers)
+        .where(where)
+        .orderBy(asc(workers.name), asc(workers.id)),
+      db
+        .select({
+          workerId: trainingAttendance.workerId,
+          hours: trainingAttendance.hours,
+          organiserLevel: trainings.organiserLevel,
+          endedOn: trainings.endOn,
+          confirmedAt: trainings.organiserConfirmedAt,
+        })
+        .from(trainingAttendance)
+        .innerJoin(trainings, eq(trainings.id, trainingAttendance.trainingId))
+        .innerJoin(workers, eq(workers.id, trainingAttendance.workerId))
+        .where(where),
+      db
+        .select(getTableColumns(workerAssignments))
+        .from(workerAssignments)
+        .innerJoin(workers, eq(workers.id, workerAssignments.workerId))
+        .where(where)
+        .orderBy(asc(workerAssignments.startOn)),
+    ]);
+    return { rows, hours, assignments };
+  },
+  async insert(db: DbOrTx, values: WorkerInsert): Promise<typeof workers.$inferSelect> {
+    const [row] = await db.insert(workers).values(values).returning();
+    return row;
+  },
+  /** Optimistic locking: answers nothing when the version moved on. */
+  async update(db: DbOrTx, id: string, version: number, set: Partial<WorkerInsert>) {
+    const [row] = await db
+      .update(workers)
+      .set({ ...set, version: version + 1 })
+      .where(and(eq(workers.id, id), eq(workers.version, version)))
+      .returning();
+    return row as typeof workers.$inferSelect | undefined;
+  },
+  async insertAssignment(db: DbOrTx, values: typeof workerAssignments.$inferInsert) {
+    await db.insert(workerAssignments).values(values);
+  },
+  async endAssignment(db: DbOrTx, id: string, endOn: string) {
+    await db.update(workerAssignments).set({ endOn }).where(eq(workerAssignments.id, id));
+  },
+  async insertHiringException(db: DbOrTx, values: typeof hiringExceptions.$inferInsert) {
+    const [row] = await db.insert(hiringExceptions).values(values).returning();
+    return row;
   },
   /** The roster record holding a citizen ID anywhere in the city (R-STAFF-1: one roster at a time), except `exceptId`. */
   async holderOf(
@@ -81,8 +174,8 @@ export const workersRepository = {
         .limit(1)
     )[0];
   },
-  /** Citizen IDs already on any roster, among the given ones (roster import). */
-  async heldIds(db: DbOrTx, idNumbers: string[]): Promise<Map<string, string>> {
+  /** The organisation holding each of the given citizen IDs on its roster (R-STAFF-1), for many rows at once. */
+  async holdersOf(db: DbOrTx, idNumbers: string[]): Promise<Map<string, string>> {
     if (idNumbers.length === 0) return new Map();
     const rows = await db
       .select({ idNumber: workers.idNumber, organisationId: workers.organisationId })

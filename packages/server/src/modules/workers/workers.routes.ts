@@ -1,71 +1,89 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  workerAccountSchema,
   assignmentSchema,
-  confirmTrainingSchema,
-  createTrainingSchema,
   createWorkerSchema,
   endAssignmentSchema,
   filingActionSchema,
   hiringExceptionSchema,
+  hiringExceptionViewSchema,
+  importResultSchema,
+  itemsSchema,
+  pagedSchema,
+  staffOverviewRowSchema,
   unmaskSchema,
+  unmaskedSchema,
   updateWorkerSchema,
-  FILING_STATUSES,
-  WORKER_ROLES,
+  workerAccountSchema,
+  workerAccountViewSchema,
+  workerQuerySchema,
+  workerViewSchema,
 } from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
-import { requestContext } from '../../platform/http/context';
-import type { TrainingService } from './trainings.service';
-import type { WorkerService } from './workers.service';
-import { AppError } from '../../platform/http/errors';
-import { sendXlsx } from '../../platform/http/xlsx';
-import { rosterTemplate } from './roster-import';
-import type { Attachments } from '../../platform/files/attachments';
-import type { StaffOverviewRow, ImportResult } from '@shegong/shared';
-import type { RequestContext } from '../../platform/audit/audit';
-import type { Actor } from '../../platform/auth/actor';
 import { attachmentRoutes } from '../../platform/files/attachment-routes';
+import type { Attachments } from '../../platform/files/attachments';
+import { requestContext } from '../../platform/http/context';
+import { AppError } from '../../platform/http/errors';
+import { fileResponse } from '../../platform/http/responses';
+import { sendXlsx } from '../../platform/http/xlsx';
+import type { RosterImport } from './roster-import';
+import type { StaffOverview } from './staff-overview';
+import type { WorkerService } from './workers.service';
 
 const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
+const dryRunQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') });
+
+/** The uploaded .xlsx of an import request (10 MB at most), or the Chinese refusal. */
+export async function uploadedWorkbook(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+  const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+  if (!part)
+    throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
+  return part.toBuffer();
+}
 
 export interface WorkerRouteDeps {
   workers: WorkerService;
-  trainings: TrainingService;
+  overview: StaffOverview;
+  rosterImport: RosterImport;
   attachments: Attachments;
-  overview(actor: Actor): Promise<StaffOverviewRow[]>;
-  importRoster(ctx: RequestContext & { actor: Actor }, bytes: Buffer, dryRun: boolean): Promise<ImportResult>;
 }
 
+/** The roster (社工队伍): list, hire, change, assign, file, unmask, logins, the Excel import and the overview. */
 export function workerRoutes(
   app: FastifyInstance,
-  { workers: service, trainings: trainingsService, attachments, overview, importRoster }: WorkerRouteDeps,
+  { workers: service, overview, rosterImport, attachments }: WorkerRouteDeps,
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社工队伍'];
   const read = { access: { permission: 'workers:read' as const } };
   const write = { access: { permission: 'workers:write' as const } };
+  const ok = { 200: workerViewSchema };
   r.get(
     '/api/v1/workers',
     {
       config: read,
       schema: {
         tags,
-        summary: '社工名册（身份证号、电话按权限脱敏；含资质、期限与合规提示）',
-        querystring: z.strictObject({
-          stationId: z.uuid().optional(),
-          role: z.enum(WORKER_ROLES).optional(),
-          filingStatus: z.enum(FILING_STATUSES).optional(),
-          deadline: z.enum(['qualified', 'ok', 'at_risk', 'overdue', 'unassigned']).optional(),
-        }),
+        summary: '社工名册（分页；身份证号、电话按权限脱敏；含资质、期限与合规提示）',
+        querystring: workerQuerySchema,
+        response: { 200: pagedSchema(workerViewSchema) },
       },
     },
     (req) => service.list(requestContext(req), req.query),
   );
   r.post(
     '/api/v1/workers',
-    { config: write, schema: { tags, summary: '登记社工（R-STAFF-2 聘用条件校验）', body: createWorkerSchema } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记社工（R-STAFF-2 聘用条件校验）',
+        body: createWorkerSchema,
+        response: { 201: workerViewSchema },
+      },
+    },
     async (req, reply) => {
       reply.status(201);
       return service.create(requestContext(req), req.body);
@@ -75,16 +93,21 @@ export function workerRoutes(
     '/api/v1/workers/overview',
     {
       config: { access: { permission: 'plan:read' } },
-      schema: { tags, summary: '各单位驻站社工配备与资质情况（R-STAFF-1、R-STAFF-4、R-STAFF-6）' },
+      schema: {
+        tags,
+        summary: '各单位驻站社工配备与资质情况（R-STAFF-1、R-STAFF-4、R-STAFF-6）',
+        response: { 200: itemsSchema(staffOverviewRowSchema) },
+      },
     },
-    async (req) => ({
-      items: await overview(requireActor(req)),
-    }),
+    async (req) => ({ items: await overview.perUnit(requireActor(req)) }),
   );
   r.get(
     '/api/v1/workers/template.xlsx',
-    { config: read, schema: { tags, summary: '下载社工名册导入模板' } },
-    async (_req, reply) => sendXlsx(reply, await rosterTemplate(), '社工名册导入模板.xlsx'),
+    {
+      config: read,
+      schema: { tags, summary: '下载社工名册导入模板', response: { 200: fileResponse('社工名册导入模板（.xlsx）') } },
+    },
+    async (_req, reply) => sendXlsx(reply, await rosterImport.template(), '社工名册导入模板.xlsx'),
   );
   r.post(
     '/api/v1/workers/import',
@@ -93,23 +116,24 @@ export function workerRoutes(
       schema: {
         tags,
         summary: '从 Excel 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入',
-        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }),
+        querystring: dryRunQuery,
         consumes: ['multipart/form-data'],
+        response: { 200: importResultSchema },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-      const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-      if (!part)
-        throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
-      return importRoster(requestContext(req), await part.toBuffer(), req.query.dryRun === 'true');
-    },
+    async (req) =>
+      rosterImport.importRoster(requestContext(req), await uploadedWorkbook(req), req.query.dryRun === 'true'),
   );
   r.get(
     '/api/v1/workers/:workerId',
     {
       config: read,
-      schema: { tags, summary: '社工详情（含计算所得的资质 qualification 与 findings）', params: idParams },
+      schema: {
+        tags,
+        summary: '社工详情（含计算所得的资质 qualification 与 findings）',
+        params: idParams,
+        response: ok,
+      },
     },
     (req) => service.get(requestContext(req), req.params.workerId),
   );
@@ -122,13 +146,17 @@ export function workerRoutes(
         summary: '修改社工（已备案的关键信息变更须重新备案）',
         params: idParams,
         body: updateWorkerSchema,
+        response: ok,
       },
     },
     (req) => service.update(requestContext(req), req.params.workerId, req.body),
   );
   r.post(
     '/api/v1/workers/:workerId/assignments',
-    { config: write, schema: { tags, summary: '派驻到社工站', params: idParams, body: assignmentSchema } },
+    {
+      config: write,
+      schema: { tags, summary: '派驻到社工站', params: idParams, body: assignmentSchema, response: ok },
+    },
     (req) => service.assign(requestContext(req), req.params.workerId, req.body),
   );
   r.post(
@@ -140,6 +168,7 @@ export function workerRoutes(
         summary: '结束派驻',
         params: idParams.extend({ assignmentId: z.uuid() }),
         body: endAssignmentSchema,
+        response: ok,
       },
     },
     (req) => service.endAssignment(requestContext(req), req.params.workerId, req.params.assignmentId, req.body.endOn),
@@ -158,6 +187,7 @@ export function workerRoutes(
           }[action],
           params: idParams,
           body: filingActionSchema,
+          response: ok,
         },
       },
       (req) => service.filing(requestContext(req), req.params.workerId, action, req.body.version, req.body.comment),
@@ -172,6 +202,7 @@ export function workerRoutes(
         summary: '查看身份证号和电话明文（须填写原因，记入审计日志）',
         params: idParams,
         body: unmaskSchema,
+        response: { 200: unmaskedSchema },
       },
     },
     (req) => service.unmask(requestContext(req), req.params.workerId, req.body.reason),
@@ -185,6 +216,7 @@ export function workerRoutes(
         summary: '为社工开通登录账号（驻站社工，范围为当日派驻的社工站）',
         params: idParams,
         body: workerAccountSchema,
+        response: { 201: workerAccountViewSchema },
       },
     },
     async (req, reply) => {
@@ -211,60 +243,20 @@ export function workerRoutes(
       return { id: w.id, divisionPath: w.divisionPath, summary: `社工 ${w.name} 的附件` };
     },
   });
-  attachmentRoutes(app, attachments, {
-    url: '/api/v1/trainings/:trainingId',
-    param: 'trainingId',
-    entityType: 'training',
-    tags: ['培训'],
-    summary: '培训通知、签到表等附件',
-    upload: { permission: 'trainings:write' },
-    download: read.access,
-    forWrite: async (ctx, id) => {
-      const { training, own } = await trainingsService.load(ctx.actor, id);
-      if (!own) throw new AppError('FORBIDDEN', '只有登记该培训的单位可以上传附件');
-      return { id: training.id, divisionPath: training.divisionPath, summary: `上传培训 ${training.title} 的附件` };
-    },
-    forRead: async (ctx, id) => {
-      const { training } = await trainingsService.load(ctx.actor, id);
-      return { id: training.id, divisionPath: training.divisionPath, summary: `培训 ${training.title} 的附件` };
-    },
-  });
-  r.post(
-    '/api/v1/trainings/:trainingId/confirm',
-    {
-      config: { access: { permission: 'trainings:confirm' } },
-      schema: {
-        tags: ['培训'],
-        summary: '确认（或更正）承接机构登记的培训主办单位，确认后学时计入资质（R-STAFF-3）',
-        params: z.strictObject({ trainingId: z.uuid('培训编号格式不正确') }),
-        body: confirmTrainingSchema,
-      },
-    },
-    (req) => trainingsService.confirm(requestContext(req), req.params.trainingId, req.body.organiserLevel),
-  );
   r.post(
     '/api/v1/hiring-exceptions',
     {
       config: { access: { permission: 'workers:approve' } },
-      schema: { tags, summary: '登记聘用条件例外（年龄或学历不符，须写明理由）', body: hiringExceptionSchema },
+      schema: {
+        tags,
+        summary: '登记聘用条件例外（年龄或学历不符，须写明理由）',
+        body: hiringExceptionSchema,
+        response: { 201: hiringExceptionViewSchema },
+      },
     },
     async (req, reply) => {
       reply.status(201);
       return service.recordException(requestContext(req), req.body);
-    },
-  );
-  r.get('/api/v1/trainings', { config: read, schema: { tags: ['培训'], summary: '培训记录' } }, (req) =>
-    trainingsService.list(requireActor(req)),
-  );
-  r.post(
-    '/api/v1/trainings',
-    {
-      config: { access: { permission: 'trainings:write' } },
-      schema: { tags: ['培训'], summary: '登记培训及参训人员（学时计入资质与继续教育）', body: createTrainingSchema },
-    },
-    async (req, reply) => {
-      reply.status(201);
-      return trainingsService.create(requestContext(req), req.body);
     },
   );
 }

@@ -49,6 +49,27 @@ export async function viewContext(d: WorkerViewDeps, rows: WorkerRow[]) {
     d.contracts.firstCycleStarts(stationIds),
   ]);
   const stationNames = new Map(stationRows.map((s) => [s.id, s.name]));
+  const hours = hoursByWorker(att);
+  const assigned = new Map<string, (AssignmentRow & { stationName: string })[]>();
+  for (const a of asg)
+    assigned.set(a.workerId, [
+      ...(assigned.get(a.workerId) ?? []),
+      { ...a, stationName: stationNames.get(a.stationId) ?? '' },
+    ]);
+  return { hours, assigned, orgNames, starts, files: files as Map<string, AttachmentView[]> };
+}
+export type ViewContext = Awaited<ReturnType<typeof viewContext>>;
+
+/** Attendance rows as each worker's training hours (R-STAFF-3: a contractor's record counts once confirmed). */
+export function hoursByWorker(
+  att: {
+    workerId: string;
+    hours: string | number;
+    organiserLevel: string;
+    endedOn: string;
+    confirmedAt: Date | null;
+  }[],
+) {
   const hours = new Map<string, TrainingHours[]>();
   for (const t of att) {
     hours.set(t.workerId, [
@@ -61,20 +82,20 @@ export async function viewContext(d: WorkerViewDeps, rows: WorkerRow[]) {
       },
     ]);
   }
-  const assigned = new Map<string, (AssignmentRow & { stationName: string })[]>();
-  for (const a of asg)
-    assigned.set(a.workerId, [
-      ...(assigned.get(a.workerId) ?? []),
-      { ...a, stationName: stationNames.get(a.stationId) ?? '' },
-    ]);
-  return { hours, assigned, orgNames, starts, files: files as Map<string, AttachmentView[]> };
+  return hours;
 }
-export type ViewContext = Awaited<ReturnType<typeof viewContext>>;
 
-/** A worker as the caller may see them: personal data masked unless the role needs it, qualification and deadlines computed. */
-export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: string): WorkerView {
-  const clear = seesWorkerPii(actor);
-  const training = ctx.hours.get(w.id) ?? [];
+/**
+ * R-STAFF-3/4 in one place: a worker's qualification, and the deadline counted from their first assignment (or the
+ * contract's first cycle at that station) with its status today. Views, the deadline filter and the overview use it.
+ */
+export function standing(
+  w: { role: WorkerRow['role']; education: string; socialWorkMajor: boolean; certificateLevel: string | null },
+  training: TrainingHours[],
+  first: { startOn: string; stationId: string } | undefined,
+  starts: ReadonlyMap<string, string>,
+  today: string,
+) {
   const q = qualification(
     {
       socialWorkMajor: w.socialWorkMajor,
@@ -84,15 +105,20 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
     training,
     today,
   );
+  const deadlineOn = first
+    ? qualificationDeadline(w.role, { assignedOn: first.startOn, contractStart: starts.get(first.stationId) ?? null })
+    : null;
+  const status = deadlineOn ? deadlineStatus(q.qualified, deadlineOn, today) : ('unassigned' as const);
+  return { q, deadlineOn, status };
+}
+
+/** A worker as the caller may see them: personal data masked unless the role needs it, qualification and deadlines computed. */
+export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: string): WorkerView {
+  const clear = seesWorkerPii(actor);
+  const training = ctx.hours.get(w.id) ?? [];
   const assignments = ctx.assigned.get(w.id) ?? [];
   const first = assignments[0];
-  const deadlineOn = first
-    ? qualificationDeadline(w.role, {
-        assignedOn: first.startOn,
-        contractStart: ctx.starts.get(first.stationId) ?? null,
-      })
-    : null;
-  const status = deadlineOn ? deadlineStatus(q.qualified, deadlineOn, today) : 'unassigned';
+  const { q, deadlineOn, status } = standing(w, training, first, ctx.starts, today);
   const year = Number(today.slice(0, 4));
   const ce = continuingEducation(year, training, today);
   const lastYear = continuingEducation(year - 1, training, today);

@@ -1,0 +1,49 @@
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database';
+import { payrollRecords, workers } from './workers.table';
+
+export type PayrollRecordRow = typeof payrollRecords.$inferSelect;
+
+/** Every read and write of monthly pay and 五险一金 (R-STAFF-6). */
+export const payrollRepository = {
+  /** Workers `scope` reaches who were hired by `lastDay` (the month's staff), by name. */
+  async staffOf(db: DbOrTx, scope: SQL, lastDay: string) {
+    return db
+      .select({ id: workers.id, name: workers.name, idNumber: workers.idNumber, hireDate: workers.hireDate })
+      .from(workers)
+      .where(and(scope, isNull(workers.archivedAt), lte(workers.hireDate, lastDay)))
+      .orderBy(asc(workers.name), asc(workers.id));
+  },
+  /** The records of the given workers from month `from` to month `to`, in one query. */
+  async records(db: DbOrTx, workerIds: string[], from: string, to: string): Promise<PayrollRecordRow[]> {
+    if (workerIds.length === 0) return [];
+    return db
+      .select()
+      .from(payrollRecords)
+      .where(
+        and(
+          inArray(payrollRecords.workerId, workerIds),
+          gte(payrollRecords.month, from),
+          lte(payrollRecords.month, to),
+        ),
+      );
+  },
+  /** An organisation's current roster, for matching an import's citizen IDs. */
+  async rosterOf(db: DbOrTx, organisationId: string) {
+    return db
+      .select({ id: workers.id, idNumber: workers.idNumber, name: workers.name })
+      .from(workers)
+      .where(and(eq(workers.organisationId, organisationId), isNull(workers.archivedAt)));
+  },
+  /** Writes one worker's month (insert or replace). */
+  async upsert(
+    db: DbOrTx,
+    key: { workerId: string; organisationId: string; month: string },
+    values: Omit<typeof payrollRecords.$inferInsert, 'workerId' | 'organisationId' | 'month'>,
+  ) {
+    await db
+      .insert(payrollRecords)
+      .values({ ...key, ...values })
+      .onConflictDoUpdate({ target: [payrollRecords.workerId, payrollRecords.month], set: values });
+  },
+};

@@ -1,0 +1,79 @@
+import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PageQuery, Scope } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { scopeCondition } from '../../platform/auth/scope';
+import { pageWindow } from '../../platform/http/paging';
+import { workerScope } from './workers.repository';
+import { trainingAttendance, trainings, workers } from './workers.table';
+
+export type TrainingRow = typeof trainings.$inferSelect;
+
+/** Sessions attended by workers matching `who`. */
+const attendedBy = (who: SQL) =>
+  sql`${trainings.id} in (select ${trainingAttendance.trainingId} from ${trainingAttendance} inner join ${workers} on ${workers.id} = ${trainingAttendance.workerId} where ${who})`;
+
+/**
+ * The sessions a scope may read (R-SCOPE-1): organised in its area, by its organisation, or attended by its workers;
+ * a social worker the sessions they and their colleagues at the same stations attended.
+ */
+export function trainingScope(scope: Scope, today: string): SQL {
+  if (scope.kind === 'organisation')
+    return or(
+      eq(trainings.organisationId, scope.organisationId),
+      attendedBy(eq(workers.organisationId, scope.organisationId)),
+    )!;
+  if (scope.kind === 'stations') return attendedBy(workerScope(scope, today));
+  return scopeCondition(scope, { divisionPath: trainings.divisionPath });
+}
+
+/** Every read and write of the training tables; reads take the caller's scope condition. */
+export const trainingsRepository = {
+  async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<TrainingRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(trainings)
+      .where(and(eq(trainings.id, id), scope))
+      .limit(1);
+    return row;
+  },
+  /** One page and the total, in two queries; `workerId` keeps the sessions that worker attended. */
+  async page(db: DbOrTx, scope: SQL, q: PageQuery & { workerId?: string }) {
+    const where = and(scope, q.workerId ? attendedBy(eq(workers.id, q.workerId)) : undefined);
+    const { limit, offset } = pageWindow(q);
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select()
+        .from(trainings)
+        .where(where)
+        .orderBy(desc(trainings.startOn), desc(trainings.createdAt), trainings.id)
+        .limit(limit)
+        .offset(offset),
+      db.select({ total: count() }).from(trainings).where(where),
+    ]);
+    return { rows, total };
+  },
+  /** The attendees of the given sessions, with their names, in one query. */
+  async attendees(db: DbOrTx, trainingIds: string[]) {
+    if (trainingIds.length === 0) return [];
+    return db
+      .select({
+        trainingId: trainingAttendance.trainingId,
+        workerId: trainingAttendance.workerId,
+        hours: trainingAttendance.hours,
+        name: workers.name,
+      })
+      .from(trainingAttendance)
+      .innerJoin(workers, eq(workers.id, trainingAttendance.workerId))
+      .where(inArray(trainingAttendance.trainingId, trainingIds));
+  },
+  async insert(db: DbOrTx, values: typeof trainings.$inferInsert, workerIds: string[], hours: number) {
+    const [t] = await db.insert(trainings).values(values).returning();
+    if (workerIds.length)
+      await db.insert(trainingAttendance).values(workerIds.map((workerId) => ({ trainingId: t.id, workerId, hours })));
+    return t;
+  },
+  async update(db: DbOrTx, id: string, set: Partial<typeof trainings.$inferInsert>) {
+    const [row] = await db.update(trainings).set(set).where(eq(trainings.id, id)).returning();
+    return row;
+  },
+};

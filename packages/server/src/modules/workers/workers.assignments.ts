@@ -1,0 +1,81 @@
+import type { DbOrTx } from '../../db/database';
+import { writeAudit } from '../../platform/audit/audit';
+import { fieldError, notFound } from '../../platform/http/errors';
+import { workersRepository as repo } from './workers.repository';
+import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
+
+/** Station assignments (R-STAFF-1): the worker's scope and the unit they are counted in move the same day. */
+export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
+  const { db, reads } = d;
+
+  /** Writes an assignment and its audit line inside the caller's transaction: assigning and the roster import use it. */
+  async function place(
+    tx: DbOrTx,
+    ctx: Ctx,
+    w: { id: string; name: string },
+    station: { id: string; divisionPath: string },
+    startOn: string,
+  ) {
+    await repo.insertAssignment(tx, {
+      workerId: w.id,
+      stationId: station.id,
+      divisionPath: station.divisionPath,
+      startOn,
+      createdBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'worker',
+      entityId: w.id,
+      divisionPath: station.divisionPath,
+      summary: `派驻 ${w.name} 到社工站（${startOn} 起）`,
+      after: { stationId: station.id, startOn },
+    });
+  }
+
+  return {
+    place,
+    /**
+     * Assigns a worker to a station the organisation's live contract covers.
+     * R-STAFF-1: a resident worker is resident at one station at a time, so another open assignment must end first.
+     */
+    async assign(ctx: Ctx, workerId: string, input: { stationId: string; startOn: string }) {
+      const w = await reads.loadOwn(ctx, workerId);
+      if (!(await d.contracts.covers(w.organisationId, input.stationId)))
+        throw fieldError('stationId', '该社工站不在本机构有效合同的服务范围内');
+      const current = (await repo.assignmentsOf(db, [workerId])).filter(
+        (a) => a.endOn === null || a.endOn >= input.startOn,
+      );
+      if (current.some((a) => a.stationId === input.stationId)) throw fieldError('stationId', '已派驻该社工站');
+      if (current.length) {
+        const [other] = await d.stations.summaries([current[0].stationId]);
+        throw fieldError(
+          'stationId',
+          `${w.name}目前派驻在${other?.name ?? '其他社工站'}：驻站社工同一时间只驻一个社工站，请先结束该派驻（《实施方案》四（五））`,
+        );
+      }
+      const [station] = await d.stations.summaries([input.stationId]);
+      await db.transaction((tx) => place(tx, ctx, w, station, input.startOn));
+      return reads.reload(ctx.actor, workerId);
+    },
+
+    async endAssignment(ctx: Ctx, workerId: string, assignmentId: string, endOn: string) {
+      const w = await reads.loadOwn(ctx, workerId);
+      const a = (await repo.assignmentsOf(db, [workerId])).find((x) => x.id === assignmentId);
+      if (!a) throw notFound('派驻记录');
+      if (endOn < a.startOn) throw fieldError('endOn', `不能早于派驻开始日期 ${a.startOn}`);
+      await db.transaction(async (tx) => {
+        await repo.endAssignment(tx, assignmentId, endOn);
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'worker',
+          entityId: workerId,
+          divisionPath: a.divisionPath,
+          summary: `结束 ${w.name} 的派驻（${endOn}）`,
+          after: { assignmentId, endOn },
+        });
+      });
+      return reads.reload(ctx.actor, workerId);
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import {
+  checkCitizenId,
+  hiringBreaches,
+  maskCitizenId,
+  type CreateWorkerInput,
+  type EducationLevel,
+  type Finding,
+  type UpdateWorkerInput,
+} from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { can } from '../../platform/auth/actor';
+import { diff, writeAudit } from '../../platform/audit/audit';
+import { AppError, fieldError, notFound } from '../../platform/http/errors';
+import { workersRepository as repo, type WorkerRow } from './workers.repository';
+import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
+
+/** Facts whose change sends a filed worker back through filing (R-STAFF-6). */
+const FILED_FACTS = [
+  'name',
+  'idNumber',
+  'education',
+  'socialWorkMajor',
+  'certificateLevel',
+  'role',
+  'hireDate',
+] as const;
+const ID_FORMAT = /^\d{17}[\dX]$/;
+
+/** One reason a person cannot be put on a roster as entered: the field, the rule and the Chinese message. */
+export interface HireProblem {
+  field: 'idNumber' | 'hireDate';
+  rule: string;
+  message: string;
+  findings?: Finding[];
+}
+
+/**
+ * GB 11643, R-STAFF-1 (one roster city-wide) and R-STAFF-2 (age and degree at hiring, unless a county recorded an
+ * exception) for one person, in one place: the single create, the update and every row of the roster import ask it.
+ * The hiring rules are checked whenever their facts are readable, so one pass reports every problem.
+ */
+export function hiringProblems(
+  p: { idNumber: string; education?: EducationLevel; hireDate?: string },
+  k: { today: string; organisationId: string; heldBy: string | undefined; excepted: boolean },
+): HireProblem[] {
+  const out: HireProblem[] = [];
+  const id = checkCitizenId(p.idNumber, k.today);
+  // A malformed number is the schema's to report; a well-formed one with a wrong check digit or date is ours.
+  if (!id.ok && ID_FORMAT.test(p.idNumber)) out.push({ field: 'idNumber', rule: 'GB 11643', message: id.message });
+  if (k.heldBy)
+    out.push({
+      field: 'idNumber',
+      rule: 'R-STAFF-1',
+      message:
+        k.heldBy === k.organisationId
+          ? '本机构名册中已登记该身份证号'
+          : '该身份证号已在其他承接机构的名册中：一人同一时间只能在一家承接机构的名册中（《实施方案》四（五））',
+    });
+  if (!id.ok || !p.hireDate || !p.education) return out;
+  if (p.hireDate < id.birthDate) {
+    out.push({ field: 'hireDate', rule: '日期', message: `不能早于出生日期 ${id.birthDate}` });
+    return out;
+  }
+  const breaches = k.excepted
+    ? []
+    : hiringBreaches({ birthDate: id.birthDate, hireDate: p.hireDate, education: p.education });
+  if (breaches.length)
+    out.push({
+      field: 'hireDate',
+      rule: 'R-STAFF-2',
+      message: `${breaches.map((b) => b.message).join('；')}。如确需聘用，须由县（区）民政局登记例外及理由`,
+      findings: breaches,
+    });
+  return out;
+}
+
+/** The single create's and update's answer to a problem: the first one, as the field error or hiring refusal. */
+function refuse(problems: HireProblem[]) {
+  const p = problems[0];
+  if (!p) return;
+  if (p.rule === 'R-STAFF-2')
+    throw new AppError('HIRING_REFUSED', `不符合聘用条件（R-STAFF-2）：${p.message}`, {
+      findings: p.findings,
+      fieldErrors: { hireDate: p.message },
+    });
+  throw fieldError(p.field, p.message);
+}
+
+/** A person who passed `hiringProblems`, ready to be written. */
+export interface Hire {
+  input: CreateWorkerInput;
+  organisationId: string;
+  divisionPath: string;
+  /** The recorded R-STAFF-2 exception, as the worker's record shows it. */
+  exception: string | null;
+}
+
+/** Hiring (R-STAFF-1, R-STAFF-2) and changing a worker's facts (R-STAFF-6 re-filing). */
+export function createHiring(d: WorkerDeps & { reads: WorkerReads }) {
+  const { db, clock, reads } = d;
+
+  /** Writes one hired person and its audit line, inside the caller's transaction: the create and the import use it. */
+  async function hire(tx: DbOrTx, ctx: Ctx, h: Hire) {
+    const id = checkCitizenId(h.input.idNumber, clock.today());
+    if (!id.ok) throw fieldError('idNumber', id.message);
+    const now = clock.now();
+    const w = await repo.insert(tx, {
+      ...h.input,
+      organisationId: h.organisationId,
+      divisionPath: h.divisionPath,
+      birthDate: id.birthDate,
+      gender: id.gender,
+      hiringExceptionReason: h.exception,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'create',
+      entityType: 'worker',
+      entityId: w.id,
+      divisionPath: w.divisionPath,
+      summary: `登记社工 ${w.name}（${maskCitizenId(w.idNumber)}）`,
+      after: h.input,
+    });
+    return w;
+  }
+
+  return {
+    hire,
+    async create(ctx: Ctx, input: CreateWorkerInput) {
+      if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
+        throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构的社工');
+      const orgId = ctx.actor.scope.organisationId;
+      const [holder, ex, org] = await Promise.all([
+        repo.holderOf(db, input.idNumber),
+        repo.hiringException(db, orgId, input.idNumber),
+        d.organisations.get(orgId),
+      ]);
+      const k = { today: clock.today(), organisationId: orgId, heldBy: holder?.organisationId, excepted: !!ex };
+      refuse(hiringProblems(input, k));
+      if (!org) throw notFound('承接机构');
+      const exception = ex ? `${ex.reason}（${ex.createdByName} 登记）` : null;
+      const created = await db.transaction((tx) =>
+        hire(tx, ctx, { input, organisationId: orgId, divisionPath: org.divisionPath, exception }),
+      );
+      return (await reads.views([{ ...created, currentPath: created.divisionPath }], ctx.actor))[0];
+    },
+
+    async update(ctx: Ctx, workerId: string, input: UpdateWorkerInput) {
+      const w = await reads.loadOwn(ctx, workerId);
+      if (w.version !== input.version) throw new AppError('VERSION_CONFLICT', '该社工信息已被他人修改，请刷新后再保存');
+      const { version, ...fields } = input;
+      const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      const next = { ...w, ...changed } as WorkerRow;
+      const holder = next.idNumber !== w.idNumber ? await repo.holderOf(db, next.idNumber, w.id) : undefined;
+      const id = checkCitizenId(next.idNumber, clock.today());
+      if (!id.ok) throw fieldError('idNumber', id.message);
+      const facts = { idNumber: next.idNumber, hireDate: next.hireDate, education: next.education as EducationLevel };
+      const k = { today: clock.today(), organisationId: w.organisationId, heldBy: holder?.organisationId };
+      refuse(hiringProblems(facts, { ...k, excepted: !!w.hiringExceptionReason }));
+      const refile =
+        w.filingStatus !== 'draft' && FILED_FACTS.some((f) => fields[f] !== undefined && fields[f] !== w[f]);
+      const updated = await db.transaction(async (tx) => {
+        const n = await repo.update(tx, workerId, version, {
+          ...fields,
+          birthDate: id.birthDate,
+          gender: id.gender,
+          ...(refile ? { filingStatus: 'draft' as const, filingComment: '关键信息已变更，须重新备案' } : {}),
+          updatedAt: clock.now(),
+          updatedBy: ctx.actor.userId,
+        });
+        if (!n) throw new AppError('VERSION_CONFLICT', '该社工信息已被他人修改，请刷新后再保存');
+        // Birth date and gender follow from the ID number: the audit keeps neither (writeAudit masks the ID itself).
+        const facts = ({ birthDate: _b, gender: _g, createdAt: _c, updatedAt: _u, currentPath: _p, ...r }: WorkerRow) =>
+          r;
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'worker',
+          entityId: n.id,
+          divisionPath: w.currentPath,
+          summary: `修改社工 ${n.name}${refile ? '（须重新备案）' : ''}`,
+          ...diff(facts(w), facts({ ...n, currentPath: w.currentPath })),
+        });
+        return { ...n, currentPath: w.currentPath };
+      });
+      return (await reads.views([updated], ctx.actor))[0];
+    },
+  };
+}
+export type Hiring = ReturnType<typeof createHiring>;
