@@ -38,6 +38,8 @@ export const createContractSchema = z.strictObject({
   firstAgreement: z.strictObject({ amount: yuanSchema, publishedOn: isoDate.nullable().default(null) }),
 });
 export type CreateContractInput = z.infer<typeof createContractSchema>;
+/** What a client sends (amounts in yuan as typed); the server parses it into `CreateContractInput`. */
+export type CreateContractBody = z.input<typeof createContractSchema>;
 
 export const createAgreementSchema = z.strictObject({
   yearNo: z.number('应为年度序号').int('应为整数').min(1, '应为 1–3').max(10, '应为 1–3'),
@@ -46,7 +48,9 @@ export const createAgreementSchema = z.strictObject({
   publishedOn: isoDate.nullable().default(null),
 });
 export type CreateAgreementInput = z.infer<typeof createAgreementSchema>;
+export type CreateAgreementBody = z.input<typeof createAgreementSchema>;
 export const publishAgreementSchema = z.strictObject({ publishedOn: isoDate });
+export type PublishAgreementBody = z.input<typeof publishAgreementSchema>;
 
 export const EVALUATION_RESULTS = ['passed', 'failed'] as const;
 export const EVALUATION_RESULT_LABELS = { passed: '合格', failed: '不合格' } as const;
@@ -58,6 +62,7 @@ export const createEvaluationSchema = z.strictObject({
   summary: z.string().trim().max(2000).default(''),
 });
 export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
+export type CreateEvaluationBody = z.input<typeof createEvaluationSchema>;
 
 export const CONTRACT_STATUSES = ['active', 'ending', 'ended'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];

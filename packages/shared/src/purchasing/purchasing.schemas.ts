@@ -55,15 +55,19 @@ export const createPurchasePlanSchema = z
   .partial()
   .extend({ countyCode: divisionCodeSchema, year: planFields.year, title: planFields.title });
 export type CreatePurchasePlanInput = z.infer<typeof createPurchasePlanSchema>;
+/** What a client sends (amounts in yuan as typed); the server parses it into the `…Input` type. */
+export type CreatePurchasePlanBody = z.input<typeof createPurchasePlanSchema>;
 export const updatePurchasePlanSchema = z
   .strictObject(planFields)
   .partial()
   .extend({ version: z.number().int().min(1) });
 export type UpdatePurchasePlanInput = z.infer<typeof updatePurchasePlanSchema>;
+export type UpdatePurchasePlanBody = z.input<typeof updatePurchasePlanSchema>;
 export const planTransitionSchema = z.strictObject({
   version: z.number().int().min(1),
   comment: z.string().trim().max(1000, '不能超过 1000 个字符').default(''),
 });
+export type PlanTransitionBody = z.input<typeof planTransitionSchema>;
 
 /** The plan's content the plan text (五(一)) lists; all must be filled before submitting. */
 export const PLAN_REQUIRED_FIELDS = {
@@ -150,6 +154,7 @@ export const createProcurementSchema = z.strictObject({
   publishedOn: isoDate,
 });
 export type CreateProcurementInput = z.infer<typeof createProcurementSchema>;
+export type CreateProcurementBody = z.input<typeof createProcurementSchema>;
 
 export const awardSchema = z.strictObject({
   organisationId: z.uuid('请选择承接主体'),
@@ -157,6 +162,7 @@ export const awardSchema = z.strictObject({
   awardedOn: isoDate,
 });
 export type AwardInput = z.infer<typeof awardSchema>;
+export type AwardBody = z.input<typeof awardSchema>;
 
 export const procurementViewSchema = z.object({
   id: z.string(),

@@ -1,19 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ContractComplianceRow } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
-import { api, download } from '../../lib/api';
+import { downloadCompliance, useContractCompliance } from './contracts.api';
 
 const n = (v: number) => (v ? <span style={{ color: '#cf1322', fontWeight: 600 }}>{v}</span> : 0);
 
 /** Contract compliance per unit (R-CON-1…3) for the city and counties. */
 export function CompliancePage() {
   const { message } = App.useApp();
-  const { data, isLoading } = useQuery({
-    queryKey: ['contracts', 'compliance'],
-    queryFn: () => api.get<{ items: ContractComplianceRow[] }>('/api/v1/contracts/compliance'),
-  });
+  const { data, isLoading } = useContractCompliance();
   return (
     <>
       <PageHeader
@@ -22,11 +17,7 @@ export function CompliancePage() {
         extra={
           <Button
             icon={<DownloadOutlined />}
-            onClick={() =>
-              download('/api/v1/contracts/compliance/export', '合同合规情况.xlsx').catch((e) =>
-                message.error(e.message),
-              )
-            }
+            onClick={() => downloadCompliance().catch((e) => message.error(e.message))}
           >
             导出 Excel
           </Button>

@@ -1,24 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-} from 'antd';
+import dayjs from 'dayjs';
+import { Button, Card, Descriptions, Empty, Form, Space, Spin, Table, Tag } from 'antd';
 import {
   CONTRACT_STATUS_LABELS,
   CONTRACT_TERMS,
@@ -32,61 +15,22 @@ import {
 import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
-import { showFormError } from '../../lib/zod-rule';
-
-const day = (v: unknown) => (v ? (v as Dayjs).format('YYYY-MM-DD') : null);
+import { contractFilesUrl, contractFileUrl, useContract, useRefreshContracts } from './contracts.api';
+import { ContractDialog, type Dialog } from './contract-dialog';
 
 export function ContractDetailPage() {
   const { contractId = '' } = useParams();
-  const { data, error } = useQuery({
-    queryKey: ['contracts', contractId],
-    queryFn: () => api.get<ContractView>(`/api/v1/contracts/${contractId}`),
-  });
+  const { data, error } = useContract(contractId);
   if (error) return <Empty description={(error as Error).message} />;
   return data ? <ContractDetail c={data} /> : <Spin />;
 }
 
 function ContractDetail({ c }: { c: ContractView }) {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [dialog, setDialog] = useState<null | 'agreement' | 'evaluation' | { publish: string | null }>(null);
+  const refresh = useRefreshContracts();
+  const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const nextYear = Math.max(0, ...c.agreements.map((a) => a.yearNo)) + 1;
 
-  async function submit(v: Record<string, unknown>) {
-    try {
-      if (dialog === 'agreement')
-        await api.post(`/api/v1/contracts/${c.id}/agreements`, {
-          yearNo: v.yearNo,
-          amount: String(v.amount),
-          signedOn: day(v.signedOn),
-          publishedOn: day(v.publishedOn),
-        });
-      else if (dialog === 'evaluation')
-        await api.post(`/api/v1/contracts/${c.id}/evaluations`, {
-          yearNo: v.yearNo,
-          result: v.result,
-          evaluatedOn: day(v.evaluatedOn),
-          evaluator: v.evaluator,
-          summary: v.summary ?? '',
-        });
-      else if (dialog)
-        await api.post(
-          dialog.publish
-            ? `/api/v1/contracts/${c.id}/agreements/${dialog.publish}/publish`
-            : `/api/v1/contracts/${c.id}/publish`,
-          { publishedOn: day(v.publishedOn) },
-        );
-      message.success('已保存');
-      setDialog(null);
-      form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['contracts'] });
-      await qc.invalidateQueries({ queryKey: ['stations'] });
-    } catch (e) {
-      showFormError(form, e, message.error);
-    }
-  }
   const open = (d: typeof dialog, values: Record<string, unknown>) => {
     form.resetFields();
     form.setFieldsValue(values);
@@ -188,14 +132,14 @@ function ContractDetail({ c }: { c: ContractView }) {
       <Card title="附件（合同文本、年度协议、评估报告）" style={{ marginBottom: 16 }}>
         <AttachmentsList
           files={c.files}
-          hrefOf={(f) => `/api/v1/contracts/${c.id}/files/${f.fileId}`}
-          uploadUrl={c.abilities.publish ? `/api/v1/contracts/${c.id}/files` : undefined}
+          hrefOf={(f) => contractFileUrl(c.id, f.fileId)}
+          uploadUrl={c.abilities.publish ? contractFilesUrl(c.id) : undefined}
           labels={[
             '合同文本',
             ...c.agreements.map((a) => `第${a.yearNo}年协议`),
             ...c.evaluations.map((e) => `第${e.yearNo}年度评估报告`),
           ]}
-          onUploaded={() => void qc.invalidateQueries({ queryKey: ['contracts'] })}
+          onUploaded={() => void refresh()}
         />
       </Card>
       <Card title="年度评估结果">
@@ -220,61 +164,7 @@ function ContractDetail({ c }: { c: ContractView }) {
           ]}
         />
       </Card>
-      <Modal
-        title={dialog === 'agreement' ? '续签年度协议' : dialog === 'evaluation' ? '记录年度评估结果' : '登记公告日期'}
-        open={!!dialog}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        okText="保存"
-        forceRender
-      >
-        <Form form={form} layout="vertical" onFinish={submit}>
-          {(dialog === 'agreement' || dialog === 'evaluation') && (
-            <Form.Item label="协议年度" name="yearNo" rules={[{ required: true, message: '请输入' }]}>
-              <InputNumber min={1} max={4} style={{ width: '100%' }} />
-            </Form.Item>
-          )}
-          {dialog === 'agreement' && (
-            <>
-              <Form.Item label="金额（元）" name="amount" rules={[{ required: true, message: '请输入' }]}>
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item label="签订日期" name="signedOn" rules={[{ required: true, message: '请选择' }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item label="公告日期" name="publishedOn">
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'evaluation' && (
-            <>
-              <Form.Item label="结果" name="result">
-                <Select
-                  options={[
-                    { value: 'passed', label: '合格' },
-                    { value: 'failed', label: '不合格（合同于当年协议期满终止）' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item label="评估日期" name="evaluatedOn" rules={[{ required: true, message: '请选择' }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item label="评估单位" name="evaluator" rules={[{ required: true, message: '请填写' }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item label="说明" name="summary">
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            </>
-          )}
-          {dialog && typeof dialog === 'object' && (
-            <Form.Item label="公告日期" name="publishedOn" rules={[{ required: true, message: '请选择' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+      <ContractDialog c={c} dialog={dialog} form={form} onClose={() => setDialog(null)} />
     </>
   );
 }

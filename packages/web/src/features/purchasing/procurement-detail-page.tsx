@@ -1,5 +1,4 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import {
   Alert,
@@ -21,23 +20,20 @@ import {
   CONTRACT_TERMS,
   PURCHASE_METHOD_LABELS,
   formatFen,
-  type ContractView,
-  type OrganisationView,
-  type Paged,
+  type ContractTerm,
   type ProcurementView,
 } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { showFormError } from '../../lib/zod-rule';
+import { useSignContract } from '../contracts/contracts.api';
+import { useOrganisations } from '../organisations/organisations.api';
 import { ProcurementStatusTag } from './plan-status-tag';
+import { useAwardProcurement, useProcurement } from './purchasing.api';
 
 export function ProcurementDetailPage() {
   const { procurementId = '' } = useParams();
-  const { data, error } = useQuery({
-    queryKey: ['procurements', procurementId],
-    queryFn: () => api.get<ProcurementView>(`/api/v1/procurements/${procurementId}`),
-  });
+  const { data, error } = useProcurement(procurementId);
   if (error) return <Empty description={(error as Error).message} />;
   return data ? <ProcurementDetail p={data} /> : <Spin />;
 }
@@ -46,43 +42,41 @@ const day = (v: unknown) => (v as Dayjs).format('YYYY-MM-DD');
 
 function ProcurementDetail({ p }: { p: ProcurementView }) {
   const { can } = useAuth();
-  const qc = useQueryClient();
   const nav = useNavigate();
   const { message } = App.useApp();
   const [award] = Form.useForm();
   const [sign] = Form.useForm();
-  const orgs = useQuery({
-    queryKey: ['organisations', 'all'],
-    queryFn: () => api.get<Paged<OrganisationView>>('/api/v1/organisations?pageSize=200'),
-    enabled: p.status === 'published' && can('purchase:write'),
-  });
+  const orgs = useOrganisations({ pageSize: 200 }, { enabled: p.status === 'published' && can('purchase:write') });
+  const awardTo = useAwardProcurement(p.id);
+  const signContract = useSignContract();
 
   async function doAward(v: Record<string, unknown>) {
     try {
-      await api.post(`/api/v1/procurements/${p.id}/award`, {
-        organisationId: v.organisationId,
+      await awardTo.mutateAsync({
+        organisationId: v.organisationId as string,
         amount: String(v.amount),
         awardedOn: day(v.awardedOn),
       });
       message.success('已确定承接主体');
-      await qc.invalidateQueries({ queryKey: ['procurements'] });
     } catch (e) {
       showFormError(award, e, message.error);
     }
   }
   async function doSign(v: Record<string, unknown>) {
     try {
-      const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, v[k]]));
-      const c = await api.post<ContractView>('/api/v1/contracts', {
+      const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, v[k]])) as Record<
+        ContractTerm,
+        string
+      >;
+      const c = await signContract.mutateAsync({
         procurementId: p.id,
-        title: v.title,
+        title: v.title as string,
         signedOn: day(v.signedOn),
         cycleStart: day(v.cycleStart),
         publishedOn: v.publishedOn ? day(v.publishedOn) : null,
         terms,
         firstAgreement: { amount: String(v.amount), publishedOn: v.publishedOn ? day(v.publishedOn) : null },
       });
-      await qc.invalidateQueries({ queryKey: ['procurements'] });
       nav(`/contracts/${c.id}`);
     } catch (e) {
       showFormError(sign, e, message.error);

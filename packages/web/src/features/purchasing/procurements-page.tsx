@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, DatePicker, Drawer, Empty, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PURCHASE_METHOD_LABELS, PURCHASE_METHODS, type ProcurementView, type PurchasePlanView } from '@shegong/shared';
+import {
+  PURCHASE_METHOD_LABELS,
+  PURCHASE_METHODS,
+  type CreateProcurementBody,
+  type ProcurementView,
+} from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { showFormError, useDefaultField } from '../../lib/zod-rule';
 import { useStations } from '../stations/stations.api';
 import { ProcurementStatusTag } from './plan-status-tag';
+import { useCreateProcurement, useProcurements, usePurchasePlans } from './purchasing.api';
 
 const TEXTS = {
   serviceContent: '服务内容',
@@ -29,25 +33,21 @@ export function ProcurementsPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const county = Form.useWatch('countyCode', form) as string | undefined;
-  const { data, isLoading } = useQuery({
-    queryKey: ['procurements'],
-    queryFn: () => api.get<{ items: ProcurementView[] }>('/api/v1/procurements'),
-  });
-  const plans = useQuery({
-    queryKey: ['purchase-plans'],
-    queryFn: () => api.get<{ items: PurchasePlanView[] }>('/api/v1/purchase-plans'),
-    enabled: open,
-  });
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { data, isLoading } = useProcurements(page);
+  // The plans a procurement may name: the unit's filed ones (R-PUR-2).
+  const plans = usePurchasePlans({ county, status: 'filed', pageSize: 200 }, { enabled: open && !!county });
+  const createProcurement = useCreateProcurement();
   const stations = useStations({ county, page: 1, pageSize: 200 });
   const units = unitsFor(divisions.data, user?.divisionCode);
   useDefaultField(form, 'countyCode', units[0]?.code);
 
   async function create(v: Record<string, unknown>) {
     try {
-      const p = await api.post<ProcurementView>('/api/v1/procurements', {
-        ...v,
+      const p = await createProcurement.mutateAsync({
+        ...(v as CreateProcurementBody),
         budget: v.budget == null ? null : String(v.budget),
-        purchasePlanId: v.purchasePlanId ?? null,
+        purchasePlanId: (v.purchasePlanId as string | undefined) ?? null,
         publishedOn: (v.publishedOn as Dayjs).format('YYYY-MM-DD'),
       });
       nav(`/procurements/${p.id}`);
@@ -76,6 +76,13 @@ export function ProcurementsPage() {
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description="尚无采购项目" /> }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: data?.total,
+            showTotal: (t) => `共 ${t} 项`,
+            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+          }}
           columns={[
             {
               title: '项目',

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -24,13 +23,14 @@ import {
   PURCHASE_METHODS,
   formatFen,
   type PurchasePlanView,
+  type UpdatePurchasePlanBody,
 } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { showFormError } from '../../lib/zod-rule';
 import { useStations } from '../stations/stations.api';
 import { PlanStatusTag } from './plan-status-tag';
+import { usePlanTransition, usePurchasePlan, useUpdatePurchasePlan } from './purchasing.api';
 
 const TEXTS = [
   'background',
@@ -45,22 +45,19 @@ const EVENT_LABELS = { create: '编制', submit: '报送', file: '备案', retur
 
 export function PurchasePlanDetailPage() {
   const { planId = '' } = useParams();
-  const { data, error } = useQuery({
-    queryKey: ['purchase-plans', planId],
-    queryFn: () => api.get<PurchasePlanView>(`/api/v1/purchase-plans/${planId}`),
-  });
+  const { data, error } = usePurchasePlan(planId);
   if (error) return <Empty description={(error as Error).message} />;
   return data ? <PlanDetail p={data} /> : <Spin />;
 }
 
 function PlanDetail({ p }: { p: PurchasePlanView }) {
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const stations = useStations({ county: p.countyCode, page: 1, pageSize: 200 });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['purchase-plans'] });
+  const transition = usePlanTransition(p.id);
+  const update = useUpdatePurchasePlan(p.id);
 
   useEffect(() => {
     form.setFieldsValue({
@@ -70,11 +67,10 @@ function PlanDetail({ p }: { p: PurchasePlanView }) {
     });
   }, [p, form]);
 
-  async function act(path: string, body: Record<string, unknown>, done: string) {
+  async function act(action: 'submit' | 'file' | 'return', body: { comment?: string }, done: string) {
     try {
-      await api.post(`/api/v1/purchase-plans/${p.id}/${path}`, { version: p.version, ...body });
+      await transition.mutateAsync({ action, version: p.version, ...body });
       message.success(done);
-      await refresh();
       return true;
     } catch (e) {
       showFormError(form, e, message.error);
@@ -83,13 +79,12 @@ function PlanDetail({ p }: { p: PurchasePlanView }) {
   }
   async function save(v: Record<string, unknown>) {
     try {
-      await api.patch(`/api/v1/purchase-plans/${p.id}`, {
-        ...v,
+      await update.mutateAsync({
+        ...(v as UpdatePurchasePlanBody),
         budget: v.budget == null ? undefined : String(v.budget),
         version: p.version,
       });
       message.success('已保存');
-      await refresh();
     } catch (e) {
       showFormError(form, e, message.error);
     }

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { formatFen, type PurchasePlanView } from '@shegong/shared';
+import { formatFen, type CreatePurchasePlanBody, type PurchasePlanView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtDateTime } from '../../lib/format';
 import { showFormError, useDefaultField } from '../../lib/zod-rule';
 import { PlanStatusTag } from './plan-status-tag';
+import { useCreatePurchasePlan, usePurchasePlans } from './purchasing.api';
 
 /** 年度购买服务计划 (R-PUR-2): the county's plans; for the city, the filing list of all units. */
 export function PurchasePlansPage() {
@@ -20,16 +19,15 @@ export function PurchasePlansPage() {
   const divisions = useDivisions();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const { data, isLoading } = useQuery({
-    queryKey: ['purchase-plans'],
-    queryFn: () => api.get<{ items: PurchasePlanView[] }>('/api/v1/purchase-plans'),
-  });
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { data, isLoading } = usePurchasePlans(page);
+  const createPlan = useCreatePurchasePlan();
   const units = unitsFor(divisions.data, user?.divisionCode);
   useDefaultField(form, 'countyCode', units[0]?.code);
 
   async function create(v: Record<string, unknown>) {
     try {
-      const p = await api.post<PurchasePlanView>('/api/v1/purchase-plans', v);
+      const p = await createPlan.mutateAsync(v as CreatePurchasePlanBody);
       nav(`/purchase-plans/${p.id}`);
     } catch (e) {
       showFormError(form, e, message.error);
@@ -55,6 +53,13 @@ export function PurchasePlansPage() {
           loading={isLoading}
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: data?.total,
+            showTotal: (t) => `共 ${t} 份`,
+            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+          }}
           locale={{
             emptyText: (
               <Empty description={can('purchase:write') ? '尚无计划，点击“编制计划”开始' : '尚无县（区）报送的计划'} />
