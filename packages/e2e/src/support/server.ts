@@ -17,12 +17,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server process, as `npm start` runs it, on a fresh embedded database in a temp folder. */
+/**
+ * The real server process, as `npm start` runs it (the compiled server; built first if missing or stale, which
+ * `npm run e2e` has just done), on a fresh embedded database in a temp folder.
+ */
 export async function startServer(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shegong-e2e-'));
   const port = await freePort();
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,
