@@ -14,16 +14,8 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-export const ROLE_LABELS: Record<Role, string> = {
-  city_admin: '市级管理员',
-  city_officer: '市民政局工作人员',
-  county_admin: '县（区）管理员',
-  county_officer: '县（区）民政局工作人员',
-  township_liaison: '乡镇（街道）联络员',
-  org_admin: '承接机构管理员',
-  project_lead: '项目主管',
-  social_worker: '驻站社工',
-};
+// The labels live in a zod-free module so that pages which only show a role do not load zod.
+export { ROLE_LABELS } from './role-labels';
 
 /** Contractor staff: scoped to their organisation (DESIGN §4), not to a division. */
 export const ORGANISATION_ROLES: readonly Role[] = ['org_admin', 'project_lead', 'social_worker'];
