@@ -1,13 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginResult, Permission, SessionUser } from '@shegong/shared';
-import { api, setCsrfToken } from '../lib/api';
+import { authApi } from '../features/auth/auth.api';
+import { setCsrfToken } from '../lib/api';
 
 interface AuthState {
   user: SessionUser | null;
   mustChangePassword: boolean;
   loading: boolean;
-  login(username: string, password: string): Promise<LoginResult>;
+  /** A login succeeded (`useLogin`): hold the new session and drop every query cached for the previous one. */
+  signedIn(r: LoginResult): void;
   logout(): Promise<void>;
   refresh(): Promise<void>;
   /** Forget the session locally (the server already ended it). */
@@ -32,7 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      apply(await api.get<LoginResult>('/api/v1/auth/me'));
+      apply(await authApi.me());
     } catch {
       apply(null);
     } finally {
@@ -48,14 +50,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     user,
     mustChangePassword,
     loading,
-    async login(username, password) {
-      const r = await api.post<LoginResult>('/api/v1/auth/login', { username, password });
+    signedIn(r) {
       qc.clear();
       apply(r);
-      return r;
     },
     async logout() {
-      await api.post('/api/v1/auth/logout').catch(() => undefined);
+      await authApi.logout().catch(() => undefined);
       qc.clear();
       apply(null);
     },

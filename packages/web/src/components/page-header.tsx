@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Breadcrumb, Flex, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Flex } from 'antd';
+import { Crumbs } from './crumbs';
+import { Heading } from './text';
 
 /** Title, breadcrumbs and the page's primary actions, the same on every page. */
 export function PageHeader({
@@ -16,17 +17,12 @@ export function PageHeader({
 }) {
   return (
     <div style={{ marginBottom: 16 }}>
-      {crumbs.length > 0 && (
-        <Breadcrumb
-          items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))}
-          style={{ marginBottom: 8 }}
-        />
-      )}
+      {crumbs.length > 0 && <Crumbs items={crumbs} style={{ marginBottom: 8 }} />}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Flex align="center" gap={8} wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Heading level={3} style={{ margin: 0 }}>
             {title}
-          </Typography.Title>
+          </Heading>
           {tags}
         </Flex>
         {extra}

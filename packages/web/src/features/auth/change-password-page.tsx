@@ -2,18 +2,20 @@ import { useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { changePasswordSchema } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
+import { useChangePassword } from './auth.api';
 
 export function ChangePasswordPage() {
   const { mustChangePassword, refresh } = useAuth();
   const [form] = Form.useForm();
   const nav = useNavigate();
   const { message } = App.useApp();
+  const change = useChangePassword();
 
   async function submit(v: { currentPassword: string; newPassword: string }) {
     try {
-      await api.post('/api/v1/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       message.success('密码已修改');
       await refresh();
       nav('/', { replace: true });
@@ -58,7 +60,7 @@ export function ChangePasswordPage() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block>
+          <Button type="primary" htmlType="submit" block loading={change.isPending}>
             保存新密码
           </Button>
         </Form>

@@ -1,9 +1,12 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { LoginInput } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
+import { Panel } from '../../components/panel';
+import { Heading, Paragraph } from '../../components/text';
 import { ApiError } from '../../lib/api';
+import { useLogin } from './auth.api';
 
 /**
  * The server's own Chinese message for a refused login (401 wrong name or password, 423 locked, 429 too many tries
@@ -17,22 +20,17 @@ function loginErrorText(e: unknown): string {
 }
 
 export function LoginPage() {
-  const { login } = useAuth();
+  const { signedIn } = useAuth();
   const nav = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useLogin();
 
-  async function submit(v: { username: string; password: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await login(v.username, v.password);
-      nav(r.mustChangePassword ? '/change-password' : '/', { replace: true });
-    } catch (e) {
-      setError(loginErrorText(e));
-    } finally {
-      setBusy(false);
-    }
+  function submit(v: LoginInput) {
+    login.mutate(v, {
+      onSuccess: (r) => {
+        signedIn(r);
+        nav(r.mustChangePassword ? '/change-password' : '/', { replace: true });
+      },
+    });
   }
 
   return (
@@ -46,14 +44,16 @@ export function LoginPage() {
         padding: 16,
       }}
     >
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+      <Panel style={{ width: '100%', maxWidth: 400 }}>
+        <Heading level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           社工站综合管理平台
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+        </Heading>
+        <Paragraph type="secondary" style={{ textAlign: 'center' }}>
           濮阳市乡镇（街道）社会工作服务站
-        </Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        </Paragraph>
+        {login.isError && (
+          <Alert type="error" showIcon title={loginErrorText(login.error)} style={{ marginBottom: 16 }} role="alert" />
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" size="large" />
@@ -61,14 +61,14 @@ export function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
             登录
           </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: 'center' }}>
           <Link to="/directory">查看社工站公开目录</Link>
         </div>
-      </Card>
+      </Panel>
     </div>
   );
 }
