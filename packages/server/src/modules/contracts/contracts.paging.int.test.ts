@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createTestApp, DIV, stationBody, type Session, type TestApp } from '../../test-support/test-app';
 import { makeCreditCode } from '../../test-support/credit-codes';
 
@@ -159,5 +160,15 @@ describe('contract and purchasing lists: query counts, paging and filters', () =
       const r = await t.call(url.includes('public') ? null : county, 'GET', url);
       expect(r.statusCode, url).toBe(400);
     }
+  });
+
+  it('exports the compliance overview as a real .xlsx with the same figures', async () => {
+    const res = await t.call(city, 'GET', '/api/v1/contracts/compliance/export');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('合同合规')!;
+    const py = ws.getColumn(1).values.findIndex((v) => v === '濮阳县');
+    expect([2, 3, 4, 5, 6].map((c) => ws.getRow(py).getCell(c).value)).toEqual([50, 25, 50, 0, 0]);
   });
 });
