@@ -16,6 +16,17 @@ export default defineConfig({
     // lazily. Every other chunk is under 420 kB; the first pages' budget is checked by bench/bundle-size.ts.
     chunkSizeWarningLimit: 550,
     rolldownOptions: {
+      treeshake: {
+        // antd's Menu, Drawer, Modal and Tooltip import its form context (to isolate forms inside popups), which
+        // imports `FormProvider` from @rc-component/form's index. That index also sets `Form.Field`, `Form.List`,
+        // `Form.useForm`… on its own default export; rolldown keeps those writes, and with them all of rc-form and
+        // async-validator (≈ 13 KB gzipped), on every page with a menu. The package declares no `sideEffects`; its
+        // index has none beyond those writes to its own object, so say so for that one file: pages with a form still
+        // get all of rc-form through antd's Form, the shell and the home page only the context they use.
+        moduleSideEffects: [
+          { test: /node_modules[\\/]@rc-component[\\/]form[\\/]es[\\/]index\.js$/, sideEffects: false },
+        ],
+      },
       output: {
         // Pages are lazy routes (src/app/router.tsx), so antd is NOT one chunk: each page gets the antd components it
         // uses, in chunks shared with the other pages that use them (rolldown's automatic splitting). Two groups:

@@ -2,12 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider } from './app/auth';
 import { AppRoutes } from './app/router';
+import { Typeset } from './app/typeset';
 
 dayjs.locale('zh-cn');
 
@@ -18,14 +19,15 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
+      {/* antd/es: the ES module build of the locale (`antd/locale/zh_CN` is its CommonJS build). */}
       <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-        <AntApp>
+        <Typeset>
           <BrowserRouter>
             <AuthProvider>
               <AppRoutes />
             </AuthProvider>
           </BrowserRouter>
-        </AntApp>
+        </Typeset>
       </ConfigProvider>
     </QueryClientProvider>
   </StrictMode>,

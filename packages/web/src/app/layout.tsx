@@ -1,21 +1,27 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { App as AntApp, Button, Dropdown, Grid, Layout, Menu } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@shegong/shared';
+import { Text } from '../components/text';
 import { useAuth } from './auth';
 import { PageErrorBoundary, PageLoading } from './lazy-page';
 import { MENU } from './menu';
 
 const { Header, Sider, Content } = Layout;
+const MenuDrawer = lazy(() => import('./menu-drawer').then((m) => ({ default: m.MenuDrawer })));
 
-/** The shell: side menu by role on desktops, a drawer on phones, the user and logout in the header. */
+/**
+ * The shell: side menu by role on desktops, a drawer on phones, the user and logout in the header. antd's `App` (the
+ * holders behind `App.useApp()`'s message, notification and modal) wraps the shell and its pages, not the login page.
+ */
 export function AppLayout() {
   const { user, can, logout } = useAuth();
   const nav = useNavigate();
   const loc = useLocation();
   const screens = Grid.useBreakpoint();
-  const [drawer, setDrawer] = useState(false);
+  // null until the phone menu is first opened: the drawer's chunk loads then, not with the page.
+  const [drawer, setDrawer] = useState<boolean | null>(null);
   const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
     key: m.key,
     icon: m.icon,
@@ -30,78 +36,78 @@ export function AppLayout() {
       selectedKeys={selected.length ? selected : [loc.pathname === '/' ? '/' : '']}
       onClick={(e) => {
         nav(e.key);
-        setDrawer(false);
+        setDrawer((open) => (open === null ? null : false));
       }}
     />
   );
   const mobile = !screens.lg;
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {!mobile && (
-        <Sider width={208} theme="dark">
-          <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>社工站综合管理平台</div>
-          {menu}
-        </Sider>
-      )}
-      {mobile && (
-        <Drawer
-          open={drawer}
-          onClose={() => setDrawer(false)}
-          placement="left"
-          size={240}
-          styles={{ body: { padding: 0, background: '#001529' } }}
-          title="社工站综合管理平台"
-        >
-          {menu}
-        </Drawer>
-      )}
-      <Layout>
-        <Header
-          style={{
-            background: '#fff',
-            padding: '0 16px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Space>
-            {mobile && <Button type="text" icon={<MenuOutlined />} aria-label="菜单" onClick={() => setDrawer(true)} />}
-            {mobile && <Typography.Text strong>社工站综合管理平台</Typography.Text>}
-          </Space>
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => nav('/change-password') },
-                {
-                  key: 'out',
-                  icon: <LogoutOutlined />,
-                  label: '退出登录',
-                  onClick: () => void logout().then(() => nav('/login')),
-                },
-              ],
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        {!mobile && (
+          <Sider width={208} theme="dark">
+            <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>社工站综合管理平台</div>
+            {menu}
+          </Sider>
+        )}
+        {mobile && drawer !== null && (
+          <Suspense fallback={null}>
+            <MenuDrawer open={drawer} onClose={() => setDrawer(false)}>
+              {menu}
+            </MenuDrawer>
+          </Suspense>
+        )}
+        <Layout>
+          <Header
+            style={{
+              background: '#fff',
+              padding: '0 16px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              borderBottom: '1px solid #f0f0f0',
             }}
           >
-            <Button type="text" icon={<UserOutlined />}>
-              {user?.displayName}
-              {!mobile && (
-                <Typography.Text type="secondary">
-                  （{user && ROLE_LABELS[user.role]} · {user?.divisionName}）
-                </Typography.Text>
+            {/* A plain div, not Flex: antd hides an empty Flex, and the user menu must stay on the right on desktops. */}
+            <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+              {mobile && (
+                <Button type="text" icon={<MenuOutlined />} aria-label="菜单" onClick={() => setDrawer(true)} />
               )}
-            </Button>
-          </Dropdown>
-        </Header>
-        <Content style={{ padding: mobile ? 12 : 24 }}>
-          {/* The page loads into the shell: menu and header stay while its chunk downloads or if it fails. */}
-          <PageErrorBoundary resetKey={loc.pathname}>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </PageErrorBoundary>
-        </Content>
+              {mobile && <Text strong>社工站综合管理平台</Text>}
+            </div>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => nav('/change-password') },
+                  {
+                    key: 'out',
+                    icon: <LogoutOutlined />,
+                    label: '退出登录',
+                    onClick: () => void logout().then(() => nav('/login')),
+                  },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />}>
+                {user?.displayName}
+                {!mobile && (
+                  <Text type="secondary">
+                    （{user && ROLE_LABELS[user.role]} · {user?.divisionName}）
+                  </Text>
+                )}
+              </Button>
+            </Dropdown>
+          </Header>
+          <Content style={{ padding: mobile ? 12 : 24 }}>
+            {/* The page loads into the shell: menu and header stay while its chunk downloads or if it fails. */}
+            <PageErrorBoundary resetKey={loc.pathname}>
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </PageErrorBoundary>
+          </Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AntApp>
   );
 }
