@@ -30,6 +30,7 @@ export const contracts = pgTable(
     uniqueIndex('contracts_procurement_uq').on(t.procurementId),
     index('contracts_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     index('contracts_org_idx').on(t.organisationId),
+    index('contracts_county_idx').on(t.countyCode),
   ],
 );
 

@@ -29,6 +29,7 @@ export const organisations = pgTable(
   (t) => [
     uniqueIndex('organisations_credit_code_uq').on(t.creditCode),
     index('organisations_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    index('organisations_division_idx').on(t.divisionCode),
   ],
 );
 

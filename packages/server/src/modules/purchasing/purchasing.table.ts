@@ -27,7 +27,10 @@ export const purchasePlans = pgTable(
     filedAt: timestamp('filed_at', { withTimezone: true }),
     ...auditedColumns(),
   },
-  (t) => [index('purchase_plans_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+  (t) => [
+    index('purchase_plans_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    index('purchase_plans_county_idx').on(t.countyCode),
+  ],
 );
 
 // Every step of a plan (create, submit, file, return) with its comment, kept for good.
@@ -70,5 +73,11 @@ export const procurements = pgTable(
     awardedOn: date('awarded_on'),
     ...auditedColumns(),
   },
-  (t) => [index('procurements_path_idx').on(t.divisionPath.op('text_pattern_ops'))],
+  (t) => [
+    index('procurements_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    // Referencing columns are indexed so that foreign-key checks and joins stay fast (docs/adr/0005-foreign-keys.md).
+    index('procurements_county_idx').on(t.countyCode),
+    index('procurements_plan_idx').on(t.purchasePlanId),
+    index('procurements_award_org_idx').on(t.awardOrganisationId),
+  ],
 );

@@ -33,6 +33,9 @@ export const stations = pgTable(
     uniqueIndex('stations_township_uq').on(t.townshipCode),
     index('stations_division_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     index('stations_status_year_idx').on(t.status, t.batchYear),
+    // Referencing columns are indexed so that foreign-key checks and joins stay fast (docs/adr/0005-foreign-keys.md).
+    index('stations_county_idx').on(t.countyCode),
+    index('stations_signage_file_idx').on(t.signageFileId),
   ],
 );
 

@@ -31,6 +31,9 @@ export const users = pgTable(
   },
   (t) => [
     index('users_division_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    // Referencing columns are indexed so that foreign-key checks and joins stay fast (docs/adr/0005-foreign-keys.md).
+    index('users_division_code_idx').on(t.divisionCode),
+    index('users_organisation_idx').on(t.organisationId),
     // One login per roster record: two accounts opened at once for the same worker cannot both land.
     uniqueIndex('users_worker_uq')
       .on(t.workerId)
@@ -45,5 +48,5 @@ export const userStations = pgTable(
     userId: uuid('user_id').notNull(),
     stationId: uuid('station_id').notNull(),
   },
-  (t) => [index('user_stations_user_idx').on(t.userId)],
+  (t) => [index('user_stations_user_idx').on(t.userId), index('user_stations_station_idx').on(t.stationId)],
 );

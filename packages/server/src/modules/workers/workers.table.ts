@@ -97,23 +97,27 @@ export const hiringExceptions = pgTable(
 );
 
 // R-TAL-1 / R-STAFF-5: training sessions and who attended them, with hours.
-export const trainings = pgTable('trainings', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  title: text('title').notNull(),
-  organiser: text('organiser').notNull(),
-  organiserLevel: text('organiser_level').notNull(),
-  startOn: date('start_on').notNull(),
-  endOn: date('end_on').notNull(),
-  hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
-  divisionPath: text('division_path').notNull(),
-  organisationId: uuid('organisation_id'),
-  /** R-STAFF-3: when and by whom an officer confirmed the organiser level; until then a contractor's record does not count. */
-  organiserConfirmedAt: timestamp('organiser_confirmed_at', { withTimezone: true }),
-  organiserConfirmedBy: text('organiser_confirmed_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-  version: integer('version').notNull().default(1),
-});
+export const trainings = pgTable(
+  'trainings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    organiser: text('organiser').notNull(),
+    organiserLevel: text('organiser_level').notNull(),
+    startOn: date('start_on').notNull(),
+    endOn: date('end_on').notNull(),
+    hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    divisionPath: text('division_path').notNull(),
+    organisationId: uuid('organisation_id'),
+    /** R-STAFF-3: when and by whom an officer confirmed the organiser level; until then a contractor's record does not count. */
+    organiserConfirmedAt: timestamp('organiser_confirmed_at', { withTimezone: true }),
+    organiserConfirmedBy: text('organiser_confirmed_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('trainings_org_idx').on(t.organisationId)],
+);
 
 export const trainingAttendance = pgTable(
   'training_attendance',

@@ -18,5 +18,9 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_user_idx').on(t.userId),
+  ],
 );

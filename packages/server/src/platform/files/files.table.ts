@@ -26,5 +26,5 @@ export const attachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [index('attachments_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('attachments_entity_idx').on(t.entityType, t.entityId), index('attachments_file_idx').on(t.fileId)],
 );
