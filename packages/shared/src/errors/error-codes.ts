@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
   DUPLICATE: 409,
+  /** A delete refused because other records still refer to the row (a foreign key, docs/adr/0005-foreign-keys.md). */
+  STILL_REFERENCED: 409,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;

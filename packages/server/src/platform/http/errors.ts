@@ -68,6 +68,26 @@ export function sqlState(e: unknown): string | undefined {
   return undefined;
 }
 export const isUniqueViolation = (e: unknown) => sqlState(e) === '23505';
+export const isForeignKeyViolation = (e: unknown) => sqlState(e) === '23503';
+
+/**
+ * Whether a foreign-key violation refused removing a row that others still refer to, rather than a write naming a
+ * row that does not exist. The failed statement (Drizzle keeps it on the error) decides; PostgreSQL's own wording is
+ * the fallback. Primary keys never change, so an insert or update can only be the second kind.
+ */
+function refusedRemoval(e: unknown): boolean {
+  for (
+    let x = e as { query?: unknown; message?: unknown; detail?: unknown; cause?: unknown } | undefined, i = 0;
+    x && i < 4;
+    x = x.cause as typeof x, i++
+  ) {
+    if (typeof x.query === 'string' && /^\s*(insert|update)\b/i.test(x.query)) return false;
+    if (typeof x.query === 'string' && /^\s*delete\b/i.test(x.query)) return true;
+    if (/update or delete on table|is still referenced/i.test(`${String(x.message ?? '')} ${String(x.detail ?? '')}`))
+      return true;
+  }
+  return false;
+}
 
 /** Whether the database could not be reached at all (connection refused or lost, server shutting down, PGlite closed). */
 function databaseUnavailable(e: unknown): boolean {
@@ -157,6 +177,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(409)
         .send({ code: 'DUPLICATE', message: '记录已存在：同样的内容刚刚已被登记，请刷新后查看' } satisfies ErrorBody);
+    }
+    // A foreign key refused the write (docs/adr/0005-foreign-keys.md): the service's own check missed a reference that
+    // does not exist (400), or something still refers to the row being removed (409). Never a 500.
+    if (state === '23503') {
+      req.log.warn({ err: loggableError(err) }, 'reference refused by a foreign key');
+      return refusedRemoval(err)
+        ? reply.status(409).send({
+            code: 'STILL_REFERENCED',
+            message: '该记录仍被其他记录引用，不能删除；不再使用的记录请归档',
+          } satisfies ErrorBody)
+        : reply.status(400).send({
+            code: 'VALIDATION_FAILED',
+            message: '输入有误：引用的记录不存在（编号有误或已被删除），请刷新后重新选择',
+          } satisfies ErrorBody);
     }
     // Data the database refuses (an impossible date, a number out of range) is the request's fault, not the server's.
     if (state?.startsWith('22')) {
