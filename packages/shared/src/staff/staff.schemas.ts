@@ -104,14 +104,17 @@ export const updateWorkerSchema = z
 export type UpdateWorkerInput = z.infer<typeof updateWorkerSchema>;
 
 export const assignmentSchema = z.strictObject({ stationId: z.uuid('请选择社工站'), startOn: isoDate });
+export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export const endAssignmentSchema = z.strictObject({ endOn: isoDate });
 export const filingActionSchema = z.strictObject({
   version: z.number().int().min(1),
   comment: z.string().trim().max(500).default(''),
 });
+export type FilingActionInput = z.input<typeof filingActionSchema>;
 export const unmaskSchema = z.strictObject({
   reason: z.string().trim().min(4, '请写明查看原因（至少 4 个字）').max(200),
 });
+export type UnmaskInput = z.infer<typeof unmaskSchema>;
 export const hiringExceptionSchema = z.strictObject({
   organisationId: z.uuid('请选择承接机构'),
   idNumber: workerFields.idNumber,
@@ -166,6 +169,7 @@ export const payrollRowSchema = z.strictObject({
 });
 export const putPayrollSchema = z.strictObject({ rows: z.array(payrollRowSchema).max(1000) });
 export type PayrollRowInput = z.infer<typeof payrollRowSchema>;
+export type PutPayrollInput = z.infer<typeof putPayrollSchema>;
 /**
  * One worker's month as it is stored (R-STAFF-6): salary in fen (empty means none yet), the paid date and the six
  * insurance flags. The grid's save and every row of the Excel import are checked by this one schema.
@@ -189,3 +193,4 @@ export const workerAccountSchema = z.strictObject({
     .max(128)
     .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '必须同时包含字母和数字'),
 });
+export type WorkerAccountInput = z.infer<typeof workerAccountSchema>;

@@ -53,7 +53,7 @@ export function hiringProblems(
       rule: 'R-STAFF-1',
       message:
         k.heldBy === k.organisationId
-          ? '本机构名册中已登记该身份证号'
+          ? '本机构已登记该身份证号'
           : '该身份证号已在其他承接机构的名册中：一人同一时间只能在一家承接机构的名册中（《实施方案》四（五））',
     });
   if (!id.ok || !p.hireDate || !p.education) return out;

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { App, Button, Card, Checkbox, DatePicker, Empty, InputNumber, Space, Table, Tag } from 'antd';
 import { INSURANCE_ITEMS, formatFen, type InsuranceItem, type PayrollRowView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { ExcelImport } from '../../components/excel-import';
-import { api, ApiError, request } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { payrollImportUrl, payrollTemplateUrl, usePayroll, useRefreshPayroll, useSavePayroll } from './payroll.api';
 
 const ITEMS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
 type Row = PayrollRowView & { salary: number | null };
@@ -14,15 +14,13 @@ type Row = PayrollRowView & { salary: number | null };
 /** 薪酬社保 (R-STAFF-6): a month's pay and 五险一金 per worker, edited in a grid or imported from Excel. */
 export function PayrollPage() {
   const { can } = useAuth();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [rows, setRows] = useState<Row[]>([]);
   const editable = can('workers:write');
-  const { data, isLoading } = useQuery({
-    queryKey: ['payroll', month],
-    queryFn: () => api.get<{ items: PayrollRowView[] }>(`/api/v1/payroll/${month}`),
-  });
+  const { data, isLoading } = usePayroll(month);
+  const savePayroll = useSavePayroll(month);
+  const refresh = useRefreshPayroll();
   useEffect(
     () => setRows((data?.items ?? []).map((r) => ({ ...r, salary: r.salaryFen == null ? null : r.salaryFen / 100 }))),
     [data],
@@ -32,7 +30,7 @@ export function PayrollPage() {
 
   async function save() {
     try {
-      await request('PUT', `/api/v1/payroll/${month}`, {
+      await savePayroll.mutateAsync({
         rows: rows.map((r) => ({
           workerId: r.workerId,
           salary: r.salary == null ? null : String(r.salary),
@@ -41,7 +39,6 @@ export function PayrollPage() {
         })),
       });
       message.success('已保存');
-      await qc.invalidateQueries({ queryKey: ['payroll'] });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '保存失败');
     }
@@ -71,10 +68,10 @@ export function PayrollPage() {
       {editable && (
         <ExcelImport
           title="从 Excel 导入"
-          templateUrl="/api/v1/payroll/template.xlsx"
+          templateUrl={payrollTemplateUrl}
           templateName="薪酬社保导入模板.xlsx"
-          importUrl={(dryRun) => `/api/v1/payroll/${month}/import?dryRun=${dryRun}`}
-          onDone={() => void qc.invalidateQueries({ queryKey: ['payroll'] })}
+          importUrl={(dryRun) => payrollImportUrl(month, dryRun)}
+          onDone={() => void refresh()}
         />
       )}
       <Card title={`${dayjs(`${month}-01`).format('YYYY年M月')}薪酬和五险一金`}>

@@ -1,18 +1,13 @@
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Table } from 'antd';
-import type { StaffOverviewRow } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
+import { useStaffOverview } from './workers.api';
 
 const alarm = (v: number) => (v ? <span style={{ color: '#cf1322', fontWeight: 600 }}>{v}</span> : 0);
 
 /** 队伍概况: staffing and qualification per unit for counties and the city (R-STAFF-1, R-STAFF-4, R-STAFF-6). */
 export function StaffOverviewPage() {
-  const { data, isLoading } = useQuery({
-    queryKey: ['workers', 'overview'],
-    queryFn: () => api.get<{ items: StaffOverviewRow[] }>('/api/v1/workers/overview'),
-  });
+  const { data, isLoading } = useStaffOverview();
   return (
     <>
       <PageHeader title="队伍概况" crumbs={[{ title: '社工队伍' }, { title: '队伍概况' }]} />

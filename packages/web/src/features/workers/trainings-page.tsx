@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import {
   Alert,
@@ -8,128 +7,57 @@ import {
   Card,
   DatePicker,
   Descriptions,
-  Empty,
-  Flex,
   Form,
   Grid,
   Input,
   InputNumber,
   Modal,
   Select,
-  Table,
-  Tag,
-  Typography,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  ORGANISER_LEVEL_LABELS,
-  ORGANISER_LEVELS,
-  QUALIFYING_ORGANISERS,
-  type OrganiserLevel,
-  type TrainingView,
-  type WorkerView,
-} from '@shegong/shared';
+import { ORGANISER_LEVEL_LABELS, ORGANISER_LEVELS, type OrganiserLevel, type TrainingView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
-import { AttachmentsList } from '../../components/attachments-list';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { showFormError } from '../../lib/zod-rule';
+import { useConfirmTraining, useCreateTraining, useRefreshTrainings, useTrainings } from './trainings.api';
+import { counts, TrainingsTable } from './trainings-table';
+import { useWorkers } from './workers.api';
 
 const LEVEL_OPTIONS = ORGANISER_LEVELS.map((l) => ({ value: l, label: ORGANISER_LEVEL_LABELS[l] }));
-const counts = (l: OrganiserLevel) => QUALIFYING_ORGANISERS.includes(l);
-
-const ATTENDEES_SHOWN = 3;
-/** A few names, then the count; the full list is in the expanded row. */
-const attendeesText = (t: TrainingView) =>
-  t.attendees.length === 0
-    ? '—'
-    : t.attendees
-        .slice(0, ATTENDEES_SHOWN)
-        .map((a) => a.name)
-        .join('、') + (t.attendees.length > ATTENDEES_SHOWN ? ` 等 ${t.attendees.length} 人` : '');
-
-/** The organiser's kind, blue when its hours count toward qualification. */
-const LevelTag = ({ t }: { t: TrainingView }) => (
-  <Tag color={t.qualifying && t.organiserConfirmed ? 'blue' : 'default'}>
-    {ORGANISER_LEVEL_LABELS[t.organiserLevel]}
-  </Tag>
-);
-
-/**
- * Whether a session's hours count toward 社会工作专业资质 (R-STAFF-3): the organiser must be of a qualifying kind and,
- * for a contractor's own record, confirmed by a civil affairs officer.
- */
-function ConfirmationState({ t }: { t: TrainingView }) {
-  const effect = counts(t.organiserLevel)
-    ? t.organiserConfirmed
-      ? '计入资质学时'
-      : '暂不计入资质学时'
-    : '不计入资质学时';
-  return (
-    <Flex vertical gap={2} align="flex-start">
-      {t.organiserConfirmed ? (
-        <Tag color="success">{t.organiserConfirmedBy ? `已确认（${t.organiserConfirmedBy}）` : '已确认'}</Tag>
-      ) : (
-        <Tag color="warning">待县（区）民政局确认</Tag>
-      )}
-      <Typography.Text
-        type={t.organiserConfirmed && counts(t.organiserLevel) ? undefined : 'secondary'}
-        style={{ fontSize: 12 }}
-      >
-        {effect}
-      </Typography.Text>
-    </Flex>
-  );
-}
 
 /** 培训 (R-TAL-1): sessions with organiser level and hours; confirmed qualifying ones count toward the 60 hours of R-STAFF-3. */
 export function TrainingsPage() {
   const { can } = useAuth();
-  const qc = useQueryClient();
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState<TrainingView | null>(null);
   const [form] = Form.useForm();
   const [confirmForm] = Form.useForm();
-  const { data, isLoading } = useQuery({
-    queryKey: ['trainings'],
-    queryFn: () => api.get<{ items: TrainingView[] }>('/api/v1/trainings'),
-  });
-  const workers = useQuery({
-    queryKey: ['workers', {}],
-    queryFn: () => api.get<{ items: WorkerView[] }>('/api/v1/workers'),
-    enabled: open,
-  });
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { data, isLoading } = useTrainings(paging);
+  // The attendee picker: the caller's roster, up to 200 at once.
+  const workers = useWorkers({ page: 1, pageSize: 200 }, { enabled: open });
+  const createTraining = useCreateTraining();
+  const confirmTraining = useConfirmTraining();
+  const refresh = useRefreshTrainings();
   const pending = (data?.items ?? []).filter((t) => t.abilities.confirm).length;
   const narrow = !Grid.useBreakpoint().md;
-  const confirmButton = (t: TrainingView) =>
-    t.abilities.confirm && (
-      <Button size="small" type="primary" ghost onClick={() => startConfirm(t)}>
-        确认主办单位
-      </Button>
-    );
-
-  async function refresh() {
-    await qc.invalidateQueries({ queryKey: ['trainings'] });
-    await qc.invalidateQueries({ queryKey: ['workers'] });
-  }
 
   async function create(v: Record<string, unknown>) {
     try {
       const [start, end] = v.range as [Dayjs, Dayjs];
-      await api.post('/api/v1/trainings', {
-        title: v.title,
-        organiser: v.organiser,
-        organiserLevel: v.organiserLevel,
-        hours: v.hours,
+      await createTraining.mutateAsync({
+        title: String(v.title ?? ''),
+        organiser: String(v.organiser ?? ''),
+        organiserLevel: v.organiserLevel as OrganiserLevel,
+        hours: Number(v.hours),
         startOn: start.format('YYYY-MM-DD'),
         endOn: end.format('YYYY-MM-DD'),
-        workerIds: v.workerIds ?? [],
+        workerIds: (v.workerIds as string[] | undefined) ?? [],
       });
       message.success('已登记');
       setOpen(false);
       form.resetFields();
-      await refresh();
     } catch (e) {
       showFormError(form, e, message.error);
     }
@@ -152,10 +80,9 @@ export function TrainingsPage() {
       cancelText: '返回修改',
       onOk: async () => {
         try {
-          await api.post(`/api/v1/trainings/${t.id}/confirm`, { organiserLevel });
+          await confirmTraining.mutateAsync({ id: t.id, organiserLevel });
           message.success('已确认主办单位');
           setConfirming(null);
-          await refresh();
         } catch (e) {
           showFormError(confirmForm, e, message.error);
         }
@@ -186,83 +113,20 @@ export function TrainingsPage() {
         />
       )}
       <Card styles={{ body: { padding: narrow ? 8 : undefined } }}>
-        <Table
-          rowKey="id"
+        <TrainingsTable
+          items={data?.items}
           loading={isLoading}
-          dataSource={data?.items}
-          scroll={narrow ? undefined : { x: 'max-content' }}
-          locale={{
-            emptyText: (
-              <Empty description={can('trainings:write') ? '尚无培训记录，点击“登记培训”开始' : '尚无培训记录'} />
-            ),
+          narrow={narrow}
+          canWrite={can('trainings:write')}
+          onConfirm={startConfirm}
+          onUploaded={() => void refresh()}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            showTotal: (n) => `共 ${n} 条`,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
-          expandable={{
-            expandedRowRender: (t) => (
-              <>
-                {t.attendees.length > ATTENDEES_SHOWN && (
-                  <Typography.Paragraph>
-                    参训人员（{t.attendees.length} 人）：{t.attendees.map((a) => a.name).join('、')}
-                  </Typography.Paragraph>
-                )}
-                <AttachmentsList
-                  files={t.files}
-                  hrefOf={(f) => `/api/v1/trainings/${t.id}/files/${f.fileId}`}
-                  uploadUrl={can('trainings:write') ? `/api/v1/trainings/${t.id}/files` : undefined}
-                  labels={['培训通知', '签到表', '课件', '其他']}
-                  onUploaded={() => void qc.invalidateQueries({ queryKey: ['trainings'] })}
-                />
-              </>
-            ),
-          }}
-          columns={
-            narrow
-              ? [
-                  // One column on a phone: everything about the session, and the action, without sideways scrolling.
-                  {
-                    title: '培训',
-                    key: 'all',
-                    render: (_: unknown, t: TrainingView) => (
-                      <Flex vertical gap={4} align="flex-start" style={{ whiteSpace: 'normal' }}>
-                        <Typography.Text strong>{t.title}</Typography.Text>
-                        <span>
-                          {t.organiser} <LevelTag t={t} />
-                        </span>
-                        <Typography.Text type="secondary">
-                          {t.startOn} 至 {t.endOn}，{t.hours} 学时；参训：{attendeesText(t)}
-                        </Typography.Text>
-                        <ConfirmationState t={t} />
-                        {confirmButton(t)}
-                      </Flex>
-                    ),
-                  },
-                ]
-              : [
-                  { title: '培训', dataIndex: 'title' },
-                  {
-                    title: '主办单位',
-                    key: 'org',
-                    render: (_: unknown, t: TrainingView) => (
-                      <Flex vertical gap={4} align="flex-start">
-                        {t.organiser}
-                        <LevelTag t={t} />
-                      </Flex>
-                    ),
-                  },
-                  { title: '日期', key: 'd', render: (_: unknown, t: TrainingView) => `${t.startOn} 至 ${t.endOn}` },
-                  { title: '学时', dataIndex: 'hours' },
-                  { title: '参训人员', key: 'a', render: (_: unknown, t: TrainingView) => attendeesText(t) },
-                  {
-                    title: '主办单位确认',
-                    key: 'confirm',
-                    render: (_: unknown, t: TrainingView) => (
-                      <Flex vertical gap={4} align="flex-start">
-                        <ConfirmationState t={t} />
-                        {confirmButton(t)}
-                      </Flex>
-                    ),
-                  },
-                ]
-          }
         />
       </Card>
       <Modal

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   Alert,
@@ -25,46 +24,46 @@ import {
   QUALIFYING_ORGANISERS,
   WORKER_ROLE_LABELS,
   type AssignmentView,
-  type Paged,
-  type StationView,
-  type TrainingView,
   type WorkerView,
 } from '@shegong/shared';
 import { AttachmentsList } from '../../components/attachments-list';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
 import { showFormError } from '../../lib/zod-rule';
+import { useTrainings } from './trainings.api';
 import { FilingTag, QualificationTag } from './worker-tags';
+import {
+  useAssignableStations,
+  useAssignWorker,
+  useCreateWorkerAccount,
+  useRefreshWorkers,
+  useUnmaskWorker,
+  useWorker,
+  useWorkerFiling,
+  workerFileUrl,
+  workerUploadUrl,
+} from './workers.api';
 
 export function WorkerDetailPage() {
   const { workerId = '' } = useParams();
-  const { data, error } = useQuery({
-    queryKey: ['workers', workerId],
-    queryFn: () => api.get<WorkerView>(`/api/v1/workers/${workerId}`),
-  });
+  const { data, error } = useWorker(workerId);
   if (error) return <Empty description={(error as Error).message} />;
   return data ? <WorkerDetail w={data} /> : <Spin />;
 }
 
 function WorkerDetail({ w }: { w: WorkerView }) {
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [dialog, setDialog] = useState<null | 'assign' | 'return' | 'unmask' | 'account'>(null);
   const [clear, setClear] = useState<{ idNumber: string; phone: string } | null>(null);
-  const stations = useQuery({
-    queryKey: ['stations', 'mine'],
-    queryFn: () => api.get<Paged<StationView>>('/api/v1/stations?pageSize=200'),
-    enabled: w.abilities.update,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['workers'] });
+  const stations = useAssignableStations(w.abilities.update);
+  const refresh = useRefreshWorkers();
+  const fileAction = useWorkerFiling(w.id);
+  const assign = useAssignWorker(w.id);
+  const unmask = useUnmaskWorker(w.id);
+  const openAccount = useCreateWorkerAccount(w.id);
   // Qualifying training a civil affairs officer has not yet confirmed: recorded, but not counted (R-STAFF-3).
-  const trainings = useQuery({
-    queryKey: ['trainings'],
-    queryFn: () => api.get<{ items: TrainingView[] }>('/api/v1/trainings'),
-    enabled: !w.qualification.qualified,
-  });
+  const trainings = useTrainings({ workerId: w.id, pageSize: 200 }, { enabled: !w.qualification.qualified });
   const unconfirmedHours = (trainings.data?.items ?? [])
     .filter((t) => !t.organiserConfirmed && QUALIFYING_ORGANISERS.includes(t.organiserLevel))
     .flatMap((t) => t.attendees.filter((a) => a.workerId === w.id))
@@ -72,10 +71,9 @@ function WorkerDetail({ w }: { w: WorkerView }) {
 
   async function filing(action: 'submit' | 'approve' | 'return', comment = '') {
     try {
-      await api.post(`/api/v1/workers/${w.id}/filing/${action}`, { version: w.version, comment });
+      await fileAction.mutateAsync({ action, version: w.version, comment });
       message.success({ submit: '已报备', approve: '已审核通过', return: '已退回' }[action]);
       setDialog(null);
-      await refresh();
     } catch (e) {
       showFormError(form, e, message.error);
     }
@@ -83,19 +81,18 @@ function WorkerDetail({ w }: { w: WorkerView }) {
   async function submit(v: Record<string, unknown>) {
     try {
       if (dialog === 'assign')
-        await api.post(`/api/v1/workers/${w.id}/assignments`, {
-          stationId: v.stationId,
+        await assign.mutateAsync({
+          stationId: String(v.stationId),
           startOn: (v.startOn as Dayjs).format('YYYY-MM-DD'),
         });
       if (dialog === 'return') return filing('return', String(v.comment ?? ''));
-      if (dialog === 'unmask') setClear(await api.post(`/api/v1/workers/${w.id}/unmask`, { reason: v.reason }));
+      if (dialog === 'unmask') setClear(await unmask.mutateAsync({ reason: String(v.reason ?? '') }));
       if (dialog === 'account') {
-        await api.post(`/api/v1/workers/${w.id}/account`, { username: v.username, password: v.password });
+        await openAccount.mutateAsync({ username: String(v.username ?? ''), password: String(v.password ?? '') });
         message.success(`已开通账号 ${String(v.username)}，首次登录须修改密码`);
       }
       setDialog(null);
       form.resetFields();
-      await refresh();
     } catch (e) {
       showFormError(form, e, message.error);
     }
@@ -199,8 +196,8 @@ function WorkerDetail({ w }: { w: WorkerView }) {
         <Card title="附件（劳动合同、人事档案、证书）" style={{ marginBottom: 16 }}>
           <AttachmentsList
             files={w.files}
-            hrefOf={(f) => `/api/v1/workers/${w.id}/files/${f.fileId}`}
-            uploadUrl={w.abilities.update ? `/api/v1/workers/${w.id}/files` : undefined}
+            hrefOf={(f) => workerFileUrl(w.id, f.fileId)}
+            uploadUrl={w.abilities.update ? workerUploadUrl(w.id) : undefined}
             labels={['劳动合同', '人事档案', '资格证书', '学历证明', '其他']}
             onUploaded={() => void refresh()}
           />

@@ -1,43 +1,26 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Drawer,
-  Empty,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-} from 'antd';
+import { App, Button, Card, Drawer, Empty, Form, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  CERTIFICATE_LABELS,
-  CERTIFICATE_LEVELS,
-  EDUCATION_LABELS,
-  EDUCATION_LEVELS,
   FILING_STATUS_LABELS,
   FILING_STATUSES,
   WORKER_ROLE_LABELS,
   WORKER_ROLES,
   checkCitizenId,
+  type CreateWorkerInput,
+  type WorkerQuery,
   type WorkerView,
 } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { ExcelImport } from '../../components/excel-import';
 import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
-import { api, qs } from '../../lib/api';
 import { showFormError } from '../../lib/zod-rule';
+import { WorkerFields } from './worker-fields';
 import { FilingTag, QualificationTag } from './worker-tags';
+import { rosterImportUrl, rosterTemplateUrl, useCreateWorker, useRefreshWorkers, useWorkers } from './workers.api';
 
 const DATES = ['hireDate', 'certificateDate', 'labourContractStart', 'labourContractEnd'] as const;
 
@@ -46,18 +29,17 @@ export function WorkersPage() {
   const { can } = useAuth();
   const nav = useNavigate();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [params] = useSearchParams();
   // A station page links here with ?stationId= to list that station's workers.
-  const [filters, setFilters] = useState<Record<string, unknown>>({ stationId: params.get('stationId') ?? undefined });
+  const [filters, setFilters] = useState<Partial<WorkerQuery>>({ stationId: params.get('stationId') ?? undefined });
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
   const idCheck = idNumber && idNumber.length === 18 ? checkCitizenId(idNumber, dayjs().format('YYYY-MM-DD')) : null;
-  const { data, isLoading } = useQuery({
-    queryKey: ['workers', filters],
-    queryFn: () => api.get<{ items: WorkerView[] }>(`/api/v1/workers${qs(filters)}`),
-  });
+  const { data, isLoading } = useWorkers({ ...filters, ...paging });
+  const createWorker = useCreateWorker();
+  const refresh = useRefreshWorkers();
 
   async function create(v: Record<string, unknown>) {
     try {
@@ -69,7 +51,7 @@ export function WorkersPage() {
         certificateLevel: v.certificateLevel ?? null,
         ...Object.fromEntries(DATES.map((k) => [k, v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : null])),
       };
-      const w = await api.post<WorkerView>('/api/v1/workers', body);
+      const w = await createWorker.mutateAsync(body as CreateWorkerInput);
       message.success('已登记');
       setOpen(false);
       nav(`/workers/${w.id}`);
@@ -94,10 +76,10 @@ export function WorkersPage() {
       {can('workers:write') && (
         <ExcelImport
           title="从 Excel 导入名册"
-          templateUrl="/api/v1/workers/template.xlsx"
+          templateUrl={rosterTemplateUrl}
           templateName="社工名册导入模板.xlsx"
-          importUrl={(dryRun) => `/api/v1/workers/import?dryRun=${dryRun}`}
-          onDone={() => void qc.invalidateQueries({ queryKey: ['workers'] })}
+          importUrl={rosterImportUrl}
+          onDone={() => void refresh()}
         />
       )}
       <Card style={{ marginBottom: 16 }}>
@@ -105,7 +87,10 @@ export function WorkersPage() {
           name="filter"
           layout="inline"
           style={{ rowGap: 8 }}
-          onValuesChange={(_, all) => setFilters({ ...all, stationId: filters.stationId })}
+          onValuesChange={(_, all) => {
+            setFilters({ ...all, stationId: filters.stationId });
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
         >
           <Form.Item name="role" label="岗位">
             <Select
@@ -143,7 +128,14 @@ export function WorkersPage() {
           loading={isLoading}
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
-          pagination={{ showTotal: (t) => `共 ${t} 人` }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 人`,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
           locale={{
             emptyText: <Empty description={can('workers:write') ? '尚未登记社工，点击“登记社工”开始' : '暂无社工'} />,
           }}
@@ -200,98 +192,7 @@ export function WorkersPage() {
           onFinish={create}
           initialValues={{ role: 'resident', education: 'bachelor', hireDate: dayjs(), localHukou: true }}
         >
-          <Row gutter={16}>
-            <Col xs={12}>
-              <Form.Item label="姓名" name="name" rules={[{ required: true, message: '请输入姓名' }]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item
-                label="身份证号"
-                name="idNumber"
-                rules={[{ required: true, message: '请输入身份证号' }]}
-                validateStatus={idCheck && !idCheck.ok ? 'error' : undefined}
-                help={idCheck && !idCheck.ok ? idCheck.message : undefined}
-                extra={
-                  idCheck?.ok ? `出生日期 ${idCheck.birthDate}，${idCheck.gender === 'male' ? '男' : '女'}` : undefined
-                }
-              >
-                <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="联系电话" name="phone">
-                <Input inputMode="tel" />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="岗位" name="role">
-                <Select options={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="学历" name="education" extra="须大专及以上">
-                <Select options={EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="专业" name="major">
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item
-                label="聘用日期"
-                name="hireDate"
-                rules={[{ required: true, message: '请选择' }]}
-                extra="聘用时不超过 45 周岁"
-              >
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="证书等级" name="certificateLevel">
-                <Select
-                  allowClear
-                  options={CERTIFICATE_LEVELS.map((c) => ({ value: c, label: CERTIFICATE_LABELS[c] }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="证书编号" name="certificateNumber">
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="取得日期" name="certificateDate">
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="劳动合同开始日期" name="labourContractStart">
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label="劳动合同结束日期" name="labourContractEnd">
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Space wrap>
-                <Form.Item name="socialWorkMajor" valuePropName="checked">
-                  <Checkbox>社会工作专业毕业</Checkbox>
-                </Form.Item>
-                <Form.Item name="localHukou" valuePropName="checked">
-                  <Checkbox>本地户籍</Checkbox>
-                </Form.Item>
-                <Form.Item name="archiveKept" valuePropName="checked">
-                  <Checkbox>已建立人事档案</Checkbox>
-                </Form.Item>
-              </Space>
-            </Col>
-          </Row>
+          <WorkerFields idCheck={idCheck} />
         </Form>
       </Drawer>
     </>

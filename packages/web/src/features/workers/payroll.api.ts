@@ -1,0 +1,35 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PayrollRowView, PutPayrollInput } from '@shegong/shared';
+import { api, request } from '../../lib/api';
+
+/** Query keys of monthly pay and 五险一金 (R-STAFF-6). */
+export const payrollKeys = {
+  all: ['payroll'] as const,
+  month: (month: string) => [...payrollKeys.all, month] as const,
+};
+
+const base = '/api/v1/payroll';
+export const payrollTemplateUrl = `${base}/template.xlsx`;
+export const payrollImportUrl = (month: string, dryRun: boolean) => `${base}/${month}/import?dryRun=${dryRun}`;
+
+/** A month's grid: one sheet per month, bounded by the roster, edited and saved whole. */
+export function usePayroll(month: string) {
+  return useQuery({
+    queryKey: payrollKeys.month(month),
+    queryFn: () => api.get<{ items: PayrollRowView[] }>(`${base}/${month}`),
+  });
+}
+
+export function useRefreshPayroll() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: payrollKeys.all });
+}
+
+/** Saves the whole month at once (整月一次提交). */
+export function useSavePayroll(month: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutPayrollInput) => request<{ items: PayrollRowView[] }>('PUT', `${base}/${month}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: payrollKeys.all }),
+  });
+}
