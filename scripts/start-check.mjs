@@ -9,7 +9,7 @@
 // It checks the commit checked out (HEAD); `--worktree` adds the working tree's uncommitted changes and untracked
 // files. `--keep` leaves the temp folder for a look.
 // npm's cache is shared with the usual installs (--prefer-offline), so nothing is downloaded twice.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,11 +34,16 @@ async function step(title, fn) {
 
 function run(cmd, args, cwd = clone) {
   // Output only when the command fails: a passing check prints its steps, not npm's progress.
-  try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
-  } catch (err) {
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: err });
-  }
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? r.status}):\n${output}`);
+  return output;
+}
+
+/** npm ci, which must not warn that a package wants another Node.js than the one `engines` names. */
+function npmCi(...extra) {
+  const output = run(npm, ['ci', ...extra, '--prefer-offline', '--no-audit', '--no-fund']);
+  check(!output.includes('EBADENGINE'), `npm ci ${extra.join(' ')} warned about engines:\n${output}`);
 }
 
 /** The environment without anything that would point the clone's server or npm elsewhere. */
@@ -198,9 +203,9 @@ try {
     run('git', ['clone', '--quiet', source, clone], work);
     if (worktree) copyWorktree();
   });
-  await step('npm ci', () => run(npm, ['ci', '--prefer-offline', '--no-audit', '--no-fund']));
+  await step('npm ci', () => npmCi());
   await step('npm run build', () => run(npm, ['run', 'build']));
-  await step('npm ci --omit=dev', () => run(npm, ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund']));
+  await step('npm ci --omit=dev', () => npmCi('--omit=dev'));
   await step('npm start, probe, stop', async () => {
     check(
       !run(process.execPath, ['-e', "import('vite').then(() => console.log('present'), () => {})"]).includes('present'),
