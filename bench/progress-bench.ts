@@ -132,15 +132,15 @@ async function main() {
     await database.db
       .execute(sql`insert into stations (township_code, county_code, division_path, name, batch_year, status)
       select d.code, d.parent_code, d.path, d.name || '社会工作服务站', 2021, 'building' from divisions d where d.level = 'township' and d.official`);
-    const divisions = await createDivisionService(database.db);
+    const divisions = await createDivisionService({ db: database.db });
     const clock = systemClock;
-    const stations = createStationLookup(database.db);
+    const stations = createStationLookup({ db: database.db });
     const organisations = createOrganisationLookup({ db: database.db });
-    const contracts = createContractLookup(database.db, clock, { stations, organisations });
+    const contracts = createContractLookup({ db: database.db, clock, stations, organisations });
     const storage = createFileStorage(os.tmpdir());
     const attachments = createAttachments(database.db, storage);
     const workers = createWorkerService({ db: database.db, clock, attachments, contracts, stations, organisations });
-    const progress = createProgressService(database.db, clock, divisions, stations);
+    const progress = createProgressService({ db: database.db, clock, divisions, stations });
     const stationService = createStationService({
       db: database.db,
       clock,

@@ -52,7 +52,12 @@ import {
   createContractService,
 } from './modules/contracts';
 import { createOrganisationLookup, createOrganisationService, organisationRoutes } from './modules/organisations';
-import { createProcurementService, createPurchasePlanService, purchasingRoutes } from './modules/purchasing';
+import {
+  createProcurementLookup,
+  createProcurementService,
+  createPurchasePlanService,
+  purchasingRoutes,
+} from './modules/purchasing';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), db: z.boolean() });
 
@@ -131,11 +136,11 @@ export async function buildApp(opts: AppOptions) {
   // Platform, then the lookups modules offer each other, then the services, each given its dependencies by name.
   const storage = createFileStorage(opts.dataDir);
   const attachments = createAttachments(db, storage);
-  const divisions = await createDivisionService(db);
-  const stations = createStationLookup(db);
+  const divisions = await createDivisionService({ db });
+  const stations = createStationLookup({ db });
   const organisations = createOrganisationLookup({ db });
-  const contracts = createContractLookup(db, clock, { stations, organisations });
-  const sessions = createSessionStore(db, clock, (id) => usersRepository.findById(db, id));
+  const contracts = createContractLookup({ db, clock, stations, organisations });
+  const sessions = createSessionStore({ db, clock, findUser: (id) => usersRepository.findById(db, id) });
   const workerService = createWorkerService({ db, clock, attachments, contracts, stations, organisations });
   registerAuth(app, sessions, {
     workerStations: workerService.stationsToday,
@@ -166,7 +171,7 @@ export async function buildApp(opts: AppOptions) {
     db,
     clock,
     divisions,
-    procurements: procurementService,
+    procurements: createProcurementLookup({ db }),
     attachments,
     stations,
     organisations,
@@ -192,22 +197,19 @@ export async function buildApp(opts: AppOptions) {
     app.swagger(),
   );
   divisionRoutes(app, divisions);
-  authRoutes(app, createAuthService(db, clock, sessions, divisions), { cookieSecure: !!opts.cookieSecure });
+  authRoutes(app, createAuthService({ db, clock, sessions, divisions }), { cookieSecure: !!opts.cookieSecure });
   userRoutes(app, createUserService({ db, clock, divisions, sessions, orgs: organisationService, organisations }));
   stationRoutes(app, stationService);
-  coverageRoutes(app, createCoverageService(db, clock, divisions, stationService));
-  progressRoutes(app, createProgressService(db, clock, divisions, stations));
+  coverageRoutes(app, createCoverageService({ db, clock, divisions, stations: stationService }));
+  progressRoutes(app, createProgressService({ db, clock, divisions, stations }));
   organisationRoutes(app, { service: organisationService, attachments });
-  purchasingRoutes(app, createPurchasePlanService(db, clock, divisions, stations), procurementService);
-  contractRoutes(app, contractService, {
-    compliance: createComplianceReport({
-      db,
-      clock,
-      divisions,
-      contracts: contractService,
-      stations,
-      lookup: contracts,
-    }),
+  purchasingRoutes(app, {
+    plans: createPurchasePlanService({ db, clock, divisions, stations }),
+    procurements: procurementService,
+  });
+  contractRoutes(app, {
+    contracts: contractService,
+    compliance: createComplianceReport({ db, clock, divisions, stations }),
     attachments,
   });
   workerRoutes(app, {

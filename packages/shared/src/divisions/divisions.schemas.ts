@@ -21,3 +21,7 @@ export const divisionQuerySchema = z.strictObject({
   parent: divisionCodeSchema.optional(),
   level: z.enum(DIVISION_LEVELS).optional(),
 });
+export type DivisionQuery = z.infer<typeof divisionQuerySchema>;
+
+/** GET /divisions: the whole tree is ≈ 100 rows of reference data, answered in one piece (`{ items }`). */
+export const divisionListSchema = z.object({ items: z.array(divisionSchema) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { isoDate, pageQuery } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 
 // R-PLAN-2: one county social work centre per unit, and village/community service rooms.
@@ -19,6 +19,7 @@ export const updateCountyCentreSchema = countyCentreSchema
   .omit({ countyCode: true })
   .partial()
   .extend({ version: z.number().int().min(1) });
+export type UpdateCountyCentreInput = z.infer<typeof updateCountyCentreSchema>;
 
 export const SERVICE_ROOM_KINDS = ['village', 'community'] as const;
 export const SERVICE_ROOM_KIND_LABELS = { village: '村', community: '社区' } as const;
@@ -41,23 +42,29 @@ export function serviceRoomName(villageName: string): string {
   return `${villageName}社会工作服务室`;
 }
 
-export interface CountyCentreView {
-  id: string;
-  countyCode: string;
-  countyName: string;
-  name: string;
-  status: (typeof FACILITY_STATUSES)[number];
-  address: string;
-  phone: string;
-  establishedOn: string | null;
-  version: number;
-}
-export interface ServiceRoomView {
-  id: string;
-  stationId: string;
-  villageName: string;
-  name: string;
-  kind: (typeof SERVICE_ROOM_KINDS)[number];
-  status: (typeof FACILITY_STATUSES)[number];
-  openedOn: string | null;
-}
+export const countyCentreQuerySchema = z.strictObject({ ...pageQuery });
+export type CountyCentreQuery = z.infer<typeof countyCentreQuerySchema>;
+
+export const countyCentreViewSchema = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  name: z.string(),
+  status: z.enum(FACILITY_STATUSES),
+  address: z.string(),
+  phone: z.string(),
+  establishedOn: z.string().nullable(),
+  version: z.number().int(),
+});
+export type CountyCentreView = z.infer<typeof countyCentreViewSchema>;
+
+export const serviceRoomViewSchema = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  villageName: z.string(),
+  name: z.string(),
+  kind: z.enum(SERVICE_ROOM_KINDS),
+  status: z.enum(FACILITY_STATUSES),
+  openedOn: z.string().nullable(),
+});
+export type ServiceRoomView = z.infer<typeof serviceRoomViewSchema>;

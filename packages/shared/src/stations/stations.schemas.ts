@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { isoDate, pageQuery } from '../common';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import { INSTITUTION_ITEMS, SITE_ITEMS, type InstitutionItem, type SiteItem } from './station-checklists';
-import type { Finding } from '../policy/finding';
+import { findingSchema } from '../policy/finding';
 
 export const STATION_STATUSES = ['planned', 'building', 'operating', 'suspended'] as const;
 export type StationStatus = (typeof STATION_STATUSES)[number];
-export const STATION_STATUS_LABELS: Record<StationStatus, string> = {
-  planned: '规划',
-  building: '建设中',
-  operating: '运营中',
-  suspended: '暂停',
-};
+// The labels live in a zod-free module so that pages which only show a status do not load zod.
+export { STATION_STATUS_LABELS } from './station-labels';
 /** 建成 = operating or suspended (GLOSSARY). */
 export const BUILT_STATUSES: StationStatus[] = ['operating', 'suspended'];
 export const PLAN_YEARS = [2021, 2022, 2023] as const;
@@ -73,62 +69,65 @@ export const stationQuerySchema = z.strictObject({
   status: z.enum(STATION_STATUSES).optional(),
   batchYear: z.coerce.number().int().min(2021).max(2030).optional(),
   q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type StationQuery = z.infer<typeof stationQuerySchema>;
 
-export interface StationView {
-  id: string;
-  townshipCode: string;
-  townshipName: string;
-  townshipKind: string;
-  countyCode: string;
-  countyName: string;
-  name: string;
-  batchYear: number;
-  status: StationStatus;
-  address: string;
-  phone: string;
-  openingHours: string;
-  longitude: number | null;
-  latitude: number | null;
-  officeAreaM2: number | null;
-  activityAreaM2: number | null;
-  buildingStartedOn: string | null;
-  openedOn: string | null;
-  suspendedOn: string | null;
-  site: SiteChecklist;
-  institutions: InstitutionChecklist;
-  notes: string;
-  signagePhotoId: string | null;
-  findings: Finding[];
-  /** The live contract covering the station (R-CON-1…3), if any. */
-  contract: StationContract | null;
-  /** Resident workers assigned today (R-STAFF-1). */
-  residentWorkers: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  abilities: { update: boolean; uploadSignage: boolean };
-}
-
-export interface StationContract {
-  contractId: string;
-  contractorName: string;
-  yearNo: number | null;
-  endsOn: string;
+/** The live contract covering a station (R-CON-1…3), as the contracts module reports it. */
+export const stationContractSchema = z.object({
+  contractId: z.string(),
+  contractorName: z.string(),
+  yearNo: z.number().int().nullable(),
+  endsOn: z.string(),
   /** True when a failed evaluation ends the contract early (R-CON-2). */
-  ending: boolean;
-}
+  ending: z.boolean(),
+});
+export type StationContract = z.infer<typeof stationContractSchema>;
+
+export const stationViewSchema = z.object({
+  id: z.string(),
+  townshipCode: z.string(),
+  townshipName: z.string(),
+  townshipKind: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  name: z.string(),
+  batchYear: z.number().int(),
+  status: z.enum(STATION_STATUSES),
+  address: z.string(),
+  phone: z.string(),
+  openingHours: z.string(),
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
+  officeAreaM2: z.number().nullable(),
+  activityAreaM2: z.number().nullable(),
+  buildingStartedOn: z.string().nullable(),
+  openedOn: z.string().nullable(),
+  suspendedOn: z.string().nullable(),
+  site: z.object(siteChecklistSchema.shape),
+  institutions: z.object(institutionChecklistSchema.shape),
+  notes: z.string(),
+  signagePhotoId: z.string().nullable(),
+  findings: z.array(findingSchema),
+  /** The live contract covering the station (R-CON-1…3), if any. */
+  contract: stationContractSchema.nullable(),
+  /** Resident workers assigned today (R-STAFF-1). */
+  residentWorkers: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ update: z.boolean(), uploadSignage: z.boolean() }),
+});
+export type StationView = z.infer<typeof stationViewSchema>;
 
 /** What the public directory shows: no personal data, operating stations only. */
-export interface PublicStationView {
-  id: string;
-  name: string;
-  countyName: string;
-  townshipName: string;
-  address: string;
-  phone: string;
-  openingHours: string;
-}
+export const publicStationViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  countyName: z.string(),
+  townshipName: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  openingHours: z.string(),
+});
+export type PublicStationView = z.infer<typeof publicStationViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../common';
 import { passwordSchema } from '../auth/password-policy';
 import { roleSchema } from '../auth/roles';
 import { divisionCodeSchema } from '../divisions/divisions.schemas';
@@ -42,25 +43,25 @@ export const userQuerySchema = z.strictObject({
   role: roleSchema.optional(),
   divisionCode: divisionCodeSchema.optional(),
   status: z.enum(USER_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
 });
 export type UserQuery = z.infer<typeof userQuerySchema>;
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: z.infer<typeof roleSchema>;
-  divisionCode: string;
-  divisionName: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  status: (typeof USER_STATUSES)[number];
-  phone: string | null;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  version: number;
-}
+export const userViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  phone: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type UserView = z.infer<typeof userViewSchema>;

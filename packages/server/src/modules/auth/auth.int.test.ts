@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.table';
 import { users } from '../users/users.table';
 import { sessions } from '../../platform/auth/sessions.table';
@@ -53,13 +53,19 @@ describe('first start and login', () => {
   });
 
   it('prints a generated password once when none is configured', async () => {
-    await t.db.execute(sql`delete from users`);
-    const printed: string[] = [];
-    await bootstrapAdmin(t.db, silent, undefined, t.clock, (l) => printed.push(l));
-    const line = printed.find((l) => l.includes('初始密码'))!;
-    const password = line.split('初始密码：')[1];
-    expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{10,}$/);
-    expect((await t.call(null, 'POST', '/api/v1/auth/login', { username: 'admin', password })).statusCode).toBe(200);
+    // A database of its own: users are referenced by the audit trail, so they cannot be deleted to start over.
+    const fresh = await createTestApp();
+    try {
+      const printed: string[] = [];
+      await bootstrapAdmin(fresh.db, silent, undefined, fresh.clock, (l) => printed.push(l));
+      const line = printed.find((l) => l.includes('初始密码'))!;
+      const password = line.split('初始密码：')[1];
+      expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{10,}$/);
+      const login = await fresh.call(null, 'POST', '/api/v1/auth/login', { username: 'admin', password });
+      expect(login.statusCode).toBe(200);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema, LOGIN_RATE_LIMIT, SESSION_LIMITS } from '@shegong/shared';
+import {
+  changePasswordSchema,
+  loginResultSchema,
+  loginSchema,
+  LOGIN_RATE_LIMIT,
+  SESSION_LIMITS,
+} from '@shegong/shared';
 import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth-plugin';
 import { anonymousContext, requestContext } from '../../platform/http/context';
+import { okResponse } from '../../platform/http/responses';
 import type { AuthService } from './auth.service';
 
 export function authRoutes(app: FastifyInstance, service: AuthService, opts: { cookieSecure: boolean }) {
@@ -24,7 +31,12 @@ export function authRoutes(app: FastifyInstance, service: AuthService, opts: { c
     '/api/v1/auth/login',
     {
       config: { access: { public: true }, rateLimit },
-      schema: { tags, summary: '登录（同一网络地址 10 分钟内最多 30 次）', body: loginSchema },
+      schema: {
+        tags,
+        summary: '登录（同一网络地址 10 分钟内最多 30 次）',
+        body: loginSchema,
+        response: { 200: loginResultSchema },
+      },
     },
     async (req, reply) => {
       const { token, body } = await service.login(anonymousContext(req), req.body, req.headers['user-agent'] ?? null);
@@ -34,7 +46,10 @@ export function authRoutes(app: FastifyInstance, service: AuthService, opts: { c
   );
   r.get(
     '/api/v1/auth/me',
-    { config: { access: { session: 'any' } }, schema: { tags, summary: '当前用户、CSRF 令牌与是否须改密码' } },
+    {
+      config: { access: { session: 'any' } },
+      schema: { tags, summary: '当前用户、CSRF 令牌与是否须改密码', response: { 200: loginResultSchema } },
+    },
     async (req) => {
       const a = requireActor(req);
       return {
@@ -52,19 +67,22 @@ export function authRoutes(app: FastifyInstance, service: AuthService, opts: { c
   );
   r.post(
     '/api/v1/auth/logout',
-    { config: { access: { session: 'any' } }, schema: { tags, summary: '退出登录' } },
+    { config: { access: { session: 'any' } }, schema: { tags, summary: '退出登录', response: { 200: okResponse } } },
     async (req, reply) => {
       await service.logout(requestContext(req));
       reply.clearCookie(SESSION_COOKIE, cookie);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
   r.post(
     '/api/v1/auth/password',
-    { config: { access: { session: 'any' } }, schema: { tags, summary: '修改密码', body: changePasswordSchema } },
+    {
+      config: { access: { session: 'any' } },
+      schema: { tags, summary: '修改密码', body: changePasswordSchema, response: { 200: okResponse } },
+    },
     async (req) => {
       await service.changePassword(requestContext(req), req.body);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import {
   LOCKOUT,
   ROLE_PERMISSIONS,
@@ -16,11 +15,18 @@ import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import { usersRepository, type UserRow } from '../users';
-import { loginFailures } from './login-failures.table';
+import { loginFailuresRepository } from './auth.repository';
 
 const INVALID = () => new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
 
-export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, divisions: DivisionService) {
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  sessions: SessionStore;
+  divisions: DivisionService;
+}
+
+export function createAuthService({ db, clock, sessions, divisions }: AuthDeps) {
   const lockedError = (until: Date) => {
     const minutes = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60_000));
     return new AppError(
@@ -47,33 +53,8 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionStore, 
   const unknownLedger = (name: string): Ledger => {
     const key = name.toLowerCase();
     return {
-      async reserve() {
-        const now = clock.now();
-        const rows = await db
-          .insert(loginFailures)
-          .values({ username: key, failures: 1, updatedAt: now })
-          .onConflictDoUpdate({
-            target: loginFailures.username,
-            set: { failures: sql`${loginFailures.failures} + 1`, updatedAt: now },
-            setWhere: sql`${loginFailures.lockedUntil} is null or ${loginFailures.lockedUntil} <= ${now}`,
-          })
-          .returning({ n: loginFailures.failures });
-        if (rows[0]) return rows[0].n;
-        return (
-          (
-            await db
-              .select({ until: loginFailures.lockedUntil })
-              .from(loginFailures)
-              .where(eq(loginFailures.username, key))
-          )[0].until ?? now
-        );
-      },
-      async lock(until) {
-        await db
-          .update(loginFailures)
-          .set({ lockedUntil: until, failures: 0, updatedAt: clock.now() })
-          .where(eq(loginFailures.username, key));
-      },
+      reserve: () => loginFailuresRepository.reserve(db, key, clock.now()),
+      lock: (until) => loginFailuresRepository.lock(db, key, until, clock.now()),
     };
   };
 

@@ -1,8 +1,7 @@
-import { asc } from 'drizzle-orm';
 import type { Division, DivisionLevel } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { AppError } from '../../platform/http/errors';
-import { divisions, planTargets } from './divisions.table';
+import { divisionsRepository as repo } from './divisions.repository';
 
 export interface DivisionNode extends Division {
   path: string;
@@ -12,8 +11,8 @@ export interface DivisionNode extends Division {
  * Divisions are reference data that change only through a versioned load, so they are read once
  * and kept in memory; every module resolves codes, names and paths here.
  */
-export async function createDivisionService(db: Db) {
-  const rows = await db.select().from(divisions).orderBy(asc(divisions.sortOrder), asc(divisions.code));
+export async function createDivisionService({ db }: { db: Db }) {
+  const rows = await repo.all(db);
   const list: DivisionNode[] = rows.map((r) => ({
     code: r.code,
     name: r.name,
@@ -25,11 +24,7 @@ export async function createDivisionService(db: Db) {
     path: r.path,
   }));
   const byCode = new Map(list.map((d) => [d.code, d]));
-  const targets = (await db.select().from(planTargets)).map((t) => ({
-    divisionCode: t.divisionCode,
-    year: t.year,
-    target: t.target,
-  }));
+  const targets = await repo.planTargets(db);
   return {
     /** 附件1: the number of stations each unit plans to build each year (R-PLAN-1). */
     planTargets: () => targets,

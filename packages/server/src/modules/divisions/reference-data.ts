@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/database';
-import { catalogueItems, divisions, planTargets, referenceDataLoads } from './divisions.table';
+import type { Db, DbOrTx } from '../../db/database';
+import { divisionsRepository as repo, type NewDivisionRow } from './divisions.repository';
 
 const DATA_DIR = path.join(import.meta.dirname, '../../../../shared/data');
 
@@ -46,7 +45,7 @@ export const unitCode = (u: PlanUnit) => (u.statsCountyCode ? `${u.statsCountyCo
 /** Builds the division rows: the city, the 9 units of 附件1 (zones as management units), the 89 townships. */
 export function buildDivisionRows(units: PlanUnit[], townships: TownshipRow[]) {
   const cityPath = `/${CITY_CODE}/`;
-  const rows: (typeof divisions.$inferInsert)[] = [
+  const rows: NewDivisionRow[] = [
     {
       code: CITY_CODE,
       name: '濮阳市',
@@ -102,21 +101,16 @@ async function step(
   id: string,
   checksum: string,
   rows: number,
-  load: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<void>,
+  load: (tx: DbOrTx) => Promise<void>,
 ) {
-  const done = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.id, id));
-  if (done[0]) {
-    if (done[0].checksum !== checksum)
+  const done = await repo.findLoad(db, id);
+  if (done) {
+    if (done.checksum !== checksum)
       log.warn({ id }, 'reference data file changed since it was loaded; add a new versioned step to apply it');
     return;
   }
   await db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(referenceDataLoads)
-      .values({ id, checksum, rows })
-      .onConflictDoNothing()
-      .returning();
-    if (claimed.length === 0) return; // another process loaded it meanwhile
+    if (!(await repo.claimLoad(tx, { id, checksum, rows }))) return; // another process loaded it meanwhile
     await load(tx);
   });
   log.info({ id, rows }, 'reference data loaded');
@@ -130,16 +124,17 @@ export async function loadReferenceData(db: Db, log: FastifyBaseLogger): Promise
 
   const divisionRows = buildDivisionRows(plan.data.units, towns.data);
   await step(db, log, 'divisions-v1', plan.checksum + towns.checksum, divisionRows.length, async (tx) => {
-    await tx.insert(divisions).values(divisionRows);
+    await repo.insertDivisions(tx, divisionRows);
   });
   const targets = plan.data.units.flatMap((u) =>
     ['2021', '2022', '2023'].map((y) => ({ divisionCode: unitCode(u), year: Number(y), target: Number(u[y] ?? 0) })),
   );
   await step(db, log, 'plan-targets-v1', plan.checksum, targets.length, async (tx) => {
-    await tx.insert(planTargets).values(targets);
+    await repo.insertPlanTargets(tx, targets);
   });
   await step(db, log, 'catalogue-v1', catalogue.checksum, catalogue.data.length, async (tx) => {
-    await tx.insert(catalogueItems).values(
+    await repo.insertCatalogueItems(
+      tx,
       catalogue.data.map((c) => ({
         code: `${c.domainCode}.${c.itemNumber}`,
         domainCode: c.domainCode,

@@ -21,7 +21,14 @@ const finish = (c: ProgressCell) => {
 };
 
 /** R-PLAN-1: planned (附件1) vs registered vs built (operating or suspended) vs operating, per unit and year. */
-export function createProgressService(db: Db, clock: Clock, divisions: DivisionService, stationLookup: StationLookup) {
+export interface ProgressDeps {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  stations: StationLookup;
+}
+
+export function createProgressService({ db, clock, divisions, stations }: ProgressDeps) {
   const service = {
     async report(actor: Actor, county?: string): Promise<ProgressReport> {
       if (county && !divisions.find(county)) throw fieldError('county', '县（区）不存在');
@@ -32,7 +39,7 @@ export function createProgressService(db: Db, clock: Clock, divisions: DivisionS
       const unitCodes = new Set(units.map((u) => u.code));
 
       const targets = divisions.planTargets().filter((t) => unitCodes.has(t.divisionCode));
-      const counts = await stationLookup.countsByCountyYear(actor.scope);
+      const counts = await stations.countsByCountyYear(actor.scope);
 
       const years = [
         ...new Set<number>([...PLAN_YEARS, ...targets.map((t) => t.year), ...counts.map((c) => c.year)]),

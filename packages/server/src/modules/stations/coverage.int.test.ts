@@ -58,7 +58,27 @@ describe('R-PLAN-2 一县（区）一中心 and village/community service rooms'
       status: 'planned',
     });
     expect(bad.json().details.fieldErrors.villageName).toContain('村');
-    expect((await t.call(py, 'GET', `/api/v1/stations/${stationId}/service-rooms`)).json().total).toBe(1);
+    expect((await t.call(py, 'GET', `/api/v1/stations/${stationId}/service-rooms`)).json().items).toHaveLength(1);
+  });
+
+  it('pages the county centres like every list ({items,total,page,pageSize}) and validates the paging', async () => {
+    const city = (await t.as('city_officer', DIV.city)).session;
+    const nanle = (await t.as('county_officer', '410923000000')).session;
+    for (const [s, code] of [
+      [qf, DIV.qingfeng],
+      [nanle, '410923000000'],
+    ] as const) {
+      const body = { countyCode: code, name: '某县社会工作服务中心', status: 'planned' };
+      expect((await t.call(s, 'POST', '/api/v1/county-centres', body)).statusCode).toBe(201);
+    }
+    const first = (await t.call(city, 'GET', '/api/v1/county-centres?pageSize=2')).json();
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    const second = (await t.call(city, 'GET', '/api/v1/county-centres?page=2&pageSize=2')).json();
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    expect((await t.call(city, 'GET', '/api/v1/county-centres?pageSize=0')).statusCode).toBe(400);
+    expect((await t.call(city, 'GET', '/api/v1/county-centres?county=1')).statusCode).toBe(400);
   });
 });
 

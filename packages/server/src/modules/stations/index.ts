@@ -6,4 +6,5 @@ export {
 } from './stations.service';
 export { stationRoutes } from './stations.routes';
 export { createStationLookup, type StationLookup, type StationSummary } from './stations.lookup';
-export { createCoverageService, coverageRoutes } from './coverage';
+export { createCoverageService, type CoverageService } from './coverage.service';
+export { coverageRoutes } from './coverage.routes';

@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createStationSchema, stationQuerySchema, updateStationSchema } from '@shegong/shared';
+import {
+  auditEventViewSchema,
+  createStationSchema,
+  findingSchema,
+  itemsSchema,
+  pagedSchema,
+  stationQuerySchema,
+  stationViewSchema,
+  updateStationSchema,
+} from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
 import { requestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
+import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
 import type { StationService } from './stations.service';
 
@@ -20,7 +30,12 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
     '/api/v1/stations',
     {
       config: read,
-      schema: { tags, summary: '社工站列表（按县（区）、状态、批次筛选，分页）', querystring: stationQuerySchema },
+      schema: {
+        tags,
+        summary: '社工站列表（按县（区）、状态、批次筛选，分页）',
+        querystring: stationQuerySchema,
+        response: { 200: pagedSchema(stationViewSchema) },
+      },
     },
     (req) => service.list(requireActor(req), req.query),
   );
@@ -32,6 +47,7 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
         tags,
         summary: '导出社工站台账（.xlsx）',
         querystring: stationQuerySchema.omit({ page: true, pageSize: true }),
+        response: { 200: fileResponse('社工站台账（.xlsx）') },
       },
     },
     async (req, reply) => {
@@ -40,7 +56,15 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
   );
   r.post(
     '/api/v1/stations',
-    { config: write, schema: { tags, summary: '登记社工站（每个乡镇（街道）一个）', body: createStationSchema } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记社工站（每个乡镇（街道）一个）',
+        body: createStationSchema,
+        response: { 201: stationViewSchema },
+      },
+    },
     async (req, reply) => {
       reply.status(201);
       return service.create(requestContext(req), req.body);
@@ -48,19 +72,33 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
   );
   r.get(
     '/api/v1/stations/:stationId',
-    { config: read, schema: { tags, summary: '社工站详情（含合规提示）', params: idParams } },
+    {
+      config: read,
+      schema: { tags, summary: '社工站详情（含合规提示）', params: idParams, response: { 200: stationViewSchema } },
+    },
     (req) => service.get(requireActor(req), req.params.stationId),
   );
   r.get(
     '/api/v1/stations/:stationId/findings',
-    { config: read, schema: { tags, summary: '社工站合规提示', params: idParams } },
+    {
+      config: read,
+      schema: { tags, summary: '社工站合规提示', params: idParams, response: { 200: itemsSchema(findingSchema) } },
+    },
     async (req) => ({
       items: (await service.get(requireActor(req), req.params.stationId)).findings,
     }),
   );
   r.get(
     '/api/v1/stations/:stationId/history',
-    { config: read, schema: { tags, summary: '社工站变更历史（来自审计日志）', params: idParams } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '社工站变更历史（来自审计日志）',
+        params: idParams,
+        response: { 200: itemsSchema(auditEventViewSchema) },
+      },
+    },
     async (req) => ({
       items: await service.history(requireActor(req), req.params.stationId),
     }),
@@ -74,6 +112,7 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
         summary: '修改社工站（带 version，过期版本返回 409）',
         params: idParams,
         body: updateStationSchema,
+        response: { 200: stationViewSchema },
       },
     },
     (req) => service.update(requestContext(req), req.params.stationId, req.body),
@@ -87,6 +126,7 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
         summary: '上传标牌照片（multipart，JPEG/PNG/WebP，≤5 MB）',
         params: idParams,
         consumes: ['multipart/form-data'],
+        response: { 200: stationViewSchema },
       },
     },
     async (req) => {
@@ -105,7 +145,15 @@ export function stationRoutes(app: FastifyInstance, service: StationService) {
   );
   r.get(
     '/api/v1/stations/:stationId/signage',
-    { config: read, schema: { tags, summary: '标牌照片（随社工站的查看范围）', params: idParams } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '标牌照片（随社工站的查看范围）',
+        params: idParams,
+        response: { 200: fileResponse('标牌照片（JPEG/PNG/WebP）') },
+      },
+    },
     (req, reply) => service.sendSignage(reply, requireActor(req), req.params.stationId),
   );
 }

@@ -1,9 +1,15 @@
-import { and, count, desc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { UserQuery } from '@shegong/shared';
+import { and, asc, count, desc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Scope, UserQuery } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
+import { scopeCondition } from '../../platform/auth/scope';
+import { pageWindow } from '../../platform/http/paging';
 import { users } from './users.table';
 
 export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+/** The scope condition on users: by the division path the account sits at. */
+export const userScope = (scope: Scope): SQL => scopeCondition(scope, { divisionPath: users.divisionPath });
 
 /** Queries only; `scope` is the caller's scope condition and is never optional. */
 export const usersRepository = {
@@ -31,9 +37,9 @@ export const usersRepository = {
         .select()
         .from(users)
         .where(where)
-        .orderBy(desc(users.createdAt))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
+        .orderBy(desc(users.createdAt), asc(users.id))
+        .limit(pageWindow(q).limit)
+        .offset(pageWindow(q).offset),
       db.select({ total: count() }).from(users).where(where),
     ]);
     return { items, total };
@@ -51,7 +57,21 @@ export const usersRepository = {
       .limit(1);
     return rows.length > 0;
   },
-  async insert(db: DbOrTx, values: typeof users.$inferInsert): Promise<UserRow> {
+  async create(db: DbOrTx, values: NewUserRow): Promise<UserRow> {
+    const [u] = await db.insert(users).values(values).returning();
+    return u;
+  },
+  /** Writes when the version still matches (optimistic locking); undefined when someone else changed it first. */
+  async updateVersioned(db: DbOrTx, id: string, version: number, set: Partial<NewUserRow>) {
+    const [u] = await db
+      .update(users)
+      .set(set)
+      .where(and(eq(users.id, id), eq(users.version, version)))
+      .returning();
+    return u as UserRow | undefined;
+  },
+  /** Inserts unless the username is taken (first-start admin): undefined when it was. */
+  async insert(db: DbOrTx, values: NewUserRow): Promise<UserRow> {
     const [u] = await db.insert(users).values(values).onConflictDoNothing().returning();
     return u;
   },

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   ROLE_LEVEL,
   ROLE_LABELS,
@@ -13,15 +12,15 @@ import {
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
-import { pathInScope, scopeCondition } from '../../platform/auth/scope';
+import { pathInScope } from '../../platform/auth/scope';
 import type { SessionStore } from '../../platform/auth/sessions';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { Clock } from '../../platform/clock';
-import { usersRepository as repo, type UserRow } from './users.repository';
-import { users } from './users.table';
+import { pageOf } from '../../platform/http/paging';
+import { userScope, usersRepository as repo, type NewUserRow, type UserRow } from './users.repository';
 
 /** Fields kept in the audit trail: never the password hash. */
 const auditable = (u: UserRow) => ({
@@ -48,10 +47,9 @@ export function createUserService(d: {
   organisations: OrganisationLookup;
 }) {
   const { db, clock, divisions, sessions, orgs } = d;
-  const scopeOf = (actor: Actor) => scopeCondition(actor.scope, { divisionPath: users.divisionPath });
+  const scopeOf = (actor: Actor) => userScope(actor.scope);
 
-  const orgNames = new Map<string, string>();
-  const view = (u: UserRow): UserView => ({
+  const view = (u: UserRow, orgNames: ReadonlyMap<string, string>): UserView => ({
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -85,7 +83,6 @@ export function createUserService(d: {
       });
       if (!pathInScope(actor.scope, o.divisionPath))
         throw fieldError('organisationId', '只能为本单位登记的机构设置用户');
-      orgNames.set(o.id, o.name);
       return { code: o.divisionCode, path: o.divisionPath, organisationId: o.id };
     }
     const d = divisions.require(divisionCode, 'divisionCode');
@@ -98,17 +95,17 @@ export function createUserService(d: {
     return { code: d.code, path: d.path, organisationId: null };
   }
 
-  /** Fills the organisation names of contractor staff before the rows are mapped. */
+  /** Views of users: the organisation names of contractor staff looked up for all rows at once (no N+1). */
   async function named(rows: UserRow[]): Promise<UserView[]> {
-    const ids = [...new Set(rows.map((u) => u.organisationId).filter((x): x is string => !!x && !orgNames.has(x)))];
-    for (const [id, name] of await d.organisations.names(ids)) orgNames.set(id, name);
-    return rows.map(view);
+    const ids = [...new Set(rows.map((u) => u.organisationId).filter((x): x is string => !!x))];
+    const names = ids.length ? await d.organisations.names(ids) : new Map<string, string>();
+    return rows.map((u) => view(u, names));
   }
 
   return {
     async list(actor: Actor, q: UserQuery) {
       const { items, total } = await repo.list(db, scopeOf(actor), q);
-      return { items: await named(items), total, page: q.page, pageSize: q.pageSize };
+      return pageOf(await named(items), total, q);
     },
 
     async get(actor: Actor, id: string) {
@@ -124,23 +121,20 @@ export function createUserService(d: {
           fieldErrors: { username: '用户名已被使用' },
         });
       const passwordHash = await hashPassword(input.password);
-      return db.transaction(async (tx) => {
-        const [u] = await tx
-          .insert(users)
-          .values({
-            username: input.username,
-            displayName: input.displayName,
-            role: input.role,
-            divisionCode: d.code,
-            divisionPath: d.path,
-            organisationId: d.organisationId,
-            phone: input.phone ?? null,
-            passwordHash,
-            mustChangePassword: true,
-            createdBy: ctx.actor.userId,
-            updatedBy: ctx.actor.userId,
-          })
-          .returning();
+      const u = await db.transaction(async (tx) => {
+        const u = await repo.create(tx, {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          divisionCode: d.code,
+          divisionPath: d.path,
+          organisationId: d.organisationId,
+          phone: input.phone ?? null,
+          passwordHash,
+          mustChangePassword: true,
+          createdBy: ctx.actor.userId,
+          updatedBy: ctx.actor.userId,
+        });
         await writeAudit(tx, ctx, {
           action: 'create',
           entityType: 'user',
@@ -149,8 +143,9 @@ export function createUserService(d: {
           summary: `新增用户 ${u.username}（${ROLE_LABELS[input.role]}）`,
           after: auditable(u),
         });
-        return view(u);
+        return u;
       });
+      return (await named([u]))[0];
     },
 
     async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput) {
@@ -170,7 +165,7 @@ export function createUserService(d: {
         input.role || input.divisionCode
           ? await checkPlacement(actor, role, divisionCode, current.organisationId)
           : { code: current.divisionCode, path: current.divisionPath, organisationId: current.organisationId };
-      const patch: Partial<typeof users.$inferInsert> = {
+      const patch: Partial<NewUserRow> = {
         displayName: input.displayName ?? current.displayName,
         role,
         divisionCode: d.code,
@@ -191,11 +186,7 @@ export function createUserService(d: {
         });
       }
       const u = await db.transaction(async (tx) => {
-        const [u] = await tx
-          .update(users)
-          .set(patch)
-          .where(and(eq(users.id, id), eq(users.version, input.version)))
-          .returning();
+        const u = await repo.updateVersioned(tx, id, input.version, patch);
         if (!u) throw new AppError('VERSION_CONFLICT', '该用户已被他人修改，请刷新后再保存');
         const changes = diff(auditable(current), auditable(u));
         const what = input.password
@@ -224,7 +215,7 @@ export function createUserService(d: {
         u.divisionPath !== current.divisionPath
       )
         await sessions.revokeAllFor(u.id);
-      return view(u);
+      return (await named([u]))[0];
     },
   };
 }

@@ -22,11 +22,16 @@ export interface SessionUserRow {
 }
 
 /** Server-side sessions: the cookie holds a random token, the database only its hash. */
-export function createSessionStore(
-  db: Db,
-  clock: Clock,
-  findUser: (id: string) => Promise<SessionUserRow | undefined>,
-) {
+export function createSessionStore({
+  db,
+  clock,
+  findUser,
+}: {
+  db: Db;
+  clock: Clock;
+  /** The account behind a session, supplied by the users module at composition. */
+  findUser: (id: string) => Promise<SessionUserRow | undefined>;
+}) {
   const revokeNow = () => ({ revokedAt: clock.now() });
   return {
     async create(userId: string, ip: string | null, userAgent: string | null) {
