@@ -1,11 +1,10 @@
 import { lazy, Suspense } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Progress, Row, Spin, Statistic, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ProgressCell, ProgressReport, ProgressRow } from '@shegong/shared';
+import type { ProgressCell, ProgressRow } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
-import { api, download } from '../../lib/api';
 import { fmtDateTime, fmtPercent } from '../../lib/format';
+import { downloadProgress, useProgress } from './plan.api';
 
 const ProgressChart = lazy(() => import('./progress-chart').then((m) => ({ default: m.ProgressChart })));
 
@@ -19,10 +18,7 @@ const cell = (c: ProgressCell) => (
 /** 建设进度 (R-PLAN-1): planned vs built per unit and year, the city sees all units, a county its own. */
 export function ProgressPage() {
   const { message } = App.useApp();
-  const { data } = useQuery({
-    queryKey: ['progress'],
-    queryFn: () => api.get<ProgressReport>('/api/v1/plan/progress'),
-  });
+  const { data } = useProgress();
   if (!data) return <Spin />;
   const t = data.total.total;
   const columns = [
@@ -49,12 +45,7 @@ export function ProgressPage() {
         title="建设进度"
         crumbs={[{ title: '工作台', to: '/' }, { title: '建设进度' }]}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() =>
-              download('/api/v1/plan/progress/export', '社工站建设进度.xlsx').catch((e) => message.error(e.message))
-            }
-          >
+          <Button icon={<DownloadOutlined />} onClick={() => downloadProgress().catch((e) => message.error(e.message))}>
             导出 Excel
           </Button>
         }

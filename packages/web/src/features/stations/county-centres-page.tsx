@@ -1,33 +1,39 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { FACILITY_STATUS_LABELS, FACILITY_STATUSES, type CountyCentreView } from '@shegong/shared';
+import {
+  FACILITY_STATUS_LABELS,
+  FACILITY_STATUSES,
+  type CountyCentreInput,
+  type CountyCentreView,
+} from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtDate } from '../../lib/format';
 import { fieldErrorsToAntd } from '../../lib/zod-rule';
+import { useCountyCentres, useCreateCountyCentre } from './stations.api';
 
 /** R-PLAN-2 一县（区）一中心: the county social work centres, with the units still missing one. */
 export function CountyCentresPage() {
   const { user, can } = useAuth();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const divisions = useDivisions();
-  const { data, isLoading } = useQuery({
-    queryKey: ['county-centres'],
-    queryFn: () => api.get<{ items: CountyCentreView[] }>('/api/v1/county-centres'),
-  });
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { data, isLoading } = useCountyCentres(page);
+  // One centre per unit, so every centre fits one page of 200: fetched only when the table's page does not hold all.
+  const whole = useCountyCentres({ page: 1, pageSize: 200 }, { enabled: !!data && data.total > data.items.length });
+  const centres = (whole.data ?? data)?.items;
+  const createCentre = useCreateCountyCentre();
   const units = unitsFor(divisions.data, user?.divisionCode);
-  const missing = units.filter((u) => !data?.items.some((c) => c.countyCode === u.code));
+  const missing = units.filter((u) => !centres?.some((c) => c.countyCode === u.code));
 
-  async function create(v: Record<string, string>) {
+  async function create(v: Omit<CountyCentreInput, 'establishedOn'>) {
     try {
-      await api.post('/api/v1/county-centres', {
+      await createCentre.mutateAsync({
         ...v,
         address: v.address ?? '',
         phone: v.phone ?? '',
@@ -35,7 +41,6 @@ export function CountyCentresPage() {
       });
       setOpen(false);
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['county-centres'] });
       message.success('已登记县级社工中心');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -73,7 +78,14 @@ export function CountyCentresPage() {
           rowKey="id"
           loading={isLoading}
           dataSource={data?.items}
-          pagination={false}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: data?.total,
+            hideOnSinglePage: true,
+            showTotal: (t) => `共 ${t} 个社工中心`,
+            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+          }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '尚未登记县级社工中心' }}
           columns={[

@@ -1,4 +1,3 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select, Table, Tag } from 'antd';
 import {
   FACILITY_STATUS_LABELS,
@@ -6,29 +5,26 @@ import {
   SERVICE_ROOM_KIND_LABELS,
   SERVICE_ROOM_KINDS,
   serviceRoomSchema,
+  type ServiceRoomInput,
   type ServiceRoomView,
   type StationView,
 } from '@shegong/shared';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { fmtDate } from '../../lib/format';
 import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
+import { useCreateServiceRoom, useServiceRooms } from './stations.api';
 
 /** R-PLAN-2: village/community service rooms under a station. */
 export function ServiceRoomsTab({ station }: { station: StationView }) {
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const key = ['stations', station.id, 'rooms'];
-  const rooms = useQuery({
-    queryKey: key,
-    queryFn: () => api.get<{ items: ServiceRoomView[] }>(`/api/v1/stations/${station.id}/service-rooms`),
-  });
+  const rooms = useServiceRooms(station.id);
+  const createRoom = useCreateServiceRoom(station.id);
 
-  async function add(v: { villageName: string; kind: string; status: string }) {
+  async function add(v: Omit<ServiceRoomInput, 'openedOn'>) {
     try {
-      await api.post(`/api/v1/stations/${station.id}/service-rooms`, { ...v, openedOn: null });
+      await createRoom.mutateAsync({ ...v, openedOn: null });
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: key });
       message.success('已登记服务室');
     } catch (e) {
       if (e instanceof ApiError) {

@@ -1,5 +1,4 @@
 import { Link, useParams, useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -16,20 +15,14 @@ import {
   Upload,
 } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, EditOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  AUDIT_ACTION_LABELS,
-  INSTITUTION_ITEMS,
-  SITE_ITEMS,
-  type AuditEventView,
-  type StationView,
-} from '@shegong/shared';
+import { AUDIT_ACTION_LABELS, INSTITUTION_ITEMS, SITE_ITEMS, type StationView } from '@shegong/shared';
 import { FindingsAlert } from '../../components/findings-alert';
 import { PageHeader } from '../../components/page-header';
 import { StationStatusTag } from '../../components/status-tag';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { fmtArea, fmtDate, fmtDateTime } from '../../lib/format';
 import { ServiceRoomsTab } from './service-rooms-tab';
-import { stationKeys, useStation } from './stations.api';
+import { signageUrl, useStation, useStationHistory, useUploadSignage } from './stations.api';
 
 function Checklist({ items, values }: { items: Record<string, string>; values: Record<string, boolean | undefined> }) {
   return (
@@ -55,20 +48,14 @@ export function StationDetailPage() {
 
 function StationDetail({ s }: { s: StationView }) {
   const nav = useNavigate();
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const history = useQuery({
-    queryKey: ['stations', s.id, 'history'],
-    queryFn: () => api.get<{ items: AuditEventView[] }>(`/api/v1/stations/${s.id}/history`),
-  });
+  const history = useStationHistory(s.id);
+  const uploadSignage = useUploadSignage(s.id);
 
   async function upload(file: File) {
-    const fd = new FormData();
-    fd.append('file', file);
     try {
-      await api.post(`/api/v1/stations/${s.id}/signage`, fd);
+      await uploadSignage.mutateAsync(file);
       message.success('标牌照片已上传');
-      await qc.invalidateQueries({ queryKey: stationKeys.all });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '上传失败');
     }
@@ -159,7 +146,7 @@ function StationDetail({ s }: { s: StationView }) {
               children: (
                 <Space orientation="vertical">
                   {s.signagePhotoId ? (
-                    <Image width={320} src={`/api/v1/stations/${s.id}/signage?v=${s.signagePhotoId}`} alt="标牌照片" />
+                    <Image width={320} src={signageUrl(s.id, s.signagePhotoId)} alt="标牌照片" />
                   ) : (
                     <Tag color="warning">尚未上传标牌照片</Tag>
                   )}

@@ -1,6 +1,5 @@
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
 import {
@@ -11,14 +10,16 @@ import {
   STATION_STATUSES,
   createStationSchema,
   requiredStationName,
+  type CreateStationInput,
   type StationView,
+  type UpdateStationInput,
 } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useDivisions } from '../../lib/divisions';
 import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
-import { stationKeys, useStation } from './stations.api';
+import { useCreateStation, useStation, useUpdateStation } from './stations.api';
 
 const S = createStationSchema.shape;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -46,7 +47,8 @@ export function StationFormPage() {
 function StationForm({ station }: { station?: StationView }) {
   const [form] = Form.useForm<FormValues>();
   const nav = useNavigate();
-  const qc = useQueryClient();
+  const createStation = useCreateStation();
+  const updateStation = useUpdateStation();
   const { message } = App.useApp();
   const { user } = useAuth();
   const divisions = useDivisions();
@@ -92,10 +94,14 @@ function StationForm({ station }: { station?: StationView }) {
     };
     try {
       const saved = station
-        ? await api.patch<StationView>(`/api/v1/stations/${station.id}`, { ...body, version: station.version })
-        : await api.post<StationView>('/api/v1/stations', { ...body, townshipCode: v.townshipCode });
-      await qc.invalidateQueries({ queryKey: stationKeys.all });
-      await qc.invalidateQueries({ queryKey: ['progress'] });
+        ? await updateStation.mutateAsync({
+            ...body,
+            id: station.id,
+            version: station.version,
+          } as UpdateStationInput & {
+            id: string;
+          })
+        : await createStation.mutateAsync({ ...body, townshipCode: v.townshipCode } as CreateStationInput);
       message.success(station ? '已保存' : '社工站已登记');
       nav(`/stations/${saved.id}`);
     } catch (e) {

@@ -6,10 +6,9 @@ import { STATION_STATUS_LABELS, STATION_STATUSES, type StationQuery, type Statio
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { StationStatusTag } from '../../components/status-tag';
-import { download, qs } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtArea } from '../../lib/format';
-import { useStations } from './stations.api';
+import { downloadStations, useStations } from './stations.api';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
@@ -65,11 +64,7 @@ export function StationsPage() {
             {can('export') && (
               <Button
                 icon={<DownloadOutlined />}
-                onClick={() =>
-                  download(`/api/v1/stations/export${qs(filters)}`, '社工站台账.xlsx').catch((e) =>
-                    message.error(e.message),
-                  )
-                }
+                onClick={() => downloadStations(filters).catch((e) => message.error(e.message))}
               >
                 导出 Excel
               </Button>

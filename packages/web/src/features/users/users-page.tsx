@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -9,18 +8,21 @@ import {
   assignableRoles,
   createUserSchema,
   isOrganisationRole,
+  type CreateUserInput,
   type Division,
-  type OrganisationView,
-  type Paged,
   type Role,
+  type UpdateUserInput,
+  type UserQuery,
   type UserView,
 } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
-import { api, ApiError, qs } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useDivisions } from '../../lib/divisions';
 import { fmtDateTime } from '../../lib/format';
 import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
+import { useOrganisations } from '../organisations/organisations.api';
+import { useCreateUser, useUpdateUser, useUsers } from './users.api';
 
 /** Divisions at the level a role needs, inside the manager's own scope. */
 function placeOptions(all: Division[], role: Role | undefined, myCode: string) {
@@ -32,36 +34,28 @@ function placeOptions(all: Division[], role: Role | undefined, myCode: string) {
 
 export function UsersPage() {
   const { user, can } = useAuth();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const divisions = useDivisions();
-  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const [filters, setFilters] = useState<Partial<UserQuery>>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [form] = Form.useForm();
   const [resetForm] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const list = useQuery({
-    queryKey: ['users', filters, page],
-    queryFn: () => api.get<Paged<UserView>>(`/api/v1/users${qs({ ...filters, ...page })}`),
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
+  const list = useUsers({ ...filters, ...page });
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
   const roles = user ? assignableRoles(user.role) : [];
   const orgRole = !!role && isOrganisationRole(role);
-  const orgs = useQuery({
-    queryKey: ['organisations', 'mine'],
-    queryFn: () => api.get<Paged<OrganisationView>>('/api/v1/organisations?pageSize=200'),
-    enabled: creating && orgRole,
-  });
+  const orgs = useOrganisations({ pageSize: 200 }, { enabled: creating && orgRole });
 
-  async function create(v: Record<string, string>) {
+  async function create(v: CreateUserInput) {
     try {
-      await api.post('/api/v1/users', v);
+      await createUser.mutateAsync(v);
       message.success(`已创建用户 ${v.username}，首次登录须修改初始密码`);
       setCreating(false);
       form.resetFields();
-      await refresh();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       form.setFields(fieldErrorsToAntd(e.fieldErrors));
@@ -69,11 +63,10 @@ export function UsersPage() {
     }
   }
 
-  async function patch(u: UserView, body: Record<string, unknown>, done: string) {
+  async function patch(u: UserView, body: Omit<UpdateUserInput, 'version'>, done: string) {
     try {
-      await api.patch(`/api/v1/users/${u.id}`, { version: u.version, ...body });
+      await updateUser.mutateAsync({ id: u.id, version: u.version, ...body });
       message.success(done);
-      await refresh();
       return true;
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');
