@@ -9,7 +9,7 @@
  *
  * A page's module that is not a chunk of its own in the manifest (an eager build) is counted as part of the entry,
  * which then carries it; the figures of such a build are still what the browser downloads for that page.
- * Exit code 1 when a page is over its budget or loads echarts.
+ * Exit code 1 when a page is over its budget, or loads echarts or zod.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -105,6 +105,14 @@ const chartImporters = Object.entries(manifest)
   .map(([k]) => k);
 const chartInFirstPages = chart ? rows.filter((r) => r.files.includes(chart.file)).map((r) => r.page) : [];
 
+/**
+ * zod (≈ 30 KB gzipped with the shared schemas) must stay out of the first pages too: they show labels, not forms that
+ * check a schema. The labels live in zod-free modules of @shegong/shared, which declares `"sideEffects": false`; one
+ * import from a schema module is enough to bring zod back. Found by the class name zod registers (kept by minifiers).
+ */
+const zodIn = (files: string[]) => files.filter((f) => readFileSync(path.join(dist, f), 'utf8').includes('$ZodError'));
+const zodInFirstPages = rows.filter((r) => zodIn(r.files).length > 0).map((r) => r.page);
+
 const allJs = readdirSync(path.join(dist, 'assets'))
   .filter((f) => f.endsWith('.js'))
   .map((f) => `assets/${f}`);
@@ -122,6 +130,7 @@ if (process.argv.includes('--json')) {
         budgetKb: BUDGET_KB,
         pages: rows,
         total: { files: allJs.length, ...total },
+        zod: { inFirstPages: zodInFirstPages },
         echarts: chart && {
           file: chart.file,
           ...sizeOf(chart.file),
@@ -160,10 +169,13 @@ if (process.argv.includes('--json')) {
       `\necharts: ${chart.file} (${kb(sizeOf(chart.file).raw)} raw, ${kb(sizeOf(chart.file).gzip)} gzip), dynamically imported by ${chartImporters.join(', ') || '—'}; ${where}`,
     );
   }
+  console.log(
+    `zod: ${zodInFirstPages.length ? `LOADED BY ${zodInFirstPages.map((p) => `${p} (${zodIn(rows.find((r) => r.page === p)!.files).join(', ')})`).join('; ')}` : 'in neither first page'}`,
+  );
   for (const r of rows) {
     console.log(`\n${r.page}${r.inEntry.length ? ` (bundled into the entry: ${r.inEntry.join(', ')})` : ''}`);
     for (const f of [...r.files].sort((a, b) => sizeOf(b).gzip - sizeOf(a).gzip))
       console.log(`  ${f.padEnd(44)} ${kb(sizeOf(f).raw).padStart(8)} raw ${kb(sizeOf(f).gzip).padStart(7)} gzip`);
   }
 }
-process.exitCode = rows.every((r) => r.ok) && chartInFirstPages.length === 0 ? 0 : 1;
+process.exitCode = rows.every((r) => r.ok) && chartInFirstPages.length === 0 && zodInFirstPages.length === 0 ? 0 : 1;
