@@ -27,7 +27,7 @@ async function main() {
   );
   log.info({ driver: database.driver }, 'database ready, migrations applied');
   await loadReferenceData(database.db, log);
-  await bootstrapAdmin(database.db, log, config.adminPassword, clock);
+  await bootstrapAdmin({ db: database.db, log, password: config.adminPassword, clock });
   const app = await buildApp({
     db: database.db,
     dataDir: config.dataDir,

@@ -16,8 +16,20 @@ afterAll(() => t?.close());
 describe('first start and login', () => {
   it('creates admin once with the configured password; the first login forces a password change', async () => {
     const printed: string[] = [];
-    await bootstrapAdmin(t.db, silent, 'Start12345abc', t.clock, (l) => printed.push(l));
-    await bootstrapAdmin(t.db, silent, 'Other12345abc', t.clock, (l) => printed.push(l));
+    await bootstrapAdmin({
+      db: t.db,
+      log: silent,
+      password: 'Start12345abc',
+      clock: t.clock,
+      print: (l) => printed.push(l),
+    });
+    await bootstrapAdmin({
+      db: t.db,
+      log: silent,
+      password: 'Other12345abc',
+      clock: t.clock,
+      print: (l) => printed.push(l),
+    });
     expect(printed).toEqual([]);
     const login = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'Start12345abc' });
     expect(login.statusCode).toBe(200);
@@ -57,7 +69,13 @@ describe('first start and login', () => {
     const fresh = await createTestApp();
     try {
       const printed: string[] = [];
-      await bootstrapAdmin(fresh.db, silent, undefined, fresh.clock, (l) => printed.push(l));
+      await bootstrapAdmin({
+        db: fresh.db,
+        log: silent,
+        password: undefined,
+        clock: fresh.clock,
+        print: (l) => printed.push(l),
+      });
       const line = printed.find((l) => l.includes('初始密码'))!;
       const password = line.split('初始密码：')[1];
       expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{10,}$/);

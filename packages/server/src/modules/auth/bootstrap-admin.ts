@@ -17,13 +17,20 @@ function generatePassword(): string {
  * First start on an empty database: the city administrator `admin`, with SHEGONG_ADMIN_PASSWORD or a
  * generated password printed once. The first login must change it.
  */
-export async function bootstrapAdmin(
-  db: Db,
-  log: Pick<FastifyBaseLogger, 'info'>,
-  password: string | undefined,
-  clock: Clock,
-  print: (line: string) => void = console.log,
-) {
+export async function bootstrapAdmin({
+  db,
+  log,
+  password,
+  clock,
+  print = console.log,
+}: {
+  db: Db;
+  log: Pick<FastifyBaseLogger, 'info'>;
+  /** SHEGONG_ADMIN_PASSWORD; a generated one is printed once when missing. */
+  password: string | undefined;
+  clock: Clock;
+  print?: (line: string) => void;
+}) {
   if ((await usersRepository.countAll(db)) > 0) return;
   const initial = password ?? generatePassword();
   await db.transaction(async (tx) => {

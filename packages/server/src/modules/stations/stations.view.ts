@@ -1,10 +1,8 @@
 import { STATION_STATUS_LABELS, stationFindings, type StationContract, type StationView } from '@shegong/shared';
-import { can, type Actor } from '../../platform/auth/actor';
+import type { Actor } from '../../platform/auth/actor';
 import type { DivisionService } from '../divisions';
+import { canWriteStation } from './stations.policy';
 import type { StationFilters, StationRow } from './stations.repository';
-
-/** Who may change a station: any holder of `stations:write` within whose scope it lies (the scope is checked on load). */
-export const canWriteStation = (actor: Actor | null) => !!actor && can(actor, 'stations:write');
 
 /** The fields kept in the audit trail (no bookkeeping columns). */
 export const auditableStation = ({

@@ -1,8 +1,6 @@
 import {
-  ROLE_LEVEL,
   ROLE_LABELS,
   assignableRoles,
-  isOrganisationRole,
   type CreateUserInput,
   type Role,
   type UpdateUserInput,
@@ -12,7 +10,6 @@ import {
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
-import { pathInScope } from '../../platform/auth/scope';
 import type { SessionStore } from '../../platform/auth/sessions';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
@@ -20,23 +17,9 @@ import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { Clock } from '../../platform/clock';
 import { pageOf } from '../../platform/http/paging';
+import { placementCheck, type OrganisationAccess } from './users.policy';
 import { userScope, usersRepository as repo, type NewUserRow, type UserRow } from './users.repository';
-
-/** Fields kept in the audit trail: never the password hash. */
-const auditable = (u: UserRow) => ({
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  divisionCode: u.divisionCode,
-  status: u.status,
-  phone: u.phone,
-  mustChangePassword: u.mustChangePassword,
-});
-
-/** Organisations as the user module needs them: only to place contractor staff, within the manager's reach. */
-interface OrganisationAccess {
-  load(actor: Actor, id: string): Promise<{ id: string; name: string; divisionCode: string; divisionPath: string }>;
-}
+import { auditableUser as auditable, userView } from './users.view';
 
 export function createUserService(d: {
   db: Db;
@@ -49,57 +32,13 @@ export function createUserService(d: {
   const { db, clock, divisions, sessions, orgs } = d;
   const scopeOf = (actor: Actor) => userScope(actor.scope);
 
-  const view = (u: UserRow, orgNames: ReadonlyMap<string, string>): UserView => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    divisionCode: u.divisionCode,
-    divisionName: divisions.find(u.divisionCode)?.name ?? '',
-    organisationId: u.organisationId,
-    organisationName: u.organisationId ? (orgNames.get(u.organisationId) ?? null) : null,
-    status: u.status,
-    phone: u.phone,
-    mustChangePassword: u.mustChangePassword,
-    lockedUntil: u.lockedUntil && u.lockedUntil > clock.now() ? u.lockedUntil.toISOString() : null,
-    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    createdAt: u.createdAt.toISOString(),
-    version: u.version,
-  });
-
-  /** A role may be handed out only by a manager allowed to, at a division of the role's level, inside the manager's scope. */
-  async function checkPlacement(
-    actor: Actor,
-    role: Role,
-    divisionCode: string,
-    organisationId: string | null | undefined,
-  ) {
-    if (!assignableRoles(actor.role).includes(role)) throw fieldError('role', `您不能分配“${ROLE_LABELS[role]}”角色`);
-    if (isOrganisationRole(role)) {
-      // Contractor staff are placed by their organisation; its registering unit must be the manager's.
-      if (!organisationId) throw fieldError('organisationId', `“${ROLE_LABELS[role]}”须选择所属承接机构`);
-      const o = await orgs.load(actor, organisationId).catch(() => {
-        throw fieldError('organisationId', '承接机构不存在');
-      });
-      if (!pathInScope(actor.scope, o.divisionPath))
-        throw fieldError('organisationId', '只能为本单位登记的机构设置用户');
-      return { code: o.divisionCode, path: o.divisionPath, organisationId: o.id };
-    }
-    const d = divisions.require(divisionCode, 'divisionCode');
-    const level = ROLE_LEVEL[role];
-    if (d.level !== level) {
-      const levelName = { city: '市', county: '县（区）', township: '乡镇（街道）' }[level];
-      throw fieldError('divisionCode', `“${ROLE_LABELS[role]}”的所属区划应为${levelName}`);
-    }
-    if (!pathInScope(actor.scope, d.path)) throw fieldError('divisionCode', '只能在本单位范围内设置用户');
-    return { code: d.code, path: d.path, organisationId: null };
-  }
+  const checkPlacement = placementCheck({ divisions, orgs });
 
   /** Views of users: the organisation names of contractor staff looked up for all rows at once (no N+1). */
   async function named(rows: UserRow[]): Promise<UserView[]> {
     const ids = [...new Set(rows.map((u) => u.organisationId).filter((x): x is string => !!x))];
     const names = ids.length ? await d.organisations.names(ids) : new Map<string, string>();
-    return rows.map((u) => view(u, names));
+    return rows.map((u) => userView(u, { divisions, orgNames: names, now: clock.now() }));
   }
 
   return {
