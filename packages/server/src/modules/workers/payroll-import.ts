@@ -16,6 +16,7 @@ import { readSheet, templateWorkbook } from '../../platform/http/xlsx-import';
 import { payrollRepository as repo } from './payroll.repository';
 import { INSURANCE_KEYS, type PayrollService } from './payroll.service';
 import { NUMBER_ID_MESSAGE } from './roster-import';
+import { workerScope } from './workers.repository';
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -58,7 +59,7 @@ export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollS
       if (ctx.actor.scope.kind !== 'organisation')
         throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的薪酬和社保');
       const sheet = await readSheet(bytes, PAYROLL_COLUMNS);
-      const staff = await repo.rosterOf(d.db, ctx.actor.scope.organisationId);
+      const staff = await repo.rosterOf(d.db, workerScope(ctx.actor.scope, d.clock.today()));
       const byId = new Map(staff.map((w) => [w.idNumber, w]));
       const issues: ImportIssue[] = [];
       const seen = new Map<string, number>();

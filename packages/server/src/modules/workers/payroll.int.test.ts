@@ -48,6 +48,7 @@ const upload = (month: string, bytes: Buffer, dryRun: boolean) => {
     payload: mp.payload,
   });
 };
+const ALL = { pension: true, medical: true, unemployment: true, injury: true, maternity: true, housingFund: true };
 const rowCount = async () => (await t.db.select({ n: count() }).from(payrollRecords))[0].n;
 
 beforeAll(async () => {
@@ -116,6 +117,17 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     expect(at(5, '发放日期').message).toContain('YYYY-MM-DD');
     expect(at(5, '工伤保险').message).toContain('是');
     expect(await rowCount()).toBe(before);
+  });
+
+  it('R-STAFF-6: the import checks a row with the grid save’s own entry schema — same refusal, same words', async () => {
+    const saved = await t.call(org, 'PUT', '/api/v1/payroll/2026-02', {
+      rows: [{ workerId: ids['张晓梅'], salary: '3,000', paidOn: '2026-03-10', ...ALL }],
+    });
+    expect(saved.statusCode).toBe(400);
+    const file = await xlsx([[ZHANG, '张晓梅', '3,000', '2026-03-10', '是', '是', '是', '是', '是', '是']]);
+    const imported = (await upload('2026-02', file, true)).json();
+    expect(imported.issues).toEqual([expect.objectContaining({ row: 2, column: '实发工资（元）', rule: '金额' })]);
+    expect(imported.issues[0].message).toBe(saved.json().details.fieldErrors['rows.0.salary']);
   });
 
   it('commits a clean file all at once; a missing insurance is flagged', async () => {

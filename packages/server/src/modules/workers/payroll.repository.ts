@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { payrollRecords, workers } from './workers.table';
 
@@ -28,12 +28,12 @@ export const payrollRepository = {
         ),
       );
   },
-  /** An organisation's current roster, for matching an import's citizen IDs. */
-  async rosterOf(db: DbOrTx, organisationId: string) {
+  /** The current roster `scope` reaches (a contractor's own staff), for matching an import's citizen IDs. */
+  async rosterOf(db: DbOrTx, scope: SQL) {
     return db
       .select({ id: workers.id, idNumber: workers.idNumber, name: workers.name })
       .from(workers)
-      .where(and(eq(workers.organisationId, organisationId), isNull(workers.archivedAt)));
+      .where(and(scope, isNull(workers.archivedAt)));
   },
   /** Writes one worker's month (insert or replace). */
   async upsert(

@@ -10,7 +10,6 @@ import {
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can } from '../../platform/auth/actor';
-import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/http/errors';
 import { readSheet, templateWorkbook, type SheetRow } from '../../platform/http/xlsx-import';
@@ -103,7 +102,8 @@ function rowInput(cells: Record<string, string>): Record<string, unknown> {
  * path's rule function (`hiringProblems`: ID check, one roster city-wide, hiring rules with recorded exceptions), the
  * station by the assignment's rule (one the organisation's live contract covers); only the file's own checks (text,
  * number-formatted IDs, repeated rows) live here. When no row has a problem, every row is written through the same
- * `hire` (and `place`) the single create uses, in one transaction. The dry run and the commit run the same checks.
+ * `hire` (and `place`) the single create and assignment use, in one transaction, 500 rows a statement. The dry run
+ * and the commit run the same checks.
  */
 export function createRosterImport(d: { db: Db; clock: Clock; contracts: ContractLookup; workers: WorkerService }) {
   return {
@@ -172,17 +172,18 @@ export function createRosterImport(d: { db: Db; clock: Clock; contracts: Contrac
       const ok = issues.length === 0;
       if (ok && !dryRun) {
         await d.db.transaction(async (tx) => {
-          for (const r of rows) {
-            const w = await d.workers.hire(tx, ctx, r.hire);
-            if (r.station) await d.workers.place(tx, ctx, w, r.station, w.hireDate);
-          }
-          await writeAudit(tx, ctx, {
-            action: 'create',
-            entityType: 'worker',
-            divisionPath,
-            summary: `导入社工名册 ${rows.length} 人`,
-            after: { workers: rows.length },
+          const created = await d.workers.hire(
+            tx,
+            ctx,
+            rows.map((r) => r.hire),
+          );
+          // RETURNING does not promise the VALUES order: each worker finds its station by its citizen ID.
+          const stationOf = new Map(rows.map((r) => [r.hire.input.idNumber, r.station]));
+          const placements = created.flatMap((w) => {
+            const station = stationOf.get(w.idNumber);
+            return station ? [{ worker: w, station, startOn: w.hireDate }] : [];
           });
+          await d.workers.place(tx, ctx, placements);
         });
       }
       return { dryRun, rows: sheet.length, issues, committed: ok && !dryRun };

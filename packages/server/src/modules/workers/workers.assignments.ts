@@ -8,28 +8,40 @@ import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
 export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
   const { db, reads } = d;
 
-  /** Writes an assignment and its audit line inside the caller's transaction: assigning and the roster import use it. */
+  /** Writes assignments and one audit line inside the caller's transaction: assigning one, and the roster import's. */
   async function place(
     tx: DbOrTx,
     ctx: Ctx,
-    w: { id: string; name: string },
-    station: { id: string; divisionPath: string },
-    startOn: string,
+    placements: {
+      worker: { id: string; name: string };
+      station: { id: string; divisionPath: string };
+      startOn: string;
+    }[],
   ) {
-    await repo.insertAssignment(tx, {
-      workerId: w.id,
-      stationId: station.id,
-      divisionPath: station.divisionPath,
-      startOn,
-      createdBy: ctx.actor.userId,
-    });
+    const [one] = placements;
+    if (!one) return;
+    for (let i = 0; i < placements.length; i += 500)
+      await repo.insertAssignments(
+        tx,
+        placements.slice(i, i + 500).map((p) => ({
+          workerId: p.worker.id,
+          stationId: p.station.id,
+          divisionPath: p.station.divisionPath,
+          startOn: p.startOn,
+          createdBy: ctx.actor.userId,
+        })),
+      );
     await writeAudit(tx, ctx, {
       action: 'update',
       entityType: 'worker',
-      entityId: w.id,
-      divisionPath: station.divisionPath,
-      summary: `派驻 ${w.name} 到社工站（${startOn} 起）`,
-      after: { stationId: station.id, startOn },
+      ...(placements.length === 1
+        ? {
+            entityId: one.worker.id,
+            summary: `派驻 ${one.worker.name} 到社工站（${one.startOn} 起）`,
+            after: { stationId: one.station.id, startOn: one.startOn },
+          }
+        : { summary: `派驻 ${placements.length} 人到社工站`, after: { assignments: placements.length } }),
+      divisionPath: one.station.divisionPath,
     });
   }
 
@@ -55,7 +67,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
         );
       }
       const [station] = await d.stations.summaries([input.stationId]);
-      await db.transaction((tx) => place(tx, ctx, w, station, input.startOn));
+      await db.transaction((tx) => place(tx, ctx, [{ worker: w, station, startOn: input.startOn }]));
       return reads.reload(ctx.actor, workerId);
     },
 

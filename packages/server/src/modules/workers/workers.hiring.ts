@@ -99,32 +99,44 @@ export interface Hire {
 export function createHiring(d: WorkerDeps & { reads: WorkerReads }) {
   const { db, clock, reads } = d;
 
-  /** Writes one hired person and its audit line, inside the caller's transaction: the create and the import use it. */
-  async function hire(tx: DbOrTx, ctx: Ctx, h: Hire) {
-    const id = checkCitizenId(h.input.idNumber, clock.today());
-    if (!id.ok) throw fieldError('idNumber', id.message);
+  /**
+   * Writes hired people (each already passed `hiringProblems`) and one audit line, inside the caller's transaction:
+   * the single create writes one, the roster import all its rows, 500 a statement so the connection is held briefly.
+   */
+  async function hire(tx: DbOrTx, ctx: Ctx, hires: Hire[], label = '导入社工名册') {
     const now = clock.now();
-    const w = await repo.insert(tx, {
-      ...h.input,
-      organisationId: h.organisationId,
-      divisionPath: h.divisionPath,
-      birthDate: id.birthDate,
-      gender: id.gender,
-      hiringExceptionReason: h.exception,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
+    const values = hires.map((h) => {
+      const id = checkCitizenId(h.input.idNumber, clock.today());
+      if (!id.ok) throw fieldError('idNumber', id.message);
+      return {
+        ...h.input,
+        organisationId: h.organisationId,
+        divisionPath: h.divisionPath,
+        birthDate: id.birthDate,
+        gender: id.gender,
+        hiringExceptionReason: h.exception,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      };
     });
+    const created = [];
+    for (let i = 0; i < values.length; i += 500) created.push(...(await repo.insert(tx, values.slice(i, i + 500))));
+    const [one] = created;
+    if (!one) return created;
     await writeAudit(tx, ctx, {
       action: 'create',
       entityType: 'worker',
-      entityId: w.id,
-      divisionPath: w.divisionPath,
-      summary: `登记社工 ${w.name}（${maskCitizenId(w.idNumber)}）`,
-      after: h.input,
+      ...(created.length === 1
+        ? { entityId: one.id, summary: `登记社工 ${one.name}（${maskCitizenId(one.idNumber)}）`, after: hires[0].input }
+        : {
+            summary: `${label} ${created.length} 人`,
+            after: { workers: created.map((w) => `${w.name} ${maskCitizenId(w.idNumber)}`) },
+          }),
+      divisionPath: one.divisionPath,
     });
-    return w;
+    return created;
   }
 
   return {
@@ -142,8 +154,8 @@ export function createHiring(d: WorkerDeps & { reads: WorkerReads }) {
       refuse(hiringProblems(input, k));
       if (!org) throw notFound('承接机构');
       const exception = ex ? `${ex.reason}（${ex.createdByName} 登记）` : null;
-      const created = await db.transaction((tx) =>
-        hire(tx, ctx, { input, organisationId: orgId, divisionPath: org.divisionPath, exception }),
+      const [created] = await db.transaction((tx) =>
+        hire(tx, ctx, [{ input, organisationId: orgId, divisionPath: org.divisionPath, exception }]),
       );
       return (await reads.views([{ ...created, currentPath: created.divisionPath }], ctx.actor))[0];
     },

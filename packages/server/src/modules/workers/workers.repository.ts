@@ -135,9 +135,10 @@ export const workersRepository = {
     ]);
     return { rows, hours, assignments };
   },
-  async insert(db: DbOrTx, values: WorkerInsert): Promise<typeof workers.$inferSelect> {
-    const [row] = await db.insert(workers).values(values).returning();
-    return row;
+  /** Writes workers, many rows a statement (the import's chunks), and answers the rows written. */
+  async insert(db: DbOrTx, values: WorkerInsert[]): Promise<(typeof workers.$inferSelect)[]> {
+    if (values.length === 0) return [];
+    return db.insert(workers).values(values).returning();
   },
   /** Optimistic locking: answers nothing when the version moved on. */
   async update(db: DbOrTx, id: string, version: number, set: Partial<WorkerInsert>) {
@@ -148,8 +149,8 @@ export const workersRepository = {
       .returning();
     return row as typeof workers.$inferSelect | undefined;
   },
-  async insertAssignment(db: DbOrTx, values: typeof workerAssignments.$inferInsert) {
-    await db.insert(workerAssignments).values(values);
+  async insertAssignments(db: DbOrTx, values: (typeof workerAssignments.$inferInsert)[]) {
+    if (values.length) await db.insert(workerAssignments).values(values);
   },
   async endAssignment(db: DbOrTx, id: string, endOn: string) {
     await db.update(workerAssignments).set({ endOn }).where(eq(workerAssignments.id, id));

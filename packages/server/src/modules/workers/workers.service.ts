@@ -26,11 +26,11 @@ export function createWorkerService(d: WorkerDeps) {
     get: reads.get,
     create: hiring.create,
     update: hiring.update,
-    /** Writes one checked hire inside the caller's transaction (the roster import commits each row through it). */
+    /** Writes checked hires inside the caller's transaction (the single create one, the roster import all its rows). */
     hire: hiring.hire,
     assign: assignments.assign,
     endAssignment: assignments.endAssignment,
-    /** Writes one assignment inside the caller's transaction (the roster import's stations). */
+    /** Writes assignments inside the caller's transaction (assigning one, the roster import's stations). */
     place: assignments.place,
     filing: filing.filing,
     unmask: filing.unmask,
