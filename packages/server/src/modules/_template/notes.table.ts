@@ -1,8 +1,8 @@
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns } from '../../db/columns';
 
-// A real module adds its table to db/schema.ts, runs `npm run db:generate`, and adds the foreign keys in a migration
-// (docs/adr: foreign keys): station_id → stations.
+// A real module adds its table to db/schema.ts, runs `npm run db:generate`, and adds the foreign keys in a custom
+// migration (docs/adr/0005-foreign-keys.md): station_id → stations.id, created_by and updated_by → users.id.
 export const notes = pgTable(
   'template_notes',
   {
