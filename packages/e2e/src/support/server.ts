@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,15 +17,19 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The compiled server, which `npm start` runs. */
+const serverMain = path.join(root, 'packages/server/dist/main.js');
+
 /**
- * The real server process, as `npm start` runs it (the compiled server; built first if missing or stale, which
- * `npm run e2e` has just done), on a fresh embedded database in a temp folder.
+ * The real server process on a fresh embedded database in a temp folder: the build that `npm run e2e` and `npm test`
+ * make just before (`npm start` would also rebuild a stale one; the tests run exactly what was built).
  */
 export async function startServer(env: Record<string, string> = {}) {
+  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: run npm run build first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shegong-e2e-'));
   const port = await freePort();
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', serverMain], {
     cwd: root,
     env: {
       ...process.env,
