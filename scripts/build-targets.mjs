@@ -7,8 +7,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const root = path.resolve(import.meta.dirname, '..');
+// Not import.meta.dirname: scripts/start.mjs must load on an old Node.js to say which version it needs.
+export const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 
 const isTest = (file) => /\.test\.tsx?$/.test(file);
 const skipDir = (name) => name === 'node_modules' || name === 'dist' || name === '.vite';
@@ -26,6 +28,7 @@ const common = [
 export const targets = {
   web: {
     label: 'web app (packages/web/dist)',
+    labelZh: '网页应用（packages/web/dist）',
     output: 'packages/web/dist/index.html',
     // In dist/.vite beside Vite's manifest: the server does not serve dot folders, and a new build empties dist.
     stamp: 'packages/web/dist/.vite/sources.json',
@@ -41,6 +44,7 @@ export const targets = {
   },
   server: {
     label: 'server (packages/server/dist)',
+    labelZh: '服务器（packages/server/dist）',
     output: 'packages/server/dist/main.js',
     stamp: 'packages/server/dist/sources.json',
     // Migrations, the workbook worker and reference data are read at run time from their place in the tree (see

@@ -25,8 +25,10 @@ if (stale.length) {
   const missing = missingTools();
   if (missing.length) {
     const what = stale.map((t) => `${targets[t.name].label}: ${t.reason}`).join('; ');
+    const zh = { missing: '缺失', 'no fingerprint': '无源文件指纹', 'sources changed': '源文件在构建后有改动' };
+    const whatZh = stale.map((t) => `${targets[t.name].labelZh}：${zh[t.reason] ?? t.reason}`).join('；');
     console.error(
-      `社工站综合管理平台未能启动：构建缺失或已过期（${what}），而构建工具未安装（只装了运行依赖）。\n` +
+      `社工站综合管理平台未能启动：构建缺失或已过期（${whatZh}），而构建工具未安装（只装了运行依赖）。\n` +
         `请在装有开发依赖时构建：npm ci && npm run build，然后可以 npm ci --omit=dev，再 npm start。\n` +
         `Cannot start: the build is missing or older than its sources (${what}) and the build tools are not ` +
         `installed (production dependencies only). Build with the dev dependencies first: npm ci && npm run build; ` +
