@@ -70,6 +70,11 @@ describe('lint-enforced boundaries', () => {
     expect((await lint(file, code)).join('\n')).toContain(words);
   });
 
+  it('a source file longer than 300 lines fails the lint', async () => {
+    const code = Array.from({ length: 301 }, (_, i) => `export const x${i} = ${i};`).join('\n') + '\n';
+    expect((await lint('packages/server/src/modules/stations/x.ts', code)).join('\n')).toContain('too many lines');
+  });
+
   it('a repository reading its own table passes', async () => {
     expect(
       await lint(
