@@ -153,18 +153,16 @@ async function main() {
         divisionPath: countyPath,
       })
       .returning();
-    await database.db
-      .insert(users)
-      .values({
-        username: 'bench.hr',
-        displayName: '导入测试',
-        role: 'org_admin',
-        divisionCode: COUNTY,
-        divisionPath: countyPath,
-        organisationId: org.id,
-        passwordHash: await hashPassword(PASSWORD),
-        mustChangePassword: false,
-      });
+    await database.db.insert(users).values({
+      username: 'bench.hr',
+      displayName: '导入测试',
+      role: 'org_admin',
+      divisionCode: COUNTY,
+      divisionPath: countyPath,
+      organisationId: org.id,
+      passwordHash: await hashPassword(PASSWORD),
+      mustChangePassword: false,
+    });
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
