@@ -68,6 +68,8 @@ export const organisationQuerySchema = z.strictObject({
   county: divisionCodeSchema.optional(),
   type: z.enum(ORGANISATION_TYPES, '请选择组织类型').optional(),
   q: z.string().trim().max(50, '不能超过 50 个字符').optional(),
+  /** `false`: out-of-town organisations only (an award picker offers them next to the county's own). */
+  local: z.enum(['true', 'false'], '应为 true 或 false').optional(),
   ...pageQuery,
 });
 export type OrganisationQuery = z.infer<typeof organisationQuerySchema>;

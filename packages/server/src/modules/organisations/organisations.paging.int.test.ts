@@ -78,6 +78,17 @@ describe('organisation lists: paging and query counts', () => {
       expect((await t.call(null, 'GET', `/api/v1/public/organisations?${q}`)).statusCode, q).toBe(400);
   });
 
+  it('the registry filters by local (an award picker asks for out-of-town organisations) and by name', async () => {
+    const list = async (q: string) => (await t.call(county, 'GET', `/api/v1/organisations?pageSize=200&${q}`)).json();
+    const [all, local, outOfTown] = await Promise.all([list(''), list('local=true'), list('local=false')]);
+    expect(local.items.every((o: { local: boolean }) => o.local)).toBe(true);
+    expect(outOfTown.items.every((o: { local: boolean }) => !o.local)).toBe(true);
+    expect(local.total + outOfTown.total).toBe(all.total);
+    const named = await list(`local=true&county=${DIV.puyangCounty}&q=${encodeURIComponent('第520社会')}`);
+    expect(named.items.map((o: { name: string }) => o.name)).toEqual(['濮阳县第520社会工作服务中心']);
+    expect((await t.call(county, 'GET', '/api/v1/organisations?local=yes')).statusCode).toBe(400);
+  });
+
   it('the public list filters by name and shows no legal representative or contact data (R-ORG-2)', async () => {
     const r = (await t.call(null, 'GET', `/api/v1/public/organisations?q=${encodeURIComponent('第520社会')}`)).json();
     expect(r.total).toBe(1);

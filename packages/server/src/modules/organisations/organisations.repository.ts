@@ -59,6 +59,7 @@ export const organisationsRepository = {
     const conds: (SQL | undefined)[] = [live, scope];
     if (q.county) conds.push(eq(organisations.divisionCode, q.county));
     if (q.type) conds.push(eq(organisations.type, q.type));
+    if (q.local) conds.push(eq(organisations.local, q.local === 'true'));
     if (q.q) conds.push(or(ilike(organisations.name, like(q.q)), ilike(organisations.creditCode, like(q.q))));
     const where = and(...conds);
     const { limit, offset } = pageWindow(q);
