@@ -4,7 +4,6 @@ import {
   type CreateProcurementInput,
   type ProcurementQuery,
   type ProcurementView,
-  type PurchaseMethod,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
@@ -16,6 +15,7 @@ import { pageOf } from '../../platform/http/paging';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { StationLookup } from '../stations';
+import { toProcurementView } from './procurements.presenter';
 import { procurementScope, procurementsRepository, type ProcurementRow } from './procurements.repository';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -45,33 +45,14 @@ export function createProcurementService(d: {
       d.stations.summaries(rows.flatMap((p) => p.stationIds)),
     ]);
     const stationName = new Map(stationRows.map((s) => [s.id, s.name]));
-    return rows.map((p) => ({
-      id: p.id,
-      countyCode: p.countyCode,
-      countyName: divisions.find(p.countyCode)?.name ?? '',
-      purchasePlanId: p.purchasePlanId,
-      title: p.title,
-      serviceContent: p.serviceContent,
-      serviceStandards: p.serviceStandards,
-      requirements: p.requirements,
-      method: p.method as PurchaseMethod,
-      bidderConditions: p.bidderConditions,
-      budgetFen: p.budgetFen,
-      stations: p.stationIds.filter((id) => stationName.has(id)).map((id) => ({ id, name: stationName.get(id)! })),
-      publishedOn: p.publishedOn,
-      status: p.status,
-      award:
-        p.awardOrganisationId && p.awardedOn
-          ? {
-              organisationId: p.awardOrganisationId,
-              organisationName: names.get(p.awardOrganisationId) ?? '',
-              amountFen: p.awardAmountFen ?? 0,
-              awardedOn: p.awardedOn,
-            }
-          : null,
-      contractId: contractIds.get(p.id) ?? null,
-      version: p.version,
-    }));
+    return rows.map((p) =>
+      toProcurementView(p, {
+        countyName: divisions.find(p.countyCode)?.name ?? '',
+        stationName,
+        organisationName: names,
+        contractId: contractIds.get(p.id) ?? null,
+      }),
+    );
   }
   const view = async (p: ProcurementRow) => (await views([p]))[0];
 

@@ -2,13 +2,12 @@ import {
   PLAN_REQUIRED_FIELDS,
   type CreatePurchasePlanInput,
   type PlanEventView,
-  type PurchaseMethod,
   type PurchasePlanQuery,
   type PurchasePlanView,
   type UpdatePurchasePlanInput,
 } from '@shegong/shared';
 import type { Db, DbOrTx } from '../../db/database';
-import { can, type Actor } from '../../platform/auth/actor';
+import type { Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
 import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
@@ -16,10 +15,11 @@ import { AppError, fieldError, notFound, summarise } from '../../platform/http/e
 import { pageOf } from '../../platform/http/paging';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
+import { EDITABLE, filesPlans, planAbilities, writesPlan } from './purchase-plans.policy';
+import { toPlanView } from './purchase-plans.presenter';
 import { planScope, purchasePlansRepository, type PlanEventRow, type PlanRow } from './purchase-plans.repository';
 
 type Ctx = RequestContext & { actor: Actor };
-const EDITABLE = new Set(['draft', 'returned']);
 
 /** R-PUR-2: the county writes its annual purchase plan; the city files it (备案) or returns it with comments. */
 export function createPurchasePlanService(d: {
@@ -42,43 +42,14 @@ export function createPurchasePlanService(d: {
     const stationName = new Map(stationRows.map((s) => [s.id, s.name]));
     const trail = new Map<string, PlanEventRow[]>();
     for (const e of events) trail.set(e.planId, [...(trail.get(e.planId) ?? []), e]);
-    const city = can(actor, 'purchase:file');
-    return rows.map((p) => {
-      const county = can(actor, 'purchase:write') && pathInScope(actor.scope, p.divisionPath);
-      return {
-        id: p.id,
-        countyCode: p.countyCode,
+    return rows.map((p) =>
+      toPlanView(p, {
         countyName: divisions.find(p.countyCode)?.name ?? '',
-        year: p.year,
-        title: p.title,
-        background: p.background,
-        goals: p.goals,
-        budgetFen: p.budgetFen,
-        purchaseMethod: p.purchaseMethod as PurchaseMethod | null,
-        serviceContent: p.serviceContent,
-        schedule: p.schedule,
-        qualityStandards: p.qualityStandards,
-        quantityStandards: p.quantityStandards,
-        performanceEvaluation: p.performanceEvaluation,
-        stations: p.stationIds.filter((id) => stationName.has(id)).map((id) => ({ id, name: stationName.get(id)! })),
-        status: p.status,
-        submittedAt: p.submittedAt?.toISOString() ?? null,
-        filedAt: p.filedAt?.toISOString() ?? null,
-        events: (trail.get(p.id) ?? []).map((e): PlanEventView => ({
-          action: e.action as PlanEventView['action'],
-          comment: e.comment,
-          username: e.username,
-          at: e.at.toISOString(),
-        })),
-        version: p.version,
-        abilities: {
-          update: county && EDITABLE.has(p.status),
-          submit: county && EDITABLE.has(p.status),
-          file: city && p.status === 'submitted',
-          return: city && p.status === 'submitted',
-        },
-      };
-    });
+        stationName,
+        events: trail.get(p.id) ?? [],
+        abilities: planAbilities(actor, p),
+      }),
+    );
   }
   const view = async (p: PlanRow, actor: Actor) => (await views([p], actor))[0];
 
@@ -204,8 +175,7 @@ export function createPurchasePlanService(d: {
     /** Submitting needs every part the plan text (五(一)) lists. */
     async submit(ctx: Ctx, id: string, version: number) {
       const p = await load(ctx.actor, id);
-      if (!can(ctx.actor, 'purchase:write') || !pathInScope(ctx.actor.scope, p.divisionPath))
-        throw new AppError('FORBIDDEN', '只有本县（区）民政局可以报送本单位的计划');
+      if (!writesPlan(ctx.actor, p)) throw new AppError('FORBIDDEN', '只有本县（区）民政局可以报送本单位的计划');
       if (!EDITABLE.has(p.status))
         throw new AppError(
           'INVALID_TRANSITION',
@@ -231,14 +201,14 @@ export function createPurchasePlanService(d: {
     /** R-PUR-2: only the city files (备案). */
     async file(ctx: Ctx, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
-      if (!can(ctx.actor, 'purchase:file'))
+      if (!filesPlans(ctx.actor))
         throw new AppError('FORBIDDEN', '只有市民政局可以备案县（区）年度购买服务计划（R-PUR-2）');
       if (p.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已报送的计划可以备案');
       return transition(ctx, p, version, 'filed', 'file', comment, { filedAt: clock.now() });
     },
     async return(ctx: Ctx, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
-      if (!can(ctx.actor, 'purchase:file'))
+      if (!filesPlans(ctx.actor))
         throw new AppError('FORBIDDEN', '只有市民政局可以退回县（区）年度购买服务计划（R-PUR-2）');
       if (p.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已报送的计划可以退回');
       if (!comment) throw fieldError('comment', '退回时须填写意见');
