@@ -180,7 +180,7 @@ describe('purchasing and contracts journey', () => {
       await drawer.getByLabel(label, { exact: true }).fill(text);
     await drawer.getByRole('button', { name: /发\s*布/ }).click();
     await j.page.getByRole('heading', { name: '濮阳县社工站服务项目（柳屯镇、文留镇）' }).waitFor();
-    await pick(j.page, '承接主体', '濮阳县益民社会工作服务中心（本地，4A）');
+    await pick(j.page, '承接主体', '濮阳县益民社会工作服务中心（本地，4A）', j.page, '益民');
     await j.page.getByLabel('中标（成交）金额（元）').fill('580000');
     await pickDate(j.page, '通知书日期', '2026-09-10');
     await j.page.getByRole('button', { name: '确定承接主体' }).click();

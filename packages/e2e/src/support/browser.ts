@@ -44,14 +44,15 @@ export async function fitsWidth(page: Page): Promise<boolean> {
 
 /**
  * Picks an option in an antd Select found by its form label, inside `scope` (a page or a dialog), and waits until the
- * select shows it; options that load late (a query still running) get one more try.
+ * select shows it; options that load late (a query still running) get one more try. `typed` is what goes into the
+ * search box when it is not the option's text (pickers that search on the server, by name, show more than the name).
  */
-export async function pick(page: Page, label: string, option: string, scope: Page | Locator = page) {
+export async function pick(page: Page, label: string, option: string, scope: Page | Locator = page, typed = option) {
   const input = scope.getByLabel(label, { exact: true });
   const wrapper = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
   for (let attempt = 1; ; attempt++) {
     await wrapper.click();
-    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
+    if ((await input.getAttribute('readonly')) === null) await input.fill(typed);
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: new RegExp(`^${option}$`) })

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateDisclosureInput,
   CreateOrganisationInput,
@@ -20,13 +21,46 @@ export const organisationKeys = {
 
 const base = '/api/v1/organisations';
 
-/** A page of the registry (R-ORG-1); other features use it for organisation pickers (pageSize up to 200). */
+/** A page of the registry (R-ORG-1). Pickers use `useOrganisationSearch` instead. */
 export function useOrganisations(q: Partial<OrganisationQuery>, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: organisationKeys.list(q),
     queryFn: () => api.get<Paged<OrganisationView>>(`${base}${qs(q)}`),
     enabled: opts.enabled,
   });
+}
+
+/** How many organisations a picker shows per list before the user narrows them by typing. */
+export const PICKER_PAGE_SIZE = 50;
+
+/**
+ * Organisation pickers search on the server: one query per list in `lists` (e.g. the procurement's county and the
+ * out-of-town organisations), each narrowed by the typed text (`search`, debounced) on name or credit code. While a new
+ * search runs, the previous answer stays on screen.
+ */
+export function useOrganisationSearch(lists: Partial<OrganisationQuery>[], opts: { enabled?: boolean } = {}) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(t);
+  }, [text]);
+  const results = useQueries({
+    queries: lists.map((l) => {
+      const query = { ...l, q: q || undefined, pageSize: PICKER_PAGE_SIZE };
+      return {
+        queryKey: organisationKeys.list(query),
+        queryFn: () => api.get<Paged<OrganisationView>>(`${base}${qs(query)}`),
+        enabled: opts.enabled,
+        placeholderData: keepPreviousData,
+      };
+    }),
+  });
+  return {
+    search: setText,
+    pages: results.map((r) => r.data),
+    fetching: results.some((r) => r.isFetching),
+  };
 }
 
 /** An organisation with its disclosures. */

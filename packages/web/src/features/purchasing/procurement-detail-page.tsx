@@ -11,7 +11,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Select,
   Space,
   Spin,
   Typography,
@@ -27,7 +26,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { showFormError } from '../../lib/zod-rule';
 import { useSignContract } from '../contracts/contracts.api';
-import { useOrganisations } from '../organisations/organisations.api';
+import { OrganisationSelect } from '../organisations/organisation-select';
 import { ProcurementStatusTag } from './plan-status-tag';
 import { useAwardProcurement, useProcurement } from './purchasing.api';
 
@@ -46,7 +45,6 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
   const { message } = App.useApp();
   const [award] = Form.useForm();
   const [sign] = Form.useForm();
-  const orgs = useOrganisations({ pageSize: 200 }, { enabled: p.status === 'published' && can('purchase:write') });
   const awardTo = useAwardProcurement(p.id);
   const signContract = useSignContract();
 
@@ -136,13 +134,13 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
           <Form form={award} layout="vertical" onFinish={doAward}>
             <Space wrap align="start">
               <Form.Item label="承接主体" name="organisationId" rules={[{ required: true, message: '请选择' }]}>
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
+                <OrganisationSelect
                   style={{ width: 300 }}
-                  options={(orgs.data?.items ?? []).map((o) => ({
-                    value: o.id,
-                    label: `${o.name}（${o.local ? '本地' : '外地'}，${o.grade ?? '未评定'}）`,
-                  }))}
+                  lists={[
+                    { title: `${p.countyName}登记的机构`, query: { county: p.countyCode } },
+                    { title: '外地机构', query: { local: 'false' } },
+                  ]}
+                  labelOf={(o) => `${o.name}（${o.local ? '本地' : '外地'}，${o.grade ?? '未评定'}）`}
                 />
               </Form.Item>
               <Form.Item label="中标（成交）金额（元）" name="amount" rules={[{ required: true, message: '请输入' }]}>

@@ -21,7 +21,7 @@ import { ApiError } from '../../lib/api';
 import { useDivisions } from '../../lib/divisions';
 import { fmtDateTime } from '../../lib/format';
 import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
-import { useOrganisations } from '../organisations/organisations.api';
+import { OrganisationSelect } from '../organisations/organisation-select';
 import { useCreateUser, useUpdateUser, useUsers } from './users.api';
 
 /** Divisions at the level a role needs, inside the manager's own scope. */
@@ -48,7 +48,8 @@ export function UsersPage() {
   const updateUser = useUpdateUser();
   const roles = user ? assignableRoles(user.role) : [];
   const orgRole = !!role && isOrganisationRole(role);
-  const orgs = useOrganisations({ pageSize: 200 }, { enabled: creating && orgRole });
+  // A county's managers register and manage the county's organisations; the city's pick from all of them.
+  const orgList = { county: user && ROLE_LEVEL[user.role] === 'county' ? user.divisionCode : undefined };
 
   async function create(v: CreateUserInput) {
     try {
@@ -216,14 +217,11 @@ export function UsersPage() {
               rules={[{ required: true, message: '请选择承接机构' }]}
               extra="该用户只能看到本机构、本机构的合同及合同覆盖的社工站"
             >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(orgs.data?.items ?? [])
-                  .filter((o) => o.abilities.update)
-                  .map((o) => ({ value: o.id, label: o.name }))}
-                onChange={(id) =>
-                  form.setFieldValue('divisionCode', orgs.data?.items.find((o) => o.id === id)?.divisionCode)
-                }
+              <OrganisationSelect
+                lists={[{ query: orgList }]}
+                keep={(o) => o.abilities.update}
+                enabled={creating && orgRole}
+                onChange={(_, o) => form.setFieldValue('divisionCode', o?.divisionCode)}
               />
             </Form.Item>
           ) : (
