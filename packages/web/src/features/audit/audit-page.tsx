@@ -10,6 +10,7 @@ import {
 } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
 import { fmtDateTime } from '../../lib/format';
+import { usePaging } from '../../lib/paging';
 import { useAuditEvents } from './audit.api';
 
 const COLORS: Partial<Record<AuditAction, string>> = {
@@ -33,8 +34,8 @@ function Changes({ e }: { e: AuditEventView }) {
 /** The audit log for administrators: logins, failed logins, changes with before/after, exports. */
 export function AuditPage() {
   const [filters, setFilters] = useState<Partial<AuditQuery>>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useAuditEvents({ ...filters, ...page });
+  const paging = usePaging();
+  const { data, isLoading } = useAuditEvents({ ...filters, ...paging.query });
   return (
     <>
       <PageHeader title="审计日志" crumbs={[{ title: '系统管理' }, { title: '审计日志' }]} />
@@ -52,7 +53,7 @@ export function AuditPage() {
               from: range?.[0]?.format('YYYY-MM-DD'),
               to: range?.[1]?.format('YYYY-MM-DD'),
             });
-            setPage((p) => ({ ...p, page: 1 }));
+            paging.reset();
           }}
         >
           <Form.Item name="action" label="操作">
@@ -87,13 +88,7 @@ export function AuditPage() {
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
           expandable={{ expandedRowRender: (e) => <Changes e={e} />, rowExpandable: (e) => !!(e.before || e.after) }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(data?.total)}
           columns={[
             { title: '时间', dataIndex: 'at', render: fmtDateTime },
             { title: '用户', dataIndex: 'username', render: (u: string | null) => u ?? '—' },

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Empty, Table, Tag } from 'antd';
 import { CONTRACT_STATUS_LABELS, type ContractView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
+import { usePaging } from '../../lib/paging';
 import { useContracts } from './contracts.api';
 
 const COLORS = { active: 'success', ending: 'error', ended: 'default' } as const;
@@ -12,8 +12,8 @@ const COLORS = { active: 'success', ending: 'error', ended: 'default' } as const
 /** 合同: the county's contracts, the city's filing list, a contractor's own. */
 export function ContractsPage() {
   const { can } = useAuth();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useContracts(page);
+  const paging = usePaging({ unit: '份' });
+  const { data, isLoading } = useContracts(paging.query);
   return (
     <>
       <PageHeader
@@ -27,13 +27,7 @@ export function ContractsPage() {
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description="尚无合同：在已确定承接主体的采购项目中签订" /> }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            showTotal: (t) => `共 ${t} 份`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(data?.total)}
           columns={[
             {
               title: '合同',

@@ -8,6 +8,7 @@ import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { showFormError, useDefaultField } from '../../lib/zod-rule';
+import { usePaging } from '../../lib/paging';
 import { OrganisationFields, organisationFromForm } from './organisation-form';
 import { useCreateOrganisation, useOrganisations } from './organisations.api';
 
@@ -18,10 +19,10 @@ export function OrganisationsPage() {
   const { message } = App.useApp();
   const divisions = useDivisions();
   const [filters, setFilters] = useState<Record<string, unknown>>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const paging = usePaging({ unit: '个' });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const list = useOrganisations({ ...filters, ...page });
+  const list = useOrganisations({ ...filters, ...paging.query });
   const register = useCreateOrganisation();
   const allUnits = (divisions.data ?? []).filter((d) => d.level === 'county');
   const myUnits = [
@@ -62,7 +63,7 @@ export function OrganisationsPage() {
           style={{ rowGap: 8 }}
           onValuesChange={(_, all) => {
             setFilters(all);
-            setPage((p) => ({ ...p, page: 1 }));
+            paging.reset();
           }}
         >
           <Form.Item name="county" label="登记单位">
@@ -99,13 +100,7 @@ export function OrganisationsPage() {
               />
             ),
           }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total,
-            showTotal: (t) => `共 ${t} 个`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(list.data?.total)}
           columns={[
             {
               title: '名称',

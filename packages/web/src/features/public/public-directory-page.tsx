@@ -4,6 +4,7 @@ import { Card, Col, Empty, Layout, List, Row, Select, Tabs, Typography } from 'a
 import { EnvironmentOutlined, PhoneOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useAuth } from '../../app/auth';
 import { useDivisions } from '../../lib/divisions';
+import { usePaging } from '../../lib/paging';
 import { PublicAnnouncements, PublicOrganisations } from './public-portal-tabs';
 import { usePublicStations } from './public.api';
 
@@ -50,9 +51,9 @@ export function PublicDirectoryPage() {
 
 function StationDirectory() {
   const [county, setCounty] = useState<string | undefined>();
-  const [page, setPage] = useState({ page: 1, pageSize: 30 });
+  const paging = usePaging({ pageSize: 30, pageSizeOptions: [30, 60, 90], unit: null });
   const divisions = useDivisions();
-  const { data, isLoading } = usePublicStations({ county, ...page });
+  const { data, isLoading } = usePublicStations({ county, ...paging.query });
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -66,7 +67,7 @@ function StationDirectory() {
               value={county}
               onChange={(c) => {
                 setCounty(c);
-                setPage((p) => ({ ...p, page: 1 }));
+                paging.reset();
               }}
               options={(divisions.data ?? [])
                 .filter((d) => d.level === 'county')
@@ -81,14 +82,7 @@ function StationDirectory() {
         grid={{ gutter: 16, xs: 1, sm: 1, md: 2, lg: 3 }}
         dataSource={data?.items}
         locale={{ emptyText: <Empty description="暂无运营中的社工站" /> }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total,
-          hideOnSinglePage: true,
-          pageSizeOptions: [30, 60, 90],
-          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-        }}
+        pagination={{ ...paging.pagination(data?.total), hideOnSinglePage: true }}
         renderItem={(s) => (
           <List.Item>
             <Card title={s.name} size="small">

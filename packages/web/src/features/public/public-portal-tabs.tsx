@@ -1,25 +1,19 @@
-import { useState } from 'react';
 import { Card, Collapse, Descriptions, Empty, List, Pagination, Space, Tag, Typography } from 'antd';
 import { DISCLOSURE_KIND_LABELS, PROCUREMENT_STATUS_LABELS, PURCHASE_METHOD_LABELS, formatFen } from '@shegong/shared';
+import { usePaging } from '../../lib/paging';
 import { disclosureFileUrl } from '../organisations/organisations.api';
 import { usePublicAnnouncements, usePublicOrganisations } from './public.api';
 
 /** R-PUR-3 / R-CON-3: procurement announcements and their results, for the public. */
 export function PublicAnnouncements() {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = usePublicAnnouncements(page);
+  const paging = usePaging({ unit: null });
+  const { data, isLoading } = usePublicAnnouncements(paging.query);
   return (
     <List
       loading={isLoading}
       dataSource={data?.items}
       locale={{ emptyText: <Empty description="暂无采购公告" /> }}
-      pagination={{
-        current: page.page,
-        pageSize: page.pageSize,
-        total: data?.total,
-        hideOnSinglePage: true,
-        onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-      }}
+      pagination={{ ...paging.pagination(data?.total), hideOnSinglePage: true }}
       renderItem={(p) => (
         <List.Item>
           <Card
@@ -66,8 +60,8 @@ export function PublicAnnouncements() {
 
 /** R-ORG-2: organisations' disclosures, for the public. */
 export function PublicOrganisations() {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = usePublicOrganisations(page);
+  const paging = usePaging({ unit: '个社会组织' });
+  const { data, isLoading } = usePublicOrganisations(paging.query);
   if (!isLoading && !data?.items.length) return <Empty description="暂无公开信息" />;
   return (
     <>
@@ -117,15 +111,7 @@ export function PublicOrganisations() {
           ),
         }))}
       />
-      <Pagination
-        style={{ marginTop: 16, textAlign: 'right' }}
-        current={page.page}
-        pageSize={page.pageSize}
-        total={data?.total ?? 0}
-        hideOnSinglePage
-        showTotal={(t) => `共 ${t} 个社会组织`}
-        onChange={(p, ps) => setPage({ page: p, pageSize: ps })}
-      />
+      <Pagination style={{ marginTop: 16, textAlign: 'right' }} {...paging.pagination(data?.total)} hideOnSinglePage />
     </>
   );
 }

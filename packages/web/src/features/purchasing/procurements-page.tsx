@@ -13,6 +13,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { showFormError, useDefaultField } from '../../lib/zod-rule';
+import { usePaging } from '../../lib/paging';
 import { useStations } from '../stations/stations.api';
 import { ProcurementStatusTag } from './plan-status-tag';
 import { useCreateProcurement, useProcurements, usePurchasePlans } from './purchasing.api';
@@ -33,8 +34,8 @@ export function ProcurementsPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const county = Form.useWatch('countyCode', form) as string | undefined;
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useProcurements(page);
+  const paging = usePaging({ unit: '项' });
+  const { data, isLoading } = useProcurements(paging.query);
   // The plans a procurement may name: the unit's filed ones (R-PUR-2).
   const plans = usePurchasePlans({ county, status: 'filed', pageSize: 200 }, { enabled: open && !!county });
   const createProcurement = useCreateProcurement();
@@ -76,13 +77,7 @@ export function ProcurementsPage() {
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description="尚无采购项目" /> }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            showTotal: (t) => `共 ${t} 项`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(data?.total)}
           columns={[
             {
               title: '项目',

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtDateTime } from '../../lib/format';
 import { showFormError, useDefaultField } from '../../lib/zod-rule';
+import { usePaging } from '../../lib/paging';
 import { PlanStatusTag } from './plan-status-tag';
 import { useCreatePurchasePlan, usePurchasePlans } from './purchasing.api';
 
@@ -19,8 +20,8 @@ export function PurchasePlansPage() {
   const divisions = useDivisions();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = usePurchasePlans(page);
+  const paging = usePaging({ unit: '份' });
+  const { data, isLoading } = usePurchasePlans(paging.query);
   const createPlan = useCreatePurchasePlan();
   const units = unitsFor(divisions.data, user?.divisionCode);
   useDefaultField(form, 'countyCode', units[0]?.code);
@@ -53,13 +54,7 @@ export function PurchasePlansPage() {
           loading={isLoading}
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            showTotal: (t) => `共 ${t} 份`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(data?.total)}
           locale={{
             emptyText: (
               <Empty description={can('purchase:write') ? '尚无计划，点击“编制计划”开始' : '尚无县（区）报送的计划'} />

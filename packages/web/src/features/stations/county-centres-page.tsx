@@ -13,6 +13,7 @@ import { ApiError } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtDate } from '../../lib/format';
 import { fieldErrorsToAntd } from '../../lib/zod-rule';
+import { usePaging } from '../../lib/paging';
 import { useCountyCentres, useCreateCountyCentre } from './stations.api';
 
 /** R-PLAN-2 一县（区）一中心: the county social work centres, with the units still missing one. */
@@ -22,8 +23,8 @@ export function CountyCentresPage() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const divisions = useDivisions();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useCountyCentres(page);
+  const paging = usePaging({ unit: '个社工中心' });
+  const { data, isLoading } = useCountyCentres(paging.query);
   // One centre per unit, so every centre fits one page of 200: fetched only when the table's page does not hold all.
   const whole = useCountyCentres({ page: 1, pageSize: 200 }, { enabled: !!data && data.total > data.items.length });
   const centres = (whole.data ?? data)?.items;
@@ -78,14 +79,7 @@ export function CountyCentresPage() {
           rowKey="id"
           loading={isLoading}
           dataSource={data?.items}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            hideOnSinglePage: true,
-            showTotal: (t) => `共 ${t} 个社工中心`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={{ ...paging.pagination(data?.total), hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '尚未登记县级社工中心' }}
           columns={[

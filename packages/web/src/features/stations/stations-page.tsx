@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header';
 import { StationStatusTag } from '../../components/status-tag';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { fmtArea } from '../../lib/format';
+import { usePaging } from '../../lib/paging';
 import { downloadStations, useStations } from './stations.api';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -18,8 +19,8 @@ export function StationsPage() {
   const { message } = App.useApp();
   const divisions = useDivisions();
   const [filters, setFilters] = useState<Partial<StationQuery>>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useStations({ ...filters, ...page });
+  const paging = usePaging({ unit: '个社工站' });
+  const { data, isLoading } = useStations({ ...filters, ...paging.query });
   const units = unitsFor(divisions.data, user?.divisionCode);
 
   const columns = [
@@ -83,7 +84,7 @@ export function StationsPage() {
           layout="inline"
           onValuesChange={(_, all) => {
             setFilters(all);
-            setPage((p) => ({ ...p, page: 1 }));
+            paging.reset();
           }}
           style={{ rowGap: 8 }}
         >
@@ -130,14 +131,7 @@ export function StationsPage() {
               <Empty description={can('stations:write') ? '尚未登记社工站，点击“登记社工站”开始' : '暂无社工站'} />
             ),
           }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 个社工站`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(data?.total)}
         />
       </Card>
     </>

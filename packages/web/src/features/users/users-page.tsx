@@ -21,6 +21,7 @@ import { ApiError } from '../../lib/api';
 import { useDivisions } from '../../lib/divisions';
 import { fmtDateTime } from '../../lib/format';
 import { fieldErrorsToAntd, zodRule } from '../../lib/zod-rule';
+import { usePaging } from '../../lib/paging';
 import { OrganisationSelect } from '../organisations/organisation-select';
 import { useCreateUser, useUpdateUser, useUsers } from './users.api';
 
@@ -37,13 +38,13 @@ export function UsersPage() {
   const { message } = App.useApp();
   const divisions = useDivisions();
   const [filters, setFilters] = useState<Partial<UserQuery>>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const paging = usePaging({ unit: '个用户' });
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [form] = Form.useForm();
   const [resetForm] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const list = useUsers({ ...filters, ...page });
+  const list = useUsers({ ...filters, ...paging.query });
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
   const roles = user ? assignableRoles(user.role) : [];
@@ -94,7 +95,7 @@ export function UsersPage() {
           layout="inline"
           onValuesChange={(_, all) => {
             setFilters(all);
-            setPage((p) => ({ ...p, page: 1 }));
+            paging.reset();
           }}
           style={{ rowGap: 8 }}
         >
@@ -125,13 +126,7 @@ export function UsersPage() {
           loading={list.isLoading}
           dataSource={list.data?.items}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total,
-            showTotal: (t) => `共 ${t} 个用户`,
-            onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-          }}
+          pagination={paging.pagination(list.data?.total)}
           columns={[
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },

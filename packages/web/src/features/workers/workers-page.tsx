@@ -18,6 +18,7 @@ import { ExcelImport } from '../../components/excel-import';
 import { FindingCount } from '../../components/finding-count';
 import { PageHeader } from '../../components/page-header';
 import { showFormError } from '../../lib/zod-rule';
+import { usePaging } from '../../lib/paging';
 import { WorkerFields } from './worker-fields';
 import { FilingTag, QualificationTag } from './worker-tags';
 import { rosterImportUrl, rosterTemplateUrl, useCreateWorker, useRefreshWorkers, useWorkers } from './workers.api';
@@ -32,12 +33,12 @@ export function WorkersPage() {
   const [params] = useSearchParams();
   // A station page links here with ?stationId= to list that station's workers.
   const [filters, setFilters] = useState<Partial<WorkerQuery>>({ stationId: params.get('stationId') ?? undefined });
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const paging = usePaging({ unit: '人' });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
   const idCheck = idNumber && idNumber.length === 18 ? checkCitizenId(idNumber, dayjs().format('YYYY-MM-DD')) : null;
-  const { data, isLoading } = useWorkers({ ...filters, ...paging });
+  const { data, isLoading } = useWorkers({ ...filters, ...paging.query });
   const createWorker = useCreateWorker();
   const refresh = useRefreshWorkers();
 
@@ -89,7 +90,7 @@ export function WorkersPage() {
           style={{ rowGap: 8 }}
           onValuesChange={(_, all) => {
             setFilters({ ...all, stationId: filters.stationId });
-            setPaging((p) => ({ ...p, page: 1 }));
+            paging.reset();
           }}
         >
           <Form.Item name="role" label="岗位">
@@ -128,14 +129,7 @@ export function WorkersPage() {
           loading={isLoading}
           dataSource={data?.items}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 人`,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={paging.pagination(data?.total)}
           locale={{
             emptyText: <Empty description={can('workers:write') ? '尚未登记社工，点击“登记社工”开始' : '暂无社工'} />,
           }}
