@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ProgressReport, StationQuery } from '@shegong/shared';
-import { api } from '../../lib/api';
-import { progressKeys } from '../plan/plan.api';
+import type { StationQuery } from '@shegong/shared';
+import { progressKeys, useProgress } from '../plan/plan.api';
 import { stationKeys, useStations } from '../stations/stations.api';
 
 /** The stations the home page counts and checks for open findings: the first 200 in the user's scope. */
@@ -20,10 +18,4 @@ export const homeKeys = {
 export const useHomeStations = () => useStations(HOME_STATIONS);
 
 /** The whole-scope progress report (建设进度), the one the progress page opens with; only for roles that read the plan. */
-export function useHomeProgress(enabled: boolean) {
-  return useQuery({
-    queryKey: homeKeys.progress(),
-    queryFn: () => api.get<ProgressReport>('/api/v1/plan/progress'),
-    enabled,
-  });
-}
+export const useHomeProgress = (enabled: boolean) => useProgress({}, { enabled });

@@ -8,10 +8,11 @@ export const progressKeys = {
   report: (q: ProgressQuery = {}) => [...progressKeys.all, 'report', q] as const,
 };
 
-export function useProgress(q: ProgressQuery = {}) {
+export function useProgress(q: ProgressQuery = {}, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: progressKeys.report(q),
     queryFn: () => api.get<ProgressReport>(`/api/v1/plan/progress${qs(q)}`),
+    enabled: opts.enabled,
   });
 }
 

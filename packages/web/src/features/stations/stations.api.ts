@@ -30,10 +30,11 @@ export const countyCentreKeys = {
   list: (q: Partial<CountyCentreQuery>) => [...countyCentreKeys.all, 'list', q] as const,
 };
 
-export function useStations(q: Partial<StationQuery>) {
+export function useStations(q: Partial<StationQuery>, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: stationKeys.list(q),
     queryFn: () => api.get<Paged<StationView>>(`/api/v1/stations${qs(q)}`),
+    enabled: opts.enabled,
   });
 }
 export function useStation(id: string) {
