@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, List, Select, Space, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AttachmentView } from '@shegong/shared';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { useUploadAttachment } from './attachments.api';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -22,12 +23,10 @@ export function AttachmentsList({
 }) {
   const { message } = App.useApp();
   const [label, setLabel] = useState(labels?.[0] ?? '');
+  const uploadFile = useUploadAttachment();
   async function upload(file: File) {
-    const fd = new FormData();
-    fd.append('label', label);
-    fd.append('file', file);
     try {
-      await api.post(uploadUrl!, fd);
+      await uploadFile.mutateAsync({ url: uploadUrl!, label, file });
       message.success('附件已上传');
       onUploaded?.();
     } catch (e) {
