@@ -72,6 +72,7 @@ export function OrganisationSelect({
       style={style}
       placeholder={placeholder}
       allowClear
+      popupMatchSelectWidth={false}
       showSearch={{ filterOption: false, onSearch: search }}
       onChange={(v: string | undefined) => {
         const o = v ? (shown.get(v) ?? (chosen?.id === v ? chosen : undefined)) : undefined;

@@ -31,7 +31,7 @@ export function useOrganisations(q: Partial<OrganisationQuery>, opts: { enabled?
 }
 
 /** How many organisations a picker shows per list before the user narrows them by typing. */
-export const PICKER_PAGE_SIZE = 50;
+export const PICKER_PAGE_SIZE = 20;
 
 /**
  * Organisation pickers search on the server: one query per list in `lists` (e.g. the procurement's county and the
