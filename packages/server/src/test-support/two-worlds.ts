@@ -58,6 +58,8 @@ export interface World {
   organisation: { name: string; creditCode: string };
   /** The worker's citizen ID number (payroll and roster imports name workers by it). */
   idNumber: string;
+  /** The worker's name (the worker picker searches by it). */
+  workerName: string;
   /** Names, file names, usernames, ID and credit code numbers that appear only in this world's records. */
   marks: string[];
   sessions: Record<WorldRole, Session>;
@@ -454,6 +456,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     ids,
     versions,
     idNumber,
+    workerName: w.worker,
     marks,
     organisation: { name: names.organisation, creditCode },
     sessions: {

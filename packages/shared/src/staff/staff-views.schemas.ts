@@ -26,10 +26,34 @@ export const workerQuerySchema = z.strictObject({
 });
 export type WorkerQuery = z.infer<typeof workerQuerySchema>;
 
-/** `GET /trainings`: one page of the sessions the caller may read, optionally those one worker attended. */
+/**
+ * `GET /workers/options`: the worker picker's search (training attendees). Scoped exactly like the roster, searched
+ * by name on the server, at most 50 answers: enough to choose from while typing, never a whole roster.
+ */
+export const workerOptionQuerySchema = z.strictObject({
+  q: z.string().trim().max(50, '搜索内容不能超过 50 个字').optional(),
+  organisationId: z.uuid('承接机构编号格式不正确').optional(),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type WorkerOptionQuery = z.infer<typeof workerOptionQuerySchema>;
+
+/** A worker as a picker shows them: the name and where they work, no personal data (no ID number, no phone). */
+export const workerOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisationName: z.string(),
+  stationNames: z.array(z.string()),
+});
+export type WorkerOption = z.infer<typeof workerOptionSchema>;
+
+/**
+ * `GET /trainings`: one page of the sessions the caller may read, optionally those one worker attended, or
+ * (`pendingConfirm=true`) those whose organiser the caller may still confirm (R-STAFF-3), so `total` is their number.
+ */
 export const trainingQuerySchema = z.strictObject({
   ...pageQuery,
   workerId: z.uuid('社工编号格式不正确').optional(),
+  pendingConfirm: z.enum(['true', 'false']).optional(),
 });
 export type TrainingQuery = z.infer<typeof trainingQuerySchema>;
 
