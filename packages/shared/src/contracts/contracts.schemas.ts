@@ -108,7 +108,16 @@ export const contractViewSchema = z.object({
   cycleEnd: z.string(),
   endsOn: z.string().nullable(),
   status: z.enum(CONTRACT_STATUSES),
-  terms: z.record(z.enum(Object.keys(CONTRACT_TERMS) as [ContractTerm, ...ContractTerm[]]), z.string()),
+  /**
+   * As stored: a row may lack a term (one added to CONTRACT_TERMS later), and a key no longer known is dropped — never
+   * a 500 from the serializer (a record keyed by an enum would require every key).
+   */
+  terms: z.object(
+    Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, z.string().optional()])) as Record<
+      ContractTerm,
+      z.ZodOptional<z.ZodString>
+    >,
+  ),
   agreements: z.array(agreementViewSchema),
   evaluations: z.array(evaluationViewSchema),
   currentYearNo: z.number().int().nullable(),

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { pageRows } from '../../platform/http/paging';
 import type { NoteQuery } from './notes.schemas';
 import { notes } from './notes.table';
 
@@ -25,12 +25,8 @@ export const notesRepository = {
   /** One page and the total, in two queries whatever the page size. */
   async page(db: DbOrTx, scope: SQL, q: NoteQuery) {
     const where = and(scope, isNull(notes.archivedAt), q.stationId ? eq(notes.stationId, q.stationId) : undefined);
-    const { limit, offset } = pageWindow(q);
-    const [items, [{ total }]] = await Promise.all([
-      db.select().from(notes).where(where).orderBy(desc(notes.updatedAt), notes.id).limit(limit).offset(offset),
-      db.select({ total: count() }).from(notes).where(where),
-    ]);
-    return { items, total };
+    const rows = db.select().from(notes).where(where).orderBy(desc(notes.updatedAt), notes.id).$dynamic();
+    return pageRows(rows, db.$count(notes, where), q);
   },
   async insert(db: DbOrTx, values: typeof notes.$inferInsert): Promise<NoteRow> {
     const [row] = await db.insert(notes).values(values).returning();

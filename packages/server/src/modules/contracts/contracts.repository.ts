@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ContractQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { pageRows } from '../../platform/http/paging';
 import { agreements, contractEvaluations, contractStations, contracts } from './contracts.table';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -42,17 +42,12 @@ export const contractsRepository = {
   /** One page of the contracts in scope, with the total over the same filter. */
   async page(db: DbOrTx, scope: SQL, q: ContractQuery) {
     const where = and(scope, notArchived, q.county ? eq(contracts.countyCode, q.county) : undefined);
-    const { limit, offset } = pageWindow(q);
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select()
-        .from(contracts)
-        .where(where)
-        .orderBy(desc(contracts.signedOn), desc(contracts.createdAt))
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(contracts).where(where),
-    ]);
+    const page = db
+      .select()
+      .from(contracts)
+      .where(where)
+      .orderBy(desc(contracts.signedOn), desc(contracts.createdAt), asc(contracts.id));
+    const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(contracts, where), q);
     return { rows, total };
   },
   /** Every contract in scope (the compliance overview judges them all). */

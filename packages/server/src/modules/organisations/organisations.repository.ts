@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { OrganisationQuery, PageQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
-import { pageWindow } from '../../platform/http/paging';
+import { containsPattern } from '../../platform/db/search';
+import { pageRows } from '../../platform/http/paging';
 import { organisations } from './organisations.table';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -15,7 +16,6 @@ export const organisationScope = (scope: Scope): SQL | undefined =>
   scope.kind === 'organisation' ? eq(organisations.id, scope.organisationId) : undefined;
 
 const live = isNull(organisations.archivedAt);
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The fields the public portal shows (R-ORG-2): no legal representative, no contact person or phone. */
 const publicFields = {
@@ -60,20 +60,13 @@ export const organisationsRepository = {
     if (q.county) conds.push(eq(organisations.divisionCode, q.county));
     if (q.type) conds.push(eq(organisations.type, q.type));
     if (q.local) conds.push(eq(organisations.local, q.local === 'true'));
-    if (q.q) conds.push(or(ilike(organisations.name, like(q.q)), ilike(organisations.creditCode, like(q.q))));
+    if (q.q)
+      conds.push(
+        or(ilike(organisations.name, containsPattern(q.q)), ilike(organisations.creditCode, containsPattern(q.q))),
+      );
     const where = and(...conds);
-    const { limit, offset } = pageWindow(q);
-    const [items, [{ total }]] = await Promise.all([
-      db
-        .select()
-        .from(organisations)
-        .where(where)
-        .orderBy(asc(organisations.name), asc(organisations.id))
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(organisations).where(where),
-    ]);
-    return { items, total };
+    const rows = db.select().from(organisations).where(where).orderBy(asc(organisations.name), asc(organisations.id));
+    return pageRows(rows.$dynamic(), db.$count(organisations, where), q);
   },
 
   async idByCreditCode(db: DbOrTx, creditCode: string): Promise<string | undefined> {
@@ -103,20 +96,14 @@ export const organisationsRepository = {
   /** R-ORG-2: one page of the organisations with social work in scope, for the public portal. */
   async publicPage(db: DbOrTx, q: { q?: string } & PageQuery) {
     const conds: (SQL | undefined)[] = [live, eq(organisations.socialWorkInScope, true)];
-    if (q.q) conds.push(ilike(organisations.name, like(q.q)));
+    if (q.q) conds.push(ilike(organisations.name, containsPattern(q.q)));
     const where = and(...conds);
-    const { limit, offset } = pageWindow(q);
-    const [items, [{ total }]] = await Promise.all([
-      db
-        .select(publicFields)
-        .from(organisations)
-        .where(where)
-        .orderBy(asc(organisations.name), asc(organisations.id))
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(organisations).where(where),
-    ]);
-    return { items, total };
+    const rows = db
+      .select(publicFields)
+      .from(organisations)
+      .where(where)
+      .orderBy(asc(organisations.name), asc(organisations.id));
+    return pageRows(rows.$dynamic(), db.$count(organisations, where), q);
   },
 
   async facts(db: DbOrTx, id: string) {

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { ProcurementQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { pageRows } from '../../platform/http/paging';
 import { procurements, purchasePlans } from './purchasing.table';
 
 export type ProcurementRow = typeof procurements.$inferSelect;
@@ -14,17 +14,12 @@ export const procurementScope = (scope: Scope): SQL =>
   scopeCondition(scope, { divisionPath: procurements.divisionPath });
 
 async function pageWhere(db: DbOrTx, where: SQL | undefined, q: Page) {
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(procurements)
-      .where(where)
-      .orderBy(desc(procurements.publishedOn), desc(procurements.createdAt))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(procurements).where(where),
-  ]);
+  const page = db
+    .select()
+    .from(procurements)
+    .where(where)
+    .orderBy(desc(procurements.publishedOn), desc(procurements.createdAt), asc(procurements.id));
+  const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(procurements, where), q);
   return { rows, total };
 }
 

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { PurchasePlanQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { pageRows } from '../../platform/http/paging';
 import { purchasePlanEvents, purchasePlans } from './purchasing.table';
 
 export type PlanRow = typeof purchasePlans.$inferSelect;
@@ -29,17 +29,17 @@ export const purchasePlansRepository = {
     if (q.year) conds.push(eq(purchasePlans.year, q.year));
     if (q.status) conds.push(eq(purchasePlans.status, q.status));
     const where = and(...conds);
-    const { limit, offset } = pageWindow(q);
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select()
-        .from(purchasePlans)
-        .where(where)
-        .orderBy(desc(purchasePlans.year), asc(purchasePlans.divisionPath), asc(purchasePlans.createdAt))
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(purchasePlans).where(where),
-    ]);
+    const page = db
+      .select()
+      .from(purchasePlans)
+      .where(where)
+      .orderBy(
+        desc(purchasePlans.year),
+        asc(purchasePlans.divisionPath),
+        asc(purchasePlans.createdAt),
+        asc(purchasePlans.id),
+      );
+    const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(purchasePlans, where), q);
     return { rows, total };
   },
   /** The event trails of many plans in one query, oldest first. */

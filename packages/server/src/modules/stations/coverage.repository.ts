@@ -1,8 +1,8 @@
-import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { PageQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { pageRows } from '../../platform/http/paging';
 import { countyCentres, serviceRooms } from './stations.table';
 
 export type CountyCentreRow = typeof countyCentres.$inferSelect;
@@ -15,12 +15,13 @@ export const centreScope = (scope: Scope): SQL => scopeCondition(scope, { divisi
 export const coverageRepository = {
   async pageCentres(db: DbOrTx, scope: SQL, q: PageQuery) {
     const where = and(scope, isNull(countyCentres.archivedAt));
-    const { limit, offset } = pageWindow(q);
-    const [items, [{ total }]] = await Promise.all([
-      db.select().from(countyCentres).where(where).orderBy(asc(countyCentres.divisionPath)).limit(limit).offset(offset),
-      db.select({ total: count() }).from(countyCentres).where(where),
-    ]);
-    return { items, total };
+    const rows = db
+      .select()
+      .from(countyCentres)
+      .where(where)
+      .orderBy(asc(countyCentres.divisionPath), asc(countyCentres.id))
+      .$dynamic();
+    return pageRows(rows, db.$count(countyCentres, where), q);
   },
   async findCentreInScope(db: DbOrTx, scope: SQL, id: string): Promise<CountyCentreRow | undefined> {
     const rows = await db

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { BUILT_STATUSES, type PageQuery, type Scope, type StationQuery, type StationStatus } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { containsPattern } from '../../platform/db/search';
+import { pageRows } from '../../platform/http/paging';
 import { stations } from './stations.table';
 
 export type StationRow = typeof stations.$inferSelect;
@@ -26,7 +27,7 @@ function filtered(scope: SQL, q: StationFilters) {
   if (q.county) conds.push(eq(stations.countyCode, q.county));
   if (q.status) conds.push(eq(stations.status, q.status));
   if (q.batchYear) conds.push(eq(stations.batchYear, q.batchYear));
-  if (q.q) conds.push(ilike(stations.name, `%${q.q}%`));
+  if (q.q) conds.push(ilike(stations.name, containsPattern(q.q)));
   return and(...conds);
 }
 
@@ -47,12 +48,13 @@ export const stationsRepository = {
   /** One page of the register: the rows and the count over the same filter. */
   async page(db: DbOrTx, scope: SQL, q: StationQuery) {
     const where = filtered(scope, q);
-    const { limit, offset } = pageWindow(q);
-    const [items, [{ total }]] = await Promise.all([
-      db.select().from(stations).where(where).orderBy(asc(stations.divisionPath)).limit(limit).offset(offset),
-      db.select({ total: count() }).from(stations).where(where),
-    ]);
-    return { items, total };
+    const rows = db
+      .select()
+      .from(stations)
+      .where(where)
+      .orderBy(asc(stations.divisionPath), asc(stations.id))
+      .$dynamic();
+    return pageRows(rows, db.$count(stations, where), q);
   },
   /** Every row the filter selects (the export). */
   async all(db: DbOrTx, scope: SQL, q: StationFilters): Promise<StationRow[]> {
@@ -115,25 +117,20 @@ export const stationsRepository = {
     const conds = [eq(stations.status, 'operating'), isNull(stations.archivedAt)];
     if (q.county) conds.push(eq(stations.countyCode, q.county));
     const where = and(...conds);
-    const { limit, offset } = pageWindow(q);
-    const [items, [{ total }]] = await Promise.all([
-      db
-        .select({
-          id: stations.id,
-          name: stations.name,
-          countyCode: stations.countyCode,
-          townshipCode: stations.townshipCode,
-          address: stations.address,
-          phone: stations.phone,
-          openingHours: stations.openingHours,
-        })
-        .from(stations)
-        .where(where)
-        .orderBy(asc(stations.divisionPath), asc(stations.id))
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(stations).where(where),
-    ]);
-    return { items, total };
+    const rows = db
+      .select({
+        id: stations.id,
+        name: stations.name,
+        countyCode: stations.countyCode,
+        townshipCode: stations.townshipCode,
+        address: stations.address,
+        phone: stations.phone,
+        openingHours: stations.openingHours,
+      })
+      .from(stations)
+      .where(where)
+      .orderBy(asc(stations.divisionPath), asc(stations.id))
+      .$dynamic();
+    return pageRows(rows, db.$count(stations, where), q);
   },
 };

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, ilike, isNull, lte, or, sql, type SQL } from
 import type { Scope, UserQuery } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { containsPattern } from '../../platform/db/search';
+import { pageRows } from '../../platform/http/paging';
 import { users } from './users.table';
 
 export type UserRow = typeof users.$inferSelect;
@@ -27,22 +28,14 @@ export const usersRepository = {
   },
   async list(db: DbOrTx, scope: SQL, q: UserQuery) {
     const conds: (SQL | undefined)[] = [scope];
-    if (q.q) conds.push(or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)));
+    if (q.q)
+      conds.push(or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q))));
     if (q.role) conds.push(eq(users.role, q.role));
     if (q.status) conds.push(eq(users.status, q.status));
     if (q.divisionCode) conds.push(eq(users.divisionCode, q.divisionCode));
     const where = and(...conds);
-    const [items, [{ total }]] = await Promise.all([
-      db
-        .select()
-        .from(users)
-        .where(where)
-        .orderBy(desc(users.createdAt), asc(users.id))
-        .limit(pageWindow(q).limit)
-        .offset(pageWindow(q).offset),
-      db.select({ total: count() }).from(users).where(where),
-    ]);
-    return { items, total };
+    const rows = db.select().from(users).where(where).orderBy(desc(users.createdAt), asc(users.id)).$dynamic();
+    return pageRows(rows, db.$count(users, where), q);
   },
   async findById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
     const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditEventView, AuditQuery } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../auth/actor';
 import { scopeCondition } from '../auth/scope';
-import { pageOf, pageWindow } from '../http/paging';
+import { containsPattern } from '../db/search';
+import { pageOf, pageRows } from '../http/paging';
 import { auditEvents } from './audit.table';
 
 /**
@@ -20,21 +21,12 @@ export function createAuditLog(db: Db) {
       ];
       if (q.action) conds.push(eq(auditEvents.action, q.action));
       if (q.entityType) conds.push(eq(auditEvents.entityType, q.entityType));
-      if (q.username) conds.push(ilike(auditEvents.username, `%${q.username}%`));
+      if (q.username) conds.push(ilike(auditEvents.username, containsPattern(q.username)));
       if (q.from) conds.push(gte(auditEvents.at, new Date(`${q.from}T00:00:00+08:00`)));
       if (q.to) conds.push(lt(auditEvents.at, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000)));
       const where = and(...conds);
-      const { limit, offset } = pageWindow(q);
-      const [rows, [{ total }]] = await Promise.all([
-        db
-          .select()
-          .from(auditEvents)
-          .where(where)
-          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-          .limit(limit)
-          .offset(offset),
-        db.select({ total: count() }).from(auditEvents).where(where),
-      ]);
+      const page = db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.at), desc(auditEvents.id));
+      const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(auditEvents, where), q);
       const items: AuditEventView[] = rows.map((e) => ({
         id: e.id,
         at: e.at.toISOString(),
