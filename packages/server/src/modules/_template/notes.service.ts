@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { diff, writeAudit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/actor';
 import { stationInScope } from '../../platform/auth/scope';
 import type { Clock } from '../../platform/clock';
@@ -10,8 +10,7 @@ import { canEditNote } from './notes.policy';
 import { noteScope, notesRepository as repo } from './notes.repository';
 import type { CreateNoteInput, NoteQuery, UpdateNoteInput } from './notes.schemas';
 import { toNoteView } from './notes.view';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /** Dependencies by name, all required: a missing one is a type error, never a silent stub. */
 export interface NoteServiceDeps {
@@ -41,7 +40,7 @@ export function createNoteService({ db, clock, stations }: NoteServiceDeps) {
       return toNoteView(await load(actor, id), actor);
     },
 
-    async create(ctx: Ctx, input: CreateNoteInput) {
+    async create(ctx: ActorContext, input: CreateNoteInput) {
       // The station must be one the caller sees; read it before the transaction (PGlite has one connection).
       const [station] = await stations.summaries([input.stationId]);
       if (!station || !stationInScope(ctx.actor.scope, station))
@@ -68,7 +67,7 @@ export function createNoteService({ db, clock, stations }: NoteServiceDeps) {
       return toNoteView(row, ctx.actor);
     },
 
-    async update(ctx: Ctx, id: string, input: UpdateNoteInput) {
+    async update(ctx: ActorContext, id: string, input: UpdateNoteInput) {
       const current = await load(ctx.actor, id);
       if (!canEditNote(ctx.actor, current)) throw notFound('记事');
       const { version, ...fields } = input;

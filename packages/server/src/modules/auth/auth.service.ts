@@ -8,7 +8,6 @@ import {
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
-import type { Actor } from '../../platform/auth/actor';
 import { dummyVerify, hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import type { SessionStore } from '../../platform/auth/sessions';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
@@ -16,6 +15,7 @@ import { AppError, fieldError } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import { usersRepository, type UserRow } from '../users';
 import { loginFailuresRepository } from './auth.repository';
+import type { ActorContext } from '../../platform/http/context';
 
 const INVALID = () => new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
 
@@ -162,12 +162,12 @@ export function createAuthService({ db, clock, sessions, divisions }: AuthDeps) 
       };
     },
 
-    async logout(ctx: RequestContext & { actor: Actor }) {
+    async logout(ctx: ActorContext) {
       await sessions.revoke(ctx.actor.sessionId);
       await writeAudit(db, ctx, { action: 'logout', entityType: 'session', summary: '退出登录' });
     },
 
-    async changePassword(ctx: RequestContext & { actor: Actor }, input: ChangePasswordInput) {
+    async changePassword(ctx: ActorContext, input: ChangePasswordInput) {
       const u = await usersRepository.findByUsername(db, ctx.actor.username);
       if (!u) throw fieldError('currentPassword', '当前密码不正确');
       // A wrong current password counts like a failed login: five lock the account and end its sessions.

@@ -6,8 +6,7 @@ import type { ContractDeps } from './contracts.service';
 import { contractScope, contractsRepository, type ContractRow } from './contracts.repository';
 import { canWriteContract, contractAbilities } from './contracts.policy';
 import { contractView } from './contracts.presenter';
-
-type Ctx = { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /** Reading contracts: one record in scope, a page, and their views. */
 export function createContractReads(d: ContractDeps) {
@@ -47,7 +46,7 @@ export function createContractReads(d: ContractDeps) {
     return c;
   }
   /** A contract the caller may change; any other reads as missing. */
-  async function loadForWrite(ctx: Ctx, id: string) {
+  async function loadForWrite(ctx: ActorContext, id: string) {
     const c = await load(ctx.actor, id);
     if (!canWriteContract(ctx.actor, c)) throw notFound('合同');
     return c;

@@ -5,30 +5,28 @@ import {
   type CreateEvaluationInput,
 } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
-import type { Actor } from '../../platform/auth/actor';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { ContractDeps } from './contracts.service';
 import type { ContractReads } from './contracts.reads';
 import { contractsRepository, type ContractRow } from './contracts.repository';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /** The yearly life of a contract: agreements, evaluations (R-CON-2) and publication dates (R-CON-3). */
 export function createContractRenewals(d: ContractDeps, reads: ContractReads) {
   const { db, clock } = d;
   const partsOf = async (id: string) => (await contractsRepository.partsOf(db, [id])).get(id)!;
-  const bump = (tx: DbOrTx, ctx: Ctx, c: ContractRow) =>
+  const bump = (tx: DbOrTx, ctx: ActorContext, c: ContractRow) =>
     contractsRepository.update(tx, c.id, {
       version: c.version + 1,
       updatedAt: clock.now(),
       updatedBy: ctx.actor.userId,
     });
-  const reread = async (ctx: Ctx, id: string) => reads.view(await reads.load(ctx.actor, id), ctx.actor);
+  const reread = async (ctx: ActorContext, id: string) => reads.view(await reads.load(ctx.actor, id), ctx.actor);
 
   return {
     /** R-CON-2: the next year's agreement only after that year's passed evaluation; never a fourth. */
-    async addAgreement(ctx: Ctx, id: string, input: CreateAgreementInput) {
+    async addAgreement(ctx: ActorContext, id: string, input: CreateAgreementInput) {
       const c = await reads.loadForWrite(ctx, id);
       const { ags, evs } = await partsOf(id);
       const refusal = newAgreementRefusal(input.yearNo, ags, evs, c.status, input.signedOn);
@@ -64,7 +62,7 @@ export function createContractRenewals(d: ContractDeps, reads: ContractReads) {
     },
 
     /** The annual result (R-CON-2); a failed one ends the contract at the end of that year and reopens procurement. */
-    async addEvaluation(ctx: Ctx, id: string, input: CreateEvaluationInput) {
+    async addEvaluation(ctx: ActorContext, id: string, input: CreateEvaluationInput) {
       const c = await reads.loadForWrite(ctx, id);
       const { ags, evs } = await partsOf(id);
       const year = ags.find((a) => a.yearNo === input.yearNo);
@@ -99,7 +97,7 @@ export function createContractRenewals(d: ContractDeps, reads: ContractReads) {
     },
 
     /** R-CON-3: records the publication date of the contract or of one year's agreement. */
-    async publish(ctx: Ctx, id: string, publishedOn: string, agreementId?: string) {
+    async publish(ctx: ActorContext, id: string, publishedOn: string, agreementId?: string) {
       const c = await reads.loadForWrite(ctx, id);
       if (publishedOn < c.signedOn) throw fieldError('publishedOn', `不能早于签订日期 ${c.signedOn}`);
       await db.transaction(async (tx) => {

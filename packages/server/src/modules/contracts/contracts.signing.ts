@@ -1,17 +1,20 @@
 import { agreementPeriod, type ContractTerm, type CreateContractInput } from '@shegong/shared';
-import type { Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import { fieldError } from '../../platform/http/errors';
 import type { ContractDeps } from './contracts.service';
 import type { ContractReads } from './contracts.reads';
 import { contractsRepository } from './contracts.repository';
 import { findingsOf } from './contracts.presenter';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /** R-CON-1: a contract signed from an award (with its first year's agreement); a late signing is recorded as such. */
-export async function signContract(d: ContractDeps, reads: ContractReads, ctx: Ctx, input: CreateContractInput) {
+export async function signContract(
+  d: ContractDeps,
+  reads: ContractReads,
+  ctx: ActorContext,
+  input: CreateContractInput,
+) {
   const { db, clock } = d;
   const p = await d.procurements.awardOf(ctx.actor.scope, input.procurementId);
   if (!p || !pathInScope(ctx.actor.scope, p.divisionPath))

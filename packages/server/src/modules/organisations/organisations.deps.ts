@@ -1,6 +1,4 @@
 import type { Db } from '../../db/database';
-import type { Actor } from '../../platform/auth/actor';
-import type { RequestContext } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Attachments } from '../../platform/files/attachments';
 import type { DivisionService } from '../divisions';
@@ -12,4 +10,3 @@ export interface OrganisationDeps {
   divisions: DivisionService;
   attachments: Attachments;
 }
-export type Ctx = RequestContext & { actor: Actor };

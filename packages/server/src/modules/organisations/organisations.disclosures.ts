@@ -9,11 +9,12 @@ import { writeAudit } from '../../platform/audit/audit';
 import { notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
 import { disclosuresRepository as disclosures } from './disclosures.repository';
-import type { Ctx, OrganisationDeps } from './organisations.deps';
+import type { OrganisationDeps } from './organisations.deps';
 import { canDisclose } from './organisations.policy';
 import { disclosureView, disclosuresByOrganisation, publicOrganisationView } from './organisations.presenter';
 import type { OrganisationRegistry } from './organisations.registry';
 import { organisationsRepository } from './organisations.repository';
+import type { ActorContext } from '../../platform/http/context';
 
 /**
  * R-ORG-2: what an organisation discloses, public at once. Lists fetch the disclosures and their files for all
@@ -67,7 +68,7 @@ export function createDisclosures({ db, attachments }: OrganisationDeps, registr
       return d;
     },
     /** R-ORG-2: the organisation (or its registering unit) publishes a disclosure; it is public at once. */
-    async disclose(ctx: Ctx, organisationId: string, input: CreateDisclosureInput): Promise<DisclosureView> {
+    async disclose(ctx: ActorContext, organisationId: string, input: CreateDisclosureInput): Promise<DisclosureView> {
       const o = await forDisclosure(ctx.actor, organisationId);
       return db.transaction(async (tx) => {
         const d = await disclosures.insert(tx, {

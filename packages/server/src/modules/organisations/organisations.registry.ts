@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { diff, writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
-import type { Ctx, OrganisationDeps } from './organisations.deps';
+import type { OrganisationDeps } from './organisations.deps';
 import { organisationView } from './organisations.presenter';
 import { canWriteOrganisation, checkCode, registrarUnit } from './organisations.policy';
 import {
@@ -12,6 +12,7 @@ import {
   type NewOrganisation,
   type OrganisationRow,
 } from './organisations.repository';
+import type { ActorContext } from '../../platform/http/context';
 
 const stale = () => new AppError('VERSION_CONFLICT', '该社会组织已被他人修改，请刷新后再保存');
 
@@ -42,7 +43,7 @@ export function createOrganisationRegistry({ db, clock, divisions }: Organisatio
     async get(actor: Actor, id: string) {
       return view(await load(actor, id), actor);
     },
-    async create(ctx: Ctx, input: CreateOrganisationInput) {
+    async create(ctx: ActorContext, input: CreateOrganisationInput) {
       const unit = registrarUnit(divisions, ctx.actor, input.divisionCode);
       const code = input.creditCode.trim().toUpperCase();
       const { valid } = checkCode(code, input.creditCodeReason);
@@ -69,7 +70,7 @@ export function createOrganisationRegistry({ db, clock, divisions }: Organisatio
         return view(o, ctx.actor);
       });
     },
-    async update(ctx: Ctx, id: string, input: UpdateOrganisationInput) {
+    async update(ctx: ActorContext, id: string, input: UpdateOrganisationInput) {
       const current = await load(ctx.actor, id);
       if (!canWriteOrganisation(ctx.actor, current)) throw notFound('社会组织');
       if (current.version !== input.version) throw stale();

@@ -8,7 +8,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
@@ -17,8 +17,7 @@ import type { OrganisationLookup } from '../organisations';
 import type { StationLookup } from '../stations';
 import { toProcurementView } from './procurements.presenter';
 import { procurementScope, procurementsRepository, type ProcurementRow } from './procurements.repository';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /**
  * Which contract was signed from each procurement. A port: the contracts module builds on this one (a contract is
@@ -75,7 +74,7 @@ export function createProcurementService(d: {
       const { rows, total } = await procurementsRepository.publicPage(db, q);
       return pageOf(await views(rows), total, q);
     },
-    async create(ctx: Ctx, input: CreateProcurementInput) {
+    async create(ctx: ActorContext, input: CreateProcurementInput) {
       const unit = divisions.require(input.countyCode, 'countyCode', 'county');
       if (!pathInScope(ctx.actor.scope, unit.path)) throw fieldError('countyCode', '只能为本县（区）组织采购');
       if (input.purchasePlanId) {
@@ -108,7 +107,7 @@ export function createProcurementService(d: {
       return view(created);
     },
     /** The award (中标/成交通知书); refused with the rule and the reason when R-ORG-1 is not met. */
-    async award(ctx: Ctx, id: string, input: AwardInput) {
+    async award(ctx: ActorContext, id: string, input: AwardInput) {
       const p = await load(ctx.actor, id);
       if (!pathInScope(ctx.actor.scope, p.divisionPath)) throw notFound('采购项目');
       if (p.status !== 'published')

@@ -9,7 +9,7 @@ import {
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
-import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { diff, writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, notFound, summarise } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
@@ -18,8 +18,7 @@ import type { StationLookup } from '../stations';
 import { EDITABLE, filesPlans, planAbilities, writesPlan } from './purchase-plans.policy';
 import { toPlanView } from './purchase-plans.presenter';
 import { planScope, purchasePlansRepository, type PlanEventRow, type PlanRow } from './purchase-plans.repository';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /** R-PUR-2: the county writes its annual purchase plan; the city files it (备案) or returns it with comments. */
 export function createPurchasePlanService(d: {
@@ -59,7 +58,7 @@ export function createPurchasePlanService(d: {
     return p;
   }
 
-  async function event(tx: DbOrTx, ctx: Ctx, planId: string, action: PlanEventView['action'], comment = '') {
+  async function event(tx: DbOrTx, ctx: ActorContext, planId: string, action: PlanEventView['action'], comment = '') {
     await purchasePlansRepository.addEvent(tx, {
       planId,
       action,
@@ -71,7 +70,7 @@ export function createPurchasePlanService(d: {
 
   /** A status change with its event and audit, guarded by the version the user saw. */
   async function transition(
-    ctx: Ctx,
+    ctx: ActorContext,
     p: PlanRow,
     version: number,
     to: PlanRow['status'],
@@ -112,7 +111,7 @@ export function createPurchasePlanService(d: {
     async get(actor: Actor, id: string) {
       return view(await load(actor, id), actor);
     },
-    async create(ctx: Ctx, input: CreatePurchasePlanInput) {
+    async create(ctx: ActorContext, input: CreatePurchasePlanInput) {
       const unit = divisions.require(input.countyCode, 'countyCode', 'county');
       if (!pathInScope(ctx.actor.scope, unit.path)) throw fieldError('countyCode', '只能为本县（区）编制计划');
       await d.stations.ofCounty(unit.code, input.stationIds ?? []);
@@ -139,7 +138,7 @@ export function createPurchasePlanService(d: {
       });
       return view(created, ctx.actor);
     },
-    async update(ctx: Ctx, id: string, input: UpdatePurchasePlanInput) {
+    async update(ctx: ActorContext, id: string, input: UpdatePurchasePlanInput) {
       const p = await load(ctx.actor, id);
       if (!pathInScope(ctx.actor.scope, p.divisionPath)) throw notFound('年度购买服务计划');
       if (!EDITABLE.has(p.status))
@@ -173,7 +172,7 @@ export function createPurchasePlanService(d: {
       return view(n, ctx.actor);
     },
     /** Submitting needs every part the plan text (五(一)) lists. */
-    async submit(ctx: Ctx, id: string, version: number) {
+    async submit(ctx: ActorContext, id: string, version: number) {
       const p = await load(ctx.actor, id);
       if (!writesPlan(ctx.actor, p)) throw new AppError('FORBIDDEN', '只有本县（区）民政局可以报送本单位的计划');
       if (!EDITABLE.has(p.status))
@@ -199,14 +198,14 @@ export function createPurchasePlanService(d: {
       return transition(ctx, p, version, 'submitted', 'submit', '', { submittedAt: clock.now() });
     },
     /** R-PUR-2: only the city files (备案). */
-    async file(ctx: Ctx, id: string, version: number, comment: string) {
+    async file(ctx: ActorContext, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
       if (!filesPlans(ctx.actor))
         throw new AppError('FORBIDDEN', '只有市民政局可以备案县（区）年度购买服务计划（R-PUR-2）');
       if (p.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已报送的计划可以备案');
       return transition(ctx, p, version, 'filed', 'file', comment, { filedAt: clock.now() });
     },
-    async return(ctx: Ctx, id: string, version: number, comment: string) {
+    async return(ctx: ActorContext, id: string, version: number, comment: string) {
       const p = await load(ctx.actor, id);
       if (!filesPlans(ctx.actor))
         throw new AppError('FORBIDDEN', '只有市民政局可以退回县（区）年度购买服务计划（R-PUR-2）');

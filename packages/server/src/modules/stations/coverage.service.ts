@@ -10,7 +10,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
-import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { diff, writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
 import type { Clock } from '../../platform/clock';
@@ -22,8 +22,8 @@ import {
   type ServiceRoomRow,
 } from './coverage.repository';
 import type { StationService } from './stations.service';
+import type { ActorContext } from '../../platform/http/context';
 
-type Ctx = RequestContext & { actor: Actor };
 const staleVersion = () => new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后再保存');
 
 /** R-PLAN-2: 一县（区）一中心 and 村（社区）普及社工服务 — county centres and village/community service rooms. */
@@ -60,7 +60,7 @@ export function createCoverageService(d: {
       const { items, total } = await repo.pageCentres(db, centreScope(actor.scope), q);
       return pageOf(items.map(centreView), total, q);
     },
-    async createCentre(ctx: Ctx, input: CountyCentreInput) {
+    async createCentre(ctx: ActorContext, input: CountyCentreInput) {
       const unit = divisions.require(input.countyCode, 'countyCode', 'county');
       if (!pathInScope(ctx.actor.scope, unit.path)) throw fieldError('countyCode', '不在您的管辖范围内');
       if (await repo.centreExistsFor(db, unit.code))
@@ -86,7 +86,7 @@ export function createCoverageService(d: {
         return centreView(c);
       });
     },
-    async updateCentre(ctx: Ctx, id: string, input: UpdateCountyCentreInput) {
+    async updateCentre(ctx: ActorContext, id: string, input: UpdateCountyCentreInput) {
       const current = await repo.findCentreInScope(db, centreScope(ctx.actor.scope), id);
       if (!current) throw notFound('县级社工中心');
       const { version, ...fields } = input;
@@ -114,7 +114,7 @@ export function createCoverageService(d: {
       await stations.get(actor, stationId); // 404 outside scope
       return { items: (await repo.roomsOf(db, stationId)).map(roomView) };
     },
-    async createRoom(ctx: Ctx, stationId: string, input: ServiceRoomInput) {
+    async createRoom(ctx: ActorContext, stationId: string, input: ServiceRoomInput) {
       const station = await stations.get(ctx.actor, stationId);
       if (await repo.roomExists(db, stationId, input.villageName))
         throw fieldError('villageName', '该村（社区）已登记服务室');

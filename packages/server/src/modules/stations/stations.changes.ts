@@ -2,7 +2,7 @@ import { requiredStationName, type CreateStationInput, type UpdateStationInput }
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { pathInScope } from '../../platform/auth/scope';
-import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { diff, writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Attachments } from '../../platform/files/attachments';
 import { storedName, type FileStorage } from '../../platform/files/file-storage';
@@ -12,8 +12,7 @@ import type { DivisionService } from '../divisions';
 import { checkStatusDates, checkTransition } from './station-rules';
 import { stationsRepository as repo, type StationRow } from './stations.repository';
 import { auditableStation as auditable } from './stations.view';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 const duplicateTownship = (name: string) =>
   new AppError('STATION_EXISTS_FOR_TOWNSHIP', `${name}已登记社工站：每个乡镇（街道）只设一个社工站（R-ST-1）`, {
@@ -36,7 +35,7 @@ export function createStationChanges(d: {
 }) {
   const { db, clock, divisions, storage, attachments, load } = d;
   return {
-    async create(ctx: Ctx, input: CreateStationInput): Promise<StationRow> {
+    async create(ctx: ActorContext, input: CreateStationInput): Promise<StationRow> {
       const township = divisions.require(input.townshipCode, 'townshipCode', 'township');
       if (!pathInScope(ctx.actor.scope, township.path)) throw fieldError('townshipCode', '不在您的管辖范围内');
       const row = {
@@ -83,7 +82,7 @@ export function createStationChanges(d: {
       }
     },
 
-    async update(ctx: Ctx, id: string, input: UpdateStationInput): Promise<StationRow> {
+    async update(ctx: ActorContext, id: string, input: UpdateStationInput): Promise<StationRow> {
       const current = await load(ctx.actor, id);
       if (current.version !== input.version)
         throw new AppError('VERSION_CONFLICT', '该社工站已被他人修改，请刷新后再保存', {
@@ -116,7 +115,11 @@ export function createStationChanges(d: {
     },
 
     /** R-ST-1: the signage photo, checked by its name and bytes to be a real image; no orphan file on failure. */
-    async uploadSignage(ctx: Ctx, id: string, upload: { bytes: Buffer; filename: string }): Promise<StationRow> {
+    async uploadSignage(
+      ctx: ActorContext,
+      id: string,
+      upload: { bytes: Buffer; filename: string },
+    ): Promise<StationRow> {
       const current = await load(ctx.actor, id);
       checkText('fileName', upload.filename);
       const type = await storage.checkImage(upload.bytes);

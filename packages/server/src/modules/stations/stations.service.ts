@@ -8,7 +8,7 @@ import type {
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { historyOf, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { historyOf, writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Attachments } from '../../platform/files/attachments';
 import type { FileStorage } from '../../platform/files/file-storage';
@@ -19,8 +19,7 @@ import { createStationChanges } from './stations.changes';
 import { stationsWorkbook } from './stations.export';
 import { stationScope, stationsRepository as repo, type StationFilters, type StationRow } from './stations.repository';
 import { describeStationFilters, stationView } from './stations.view';
-
-type Ctx = RequestContext & { actor: Actor };
+import type { ActorContext } from '../../platform/http/context';
 
 /** The live contract of each station; supplied by the contracts module at composition. */
 export type StationContractLookup = (stationIds: string[]) => Promise<Map<string, StationContract>>;
@@ -60,7 +59,7 @@ export function createStationService(deps: StationDeps) {
 
   return {
     /** The station register as an audited .xlsx export of what the filters select. */
-    async exportWorkbook(ctx: Ctx, q: StationFilters) {
+    async exportWorkbook(ctx: ActorContext, q: StationFilters) {
       const items = await repo.all(db, scopeOf(ctx.actor), q);
       const buf = await stationsWorkbook(
         await views(items, ctx.actor),
@@ -87,13 +86,13 @@ export function createStationService(deps: StationDeps) {
     async get(actor: Actor, id: string) {
       return viewOne(await load(actor, id), actor);
     },
-    async create(ctx: Ctx, input: CreateStationInput) {
+    async create(ctx: ActorContext, input: CreateStationInput) {
       return viewOne(await changes.create(ctx, input), ctx.actor);
     },
-    async update(ctx: Ctx, id: string, input: UpdateStationInput) {
+    async update(ctx: ActorContext, id: string, input: UpdateStationInput) {
       return viewOne(await changes.update(ctx, id, input), ctx.actor);
     },
-    async uploadSignage(ctx: Ctx, id: string, upload: { bytes: Buffer; filename: string }) {
+    async uploadSignage(ctx: ActorContext, id: string, upload: { bytes: Buffer; filename: string }) {
       return viewOne(await changes.uploadSignage(ctx, id, upload), ctx.actor);
     },
     /** The signage photo of a station the caller may read (the file inherits the station's scope). */

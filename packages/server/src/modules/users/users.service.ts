@@ -11,7 +11,7 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/passwords';
 import type { SessionStore } from '../../platform/auth/sessions';
-import { diff, writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { diff, writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
@@ -20,6 +20,7 @@ import { pageOf } from '../../platform/http/paging';
 import { placementCheck, type OrganisationAccess } from './users.policy';
 import { userScope, usersRepository as repo, type NewUserRow, type UserRow } from './users.repository';
 import { auditableUser as auditable, userView } from './users.view';
+import type { ActorContext } from '../../platform/http/context';
 
 export function createUserService(d: {
   db: Db;
@@ -53,7 +54,7 @@ export function createUserService(d: {
       return (await named([u]))[0];
     },
 
-    async create(ctx: RequestContext & { actor: Actor }, input: CreateUserInput) {
+    async create(ctx: ActorContext, input: CreateUserInput) {
       const d = await checkPlacement(ctx.actor, input.role, input.divisionCode, input.organisationId);
       if (await repo.findByUsername(db, input.username))
         throw new AppError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, {
@@ -87,7 +88,7 @@ export function createUserService(d: {
       return (await named([u]))[0];
     },
 
-    async update(ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput) {
+    async update(ctx: ActorContext, id: string, input: UpdateUserInput) {
       const actor = ctx.actor;
       const current = await repo.findInScope(db, scopeOf(actor), id);
       if (!current) throw notFound('用户');

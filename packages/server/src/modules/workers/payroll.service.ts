@@ -10,15 +10,15 @@ import {
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError } from '../../platform/http/errors';
 import type { StationLookup } from '../stations';
 import { payrollRepository as repo } from './payroll.repository';
 import { workerScope, workersRepository } from './workers.repository';
 import { seesWorkerPii } from './workers.view';
+import type { ActorContext } from '../../platform/http/context';
 
-type Ctx = RequestContext & { actor: Actor };
 export const INSURANCE_KEYS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
 const monthEnd = (m: string) => {
   const days = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
@@ -83,7 +83,7 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
    * Writes a month's entries (already checked by `payrollEntrySchema`) in one transaction: the grid's save and the
    * import's commit. Every worker must be the caller's own staff, once.
    */
-  async function save(ctx: Ctx, month: string, rows: PayrollEntry[], source: string) {
+  async function save(ctx: ActorContext, month: string, rows: PayrollEntry[], source: string) {
     if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
       throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构社工的薪酬和社保');
     const orgId = ctx.actor.scope.organisationId;
@@ -118,7 +118,7 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
   return {
     save,
     /** The month's grid; a grid with ID numbers in clear is an audit event naming the workers (R-SCOPE-2). */
-    async grid(ctx: Ctx, month: string) {
+    async grid(ctx: ActorContext, month: string) {
       const items = await grid(ctx.actor, month);
       if (items.length && seesWorkerPii(ctx.actor)) {
         await writeAudit(db, ctx, {
@@ -131,7 +131,7 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
       }
       return items;
     },
-    async put(ctx: Ctx, month: string, rows: PayrollRowInput[]) {
+    async put(ctx: ActorContext, month: string, rows: PayrollRowInput[]) {
       const entries = rows.map((r, i) => {
         const p = payrollEntrySchema.safeParse(r);
         if (!p.success) throw fieldError(`rows.${i}.${p.error.issues[0].path.join('.')}`, p.error.issues[0].message);

@@ -2,14 +2,15 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { writeAudit } from '../../platform/audit/audit';
 import { fieldError, isUniqueViolation, notFound } from '../../platform/http/errors';
 import { usersRepository } from '../users';
-import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
+import type { WorkerDeps, WorkerReads } from './workers.reads';
+import type { ActorContext } from '../../platform/http/context';
 
 /** Social worker logins (驻站社工): opened from the roster record, scoped each day to the worker's stations. */
 export function createWorkerAccounts(d: WorkerDeps & { reads: WorkerReads }) {
   const { db, clock, reads } = d;
   return {
     /** Gives a worker a login that must change its password first; audited. */
-    async createAccount(ctx: Ctx, workerId: string, input: { username: string; password: string }) {
+    async createAccount(ctx: ActorContext, workerId: string, input: { username: string; password: string }) {
       const w = await reads.loadOwn(ctx, workerId);
       if (await usersRepository.usernameOrWorkerTaken(db, input.username, workerId))
         throw fieldError('username', '用户名已被使用，或该社工已有账号');

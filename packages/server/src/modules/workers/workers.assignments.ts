@@ -2,7 +2,8 @@ import type { DbOrTx } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
 import { fieldError, notFound } from '../../platform/http/errors';
 import { workersRepository as repo } from './workers.repository';
-import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
+import type { WorkerDeps, WorkerReads } from './workers.reads';
+import type { ActorContext } from '../../platform/http/context';
 
 /** Station assignments (R-STAFF-1): the worker's scope and the unit they are counted in move the same day. */
 export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
@@ -11,7 +12,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
   /** Writes assignments and one audit line inside the caller's transaction: assigning one, and the roster import's. */
   async function place(
     tx: DbOrTx,
-    ctx: Ctx,
+    ctx: ActorContext,
     placements: {
       worker: { id: string; name: string };
       station: { id: string; divisionPath: string };
@@ -51,7 +52,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
      * Assigns a worker to a station the organisation's live contract covers.
      * R-STAFF-1: a resident worker is resident at one station at a time, so another open assignment must end first.
      */
-    async assign(ctx: Ctx, workerId: string, input: { stationId: string; startOn: string }) {
+    async assign(ctx: ActorContext, workerId: string, input: { stationId: string; startOn: string }) {
       const w = await reads.loadOwn(ctx, workerId);
       if (!(await d.contracts.covers(w.organisationId, input.stationId)))
         throw fieldError('stationId', '该社工站不在本机构有效合同的服务范围内');
@@ -71,7 +72,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
       return reads.reload(ctx.actor, workerId);
     },
 
-    async endAssignment(ctx: Ctx, workerId: string, assignmentId: string, endOn: string) {
+    async endAssignment(ctx: ActorContext, workerId: string, assignmentId: string, endOn: string) {
       const w = await reads.loadOwn(ctx, workerId);
       const a = (await repo.assignmentsOf(db, [workerId])).find((x) => x.id === assignmentId);
       if (!a) throw notFound('派驻记录');

@@ -4,8 +4,9 @@ import { pathInScope } from '../../platform/auth/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { workersRepository as repo, type WorkerRow } from './workers.repository';
-import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
+import type { WorkerDeps, WorkerReads } from './workers.reads';
 import { canApproveFiling } from './workers.view';
+import type { ActorContext } from '../../platform/http/context';
 
 const VERBS = { submit: '报备', approve: '审核通过', return: '退回' } as const;
 const TARGET = { submit: 'submitted', approve: 'filed', return: 'returned' } as const;
@@ -15,7 +16,7 @@ export function createFiling(d: WorkerDeps & { reads: WorkerReads }) {
   const { db, clock, reads } = d;
   return {
     /** R-STAFF-6 filing: the organisation submits, the county approves or returns with comments. */
-    async filing(ctx: Ctx, workerId: string, action: keyof typeof VERBS, version: number, comment: string) {
+    async filing(ctx: ActorContext, workerId: string, action: keyof typeof VERBS, version: number, comment: string) {
       const w = await reads.load(ctx.actor, workerId);
       const v = (await reads.views([w], ctx.actor))[0];
       const allowed = action === 'submit' ? v.abilities.submit : canApproveFiling(ctx.actor, w);
@@ -50,7 +51,7 @@ export function createFiling(d: WorkerDeps & { reads: WorkerReads }) {
     },
 
     /** Shows one worker's ID number and phone to an officer who states why; the reading is audited (R-SCOPE-2). */
-    async unmask(ctx: Ctx, workerId: string, reason: string) {
+    async unmask(ctx: ActorContext, workerId: string, reason: string) {
       const w = await reads.load(ctx.actor, workerId);
       if (!can(ctx.actor, 'workers:unmask')) throw new AppError('FORBIDDEN', '您的角色不能查看明文个人信息');
       await writeAudit(db, ctx, {
@@ -67,7 +68,7 @@ export function createFiling(d: WorkerDeps & { reads: WorkerReads }) {
      * R-STAFF-2: a county records an exception for a contractor that works in its unit (registered there, or holding a
      * live contract there); any other organisation answers exactly like a missing one.
      */
-    async recordException(ctx: Ctx, input: { organisationId: string; idNumber: string; reason: string }) {
+    async recordException(ctx: ActorContext, input: { organisationId: string; idNumber: string; reason: string }) {
       const id = checkCitizenId(input.idNumber, clock.today());
       if (!id.ok) throw fieldError('idNumber', id.message);
       const org = await d.organisations.get(input.organisationId);

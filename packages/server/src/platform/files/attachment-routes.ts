@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentViewSchema } from '@shegong/shared';
-import type { Actor, RouteAccess } from '../auth/actor';
-import type { RequestContext } from '../audit/audit';
-import { requestContext } from '../http/context';
+import type { RouteAccess } from '../auth/actor';
+import { requestContext, type ActorContext } from '../http/context';
 import { fileResponse } from '../http/responses';
 import type { Attachments } from './attachments';
 
@@ -18,15 +17,9 @@ interface AttachmentRouteOptions {
   upload: RouteAccess;
   download: RouteAccess;
   /** The record when the caller may add files to it (404 or 403 otherwise), and the audit line's words. */
-  forWrite(
-    ctx: RequestContext & { actor: Actor },
-    id: string,
-  ): Promise<{ id: string; divisionPath: string; summary: string }>;
+  forWrite(ctx: ActorContext, id: string): Promise<{ id: string; divisionPath: string; summary: string }>;
   /** The record when the caller may read its files (404 otherwise): the record's own policy decides. */
-  forRead(
-    ctx: RequestContext & { actor: Actor },
-    id: string,
-  ): Promise<{ id: string; divisionPath: string; summary: string }>;
+  forRead(ctx: ActorContext, id: string): Promise<{ id: string; divisionPath: string; summary: string }>;
   /** Personal documents: every download is an audit event naming the record (R-SCOPE-2). */
   auditDownloads?: boolean;
 }
