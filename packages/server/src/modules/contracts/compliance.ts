@@ -1,13 +1,14 @@
 import type { ContractComplianceRow } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import { contractScope, contractsRepository } from './contracts.repository';
 import { countByCode, findingsOf } from './contracts.presenter';
+import type { ActorContext } from '../../platform/http/context';
 
 /**
  * Contract compliance per unit for the city and counties: late signing (R-CON-1), unpublished contracts or
@@ -23,7 +24,7 @@ export function createComplianceReport(d: {
 }) {
   async function byUnit(actor: Actor): Promise<ContractComplianceRow[]> {
     const today = d.clock.today();
-    const units = d.divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
+    const units = d.divisions.countiesIn(actor.scope);
     const rows = await contractsRepository.allInScope(d.db, contractScope(actor.scope));
     const [parts, built] = await Promise.all([
       contractsRepository.partsOf(
@@ -51,7 +52,7 @@ export function createComplianceReport(d: {
   return {
     byUnit,
     /** The overview as an audited .xlsx export. */
-    async exportWorkbook(ctx: RequestContext & { actor: Actor }) {
+    async exportWorkbook(ctx: ActorContext) {
       const rows = await byUnit(ctx.actor);
       const buf = await complianceWorkbook(rows, d.divisions.find(ctx.actor.divisionCode)?.name ?? '', d.clock.now());
       await writeAudit(d.db, ctx, { action: 'export', entityType: 'contract', summary: '导出合同合规情况' });

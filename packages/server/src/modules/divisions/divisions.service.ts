@@ -46,6 +46,10 @@ export async function createDivisionService({ db }: { db: Db }) {
         (d) => (!filter.parent || d.parentCode === filter.parent) && (!filter.level || d.level === filter.level),
       );
     },
+    /** The county-level units within a scope (its own unit, or every unit below a city or province), in list order. */
+    countiesIn(scope: { path: string }): DivisionNode[] {
+      return list.filter((d) => d.level === 'county' && d.path.startsWith(scope.path));
+    },
     /** The county-level unit a division belongs to (itself for a unit). */
     unitOf(code: string): DivisionNode | undefined {
       const d = byCode.get(code);

@@ -1,12 +1,13 @@
 import { PLAN_YEARS, progressPercent, type ProgressCell, type ProgressReport, type ProgressRow } from '@shegong/shared';
 import type { Actor } from '../../platform/auth/actor';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { fieldError } from '../../platform/http/errors';
 import type { Db } from '../../db/database';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import { progressWorkbook } from './progress.export';
+import type { ActorContext } from '../../platform/http/context';
 
 const emptyCell = (): ProgressCell => ({ planned: 0, registered: 0, built: 0, operating: 0, percent: null });
 const add = (a: ProgressCell, b: ProgressCell) => {
@@ -32,10 +33,7 @@ export function createProgressService({ db, clock, divisions, stations }: Progre
   const service = {
     async report(actor: Actor, county?: string): Promise<ProgressReport> {
       if (county && !divisions.find(county)) throw fieldError('county', '县（区）不存在');
-      const scopePath = actor.scope.path;
-      const units = divisions
-        .list({ level: 'county' })
-        .filter((u) => u.path.startsWith(scopePath) && (!county || u.code === county));
+      const units = divisions.countiesIn(actor.scope).filter((u) => !county || u.code === county);
       const unitCodes = new Set(units.map((u) => u.code));
 
       const targets = divisions.planTargets().filter((t) => unitCodes.has(t.divisionCode));
@@ -81,7 +79,7 @@ export function createProgressService({ db, clock, divisions, stations }: Progre
       return { years, rows, total: sum, generatedAt: clock.now().toISOString() };
     },
     /** The report as an audited .xlsx export. */
-    async exportWorkbook(ctx: RequestContext & { actor: Actor }, county?: string) {
+    async exportWorkbook(ctx: ActorContext, county?: string) {
       const report = await service.report(ctx.actor, county);
       const filterText = county
         ? `县（区）：${divisions.find(county)?.name}`
