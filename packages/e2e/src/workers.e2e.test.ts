@@ -157,7 +157,8 @@ describe('staff journey', () => {
     await dialog.getByPlaceholder('结束日期').fill('2026-03-09');
     await dialog.getByPlaceholder('结束日期').press('Tab');
     await dialog.getByLabel('学时').fill('60');
-    await pick(j.page, '参训人员', '刘伟（濮阳县益民社会工作服务中心）', dialog);
+    // The picker searches the roster on the server by name: type the name, pick the worker.
+    await pick(j.page, '参训人员', '刘伟（濮阳县益民社会工作服务中心）', dialog, '刘伟');
     await j.page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     const row = j.page.getByRole('row', { name: /社会工作实务能力提升培训/ });

@@ -5,9 +5,9 @@ import { importResultSchema, itemsSchema, monthSchema, payrollRowViewSchema, put
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
+import { dryRunQuery, uploadedWorkbook } from '../../platform/http/xlsx-upload';
 import type { PayrollImport } from './payroll-import';
 import type { PayrollService } from './payroll.service';
-import { uploadedWorkbook } from './workers.routes';
 
 const monthParams = z.strictObject({ month: monthSchema });
 /** A month's grid is one sheet edited and saved whole (整月一次提交), bounded by the organisation's roster: `{ items }`. */
@@ -61,7 +61,7 @@ export function payrollRoutes(
         tags,
         summary: '从 Excel 导入月度薪酬社保：dryRun=true 只检查；无任何错误时才整体写入',
         params: monthParams,
-        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }),
+        querystring: dryRunQuery,
         consumes: ['multipart/form-data'],
         response: { 200: importResultSchema },
       },

@@ -6,7 +6,8 @@ import { contractFixture } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import { multipartWith } from '../../test-support/images';
 import { workerAssignments, workers } from './workers.table';
-import { NUMBER_ID_MESSAGE, ROSTER_COLUMNS } from './roster-import';
+import { NUMBER_ID_MESSAGE } from './import-rows';
+import { ROSTER_COLUMNS } from './roster-import';
 
 let t: TestApp;
 let county: Session;

@@ -3,21 +3,18 @@ import {
   EDUCATION_LABELS,
   WORKER_ROLE_LABELS,
   createWorkerSchema,
-  textProblem,
   type CreateWorkerInput,
-  type ImportIssue,
   type ImportResult,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
-import { can } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/http/errors';
 import { readSheet, templateWorkbook, type SheetRow } from '../../platform/http/xlsx-import';
 import type { ContractLookup } from '../contracts';
-import { hiringProblems, type Hire } from './workers.hiring';
-import type { Ctx } from './workers.reads';
+import { importChecks, yesNo } from './import-rows';
+import { exceptionNote, hiringProblems, type Hire } from './workers.hiring';
 import { workersRepository as repo } from './workers.repository';
 import type { WorkerService } from './workers.service';
+import type { ActorContext } from '../../platform/http/context';
 
 export const ROSTER_COLUMNS = [
   '姓名',
@@ -54,10 +51,6 @@ const EDUCATION = invert(EDUCATION_LABELS);
 const CERTIFICATE = invert(CERTIFICATE_LABELS);
 const ROLE = invert(WORKER_ROLE_LABELS);
 
-/** What to tell an office whose ID column holds numbers: the digits are already lost, so only retyping helps. */
-export const NUMBER_ID_MESSAGE =
-  '该单元格是数字格式，Excel 已把 18 位身份证号存成数字并丢失了末几位：请把该列设为“文本”格式后重新录入身份证号';
-
 export const rosterTemplate = () =>
   templateWorkbook(
     '社工名册',
@@ -81,7 +74,6 @@ export const rosterTemplate = () =>
 
 /** A row's cells as the create schema's input (labels turned into codes; unknown labels left for the schema to refuse). */
 function rowInput(cells: Record<string, string>): Record<string, unknown> {
-  const yesNo = (v: string) => (v === '是' ? true : v === '否' || v === '' ? false : v);
   return {
     name: cells['姓名'],
     idNumber: cells['身份证号'],
@@ -101,18 +93,18 @@ function rowInput(cells: Record<string, string>): Record<string, unknown> {
  * Roster import (R-STAFF-1, R-STAFF-2, R-STAFF-6): every row is parsed by the create schema and checked by the create
  * path's rule function (`hiringProblems`: ID check, one roster city-wide, hiring rules with recorded exceptions), the
  * station by the assignment's rule (one the organisation's live contract covers); only the file's own checks (text,
- * number-formatted IDs, repeated rows) live here. When no row has a problem, every row is written through the same
+ * number-formatted IDs, repeated rows: `importChecks`) live here. Who may import, the organisation and the division
+ * path the workers are recorded at come from the single create's `employer`. When no row has a problem, every row is written through the same
  * `hire` (and `place`) the single create and assignment use, in one transaction, 500 rows a statement. The dry run
  * and the commit run the same checks.
  */
 export function createRosterImport(d: { db: Db; clock: Clock; contracts: ContractLookup; workers: WorkerService }) {
   return {
     template: rosterTemplate,
-    async importRoster(ctx: Ctx, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
-      if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
-        throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的社工名册');
-      const orgId = ctx.actor.scope.organisationId;
-      const divisionPath = ctx.actor.scope.path;
+    async importRoster(ctx: ActorContext, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
+      // Who may hire and where the workers are recorded: the single create's own answer.
+      const employer = await d.workers.employer(ctx, '只有承接机构可以导入本机构的社工名册');
+      const orgId = employer.organisationId;
       const today = d.clock.today();
       const sheet = await readSheet(bytes, ROSTER_COLUMNS);
       const ids = sheet.map((r) => r.cells['身份证号'].toUpperCase());
@@ -122,24 +114,18 @@ export function createRosterImport(d: { db: Db; clock: Clock; contracts: Contrac
         repo.hiringExceptionsOf(d.db, orgId),
       ]);
       const stationByName = new Map(covered.map((s) => [s.name, s]));
-      const exceptionOf = new Map(exceptions.map((e) => [e.idNumber, `${e.reason}（${e.createdByName} 登记）`]));
-      const issues: ImportIssue[] = [];
-      const seen = new Map<string, number>();
+      const exceptionOf = new Map(exceptions.map((e) => [e.idNumber, exceptionNote(e)]));
+      const checks = importChecks(ROSTER_COLUMNS);
       const rows: { hire: Hire; station: { id: string; divisionPath: string } | undefined }[] = [];
 
-      function checkRow({ row, cells, kinds }: SheetRow) {
-        const before = issues.length;
-        const issue = (column: string, rule: string, message: string) => issues.push({ row, column, rule, message });
+      function checkRow(r: SheetRow) {
+        const { cells } = r;
         // The file's own checks: characters, an ID stored as a number, the same person twice in the file.
-        for (const c of ROSTER_COLUMNS) {
-          const problem = textProblem(cells[c]);
-          if (problem) issue(c, '文字', problem);
-        }
-        const numberId = kinds['身份证号'] === 'number';
-        if (numberId) issue('身份证号', '文本格式', NUMBER_ID_MESSAGE);
+        const { issue, numberId: idAsNumber, repeated, clean } = checks.row(r);
+        const numberId = idAsNumber('身份证号');
         const idNumber = cells['身份证号'].toUpperCase();
-        if (!held.has(idNumber) && seen.has(idNumber)) issue('身份证号', '唯一', `与第 ${seen.get(idNumber)} 行重复`);
-        seen.set(idNumber, row);
+        const repeat = repeated(idNumber);
+        if (!held.has(idNumber) && repeat) issue('身份证号', '唯一', repeat);
         // The single create's schema and rules.
         const input = rowInput(cells);
         const parsed = createWorkerSchema.safeParse(input);
@@ -157,21 +143,13 @@ export function createRosterImport(d: { db: Db; clock: Clock; contracts: Contrac
         const station = cells['派驻社工站'] ? stationByName.get(cells['派驻社工站']) : undefined;
         if (cells['派驻社工站'] && !station)
           issue('派驻社工站', '合同范围', `“${cells['派驻社工站']}”不是本机构有效合同覆盖的社工站`);
-        if (!parsed.success || issues.length > before) return;
-        const hire = {
-          input: parsed.data,
-          organisationId: orgId,
-          divisionPath,
-          exception: exceptionOf.get(idNumber) ?? null,
-        };
-        rows.push({ hire, station });
+        if (!parsed.success || !clean()) return;
+        rows.push({ hire: { input: parsed.data, ...employer, exception: exceptionOf.get(idNumber) ?? null }, station });
       }
       for (const r of sheet) checkRow(r);
 
-      if (sheet.length === 0) issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
-      const ok = issues.length === 0;
-      if (ok && !dryRun) {
-        await d.db.transaction(async (tx) => {
+      return checks.answer(sheet.length, dryRun, () =>
+        d.db.transaction(async (tx) => {
           const created = await d.workers.hire(
             tx,
             ctx,
@@ -184,9 +162,8 @@ export function createRosterImport(d: { db: Db; clock: Clock; contracts: Contrac
             return station ? [{ worker: w, station, startOn: w.hireDate }] : [];
           });
           await d.workers.place(tx, ctx, placements);
-        });
-      }
-      return { dryRun, rows: sheet.length, issues, committed: ok && !dryRun };
+        }),
+      );
     },
   };
 }

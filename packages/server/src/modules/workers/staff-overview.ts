@@ -6,13 +6,13 @@ import type { ContractLookup } from '../contracts';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import { workerScope, workersRepository as repo } from './workers.repository';
-import { hoursByWorker, standing } from './workers.view';
+import { firstPlacements, hoursByWorker } from './workers.view';
 
 /**
  * Per unit: operating stations short of two resident workers, and workers qualified, at risk, overdue and filed.
  * A constant number of queries whatever the number of workers: the qualifying facts of every worker in scope (with
  * the path each is counted at), their hours and assignments, the contracts' first cycles, the stations and their
- * residents; qualification and deadlines come from the same rule (`standing`) the worker views use.
+ * residents; qualification and deadlines come from the same rule (`standing` via `firstPlacements`) the views use.
  */
 export function createStaffOverview(d: {
   db: Db;
@@ -24,21 +24,19 @@ export function createStaffOverview(d: {
   return {
     async perUnit(actor: Actor): Promise<StaffOverviewRow[]> {
       const today = d.clock.today();
-      const units = d.divisions.list({ level: 'county' }).filter((u) => u.path.startsWith(actor.scope.path));
+      const units = d.divisions.countiesIn(actor.scope);
       const where = repo.where(workerScope(actor.scope, today), {}, today);
       const [operating, facts] = await Promise.all([
         d.stations.inScope(actor.scope, ['operating']),
         repo.qualificationFacts(d.db, where, today),
       ]);
-      const first = new Map<string, { startOn: string; stationId: string }>();
-      for (const a of facts.assignments) if (!first.has(a.workerId)) first.set(a.workerId, a);
-      const [residents, starts] = await Promise.all([
+      const [residents, { standingOf }] = await Promise.all([
         repo.residentsAt(
           d.db,
           operating.map((s) => s.id),
           today,
         ),
-        d.contracts.firstCycleStarts([...new Set([...first.values()].map((a) => a.stationId))]),
+        firstPlacements(d.contracts, facts.assignments),
       ]);
       const hours = hoursByWorker(facts.hours);
       const unitOf = (path: string) => units.find((u) => path.startsWith(u.path))?.code;
@@ -63,7 +61,7 @@ export function createStaffOverview(d: {
       for (const w of facts.rows) {
         const r = byCode.get(unitOf(w.currentPath) ?? '');
         if (!r) continue;
-        const { q, status } = standing(w, hours.get(w.id) ?? [], first.get(w.id), starts, today);
+        const { q, status } = standingOf(w, hours.get(w.id) ?? [], today);
         r.workers++;
         if (q.qualified) r.qualified++;
         if (status === 'at_risk') r.atRisk++;

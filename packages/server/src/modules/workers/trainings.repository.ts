@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { PageQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { pageRows } from '../../platform/http/paging';
 import { workerScope } from './workers.repository';
 import { trainingAttendance, trainings, workers } from './workers.table';
 
@@ -26,6 +26,15 @@ export function trainingScope(scope: Scope, today: string): SQL {
   return scopeCondition(scope, { divisionPath: trainings.divisionPath });
 }
 
+/**
+ * R-STAFF-3: the sessions whose organiser a caller may still confirm — unconfirmed and recorded in the division of an
+ * officer who holds the permission (`mayConfirm`); nothing for anyone else. The same rule as the view's `confirm`.
+ */
+export function awaitingConfirmation(scope: Scope, mayConfirm: boolean): SQL {
+  if (!mayConfirm || scope.kind !== 'division') return sql`false`;
+  return and(isNull(trainings.organiserConfirmedAt), like(trainings.divisionPath, `${scope.path}%`))!;
+}
+
 /** Every read and write of the training tables; reads take the caller's scope condition. */
 export const trainingsRepository = {
   async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<TrainingRow | undefined> {
@@ -36,20 +45,15 @@ export const trainingsRepository = {
       .limit(1);
     return row;
   },
-  /** One page and the total, in two queries; `workerId` keeps the sessions that worker attended. */
-  async page(db: DbOrTx, scope: SQL, q: PageQuery & { workerId?: string }) {
-    const where = and(scope, q.workerId ? attendedBy(eq(workers.id, q.workerId)) : undefined);
-    const { limit, offset } = pageWindow(q);
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select()
-        .from(trainings)
-        .where(where)
-        .orderBy(desc(trainings.startOn), desc(trainings.createdAt), trainings.id)
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(trainings).where(where),
-    ]);
+  /** One page and the total, in two queries; `workerId` keeps the sessions that worker attended, `also` narrows more. */
+  async page(db: DbOrTx, scope: SQL, q: PageQuery & { workerId?: string }, also?: SQL) {
+    const where = and(scope, q.workerId ? attendedBy(eq(workers.id, q.workerId)) : undefined, also);
+    const page = db
+      .select()
+      .from(trainings)
+      .where(where)
+      .orderBy(desc(trainings.startOn), desc(trainings.createdAt), trainings.id);
+    const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(trainings, where), q);
     return { rows, total };
   },
   /** The attendees of the given sessions, with their names, in one query. */

@@ -28,7 +28,7 @@ export function trainingRoutes(
       config: { access: { permission: 'workers:read' } },
       schema: {
         tags,
-        summary: '培训记录（分页；workerId 只列该社工参加的培训）',
+        summary: '培训记录（分页；workerId 只列该社工参加的培训；pendingConfirm=true 只列本人可确认主办单位的培训）',
         querystring: trainingQuerySchema,
         response: { 200: pagedSchema(trainingViewSchema) },
       },

@@ -9,16 +9,23 @@ import {
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import type { Attachments } from '../../platform/files/attachments';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
-import { trainingScope, trainingsRepository as repo, type TrainingRow } from './trainings.repository';
+import {
+  awaitingConfirmation,
+  trainingScope,
+  trainingsRepository as repo,
+  type TrainingRow,
+} from './trainings.repository';
 import { workerScope, workersRepository } from './workers.repository';
+import type { ActorContext } from '../../platform/http/context';
 
-type Ctx = RequestContext & { actor: Actor };
-
-/** R-STAFF-3: an officer in whose division the record sits confirms the organiser of a contractor's training. */
+/**
+ * R-STAFF-3: an officer in whose division the record sits confirms the organiser of a contractor's training (the
+ * `pendingConfirm` filter is the same rule in SQL: `awaitingConfirmation`).
+ */
 const canConfirm = (actor: Actor, t: TrainingRow) =>
   can(actor, 'trainings:confirm') && actor.scope.kind === 'division' && t.divisionPath.startsWith(actor.scope.path);
 
@@ -72,10 +79,12 @@ export function createTrainingService(d: { db: Db; clock: Clock; attachments: At
     },
     /** One page of the sessions the caller may read: four queries whatever the page size. */
     async list(actor: Actor, q: TrainingQuery) {
-      const { rows, total } = await repo.page(db, scopeOf(actor), q);
+      const pending =
+        q.pendingConfirm === 'true' ? awaitingConfirmation(actor.scope, can(actor, 'trainings:confirm')) : undefined;
+      const { rows, total } = await repo.page(db, scopeOf(actor), q, pending);
       return pageOf(await views(rows, actor), total, q);
     },
-    async create(ctx: Ctx, input: CreateTrainingInput) {
+    async create(ctx: ActorContext, input: CreateTrainingInput) {
       await checkWorkers(ctx.actor, input.workerIds);
       // An officer's own record needs no confirmation; a contractor's counts once an officer confirms the organiser.
       const officer = ctx.actor.scope.kind === 'division';
@@ -113,7 +122,7 @@ export function createTrainingService(d: { db: Db; clock: Clock; attachments: At
       return (await views([created], ctx.actor))[0];
     },
     /** R-STAFF-3: an officer confirms, and may correct, the organiser level of a contractor's record; audited. */
-    async confirm(ctx: Ctx, id: string, organiserLevel: OrganiserLevel) {
+    async confirm(ctx: ActorContext, id: string, organiserLevel: OrganiserLevel) {
       const { training: t } = await service.load(ctx.actor, id);
       if (!canConfirm(ctx.actor, t)) throw new AppError('NOT_FOUND', '培训不存在或无权访问');
       if (t.organiserConfirmedAt) throw new AppError('INVALID_TRANSITION', '该培训的主办单位已确认');

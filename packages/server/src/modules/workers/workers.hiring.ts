@@ -12,7 +12,8 @@ import { can } from '../../platform/auth/actor';
 import { diff, writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { workersRepository as repo, type WorkerRow } from './workers.repository';
-import type { Ctx, WorkerDeps, WorkerReads } from './workers.reads';
+import type { WorkerDeps, WorkerReads } from './workers.reads';
+import type { ActorContext } from '../../platform/http/context';
 
 /** Facts whose change sends a filed worker back through filing (R-STAFF-6). */
 const FILED_FACTS = [
@@ -95,15 +96,38 @@ export interface Hire {
   exception: string | null;
 }
 
+/** How a worker's record shows the recorded R-STAFF-2 exception: the reason and who recorded it. */
+export const exceptionNote = (ex: { reason: string; createdByName: string }) =>
+  `${ex.reason}（${ex.createdByName} 登记）`;
+
+/** The organisation hiring and where its new workers are recorded: the single create and the roster import ask it. */
+export interface Employer {
+  organisationId: string;
+  divisionPath: string;
+}
+
 /** Hiring (R-STAFF-1, R-STAFF-2) and changing a worker's facts (R-STAFF-6 re-filing). */
 export function createHiring(d: WorkerDeps & { reads: WorkerReads }) {
   const { db, clock, reads } = d;
 
   /**
+   * The caller's organisation as an employer, in one place for the single create and the roster import: only
+   * contractor staff with `workers:write` hire (`refusal` says what was refused), the organisation must exist, and a
+   * new worker is recorded at the organisation's division path.
+   */
+  async function employer(ctx: ActorContext, refusal: string): Promise<Employer> {
+    if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
+      throw new AppError('FORBIDDEN', refusal);
+    const org = await d.organisations.get(ctx.actor.scope.organisationId);
+    if (!org) throw notFound('承接机构');
+    return { organisationId: org.id, divisionPath: org.divisionPath };
+  }
+
+  /**
    * Writes hired people (each already passed `hiringProblems`) and one audit line, inside the caller's transaction:
    * the single create writes one, the roster import all its rows, 500 a statement so the connection is held briefly.
    */
-  async function hire(tx: DbOrTx, ctx: Ctx, hires: Hire[], label = '导入社工名册') {
+  async function hire(tx: DbOrTx, ctx: ActorContext, hires: Hire[], label = '导入社工名册') {
     const now = clock.now();
     const values = hires.map((h) => {
       const id = checkCitizenId(h.input.idNumber, clock.today());
@@ -141,26 +165,21 @@ export function createHiring(d: WorkerDeps & { reads: WorkerReads }) {
 
   return {
     hire,
-    async create(ctx: Ctx, input: CreateWorkerInput) {
-      if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
-        throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构的社工');
-      const orgId = ctx.actor.scope.organisationId;
-      const [holder, ex, org] = await Promise.all([
+    employer,
+    async create(ctx: ActorContext, input: CreateWorkerInput) {
+      const org = await employer(ctx, '只有承接机构可以登记本机构的社工');
+      const [holder, ex] = await Promise.all([
         repo.holderOf(db, input.idNumber),
-        repo.hiringException(db, orgId, input.idNumber),
-        d.organisations.get(orgId),
+        repo.hiringException(db, org.organisationId, input.idNumber),
       ]);
-      const k = { today: clock.today(), organisationId: orgId, heldBy: holder?.organisationId, excepted: !!ex };
-      refuse(hiringProblems(input, k));
-      if (!org) throw notFound('承接机构');
-      const exception = ex ? `${ex.reason}（${ex.createdByName} 登记）` : null;
-      const [created] = await db.transaction((tx) =>
-        hire(tx, ctx, [{ input, organisationId: orgId, divisionPath: org.divisionPath, exception }]),
-      );
+      const k = { today: clock.today(), organisationId: org.organisationId, heldBy: holder?.organisationId };
+      refuse(hiringProblems(input, { ...k, excepted: !!ex }));
+      const exception = ex ? exceptionNote(ex) : null;
+      const [created] = await db.transaction((tx) => hire(tx, ctx, [{ input, ...org, exception }]));
       return (await reads.views([{ ...created, currentPath: created.divisionPath }], ctx.actor))[0];
     },
 
-    async update(ctx: Ctx, workerId: string, input: UpdateWorkerInput) {
+    async update(ctx: ActorContext, workerId: string, input: UpdateWorkerInput) {
       const w = await reads.loadOwn(ctx, workerId);
       if (w.version !== input.version) throw new AppError('VERSION_CONFLICT', '该社工信息已被他人修改，请刷新后再保存');
       const { version, ...fields } = input;

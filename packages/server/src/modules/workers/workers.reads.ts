@@ -1,14 +1,21 @@
-import type { WorkerQuery, WorkerView } from '@shegong/shared';
+import type { WorkerOption, WorkerOptionQuery, WorkerQuery, WorkerView } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
-import { writeAudit, type RequestContext } from '../../platform/audit/audit';
+import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { notFound } from '../../platform/http/errors';
 import { pageOf, pageWindow } from '../../platform/http/paging';
 import { workerScope, workersRepository as repo, type WorkerRow } from './workers.repository';
-import { hoursByWorker, seesWorkerPii, standing, viewContext, workerView, type WorkerViewDeps } from './workers.view';
+import {
+  firstPlacements,
+  hoursByWorker,
+  seesWorkerPii,
+  viewContext,
+  workerView,
+  type WorkerViewDeps,
+} from './workers.view';
+import type { ActorContext } from '../../platform/http/context';
 
-export type Ctx = RequestContext & { actor: Actor };
 export interface WorkerDeps extends WorkerViewDeps {
   db: Db;
   clock: Clock;
@@ -26,7 +33,7 @@ export function createWorkerReads(d: WorkerDeps) {
   }
 
   /** R-SCOPE-2: a read that shows ID numbers and phones in clear is an audit event naming the records (one per request). */
-  async function auditClearRead(ctx: Ctx, rows: WorkerRow[], what: string) {
+  async function auditClearRead(ctx: ActorContext, rows: WorkerRow[], what: string) {
     if (!seesWorkerPii(ctx.actor) || rows.length === 0) return;
     const names = rows
       .slice(0, 20)
@@ -57,12 +64,8 @@ export function createWorkerReads(d: WorkerDeps) {
     const today = clock.today();
     const facts = await repo.qualificationFacts(db, where, today);
     const hours = hoursByWorker(facts.hours);
-    const first = new Map<string, { startOn: string; stationId: string }>();
-    for (const a of facts.assignments) if (!first.has(a.workerId)) first.set(a.workerId, a);
-    const starts = await d.contracts.firstCycleStarts([...new Set([...first.values()].map((a) => a.stationId))]);
-    return facts.rows
-      .filter((w) => standing(w, hours.get(w.id) ?? [], first.get(w.id), starts, today).status === status)
-      .map((w) => w.id);
+    const { standingOf } = await firstPlacements(d.contracts, facts.assignments);
+    return facts.rows.filter((w) => standingOf(w, hours.get(w.id) ?? [], today).status === status).map((w) => w.id);
   }
 
   return {
@@ -70,7 +73,7 @@ export function createWorkerReads(d: WorkerDeps) {
     views,
     load,
     /** A worker of the caller's own organisation, for the employer's changes (404 for anyone else). */
-    async loadOwn(ctx: Ctx, id: string): Promise<WorkerRow> {
+    async loadOwn(ctx: ActorContext, id: string): Promise<WorkerRow> {
       const w = await load(ctx.actor, id);
       const own = ctx.actor.scope.kind === 'organisation' && ctx.actor.scope.organisationId === w.organisationId;
       if (!own || !can(ctx.actor, 'workers:write')) throw notFound('社工');
@@ -78,7 +81,7 @@ export function createWorkerReads(d: WorkerDeps) {
     },
     reload: async (actor: Actor, id: string) => (await views([await load(actor, id)], actor))[0],
     /** One page of the roster: a constant number of queries whatever the page size. */
-    async list(ctx: Ctx, q: WorkerQuery) {
+    async list(ctx: ActorContext, q: WorkerQuery) {
       const today = clock.today();
       const where = repo.where(scopeOf(ctx.actor), q, today);
       let rows: WorkerRow[];
@@ -93,7 +96,32 @@ export function createWorkerReads(d: WorkerDeps) {
       await auditClearRead(ctx, rows, '查看社工名册');
       return pageOf(items, total, q);
     },
-    async get(ctx: Ctx, id: string) {
+    /**
+     * The worker picker (training attendees): the workers the roster would list, searched by name, at most
+     * `pageSize` (≤ 50). Names and where they work only — no ID number or phone, so no read_pii audit line.
+     * Four queries whatever the number.
+     */
+    async options(actor: Actor, q: WorkerOptionQuery): Promise<WorkerOption[]> {
+      const today = clock.today();
+      const rows = await repo.options(db, repo.where(scopeOf(actor), {}, today), q, q.pageSize);
+      const [placed, orgNames] = await Promise.all([
+        repo.activeAssignmentsOf(
+          db,
+          rows.map((w) => w.id),
+          today,
+        ),
+        d.organisations.names(rows.map((w) => w.organisationId)),
+      ]);
+      const stations = await d.stations.summaries([...new Set(placed.map((a) => a.stationId))]);
+      const stationName = new Map(stations.map((s) => [s.id, s.name]));
+      return rows.map((w) => ({
+        id: w.id,
+        name: w.name,
+        organisationName: orgNames.get(w.organisationId) ?? '',
+        stationNames: placed.filter((a) => a.workerId === w.id).map((a) => stationName.get(a.stationId) ?? ''),
+      }));
+    },
+    async get(ctx: ActorContext, id: string) {
       const w = await load(ctx.actor, id);
       await auditClearRead(ctx, [w], '查看社工详情');
       return (await views([w], ctx.actor))[0];

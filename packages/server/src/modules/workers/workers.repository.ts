@@ -1,8 +1,9 @@
-import { and, asc, count, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { PageQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
-import { pageWindow } from '../../platform/http/paging';
+import { containsPattern } from '../../platform/db/search';
+import { pageRows } from '../../platform/http/paging';
 import { hiringExceptions, trainingAttendance, trainings, workerAssignments, workers } from './workers.table';
 
 export type AssignmentRow = typeof workerAssignments.$inferSelect;
@@ -62,17 +63,8 @@ export const workersRepository = {
   },
   /** One page of the roster and the total, in two queries whatever the page size. */
   async page(db: DbOrTx, where: SQL | undefined, q: PageQuery, today: string) {
-    const { limit, offset } = pageWindow(q);
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select(withPath(today))
-        .from(workers)
-        .where(where)
-        .orderBy(asc(workers.name), asc(workers.id))
-        .limit(limit)
-        .offset(offset),
-      db.select({ total: count() }).from(workers).where(where),
-    ]);
+    const page = db.select(withPath(today)).from(workers).where(where).orderBy(asc(workers.name), asc(workers.id));
+    const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(workers, where), q);
     return { rows: rows as WorkerRow[], total };
   },
   /** The given workers among those `where` reaches, in roster order. */
@@ -83,6 +75,33 @@ export const workersRepository = {
       .from(workers)
       .where(and(where, inArray(workers.id, ids)))
       .orderBy(asc(workers.name), asc(workers.id));
+  },
+  /**
+   * The worker picker: up to `limit` workers `where` reaches whose name contains `q` (LIKE's wildcards escaped),
+   * optionally of one organisation, by name. Only the id, name and employer: no personal data leaves here.
+   */
+  async options(db: DbOrTx, where: SQL | undefined, q: { q?: string; organisationId?: string }, limit: number) {
+    return db
+      .select({ id: workers.id, name: workers.name, organisationId: workers.organisationId })
+      .from(workers)
+      .where(
+        and(
+          where,
+          q.q ? ilike(workers.name, containsPattern(q.q)) : undefined,
+          q.organisationId ? eq(workers.organisationId, q.organisationId) : undefined,
+        ),
+      )
+      .orderBy(asc(workers.name), asc(workers.id))
+      .limit(limit);
+  },
+  /** The stations each of the given workers is assigned to on `today`, in one query. */
+  async activeAssignmentsOf(db: DbOrTx, workerIds: string[], today: string) {
+    if (workerIds.length === 0) return [];
+    return db
+      .select({ workerId: workerAssignments.workerId, stationId: workerAssignments.stationId })
+      .from(workerAssignments)
+      .where(and(inArray(workerAssignments.workerId, workerIds), activeOn(today)))
+      .orderBy(asc(workerAssignments.startOn));
   },
   /** The ids among `ids` that `scope` reaches (attendance, payroll rows). */
   async idsIn(db: DbOrTx, scope: SQL, ids: string[]): Promise<string[]> {

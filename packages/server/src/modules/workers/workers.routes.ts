@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,6 +17,8 @@ import {
   updateWorkerSchema,
   workerAccountSchema,
   workerAccountViewSchema,
+  workerOptionQuerySchema,
+  workerOptionSchema,
   workerQuerySchema,
   workerViewSchema,
 } from '@shegong/shared';
@@ -24,24 +26,14 @@ import { requireActor } from '../../platform/auth/auth-plugin';
 import { attachmentRoutes } from '../../platform/files/attachment-routes';
 import type { Attachments } from '../../platform/files/attachments';
 import { requestContext } from '../../platform/http/context';
-import { AppError } from '../../platform/http/errors';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
+import { dryRunQuery, uploadedWorkbook } from '../../platform/http/xlsx-upload';
 import type { RosterImport } from './roster-import';
 import type { StaffOverview } from './staff-overview';
 import type { WorkerService } from './workers.service';
 
 const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
-const dryRunQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') });
-
-/** The uploaded .xlsx of an import request (10 MB at most), or the Chinese refusal. */
-export async function uploadedWorkbook(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-  const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-  if (!part)
-    throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 文件', { fieldErrors: { file: '请选择文件' } });
-  return part.toBuffer();
-}
 
 export interface WorkerRouteDeps {
   workers: WorkerService;
@@ -88,6 +80,19 @@ export function workerRoutes(
       reply.status(201);
       return service.create(requestContext(req), req.body);
     },
+  );
+  r.get(
+    '/api/v1/workers/options',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '选择社工（按姓名搜索，最多 50 人；只含姓名、所在机构和社工站，不含身份证号、电话）',
+        querystring: workerOptionQuerySchema,
+        response: { 200: itemsSchema(workerOptionSchema) },
+      },
+    },
+    async (req) => ({ items: await service.options(requireActor(req), req.query) }),
   );
   r.get(
     '/api/v1/workers/overview',

@@ -23,7 +23,10 @@ export function createWorkerService(d: WorkerDeps) {
     load: reads.load,
     loadOwn: reads.loadOwn,
     list: reads.list,
+    options: reads.options,
     get: reads.get,
+    /** The caller's organisation as an employer (who may hire, where new workers are recorded). */
+    employer: hiring.employer,
     create: hiring.create,
     update: hiring.update,
     /** Writes checked hires inside the caller's transaction (the single create one, the roster import all its rows). */

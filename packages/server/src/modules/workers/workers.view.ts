@@ -43,10 +43,9 @@ export async function viewContext(d: WorkerViewDeps, rows: WorkerRow[]) {
     d.organisations.names(rows.map((w) => w.organisationId)),
     d.attachments.list('worker', ids),
   ]);
-  const stationIds = [...new Set(asg.map((a) => a.stationId))];
-  const [stationRows, starts] = await Promise.all([
-    d.stations.summaries(stationIds),
-    d.contracts.firstCycleStarts(stationIds),
+  const [stationRows, { standingOf }] = await Promise.all([
+    d.stations.summaries([...new Set(asg.map((a) => a.stationId))]),
+    firstPlacements(d.contracts, asg),
   ]);
   const stationNames = new Map(stationRows.map((s) => [s.id, s.name]));
   const hours = hoursByWorker(att);
@@ -56,7 +55,7 @@ export async function viewContext(d: WorkerViewDeps, rows: WorkerRow[]) {
       ...(assigned.get(a.workerId) ?? []),
       { ...a, stationName: stationNames.get(a.stationId) ?? '' },
     ]);
-  return { hours, assigned, orgNames, starts, files: files as Map<string, AttachmentView[]> };
+  return { hours, assigned, orgNames, standingOf, files: files as Map<string, AttachmentView[]> };
 }
 export type ViewContext = Awaited<ReturnType<typeof viewContext>>;
 
@@ -112,13 +111,31 @@ export function standing(
   return { q, deadlineOn, status };
 }
 
+/**
+ * R-STAFF-4's starting point for a set of workers, in one place: each worker's first assignment (`assignments`
+ * ordered by start date) and the contract's first cycle at those stations; `standingOf` is then a worker's `standing`.
+ * Views, the deadline filter and the overview use it.
+ */
+export async function firstPlacements(
+  contracts: ContractLookup,
+  assignments: readonly { workerId: string; startOn: string; stationId: string }[],
+) {
+  const first = new Map<string, { startOn: string; stationId: string }>();
+  for (const a of assignments) if (!first.has(a.workerId)) first.set(a.workerId, a);
+  const starts = await contracts.firstCycleStarts([...new Set([...first.values()].map((a) => a.stationId))]);
+  return {
+    standingOf: (w: Parameters<typeof standing>[0] & { id: string }, training: TrainingHours[], today: string) =>
+      standing(w, training, first.get(w.id), starts, today),
+  };
+}
+
 /** A worker as the caller may see them: personal data masked unless the role needs it, qualification and deadlines computed. */
 export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: string): WorkerView {
   const clear = seesWorkerPii(actor);
   const training = ctx.hours.get(w.id) ?? [];
   const assignments = ctx.assigned.get(w.id) ?? [];
   const first = assignments[0];
-  const { q, deadlineOn, status } = standing(w, training, first, ctx.starts, today);
+  const { q, deadlineOn, status } = ctx.standingOf(w, training, today);
   const year = Number(today.slice(0, 4));
   const ce = continuingEducation(year, training, today);
   const lastYear = continuingEducation(year - 1, training, today);

@@ -264,7 +264,15 @@ export const LISTS: Record<string, ListSpec> = {
     own: 'contract',
   },
   '/api/v1/workers': { queries: all((b) => [`stationId=${b.ids.station}`]), own: 'worker' },
-  '/api/v1/trainings': { own: 'training' },
+  '/api/v1/workers/options': {
+    queries: all((b) => [
+      `q=${encodeURIComponent(b.workerName)}`,
+      `organisationId=${b.ids.organisation}`,
+      'pageSize=50',
+    ]),
+    own: 'worker',
+  },
+  '/api/v1/trainings': { queries: all(() => ['pendingConfirm=true']), own: 'training' },
 };
 
 /**

@@ -21,7 +21,7 @@ import { PageHeader } from '../../components/page-header';
 import { showFormError } from '../../lib/zod-rule';
 import { useConfirmTraining, useCreateTraining, useRefreshTrainings, useTrainings } from './trainings.api';
 import { counts, TrainingsTable } from './trainings-table';
-import { useWorkers } from './workers.api';
+import { WorkerSelect } from './worker-select';
 
 const LEVEL_OPTIONS = ORGANISER_LEVELS.map((l) => ({ value: l, label: ORGANISER_LEVEL_LABELS[l] }));
 
@@ -35,12 +35,12 @@ export function TrainingsPage() {
   const [confirmForm] = Form.useForm();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { data, isLoading } = useTrainings(paging);
-  // The attendee picker: the caller's roster, up to 200 at once.
-  const workers = useWorkers({ page: 1, pageSize: 200 }, { enabled: open });
+  // R-STAFF-3: how many sessions the caller may still confirm — the server's count, not this page's.
+  const pendingQuery = useTrainings({ pendingConfirm: 'true', pageSize: 1 }, { enabled: can('trainings:confirm') });
   const createTraining = useCreateTraining();
   const confirmTraining = useConfirmTraining();
   const refresh = useRefreshTrainings();
-  const pending = (data?.items ?? []).filter((t) => t.abilities.confirm).length;
+  const pending = pendingQuery.data?.total ?? 0;
   const narrow = !Grid.useBreakpoint().md;
 
   async function create(v: Record<string, unknown>) {
@@ -167,14 +167,7 @@ export function TrainingsPage() {
             <InputNumber min={0.5} step={0.5} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label="参训人员" name="workerIds">
-            <Select
-              mode="multiple"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(workers.data?.items ?? []).map((w) => ({
-                value: w.id,
-                label: `${w.name}（${w.organisationName}）`,
-              }))}
-            />
+            <WorkerSelect enabled={open} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,24 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AssignmentInput,
   CreateWorkerInput,
   FilingActionInput,
   Paged,
   StaffOverviewRow,
-  StationView,
   UnmaskInput,
   WorkerAccountInput,
+  WorkerOption,
+  WorkerOptionQuery,
   WorkerQuery,
   WorkerView,
 } from '@shegong/shared';
 import { api, qs } from '../../lib/api';
-import { stationKeys } from '../stations/stations.api';
+import { useStations } from '../stations/stations.api';
 
 /** Query keys of the roster; every roster mutation invalidates `all` (lists, records and the overview). */
 export const workerKeys = {
   all: ['workers'] as const,
   list: (q: Partial<WorkerQuery>) => [...workerKeys.all, 'list', q] as const,
   one: (id: string) => [...workerKeys.all, 'one', id] as const,
+  options: (q: Partial<WorkerOptionQuery>) => [...workerKeys.all, 'options', q] as const,
   overview: () => [...workerKeys.all, 'overview'] as const,
 };
 
@@ -30,7 +33,31 @@ export const rosterImportUrl = (dryRun: boolean) => `${base}/import?dryRun=${dry
 export const workerFileUrl = (workerId: string, fileId: string) => `${base}/${workerId}/files/${fileId}`;
 export const workerUploadUrl = (workerId: string) => `${base}/${workerId}/files`;
 
-/** A page of the roster (R-STAFF-1…6); pickers ask for up to 200 at once. */
+/** How many workers a picker shows before the user narrows them by typing (the server's limit is 50). */
+export const WORKER_PICKER_SIZE = 50;
+
+/**
+ * Worker pickers search on the server: names only (no ID numbers, no audit line), scoped like the roster, narrowed
+ * by the typed text (`search`, debounced). While a new search runs, the previous answer stays on screen.
+ */
+export function useWorkerSearch(q: Omit<Partial<WorkerOptionQuery>, 'q'> = {}, opts: { enabled?: boolean } = {}) {
+  const [text, setText] = useState('');
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setTyped(text.trim()), 300);
+    return () => clearTimeout(t);
+  }, [text]);
+  const query = { ...q, q: typed || undefined, pageSize: WORKER_PICKER_SIZE };
+  const res = useQuery({
+    queryKey: workerKeys.options(query),
+    queryFn: () => api.get<{ items: WorkerOption[] }>(`${base}/options${qs(query)}`),
+    enabled: opts.enabled,
+    placeholderData: keepPreviousData,
+  });
+  return { search: setText, items: res.data?.items ?? [], fetching: res.isFetching };
+}
+
+/** A page of the roster (R-STAFF-1…6). */
 export function useWorkers(q: Partial<WorkerQuery>, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: workerKeys.list(q),
@@ -56,14 +83,7 @@ export function useStaffOverview() {
 }
 
 /** The stations the caller sees, for the assignment picker (the server keeps to the contract's stations). */
-export function useAssignableStations(enabled: boolean) {
-  const q = { page: 1, pageSize: 200 };
-  return useQuery({
-    queryKey: stationKeys.list(q),
-    queryFn: () => api.get<Paged<StationView>>(`/api/v1/stations${qs(q)}`),
-    enabled,
-  });
-}
+export const useAssignableStations = (enabled: boolean) => useStations({ page: 1, pageSize: 200 }, { enabled });
 
 /** Refreshes the roster's queries (after an import or an attachment upload). */
 export function useRefreshWorkers() {
