@@ -135,7 +135,7 @@ describe('contract terms as stored', () => {
     const { breachLiability: _missing, ...partial } = terms;
     await t.db
       .update(contracts)
-      .set({ terms: { ...partial, retiredTerm: '旧条款' } as typeof partial })
+      .set({ terms: { ...partial, retiredTerm: '旧条款' } as unknown as (typeof contracts.$inferInsert)['terms'] })
       .where(eq(contracts.id, contractId));
     const one = await t.call(county, 'GET', `/api/v1/contracts/${contractId}`);
     expect(one.statusCode, one.body).toBe(200);
