@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { catalogueItems, divisions, planTargets, referenceDataLoads } from './divisions.table';
-import { loadReferenceData } from './reference-data';
+import { createDivisionService } from './divisions.service';
+import { CITY_CODE, loadReferenceData } from './reference-data';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -61,5 +62,20 @@ describe('reference data', () => {
       const mine = readFileSync(path.resolve(import.meta.dirname, '../../../../shared/data', f), 'utf8');
       expect(mine).toBe(readFileSync(path.join(shared, f), 'utf8'));
     }
+  });
+});
+
+describe('countiesIn', () => {
+  it('answers the county units within a scope: all nine for the city, its own for a unit, none for a township', async () => {
+    const service = await createDivisionService({ db: t.db });
+    const city = service.find(CITY_CODE)!;
+    const puyang = service.find('410928000000')!;
+    const township = service.find('410928101000')!;
+    const all = service.countiesIn(city);
+    expect(all).toHaveLength(9);
+    expect(all.every((u) => u.level === 'county')).toBe(true);
+    expect(all).toEqual(service.list({ level: 'county' }));
+    expect(service.countiesIn(puyang).map((u) => u.code)).toEqual([puyang.code]);
+    expect(service.countiesIn(township)).toEqual([]);
   });
 });
