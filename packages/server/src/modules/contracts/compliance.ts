@@ -7,7 +7,7 @@ import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import { contractScope, contractsRepository } from './contracts.repository';
-import { countByCode, findingsOf } from './contracts.presenter';
+import { countByCode, findingsOf } from './contracts.view';
 import type { ActorContext } from '../../platform/http/context';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractFindings, type ContractFacts } from '@shegong/shared';
-import { countByCode } from './contracts.presenter';
+import { countByCode } from './contracts.view';
 
 // The compliance overview counts findings by their stable code (issue 8), never by the Chinese message text.
 const today = '2027-02-01';

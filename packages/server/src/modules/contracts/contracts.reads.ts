@@ -5,7 +5,7 @@ import { pageOf } from '../../platform/http/paging';
 import type { ContractDeps } from './contracts.service';
 import { contractScope, contractsRepository, type ContractRow } from './contracts.repository';
 import { canWriteContract, contractAbilities } from './contracts.policy';
-import { contractView } from './contracts.presenter';
+import { contractView } from './contracts.view';
 import type { ActorContext } from '../../platform/http/context';
 
 /** Reading contracts: one record in scope, a page, and their views. */

@@ -5,7 +5,7 @@ import { fieldError } from '../../platform/http/errors';
 import type { ContractDeps } from './contracts.service';
 import type { ContractReads } from './contracts.reads';
 import { contractsRepository } from './contracts.repository';
-import { findingsOf } from './contracts.presenter';
+import { findingsOf } from './contracts.view';
 import type { ActorContext } from '../../platform/http/context';
 
 /** R-CON-1: a contract signed from an award (with its first year's agreement); a late signing is recorded as such. */

@@ -11,7 +11,7 @@ import { pageOf } from '../../platform/http/paging';
 import { disclosuresRepository as disclosures } from './disclosures.repository';
 import type { OrganisationDeps } from './organisations.deps';
 import { canDisclose } from './organisations.policy';
-import { disclosureView, disclosuresByOrganisation, publicOrganisationView } from './organisations.presenter';
+import { disclosureView, disclosuresByOrganisation, publicOrganisationView } from './organisations.view';
 import type { OrganisationRegistry } from './organisations.registry';
 import { organisationsRepository } from './organisations.repository';
 import type { ActorContext } from '../../platform/http/context';

@@ -4,7 +4,7 @@ import { diff, writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
 import type { OrganisationDeps } from './organisations.deps';
-import { organisationView } from './organisations.presenter';
+import { organisationView } from './organisations.view';
 import { canWriteOrganisation, checkCode, registrarUnit } from './organisations.policy';
 import {
   organisationScope,

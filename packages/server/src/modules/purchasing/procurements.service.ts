@@ -15,7 +15,7 @@ import { pageOf } from '../../platform/http/paging';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { StationLookup } from '../stations';
-import { toProcurementView } from './procurements.presenter';
+import { toProcurementView } from './procurements.view';
 import { procurementScope, procurementsRepository, type ProcurementRow } from './procurements.repository';
 import type { ActorContext } from '../../platform/http/context';
 

@@ -16,7 +16,7 @@ import { pageOf } from '../../platform/http/paging';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import { EDITABLE, filesPlans, planAbilities, writesPlan } from './purchase-plans.policy';
-import { toPlanView } from './purchase-plans.presenter';
+import { toPlanView } from './purchase-plans.view';
 import { planScope, purchasePlansRepository, type PlanEventRow, type PlanRow } from './purchase-plans.repository';
 import type { ActorContext } from '../../platform/http/context';
 

@@ -16,7 +16,7 @@ import { AppError, fieldError } from '../../platform/http/errors';
 import type { StationLookup } from '../stations';
 import { payrollRepository as repo } from './payroll.repository';
 import { workerScope, workersRepository } from './workers.repository';
-import { seesWorkerPii } from './workers.view';
+import { seesWorkerPii } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
 
 export const INSURANCE_KEYS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];

@@ -20,14 +20,8 @@ import {
   type TrainingRow,
 } from './trainings.repository';
 import { workerScope, workersRepository } from './workers.repository';
+import { canConfirm } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
-
-/**
- * R-STAFF-3: an officer in whose division the record sits confirms the organiser of a contractor's training (the
- * `pendingConfirm` filter is the same rule in SQL: `awaitingConfirmation`).
- */
-const canConfirm = (actor: Actor, t: TrainingRow) =>
-  can(actor, 'trainings:confirm') && actor.scope.kind === 'division' && t.divisionPath.startsWith(actor.scope.path);
 
 /** R-TAL-1 / R-STAFF-5: training sessions with their attendees; hours feed qualification and continuing education. */
 export function createTrainingService(d: { db: Db; clock: Clock; attachments: Attachments }) {

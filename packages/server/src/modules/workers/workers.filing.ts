@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { workersRepository as repo, type WorkerRow } from './workers.repository';
 import type { WorkerDeps, WorkerReads } from './workers.reads';
-import { canApproveFiling } from './workers.view';
+import { canApproveFiling } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
 
 const VERBS = { submit: '报备', approve: '审核通过', return: '退回' } as const;

@@ -6,14 +6,8 @@ import type { Clock } from '../../platform/clock';
 import { notFound } from '../../platform/http/errors';
 import { pageOf, pageWindow } from '../../platform/http/paging';
 import { workerScope, workersRepository as repo, type WorkerRow } from './workers.repository';
-import {
-  firstPlacements,
-  hoursByWorker,
-  seesWorkerPii,
-  viewContext,
-  workerView,
-  type WorkerViewDeps,
-} from './workers.view';
+import { firstPlacements, hoursByWorker, viewContext, workerView, type WorkerViewDeps } from './workers.view';
+import { seesWorkerPii } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
 
 export interface WorkerDeps extends WorkerViewDeps {

@@ -16,15 +16,12 @@ import {
 } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { can, type Actor } from '../../platform/auth/actor';
-import { pathInScope } from '../../platform/auth/scope';
 import type { Attachments } from '../../platform/files/attachments';
 import type { ContractLookup } from '../contracts';
 import type { OrganisationLookup } from '../organisations';
 import type { StationLookup } from '../stations';
+import { canApproveFiling, seesWorkerPii } from './workers.policy';
 import { workersRepository as repo, type AssignmentRow, type WorkerRow } from './workers.repository';
-
-/** Who may see a worker's ID number and phone in clear: the employer's roles (R-SCOPE-2); everyone else sees them masked. */
-export const seesWorkerPii = (actor: Actor) => can(actor, 'workers:pii');
 
 export interface WorkerViewDeps {
   db: DbOrTx;
@@ -246,7 +243,3 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
     },
   };
 }
-
-/** R-STAFF-6: the county where the worker is counted approves or returns a submitted filing. */
-export const canApproveFiling = (actor: Actor, w: WorkerRow) =>
-  can(actor, 'workers:approve') && pathInScope(actor.scope, w.currentPath) && w.filingStatus === 'submitted';
