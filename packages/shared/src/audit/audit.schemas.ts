@@ -28,15 +28,27 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   read_pii: '读取个人信息',
   download: '下载文件',
 };
-export const ENTITY_LABELS: Record<string, string> = {
+/** What an audit event is about; `writeAudit` accepts only these, so the log never shows an unnamed code. */
+export const ENTITY_LABELS = {
   user: '用户',
+  session: '会话',
   station: '社工站',
   countyCentre: '县级社工中心',
   serviceRoom: '社会工作服务室',
-  file: '文件',
   plan: '建设进度',
-  session: '会话',
-};
+  file: '文件',
+  organisation: '社会组织',
+  disclosure: '信息公开',
+  purchasePlan: '年度购买服务计划',
+  procurement: '采购项目',
+  contract: '合同',
+  worker: '社工',
+  hiringException: '聘用例外',
+  training: '培训',
+  payroll: '薪酬与社保',
+  templateNote: '站点记事（模板）',
+} as const satisfies Record<string, string>;
+export type AuditEntityType = keyof typeof ENTITY_LABELS;
 
 export const auditQuerySchema = z
   .strictObject({

@@ -56,7 +56,7 @@ export function createNoteService({ db, clock, stations }: NoteServiceDeps) {
         });
         await writeAudit(tx, ctx, {
           action: 'create',
-          entityType: 'template_note',
+          entityType: 'templateNote',
           entityId: created.id,
           divisionPath: created.divisionPath,
           summary: `新增记事 ${created.title}`,
@@ -84,7 +84,7 @@ export function createNoteService({ db, clock, stations }: NoteServiceDeps) {
         );
         await writeAudit(tx, ctx, {
           action: 'update',
-          entityType: 'template_note',
+          entityType: 'templateNote',
           entityId: id,
           divisionPath: updated.divisionPath,
           summary: `修改记事 ${updated.title}`,

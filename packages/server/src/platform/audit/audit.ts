@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { AuditAction, AuditEventView } from '@shegong/shared';
+import type { AuditAction, AuditEntityType, AuditEventView } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../auth/actor';
 import { auditEvents } from './audit.table';
@@ -14,7 +14,7 @@ export interface RequestContext {
 
 export interface AuditInput {
   action: AuditAction;
-  entityType?: string;
+  entityType?: AuditEntityType;
   entityId?: string;
   divisionPath?: string;
   summary: string;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachmentViewSchema } from '@shegong/shared';
+import { attachmentViewSchema, type AuditEntityType } from '@shegong/shared';
 import type { RouteAccess } from '../auth/actor';
 import { requestContext, type ActorContext } from '../http/context';
 import { fileResponse } from '../http/responses';
@@ -11,7 +11,7 @@ interface AttachmentRouteOptions {
   /** The record's path with one `:id`-style parameter, e.g. `/api/v1/contracts/:contractId`. */
   url: string;
   param: string;
-  entityType: string;
+  entityType: AuditEntityType;
   tags: string[];
   summary: string;
   upload: RouteAccess;

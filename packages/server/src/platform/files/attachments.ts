@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { AttachmentView } from '@shegong/shared';
+import type { AttachmentView, AuditEntityType } from '@shegong/shared';
 import type { Db, DbOrTx } from '../../db/database';
 import type { RequestContext } from '../audit/audit';
 import { writeAudit } from '../audit/audit';
@@ -84,7 +84,7 @@ export function createAttachments(db: Db, storage: FileStorage) {
     async upload(
       req: FastifyRequest,
       ctx: RequestContext,
-      target: { entityType: string; entityId: string; divisionPath: string; summary: string },
+      target: { entityType: AuditEntityType; entityId: string; divisionPath: string; summary: string },
     ) {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       const part = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES } });
@@ -148,7 +148,7 @@ export function createAttachments(db: Db, storage: FileStorage) {
      */
     async send(
       reply: FastifyReply,
-      entityType: string,
+      entityType: AuditEntityType,
       entityId: string,
       fileId: string,
       audit?: { ctx: RequestContext; divisionPath: string; summary: string },

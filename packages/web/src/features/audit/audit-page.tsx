@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import {
   AUDIT_ACTION_LABELS,
   ENTITY_LABELS,
+  type AuditEntityType,
   type AuditAction,
   type AuditEventView,
   type AuditQuery,
@@ -100,7 +101,7 @@ export function AuditPage() {
             {
               title: '对象',
               dataIndex: 'entityType',
-              render: (t: string | null) => (t ? (ENTITY_LABELS[t] ?? t) : '—'),
+              render: (t: string | null) => (t ? (ENTITY_LABELS[t as AuditEntityType] ?? t) : '—'),
             },
             { title: '摘要', dataIndex: 'summary', render: (s: string) => <Typography.Text>{s}</Typography.Text> },
             { title: 'IP', dataIndex: 'ip', responsive: ['lg' as const] },

@@ -19,7 +19,7 @@ export function OrganisationsPage() {
   const { message } = App.useApp();
   const divisions = useDivisions();
   const [filters, setFilters] = useState<Record<string, unknown>>({});
-  const paging = usePaging({ unit: '个' });
+  const paging = usePaging({ unit: '个社会组织' });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const list = useOrganisations({ ...filters, ...paging.query });

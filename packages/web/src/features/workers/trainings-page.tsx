@@ -18,6 +18,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ORGANISER_LEVEL_LABELS, ORGANISER_LEVELS, type OrganiserLevel, type TrainingView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
+import { usePaging } from '../../lib/paging';
 import { showFormError } from '../../lib/zod-rule';
 import { useConfirmTraining, useCreateTraining, useRefreshTrainings, useTrainings } from './trainings.api';
 import { counts, TrainingsTable } from './trainings-table';
@@ -33,8 +34,8 @@ export function TrainingsPage() {
   const [confirming, setConfirming] = useState<TrainingView | null>(null);
   const [form] = Form.useForm();
   const [confirmForm] = Form.useForm();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { data, isLoading } = useTrainings(paging);
+  const paging = usePaging({ unit: '期培训' });
+  const { data, isLoading } = useTrainings(paging.query);
   // R-STAFF-3: how many sessions the caller may still confirm — the server's count, not this page's.
   const pendingQuery = useTrainings({ pendingConfirm: 'true', pageSize: 1 }, { enabled: can('trainings:confirm') });
   const createTraining = useCreateTraining();
@@ -120,13 +121,7 @@ export function TrainingsPage() {
           canWrite={can('trainings:write')}
           onConfirm={startConfirm}
           onUploaded={() => void refresh()}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showTotal: (n) => `共 ${n} 条`,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={paging.pagination(data?.total)}
         />
       </Card>
       <Modal
