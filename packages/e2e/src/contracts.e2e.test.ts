@@ -1,3 +1,4 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,19 +78,7 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (se
     amount: '300000',
     awardedOn: '2026-08-10',
   });
-  const terms = Object.fromEntries(
-    [
-      'serviceContent',
-      'term',
-      'quantity',
-      'quality',
-      'price',
-      'settlement',
-      'rightsDuties',
-      'breachLiability',
-      'changeTermination',
-    ].map((k) => [k, '见合同文本']),
-  );
+  const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同文本']));
   await county.post('/api/v1/contracts', {
     procurementId: p2.id,
     title: '庆祖镇社工站服务合同',

@@ -1,3 +1,4 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,19 +59,7 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (se
     amount: '500000',
     awardedOn: '2026-01-15',
   });
-  const terms = Object.fromEntries(
-    [
-      'serviceContent',
-      'term',
-      'quantity',
-      'quality',
-      'price',
-      'settlement',
-      'rightsDuties',
-      'breachLiability',
-      'changeTermination',
-    ].map((k) => [k, '见合同文本']),
-  );
+  const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同文本']));
   await county.post('/api/v1/contracts', {
     procurementId: p.id,
     title: '柳屯镇社工站服务合同',

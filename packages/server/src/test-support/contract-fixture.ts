@@ -1,19 +1,8 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { makeCreditCode } from './credit-codes';
 import { DIV, sessionCookie, stationBody, type Session, type TestApp } from './test-app';
 
-const TERMS = Object.fromEntries(
-  [
-    'serviceContent',
-    'term',
-    'quantity',
-    'quality',
-    'price',
-    'settlement',
-    'rightsDuties',
-    'breachLiability',
-    'changeTermination',
-  ].map((k) => [k, '见合同']),
-);
+const TERMS = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
 
 /** Logs in a new contractor admin of an organisation (created by a county admin), password already changed. */
 export async function orgAdmin(t: TestApp, username: string, organisationId: string): Promise<Session> {

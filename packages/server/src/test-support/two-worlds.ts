@@ -1,3 +1,4 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@shegong/shared';
 import { makeCitizenId } from './citizen-ids';
@@ -109,19 +110,7 @@ const SPECS: Spec[] = [
   },
 ];
 
-const TERMS = Object.fromEntries(
-  [
-    'serviceContent',
-    'term',
-    'quantity',
-    'quality',
-    'price',
-    'settlement',
-    'rightsDuties',
-    'breachLiability',
-    'changeTermination',
-  ].map((k) => [k, '见合同']),
-);
+const TERMS = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
 /** A minimal PDF that file-type recognises (attachments are checked by their bytes). */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 export const PNG = makePng();

@@ -1,3 +1,4 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, DIV, stationBody, type Session, type TestApp } from '../../test-support/test-app';
@@ -12,19 +13,7 @@ let city: Session;
 let station = '';
 let org = '';
 let n = 0;
-const terms = Object.fromEntries(
-  [
-    'serviceContent',
-    'term',
-    'quantity',
-    'quality',
-    'price',
-    'settlement',
-    'rightsDuties',
-    'breachLiability',
-    'changeTermination',
-  ].map((k) => [k, '见合同']),
-);
+const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
 
 beforeAll(async () => {
   t = await createTestApp({ today: '2026-11-28' });

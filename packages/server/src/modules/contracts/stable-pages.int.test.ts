@@ -1,3 +1,4 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, DIV, stationBody, type Session, type TestApp } from '../../test-support/test-app';
@@ -11,19 +12,7 @@ import { procurements, purchasePlans } from '../purchasing/purchasing.table';
 let t: TestApp;
 let county: Session;
 const COPIES = 40;
-const terms = Object.fromEntries(
-  [
-    'serviceContent',
-    'term',
-    'quantity',
-    'quality',
-    'price',
-    'settlement',
-    'rightsDuties',
-    'breachLiability',
-    'changeTermination',
-  ].map((k) => [k, '见合同']),
-);
+const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
 let contractId = '';
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
@@ -9,19 +10,7 @@ let county: Session;
 let org: Session;
 let ids: Record<string, string>;
 const PERSON = makeCitizenId('19950312', 122);
-const terms = Object.fromEntries(
-  [
-    'serviceContent',
-    'term',
-    'quantity',
-    'quality',
-    'price',
-    'settlement',
-    'rightsDuties',
-    'breachLiability',
-    'changeTermination',
-  ].map((k) => [k, '见合同']),
-);
+const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
 
 beforeAll(async () => {
   t = await createTestApp({ today: '2026-06-15' });

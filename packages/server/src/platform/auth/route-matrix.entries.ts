@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { INSURANCE_ITEMS } from '@shegong/shared';
+import { INSURANCE_ITEMS, CONTRACT_TERMS } from '@shegong/shared';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import type { IdKey, World, WorldIds, WorldRole } from '../../test-support/two-worlds';
 import { PDF, PNG } from '../../test-support/two-worlds';
@@ -52,19 +52,7 @@ const MONTH = { month: '2026-05' };
 const ORGANISATIONS_ARE_PUBLIC =
   'organisations are public information: every officer reads all of them (an award may go to one registered elsewhere)';
 
-const TERMS = Object.fromEntries(
-  [
-    'serviceContent',
-    'term',
-    'quantity',
-    'quality',
-    'price',
-    'settlement',
-    'rightsDuties',
-    'breachLiability',
-    'changeTermination',
-  ].map((k) => [k, '见合同']),
-);
+const TERMS = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
 const paid = Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, true]));
 
 /** A payroll workbook naming the target's worker by citizen ID number, as the template does. */

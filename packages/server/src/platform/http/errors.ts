@@ -68,7 +68,6 @@ export function sqlState(e: unknown): string | undefined {
   return undefined;
 }
 export const isUniqueViolation = (e: unknown) => sqlState(e) === '23505';
-export const isForeignKeyViolation = (e: unknown) => sqlState(e) === '23503';
 
 /**
  * Whether a foreign-key violation refused removing a row that others still refer to, rather than a write naming a
