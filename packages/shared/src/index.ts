@@ -25,6 +25,7 @@ export * from './policy/contract-rules';
 export * from './ids/citizen-id';
 export * from './staff/staff.schemas';
 export * from './staff/staff-views.schemas';
+export * from './imports/import.schemas';
 export * from './policy/staff-rules';
 export * from './text/text-rule';
 export * from './policy/clauses';

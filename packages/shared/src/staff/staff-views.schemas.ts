@@ -160,21 +160,6 @@ export const payrollRowViewSchema = z.object({
 });
 export type PayrollRowView = z.infer<typeof payrollRowViewSchema>;
 
-/** One problem in an uploaded spreadsheet: where it is, which rule, and what to do, in Chinese. */
-export const importIssueSchema = z.object({
-  row: z.number(),
-  column: z.string(),
-  rule: z.string(),
-  message: z.string(),
-});
-export type ImportIssue = z.infer<typeof importIssueSchema>;
-export const importResultSchema = z.object({
-  dryRun: z.boolean(),
-  rows: z.number(),
-  issues: z.array(importIssueSchema),
-  committed: z.boolean(),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** Staffing and qualification per county-level unit (R-STAFF-1, R-STAFF-4, R-STAFF-6) for counties and the city. */
 export const staffOverviewRowSchema = z.object({

@@ -50,7 +50,7 @@ export function importChecks(columns: readonly string[]) {
       if (rows === 0) issues.push({ row: 2, column: '—', rule: '非空', message: '表格中没有数据行' });
       const ok = issues.length === 0;
       if (ok && !dryRun) await commit();
-      return { dryRun, rows, issues, committed: ok && !dryRun };
+      return { dryRun, rows, issues, committed: ok && !dryRun, columns: [], expected: [], missing: [] };
     },
   };
 }
