@@ -73,10 +73,8 @@ export function qs(params: Record<string, unknown>): string {
   return s ? `?${s}` : '';
 }
 
-/** Downloads a file from the API (exports), keeping the server's file name. */
-export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw await toError(res);
+/** Saves a file answer under the server's name (RFC 5987 `filename*`), else the fallback name. */
+async function saveFile(res: Response, fallbackName: string): Promise<void> {
   const cd = res.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
   const name = m ? decodeURIComponent(m[1]) : fallbackName;
@@ -86,4 +84,23 @@ export async function download(url: string, fallbackName: string): Promise<void>
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Downloads a file from the API (exports), keeping the server's file name. */
+export async function download(url: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw await toError(res);
+  await saveFile(res, fallbackName);
+}
+
+/** Posts a form (e.g. an uploaded sheet) and saves the file the server answers (an import's problems list). */
+export async function downloadPost(url: string, body: FormData, fallbackName: string): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'x-csrf-token': csrfToken },
+    body,
+    credentials: 'same-origin',
+  });
+  if (!res.ok) throw await toError(res);
+  await saveFile(res, fallbackName);
 }

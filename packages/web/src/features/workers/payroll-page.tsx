@@ -6,7 +6,14 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { ExcelImport } from '../../components/excel-import';
 import { ApiError } from '../../lib/api';
-import { payrollImportUrl, payrollTemplateUrl, usePayroll, useRefreshPayroll, useSavePayroll } from './payroll.api';
+import {
+  payrollImportUrl,
+  payrollProblemsUrl,
+  payrollTemplateUrl,
+  usePayroll,
+  useRefreshPayroll,
+  useSavePayroll,
+} from './payroll.api';
 
 const ITEMS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
 type Row = PayrollRowView & { salary: number | null };
@@ -68,9 +75,10 @@ export function PayrollPage() {
       {editable && (
         <ExcelImport
           title="从 Excel 导入"
-          templateUrl={payrollTemplateUrl}
-          templateName="薪酬社保导入模板.xlsx"
+          templateUrl={payrollTemplateUrl(month)}
+          templateName={`薪酬社保导入模板-${month}.xlsx`}
           importUrl={(dryRun) => payrollImportUrl(month, dryRun)}
+          problemsUrl={payrollProblemsUrl(month)}
           onDone={() => void refresh()}
         />
       )}

@@ -9,8 +9,10 @@ export const payrollKeys = {
 };
 
 const base = '/api/v1/payroll';
-export const payrollTemplateUrl = `${base}/template.xlsx`;
+/** The month's template comes pre-filled with the month's workers. */
+export const payrollTemplateUrl = (month: string) => `${base}/${month}/template.xlsx`;
 export const payrollImportUrl = (month: string, dryRun: boolean) => `${base}/${month}/import?dryRun=${dryRun}`;
+export const payrollProblemsUrl = (month: string) => `${base}/${month}/import/problems`;
 
 /** A month's grid: one sheet per month, bounded by the roster, edited and saved whole. */
 export function usePayroll(month: string) {

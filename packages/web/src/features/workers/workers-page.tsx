@@ -21,7 +21,14 @@ import { showFormError } from '../../lib/zod-rule';
 import { usePaging } from '../../lib/paging';
 import { WorkerFields } from './worker-fields';
 import { FilingTag, QualificationTag } from './worker-tags';
-import { rosterImportUrl, rosterTemplateUrl, useCreateWorker, useRefreshWorkers, useWorkers } from './workers.api';
+import {
+  rosterImportUrl,
+  rosterProblemsUrl,
+  rosterTemplateUrl,
+  useCreateWorker,
+  useRefreshWorkers,
+  useWorkers,
+} from './workers.api';
 
 const DATES = ['hireDate', 'certificateDate', 'labourContractStart', 'labourContractEnd'] as const;
 
@@ -80,6 +87,7 @@ export function WorkersPage() {
           templateUrl={rosterTemplateUrl}
           templateName="社工名册导入模板.xlsx"
           importUrl={rosterImportUrl}
+          problemsUrl={rosterProblemsUrl}
           onDone={() => void refresh()}
         />
       )}

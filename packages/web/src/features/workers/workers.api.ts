@@ -29,6 +29,7 @@ const base = '/api/v1/workers';
 /** Where the roster import's template is downloaded and the workbook is checked or committed. */
 export const rosterTemplateUrl = `${base}/template.xlsx`;
 export const rosterImportUrl = (dryRun: boolean) => `${base}/import?dryRun=${dryRun}`;
+export const rosterProblemsUrl = `${base}/import/problems`;
 /** A worker's attachments (labour contract, personnel file): download and upload. */
 export const workerFileUrl = (workerId: string, fileId: string) => `${base}/${workerId}/files/${fileId}`;
 export const workerUploadUrl = (workerId: string) => `${base}/${workerId}/files`;
