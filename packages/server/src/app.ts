@@ -219,7 +219,7 @@ export async function buildApp(opts: AppOptions) {
     attachments,
   });
   trainingRoutes(app, { trainings: createTrainingService({ db, clock, attachments }), attachments });
-  const payrollService = createPayrollService({ db, clock, stations });
+  const payrollService = createPayrollService({ db, clock, stations, divisions, organisations });
   payrollRoutes(app, {
     payroll: payrollService,
     payrollImport: createPayrollImport({ db, clock, payroll: payrollService }),

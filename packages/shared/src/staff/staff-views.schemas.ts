@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attachmentViewSchema, pageQuery } from '../common';
+import { divisionCodeSchema } from '../divisions/divisions.schemas';
 import { findingSchema } from '../policy/finding';
 import {
   CERTIFICATE_LEVELS,
@@ -145,21 +146,51 @@ export const payrollRowViewSchema = z.object({
   name: z.string(),
   idNumber: z.string(),
   stationNames: z.string(),
+  /** The employing organisation and its county-level unit (the city's and counties' views list several). */
+  organisationName: z.string(),
+  countyName: z.string(),
   salaryFen: z.number().nullable(),
   paidOn: z.string().nullable(),
+  insuranceBaseFen: z.number().nullable(),
+  employerShareFen: z.number().nullable(),
+  employeeShareFen: z.number().nullable(),
   insurance: z.object(
     Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, z.boolean()])) as Record<
       InsuranceItem,
       z.ZodBoolean
     >,
   ),
-  /** What this month lacks: 工资 and/or the insurance items not paid. */
+  /** What this month lacks: 工资, the insurance items not paid, and the base and shares when any item is paid. */
   missing: z.array(z.string()),
   /** Earlier months since hiring (up to the last 12) without a complete record. */
   gaps: z.array(z.string()),
 });
 export type PayrollRowView = z.infer<typeof payrollRowViewSchema>;
 
+/** `GET /payroll/:month` and its export: the city and counties narrow the month by unit and organisation. */
+export const payrollQuerySchema = z.strictObject({
+  county: divisionCodeSchema.optional(),
+  organisationId: z.uuid('承接机构编号格式不正确').optional(),
+});
+export type PayrollQuery = z.infer<typeof payrollQuerySchema>;
+
+/** The month's totals over the rows shown (amounts in fen). */
+export const payrollTotalsSchema = z.object({
+  workers: z.number(),
+  /** Workers whose salary and paid date are entered. */
+  paid: z.number(),
+  salaryFen: z.number(),
+  insuranceBaseFen: z.number(),
+  employerShareFen: z.number(),
+  employeeShareFen: z.number(),
+  /** Workers whose month lacks anything. */
+  missing: z.number(),
+});
+export type PayrollTotals = z.infer<typeof payrollTotalsSchema>;
+
+/** A month's grid: every row (bounded by the roster, no paging) and the totals. */
+export const payrollGridSchema = z.object({ items: z.array(payrollRowViewSchema), totals: payrollTotalsSchema });
+export type PayrollGrid = z.infer<typeof payrollGridSchema>;
 
 /** Staffing and qualification per county-level unit (R-STAFF-1, R-STAFF-4, R-STAFF-6) for counties and the city. */
 export const staffOverviewRowSchema = z.object({

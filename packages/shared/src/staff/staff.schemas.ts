@@ -162,6 +162,10 @@ export const payrollRowSchema = z.strictObject({
   workerId: z.uuid('社工编号格式不正确'),
   salary: z.union([z.number(), z.string()]).nullable(),
   paidOn: isoDate.nullable(),
+  // 五险一金 in money (R-STAFF-6): 缴费基数 and the 单位/个人 shares, in yuan; absent means none yet.
+  insuranceBase: z.union([z.number(), z.string()]).nullable().optional(),
+  employerShare: z.union([z.number(), z.string()]).nullable().optional(),
+  employeeShare: z.union([z.number(), z.string()]).nullable().optional(),
   ...(Object.fromEntries(Object.keys(INSURANCE_ITEMS).map((k) => [k, z.boolean('应为是或否')])) as Record<
     InsuranceItem,
     z.ZodBoolean
@@ -170,13 +174,25 @@ export const payrollRowSchema = z.strictObject({
 export const putPayrollSchema = z.strictObject({ rows: z.array(payrollRowSchema).max(1000) });
 export type PayrollRowInput = z.infer<typeof payrollRowSchema>;
 export type PutPayrollInput = z.infer<typeof putPayrollSchema>;
+const optionalYuan = z.preprocess((v) => (v === '' || v == null ? null : v), yuanSchema.nullable());
 /**
- * One worker's month as it is stored (R-STAFF-6): salary in fen (empty means none yet), the paid date and the six
- * insurance flags. The grid's save and every row of the Excel import are checked by this one schema.
+ * One worker's month as it is stored (R-STAFF-6): salary in fen (empty means none yet), the paid date, the six
+ * insurance flags and the contribution base and shares in fen. The grid's save and every row of the Excel import are
+ * checked by this one schema.
  */
 export const payrollEntrySchema = payrollRowSchema.extend({
-  salary: z.preprocess((v) => (v === '' || v == null ? null : v), yuanSchema.nullable()),
+  salary: optionalYuan,
+  insuranceBase: optionalYuan,
+  employerShare: optionalYuan,
+  employeeShare: optionalYuan,
 });
+/** The contribution amounts (in the entry's field names) that any ticked 五险一金 item makes due (R-STAFF-6). */
+export const CONTRIBUTION_FIELDS = {
+  insuranceBase: '缴费基数',
+  employerShare: '单位缴纳',
+  employeeShare: '个人缴纳',
+} as const;
+export type ContributionField = keyof typeof CONTRIBUTION_FIELDS;
 export type PayrollEntry = z.infer<typeof payrollEntrySchema>;
 
 /** A login for a worker (role 驻站社工), scoped to the stations the worker is assigned to on each day. */

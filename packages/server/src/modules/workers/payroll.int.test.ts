@@ -48,6 +48,7 @@ const upload = (month: string, bytes: Buffer, dryRun: boolean) => {
     payload: mp.payload,
   });
 };
+const SHARES = { insuranceBase: '3500', employerShare: '980.5', employeeShare: 367.5 };
 const ALL = { pension: true, medical: true, unemployment: true, injury: true, maternity: true, housingFund: true };
 const rowCount = async () => (await t.db.select({ n: count() }).from(payrollRecords))[0].n;
 
@@ -76,13 +77,13 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     const full = { pension: true, medical: true, unemployment: true, injury: true, maternity: true, housingFund: true };
     const r = await t.call(org, 'PUT', '/api/v1/payroll/2026-01', {
       rows: [
-        { workerId: ids['张晓梅'], salary: '3200.50', paidOn: '2026-02-10', ...full },
-        { workerId: ids['刘伟'], salary: 3000, paidOn: '2026-02-10', ...full, housingFund: false },
+        { workerId: ids['张晓梅'], salary: '3200.50', paidOn: '2026-02-10', ...full, ...SHARES },
+        { workerId: ids['刘伟'], salary: 3000, paidOn: '2026-02-10', ...full, ...SHARES, housingFund: false },
       ],
     });
     expect(r.statusCode).toBe(200);
     const liu = r.json().items.find((x: { name: string }) => x.name === '刘伟');
-    expect(liu).toMatchObject({ salaryFen: 300000, missing: ['住房公积金'] });
+    expect(liu).toMatchObject({ salaryFen: 300000, insuranceBaseFen: 350000, missing: ['住房公积金'] });
     expect(r.json().items.find((x: { name: string }) => x.name === '张晓梅')).toMatchObject({
       salaryFen: 320050,
       missing: [],
@@ -140,8 +141,9 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     const done = (await upload('2026-03', file, false)).json();
     expect(done).toMatchObject({ committed: true, rows: 2 });
     const grid = (await t.call(county, 'GET', '/api/v1/payroll/2026-03')).json().items;
+    // The file has no base or shares: with items paid, those are missing too.
     expect(grid.find((x: { name: string }) => x.name === '刘伟')).toMatchObject({
-      missing: ['工伤保险'],
+      missing: ['工伤保险', '缴费基数', '单位缴纳', '个人缴纳'],
       idNumber: expect.stringContaining('********'),
     });
   });

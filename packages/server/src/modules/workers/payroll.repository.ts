@@ -1,17 +1,42 @@
-import { and, asc, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { payrollRecords, workers } from './workers.table';
+import { currentPath } from './workers.repository';
 
 export type PayrollRecordRow = typeof payrollRecords.$inferSelect;
 
 /** Every read and write of monthly pay and 五险一金 (R-STAFF-6). */
 export const payrollRepository = {
-  /** Workers `scope` reaches who were hired by `lastDay` (the month's staff), by name. */
-  async staffOf(db: DbOrTx, scope: SQL, lastDay: string) {
+  /**
+   * Workers `scope` reaches who were hired by `lastDay` (the month's staff), by name; narrowed to those counted in a
+   * unit today (`unitPath`) and to one employer, when given.
+   */
+  async staffOf(
+    db: DbOrTx,
+    scope: SQL,
+    lastDay: string,
+    f: { today: string; unitPath?: string; organisationId?: string },
+  ) {
+    const path = currentPath(f.today);
     return db
-      .select({ id: workers.id, name: workers.name, idNumber: workers.idNumber, hireDate: workers.hireDate })
+      .select({
+        id: workers.id,
+        name: workers.name,
+        idNumber: workers.idNumber,
+        hireDate: workers.hireDate,
+        organisationId: workers.organisationId,
+        path,
+      })
       .from(workers)
-      .where(and(scope, isNull(workers.archivedAt), lte(workers.hireDate, lastDay)))
+      .where(
+        and(
+          scope,
+          isNull(workers.archivedAt),
+          lte(workers.hireDate, lastDay),
+          f.unitPath ? sql`${path} like ${f.unitPath + '%'}` : undefined,
+          f.organisationId ? eq(workers.organisationId, f.organisationId) : undefined,
+        ),
+      )
       .orderBy(asc(workers.name), asc(workers.id));
   },
   /** The records of the given workers from month `from` to month `to`, in one query. */

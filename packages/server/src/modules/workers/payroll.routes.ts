@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importResultSchema, itemsSchema, monthSchema, payrollRowViewSchema, putPayrollSchema } from '@shegong/shared';
+import {
+  importResultSchema,
+  monthSchema,
+  payrollGridSchema,
+  payrollQuerySchema,
+  putPayrollSchema,
+} from '@shegong/shared';
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
@@ -10,8 +16,11 @@ import type { PayrollImport } from './payroll-import';
 import type { PayrollService } from './payroll.service';
 
 const monthParams = z.strictObject({ month: monthSchema });
-/** A month's grid is one sheet edited and saved whole (整月一次提交), bounded by the organisation's roster: `{ items }`. */
-const grid = { 200: itemsSchema(payrollRowViewSchema) };
+/**
+ * A month's grid is one sheet edited and saved whole (整月一次提交), bounded by the roster the caller reaches:
+ * `{ items, totals }`.
+ */
+const grid = { 200: payrollGridSchema };
 
 export function payrollRoutes(
   app: FastifyInstance,
@@ -35,9 +44,33 @@ export function payrollRoutes(
     '/api/v1/payroll/:month',
     {
       config: { access: { permission: 'payroll:read' } },
-      schema: { tags, summary: '月度薪酬和五险一金（缺项与缺月标出）', params: monthParams, response: grid },
+      schema: {
+        tags,
+        summary: '月度薪酬和五险一金（缺项与缺月标出，可按县（区）和承接机构筛选，附合计）',
+        params: monthParams,
+        querystring: payrollQuerySchema,
+        response: grid,
+      },
     },
-    async (req) => ({ items: await service.grid(requestContext(req), req.params.month) }),
+    (req) => service.grid(requestContext(req), req.params.month, req.query),
+  );
+  r.get(
+    '/api/v1/payroll/:month/export',
+    {
+      config: { access: { permission: 'payroll:read' } },
+      schema: {
+        tags,
+        summary: '导出月度薪酬和五险一金（.xlsx，筛选同列表，附合计行）',
+        params: monthParams,
+        querystring: payrollQuerySchema,
+        response: { 200: fileResponse('月度薪酬社保表（.xlsx）') },
+      },
+    },
+    async (req, reply) => {
+      const [y, m] = req.params.month.split('-').map(Number);
+      const buf = await service.exportWorkbook(requestContext(req), req.params.month, req.query);
+      return sendXlsx(reply, buf, `${y}年${m}月薪酬社保表.xlsx`);
+    },
   );
   r.put(
     '/api/v1/payroll/:month',

@@ -1,83 +1,20 @@
-import {
-  INSURANCE_ITEMS,
-  maskCitizenId,
-  missingMonths,
-  payrollEntrySchema,
-  type InsuranceItem,
-  type PayrollEntry,
-  type PayrollRowInput,
-  type PayrollRowView,
-} from '@shegong/shared';
-import type { Db } from '../../db/database';
+import { payrollEntrySchema, type PayrollEntry, type PayrollQuery, type PayrollRowInput } from '@shegong/shared';
 import { can, type Actor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
-import type { Clock } from '../../platform/clock';
 import { AppError, fieldError } from '../../platform/http/errors';
-import type { StationLookup } from '../stations';
+import { INSURANCE_KEYS, payrollGrid, type PayrollGridDeps } from './payroll.grid';
+
+export { INSURANCE_KEYS };
+import { payrollWorkbook } from './payroll.export';
 import { payrollRepository as repo } from './payroll.repository';
 import { workerScope, workersRepository } from './workers.repository';
 import { seesWorkerPii } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
 
-export const INSURANCE_KEYS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
-const monthEnd = (m: string) => {
-  const days = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
-  return `${m}-${String(days).padStart(2, '0')}`;
-};
-const prevMonth = (m: string) =>
-  m.endsWith('-01')
-    ? `${Number(m.slice(0, 4)) - 1}-12`
-    : `${m.slice(0, 4)}-${String(Number(m.slice(5, 7)) - 1).padStart(2, '0')}`;
-const backMonths = (m: string, n: number) => Array.from({ length: n }).reduce<string>((x) => prevMonth(x), m);
-const complete = (r: { salaryFen: number | null; paidOn: string | null } & Record<InsuranceItem, boolean>) =>
-  !!r.salaryFen && !!r.paidOn && INSURANCE_KEYS.every((k) => r[k]);
-
 /** R-STAFF-6: monthly salary and 五险一金 per worker, a grid per month, gaps flagged; one save for the grid and the import. */
-export function createPayrollService(d: { db: Db; clock: Clock; stations: StationLookup }) {
+export function createPayrollService(d: PayrollGridDeps) {
   const { db, clock } = d;
-
-  /** The month's grid: four queries whatever the number of workers. */
-  async function grid(actor: Actor, month: string): Promise<PayrollRowView[]> {
-    const staff = await repo.staffOf(db, workerScope(actor.scope, clock.today()), monthEnd(month));
-    if (staff.length === 0) return [];
-    const ids = staff.map((w) => w.id);
-    const from = backMonths(month, 12);
-    const [records, asg] = await Promise.all([
-      repo.records(db, ids, from, month),
-      workersRepository.assignmentsOf(db, ids),
-    ]);
-    const during = asg.filter((a) => a.startOn <= monthEnd(month) && (a.endOn === null || a.endOn >= `${month}-01`));
-    const names = new Map((await d.stations.summaries(during.map((a) => a.stationId))).map((s) => [s.id, s.name]));
-    const clear = seesWorkerPii(actor);
-    return staff.map((w) => {
-      const mine = records.filter((r) => r.workerId === w.id);
-      const r = mine.find((x) => x.month === month);
-      const insurance = Object.fromEntries(INSURANCE_KEYS.map((k) => [k, !!r?.[k]])) as Record<InsuranceItem, boolean>;
-      const missing = [
-        ...(!r?.salaryFen || !r?.paidOn ? ['工资'] : []),
-        ...INSURANCE_KEYS.filter((k) => !insurance[k]).map((k) => INSURANCE_ITEMS[k]),
-      ];
-      const start = w.hireDate.slice(0, 7) > from ? w.hireDate.slice(0, 7) : from;
-      const gaps =
-        start <= prevMonth(month)
-          ? missingMonths(start, prevMonth(month), new Set(mine.filter(complete).map((x) => x.month)))
-          : [];
-      return {
-        workerId: w.id,
-        name: w.name,
-        idNumber: clear ? w.idNumber : maskCitizenId(w.idNumber),
-        stationNames: during
-          .filter((a) => a.workerId === w.id)
-          .map((a) => names.get(a.stationId) ?? '')
-          .join('、'),
-        salaryFen: r?.salaryFen ?? null,
-        paidOn: r?.paidOn ?? null,
-        insurance,
-        missing,
-        gaps,
-      };
-    });
-  }
+  const grid = (actor: Actor, month: string, q?: PayrollQuery) => payrollGrid(d, actor, month, q);
 
   /**
    * Writes a month's entries (already checked by `payrollEntrySchema`) in one transaction: the grid's save and the
@@ -99,6 +36,9 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
           {
             salaryFen: r.salary,
             paidOn: r.paidOn,
+            insuranceBaseFen: r.insuranceBase,
+            employerShareFen: r.employerShare,
+            employeeShareFen: r.employeeShare,
             ...Object.fromEntries(INSURANCE_KEYS.map((k) => [k, r[k]])),
             updatedAt: clock.now(),
             updatedBy: ctx.actor.userId,
@@ -118,18 +58,46 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
   return {
     save,
     /** The month's grid; a grid with ID numbers in clear is an audit event naming the workers (R-SCOPE-2). */
-    async grid(ctx: ActorContext, month: string) {
-      const items = await grid(ctx.actor, month);
-      if (items.length && seesWorkerPii(ctx.actor)) {
+    async grid(ctx: ActorContext, month: string, q: PayrollQuery = {}, what = '查看') {
+      const g = await grid(ctx.actor, month, q);
+      if (g.items.length && seesWorkerPii(ctx.actor)) {
         await writeAudit(db, ctx, {
           action: 'read_pii',
           entityType: 'payroll',
           divisionPath: ctx.actor.scope.path,
-          summary: `查看 ${month} 薪酬社保表（${items.length} 人，身份证号明文）`,
-          after: { month, workerIds: items.map((r) => r.workerId) },
+          summary: `${what} ${month} 薪酬社保表（${g.items.length} 人，身份证号明文）`,
+          after: { month, workerIds: g.items.map((r) => r.workerId) },
         });
       }
-      return items;
+      return g;
+    },
+    /** The month's grid as an .xlsx (same filters and masking as the screen); an audited export (R-SCOPE-2). */
+    async exportWorkbook(ctx: ActorContext, month: string, q: PayrollQuery = {}) {
+      const g = await grid(ctx.actor, month, q);
+      const { scope } = ctx.actor;
+      const own = scope.kind === 'organisation' ? scope.organisationId : undefined;
+      const ownName = own ? (await d.organisations.names([own])).get(own) : undefined;
+      // The chosen organisation is named from the rows, so an organisation outside the scope is never named.
+      const filters = [
+        q.county ? `县（区）：${d.divisions.find(q.county)?.name ?? ''}` : '',
+        q.organisationId ? `承接机构：${g.items[0]?.organisationName ?? '所选机构（本月无在册社工）'}` : '',
+      ];
+      const buf = await payrollWorkbook(
+        month,
+        g,
+        ownName ?? d.divisions.find(ctx.actor.divisionCode)?.name ?? '',
+        filters.filter(Boolean).join('；'),
+        clock.now(),
+      );
+      const clear = seesWorkerPii(ctx.actor);
+      await writeAudit(db, ctx, {
+        action: 'export',
+        entityType: 'payroll',
+        divisionPath: scope.path,
+        summary: `导出 ${month} 薪酬社保表（${g.items.length} 人${clear ? '，身份证号明文' : ''}）`,
+        after: { month, filters: q, ...(clear ? { workerIds: g.items.map((r) => r.workerId) } : {}) },
+      });
+      return buf;
     },
     async put(ctx: ActorContext, month: string, rows: PayrollRowInput[]) {
       const entries = rows.map((r, i) => {
@@ -138,7 +106,7 @@ export function createPayrollService(d: { db: Db; clock: Clock; stations: Statio
         return p.data;
       });
       await save(ctx, month, entries, '登记');
-      return { items: await grid(ctx.actor, month) };
+      return grid(ctx.actor, month);
     },
   };
 }

@@ -142,6 +142,10 @@ export const payrollRecords = pgTable(
     month: text('month').notNull(),
     salaryFen: bigint('salary_fen', { mode: 'number' }),
     paidOn: date('paid_on'),
+    // 五险一金 in money, not only ticks (R-STAFF-6): the contribution base and the two shares, in fen.
+    insuranceBaseFen: bigint('insurance_base_fen', { mode: 'number' }),
+    employerShareFen: bigint('employer_share_fen', { mode: 'number' }),
+    employeeShareFen: bigint('employee_share_fen', { mode: 'number' }),
     pension: boolean('pension').notNull().default(false),
     medical: boolean('medical').notNull().default(false),
     unemployment: boolean('unemployment').notNull().default(false),

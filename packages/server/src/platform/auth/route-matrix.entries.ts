@@ -197,6 +197,10 @@ export const ENTRIES: Record<string, Entry> = {
   },
 
   'GET /api/v1/payroll/:month': { list: 'the month names no record: the grid is checked like a list', fixed: MONTH },
+  'GET /api/v1/payroll/:month/export': {
+    list: 'the month names no record: the export is checked like a list',
+    fixed: MONTH,
+  },
   'PUT /api/v1/payroll/:month': {
     params: {},
     fixed: MONTH,
@@ -261,6 +265,12 @@ export const LISTS: Record<string, ListSpec> = {
     own: 'worker',
   },
   '/api/v1/trainings': { queries: all(() => ['pendingConfirm=true']), own: 'training' },
+  '/api/v1/payroll/:month': {
+    queries: all((b) => [`county=${b.countyCode}`, `organisationId=${b.ids.organisation}`]),
+  },
+  '/api/v1/payroll/:month/export': {
+    queries: all((b) => [`county=${b.countyCode}`, `organisationId=${b.ids.organisation}`]),
+  },
 };
 
 /**

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
-import { App, Button, Card, Checkbox, DatePicker, Empty, InputNumber, Space, Table, Tag } from 'antd';
-import { INSURANCE_ITEMS, formatFen, type InsuranceItem, type PayrollRowView } from '@shegong/shared';
+import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { formatFen, type PayrollQuery, type PayrollTotals } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { ExcelImport } from '../../components/excel-import';
 import { ApiError } from '../../lib/api';
+import { unitsFor, useDivisions } from '../../lib/divisions';
+import { OrganisationSelect } from '../organisations/organisation-select';
+import { payrollColumns, toRow, type Row } from './payroll-columns';
 import {
+  downloadPayroll,
   payrollImportUrl,
   payrollProblemsUrl,
   payrollTemplateUrl,
@@ -15,33 +20,43 @@ import {
   useSavePayroll,
 } from './payroll.api';
 
-const ITEMS = Object.keys(INSURANCE_ITEMS) as InsuranceItem[];
-type Row = PayrollRowView & { salary: number | null };
+/** Contractor staff see their own organisation's month; officers (city, county, township) narrow theirs. */
+const CONTRACTOR_ROLES = ['org_admin', 'project_lead', 'social_worker'];
+const yuan = (fen: number) => formatFen(fen).replace('¥', '');
+
+/** The 合计 line under the grid (and its words above it, read by a screen reader and on a phone). */
+function totalsText(t: PayrollTotals) {
+  return `在册 ${t.workers} 人，已发放工资 ${t.paid} 人，有缺项 ${t.missing} 人；实发工资合计 ${yuan(t.salaryFen)} 元，单位缴纳合计 ${yuan(t.employerShareFen)} 元，个人缴纳合计 ${yuan(t.employeeShareFen)} 元`;
+}
 
 /** 薪酬社保 (R-STAFF-6): a month's pay and 五险一金 per worker, edited in a grid or imported from Excel. */
 export function PayrollPage() {
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const { message } = App.useApp();
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [filters, setFilters] = useState<PayrollQuery>({});
   const [rows, setRows] = useState<Row[]>([]);
   const editable = can('workers:write');
-  const { data, isLoading } = usePayroll(month);
+  const officer = !!user && !CONTRACTOR_ROLES.includes(user.role);
+  const units = unitsFor(useDivisions().data, user?.divisionCode);
+  const { data, isLoading } = usePayroll(month, filters);
   const savePayroll = useSavePayroll(month);
   const refresh = useRefreshPayroll();
-  useEffect(
-    () => setRows((data?.items ?? []).map((r) => ({ ...r, salary: r.salaryFen == null ? null : r.salaryFen / 100 }))),
-    [data],
-  );
+  useEffect(() => setRows((data?.items ?? []).map(toRow)), [data]);
   const patch = (id: string, p: Partial<Row>) =>
     setRows((rs) => rs.map((r) => (r.workerId === id ? { ...r, ...p } : r)));
+  const amount = (v: number | null) => (v == null ? null : String(v));
 
   async function save() {
     try {
       await savePayroll.mutateAsync({
         rows: rows.map((r) => ({
           workerId: r.workerId,
-          salary: r.salary == null ? null : String(r.salary),
+          salary: amount(r.salary),
           paidOn: r.paidOn,
+          insuranceBase: amount(r.insuranceBase),
+          employerShare: amount(r.employerShare),
+          employeeShare: amount(r.employeeShare),
           ...r.insurance,
         })),
       });
@@ -64,6 +79,12 @@ export function PayrollPage() {
               onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
               aria-label="月份"
             />
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => downloadPayroll(month, filters).catch((e: Error) => message.error(e.message))}
+            >
+              导出 Excel
+            </Button>
             {editable && (
               <Button type="primary" onClick={save}>
                 保存本月
@@ -82,86 +103,72 @@ export function PayrollPage() {
           onDone={() => void refresh()}
         />
       )}
+      {officer && (
+        <Card style={{ marginBottom: 16 }}>
+          <Form
+            name="payroll-filter"
+            layout="inline"
+            style={{ rowGap: 8 }}
+            onValuesChange={(_, all) => setFilters(all)}
+          >
+            {units.length > 1 && (
+              <Form.Item name="county" label="县（区）">
+                <Select
+                  allowClear
+                  placeholder="全部"
+                  style={{ width: 140 }}
+                  options={units.map((u) => ({ value: u.code, label: u.name }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="organisationId" label="承接机构">
+              <OrganisationSelect
+                lists={[{ query: { county: filters.county ?? (units.length === 1 ? units[0].code : undefined) } }]}
+                placeholder="全部（输入名称查找）"
+                style={{ width: 280 }}
+              />
+            </Form.Item>
+          </Form>
+        </Card>
+      )}
       <Card title={`${dayjs(`${month}-01`).format('YYYY年M月')}薪酬和五险一金`}>
-        <Table
+        {data && (
+          <Typography.Paragraph type="secondary" data-testid="payroll-totals">
+            {totalsText(data.totals)}
+          </Typography.Paragraph>
+        )}
+        <Table<Row>
           rowKey="workerId"
+          size="middle"
           loading={isLoading}
           dataSource={rows}
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description="本月没有在职社工" /> }}
-          columns={[
-            { title: '姓名', dataIndex: 'name', fixed: 'left' as const },
-            // What is missing comes first, so it is seen without scrolling sideways.
-            {
-              title: '本月缺项',
-              key: 'missing',
-              render: (_: unknown, r: Row) =>
-                r.missing.length ? (
-                  r.missing.map((m) => (
-                    <Tag key={m} color="error">
-                      {m}
-                    </Tag>
-                  ))
-                ) : (
-                  <Tag color="success">齐全</Tag>
-                ),
-            },
-            {
-              title: '以往缺月',
-              key: 'gaps',
-              render: (_: unknown, r: Row) =>
-                r.gaps.length ? (
-                  <Tag color="warning">{r.gaps.map((g) => dayjs(`${g}-01`).format('YYYY年M月')).join('、')}</Tag>
-                ) : (
-                  '—'
-                ),
-            },
-            { title: '身份证号', dataIndex: 'idNumber', responsive: ['lg' as const] },
-            { title: '社工站', dataIndex: 'stationNames' },
-            {
-              title: '实发工资（元）',
-              key: 'salary',
-              render: (_: unknown, r: Row) =>
-                editable ? (
-                  <InputNumber
-                    aria-label={`${r.name}实发工资`}
-                    min={0}
-                    precision={2}
-                    value={r.salary}
-                    onChange={(v) => patch(r.workerId, { salary: v })}
-                  />
-                ) : (
-                  formatFen(r.salaryFen)
-                ),
-            },
-            {
-              title: '发放日期',
-              key: 'paidOn',
-              render: (_: unknown, r: Row) =>
-                editable ? (
-                  <DatePicker
-                    aria-label={`${r.name}发放日期`}
-                    value={r.paidOn ? dayjs(r.paidOn) : null}
-                    onChange={(d) => patch(r.workerId, { paidOn: d ? d.format('YYYY-MM-DD') : null })}
-                  />
-                ) : (
-                  (r.paidOn ?? '—')
-                ),
-            },
-            ...ITEMS.map((k) => ({
-              title: INSURANCE_ITEMS[k],
-              key: k,
-              render: (_: unknown, r: Row) => (
-                <Checkbox
-                  aria-label={`${r.name}${INSURANCE_ITEMS[k]}`}
-                  disabled={!editable}
-                  checked={r.insurance[k]}
-                  onChange={(e) => patch(r.workerId, { insurance: { ...r.insurance, [k]: e.target.checked } })}
-                />
-              ),
-            })),
-          ]}
+          columns={payrollColumns({ editable, officer, patch })}
+          summary={() =>
+            data && data.totals.workers > 0 ? (
+              <Table.Summary fixed>
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>
+                    <strong>合计</strong>
+                  </Table.Summary.Cell>
+                  {officer && <Table.Summary.Cell index={1} colSpan={2} />}
+                  {[
+                    data.totals.salaryFen,
+                    null,
+                    data.totals.insuranceBaseFen,
+                    data.totals.employerShareFen,
+                    data.totals.employeeShareFen,
+                  ].map((fen, i) => (
+                    <Table.Summary.Cell key={i} index={(officer ? 3 : 1) + i} align="right">
+                      {fen == null ? '' : <strong>{yuan(fen)}</strong>}
+                    </Table.Summary.Cell>
+                  ))}
+                </Table.Summary.Row>
+              </Table.Summary>
+            ) : null
+          }
         />
       </Card>
     </>

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PayrollRowView, PutPayrollInput } from '@shegong/shared';
-import { api, request } from '../../lib/api';
+import type { PayrollGrid, PayrollQuery, PutPayrollInput } from '@shegong/shared';
+import { api, download, qs, request } from '../../lib/api';
 
 /** Query keys of monthly pay and 五险一金 (R-STAFF-6). */
 export const payrollKeys = {
   all: ['payroll'] as const,
-  month: (month: string) => [...payrollKeys.all, month] as const,
+  month: (month: string, q: PayrollQuery = {}) => [...payrollKeys.all, month, q] as const,
 };
 
 const base = '/api/v1/payroll';
@@ -14,13 +14,17 @@ export const payrollTemplateUrl = (month: string) => `${base}/${month}/template.
 export const payrollImportUrl = (month: string, dryRun: boolean) => `${base}/${month}/import?dryRun=${dryRun}`;
 export const payrollProblemsUrl = (month: string) => `${base}/${month}/import/problems`;
 
-/** A month's grid: one sheet per month, bounded by the roster, edited and saved whole. */
-export function usePayroll(month: string) {
+/** A month's grid with its totals: one sheet per month, bounded by the roster; officers narrow it by unit and organisation. */
+export function usePayroll(month: string, q: PayrollQuery = {}) {
   return useQuery({
-    queryKey: payrollKeys.month(month),
-    queryFn: () => api.get<{ items: PayrollRowView[] }>(`${base}/${month}`),
+    queryKey: payrollKeys.month(month, q),
+    queryFn: () => api.get<PayrollGrid>(`${base}/${month}${qs(q)}`),
   });
 }
+
+/** The month as .xlsx, with the same filters as the screen. */
+export const downloadPayroll = (month: string, q: PayrollQuery) =>
+  download(`${base}/${month}/export${qs(q)}`, `${month} 薪酬社保表.xlsx`);
 
 export function useRefreshPayroll() {
   const qc = useQueryClient();
@@ -31,7 +35,7 @@ export function useRefreshPayroll() {
 export function useSavePayroll(month: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PutPayrollInput) => request<{ items: PayrollRowView[] }>('PUT', `${base}/${month}`, body),
+    mutationFn: (body: PutPayrollInput) => request<PayrollGrid>('PUT', `${base}/${month}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: payrollKeys.all }),
   });
 }
