@@ -22,6 +22,7 @@ import { createAttachments } from './platform/files/attachments';
 import { frameworkError, registerErrorHandler } from './platform/http/errors';
 import { registerTextGuard } from './platform/http/text-guard';
 import { auditRoutes } from './modules/audit';
+import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
 import { createDivisionService, divisionRoutes } from './modules/divisions';
 import { createProgressService, progressRoutes } from './modules/plan';
@@ -40,6 +41,7 @@ import {
   createRosterImport,
   createStaffOverview,
   createTrainingService,
+  createWorkerDesk,
   createWorkerService,
   payrollRoutes,
   trainingRoutes,
@@ -48,6 +50,7 @@ import {
 import {
   contractRoutes,
   createComplianceReport,
+  createContractDesk,
   createContractLookup,
   createContractService,
 } from './modules/contracts';
@@ -201,10 +204,12 @@ export async function buildApp(opts: AppOptions) {
   userRoutes(app, createUserService({ db, clock, divisions, sessions, orgs: organisationService, organisations }));
   stationRoutes(app, stationService);
   coverageRoutes(app, createCoverageService({ db, clock, divisions, stations: stationService }));
-  progressRoutes(app, createProgressService({ db, clock, divisions, stations }));
+  const progressService = createProgressService({ db, clock, divisions, stations });
+  progressRoutes(app, progressService);
   organisationRoutes(app, { service: organisationService, attachments });
+  const planService = createPurchasePlanService({ db, clock, divisions, stations });
   purchasingRoutes(app, {
-    plans: createPurchasePlanService({ db, clock, divisions, stations }),
+    plans: planService,
     procurements: procurementService,
   });
   contractRoutes(app, {
@@ -212,18 +217,37 @@ export async function buildApp(opts: AppOptions) {
     compliance: createComplianceReport({ db, clock, divisions, stations }),
     attachments,
   });
+  const staffOverview = createStaffOverview({ db, clock, divisions, stations, contracts });
   workerRoutes(app, {
     workers: workerService,
-    overview: createStaffOverview({ db, clock, divisions, stations, contracts }),
+    overview: staffOverview,
     rosterImport: createRosterImport({ db, clock, contracts, workers: workerService }),
     attachments,
   });
-  trainingRoutes(app, { trainings: createTrainingService({ db, clock, attachments }), attachments });
-  const payrollService = createPayrollService({ db, clock, stations, divisions, organisations });
+  const trainingService = createTrainingService({ db, clock, attachments });
+  trainingRoutes(app, { trainings: trainingService, attachments });
+  const payrollService = createPayrollService({ db, clock, stations });
   payrollRoutes(app, {
     payroll: payrollService,
     payrollImport: createPayrollImport({ db, clock, payroll: payrollService }),
   });
+  deskRoutes(
+    app,
+    createDeskService({
+      clock,
+      divisions,
+      stations,
+      progress: progressService,
+      overview: staffOverview,
+      contracts: createContractDesk({ db, clock }),
+      workers: createWorkerDesk({ db, clock }),
+      workerService,
+      plans: planService,
+      trainings: trainingService,
+      organisationNames: organisations.names,
+      workerOf: async (userId) => (await usersRepository.findById(db, userId))?.workerId ?? null,
+    }),
+  );
   auditRoutes(app, { log: createAuditLog(db) });
   publicRoutes(app, { directory: createPublicDirectory({ stations, divisions }) });
 

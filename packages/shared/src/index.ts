@@ -29,3 +29,4 @@ export * from './imports/import.schemas';
 export * from './policy/staff-rules';
 export * from './text/text-rule';
 export * from './policy/clauses';
+export * from './desk/desk.schemas';

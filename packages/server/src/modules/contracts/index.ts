@@ -2,3 +2,4 @@ export { createContractService, type ContractService } from './contracts.service
 export { contractRoutes } from './contracts.routes';
 export { createContractLookup, type ContractLookup } from './contracts.lookup';
 export { createComplianceReport, type ComplianceReport } from './compliance';
+export { createContractDesk, type ContractDesk } from './contracts.desk';

@@ -7,3 +7,4 @@ export { createPayrollImport, type PayrollImport } from './payroll-import';
 export { workerRoutes } from './workers.routes';
 export { trainingRoutes } from './trainings.routes';
 export { payrollRoutes } from './payroll.routes';
+export { createWorkerDesk, type WorkerDesk } from './workers.desk';
