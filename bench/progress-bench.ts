@@ -139,7 +139,15 @@ async function main() {
     const contracts = createContractLookup({ db: database.db, clock, stations, organisations });
     const storage = createFileStorage(os.tmpdir());
     const attachments = createAttachments(database.db, storage);
-    const workers = createWorkerService({ db: database.db, clock, attachments, contracts, stations, organisations });
+    const workers = createWorkerService({
+      db: database.db,
+      clock,
+      divisions,
+      attachments,
+      contracts,
+      stations,
+      organisations,
+    });
     const progress = createProgressService({ db: database.db, clock, divisions, stations });
     const stationService = createStationService({
       db: database.db,

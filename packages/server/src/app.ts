@@ -144,7 +144,7 @@ export async function buildApp(opts: AppOptions) {
   const organisations = createOrganisationLookup({ db });
   const contracts = createContractLookup({ db, clock, stations, organisations });
   const sessions = createSessionStore({ db, clock, findUser: (id) => usersRepository.findById(db, id) });
-  const workerService = createWorkerService({ db, clock, attachments, contracts, stations, organisations });
+  const workerService = createWorkerService({ db, clock, divisions, attachments, contracts, stations, organisations });
   registerAuth(app, sessions, {
     workerStations: workerService.stationsToday,
     organisationStations: contracts.coveredStations,
@@ -224,7 +224,7 @@ export async function buildApp(opts: AppOptions) {
     rosterImport: createRosterImport({ db, clock, contracts, workers: workerService }),
     attachments,
   });
-  const trainingService = createTrainingService({ db, clock, attachments });
+  const trainingService = createTrainingService({ db, clock, attachments, divisions });
   trainingRoutes(app, { trainings: trainingService, attachments });
   const payrollService = createPayrollService({ db, clock, stations });
   payrollRoutes(app, {

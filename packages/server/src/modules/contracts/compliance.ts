@@ -3,9 +3,9 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
+import { complianceWorkbook } from './contracts.export';
 import { contractScope, contractsRepository } from './contracts.repository';
 import { countByCode, findingsOf } from './contracts.view';
 import type { ActorContext } from '../../platform/http/context';
@@ -61,34 +61,3 @@ export function createComplianceReport(d: {
   };
 }
 export type ComplianceReport = ReturnType<typeof createComplianceReport>;
-
-async function complianceWorkbook(rows: ContractComplianceRow[], scopeName: string, exportedAt: Date) {
-  const wb = new ExcelJS.Workbook();
-  const ws = titledSheet(
-    wb,
-    '合同合规',
-    '政府购买服务合同合规情况',
-    `范围：${scopeName}`,
-    [
-      '单位',
-      '合同数',
-      '超期签订（通知书发出 30 日后）',
-      '合同或协议未公告',
-      '60 日内到期或终止',
-      '无有效合同的已建成站点',
-    ],
-    exportedAt,
-  );
-  for (const r of rows)
-    ws.addRow([r.countyName, r.contracts, r.lateSigning, r.unpublished, r.endingSoon, r.stationsWithoutContract]);
-  const sum = (k: keyof ContractComplianceRow) => rows.reduce((n, r) => n + (r[k] as number), 0);
-  ws.addRow([
-    '合计',
-    sum('contracts'),
-    sum('lateSigning'),
-    sum('unpublished'),
-    sum('endingSoon'),
-    sum('stationsWithoutContract'),
-  ]).font = { bold: true };
-  return wb.xlsx.writeBuffer();
-}

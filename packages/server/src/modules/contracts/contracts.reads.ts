@@ -53,6 +53,7 @@ export function createContractReads(d: ContractDeps) {
   }
 
   return {
+    views,
     view,
     load,
     loadForWrite,

@@ -90,6 +90,20 @@ export function contractRoutes(
     },
   );
   r.get(
+    '/api/v1/contracts/export',
+    {
+      config: { access: { permission: 'export' } },
+      schema: {
+        tags,
+        summary: '导出合同台账（.xlsx，与列表相同的筛选）',
+        querystring: contractQuerySchema,
+        response: { 200: fileResponse('合同台账（.xlsx）') },
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, await service.exportWorkbook(requestContext(req), req.query), '合同台账.xlsx'),
+  );
+  r.get(
     '/api/v1/contracts/:contractId',
     {
       config: read,

@@ -5,6 +5,9 @@ import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { ProcurementLookup } from '../purchasing';
 import type { StationLookup } from '../stations';
+import type { ContractQuery } from '@shegong/shared';
+import type { ActorContext } from '../../platform/http/context';
+import { exportContracts } from './contracts.export';
 import { createContractReads } from './contracts.reads';
 import { createContractRenewals } from './contracts.renewal';
 import { signContract } from './contracts.signing';
@@ -32,6 +35,8 @@ export function createContractService(d: ContractDeps) {
     create: (ctx: Parameters<typeof signContract>[2], input: Parameters<typeof signContract>[3]) =>
       signContract(d, reads, ctx, input),
     ...createContractRenewals(d, reads),
+    /** The list's contracts as an audited .xlsx. */
+    exportWorkbook: (ctx: ActorContext, q: ContractQuery) => exportContracts(d, reads, ctx, q),
   };
 }
 export type ContractService = ReturnType<typeof createContractService>;

@@ -1,36 +1,37 @@
-import type { ProgressReport } from '@shegong/shared';
-import { ExcelJS, titledSheet } from '../../platform/http/xlsx';
+import type { ProgressReport, ProgressRow } from '@shegong/shared';
+import { reportWorkbook, type SheetColumn } from '../../platform/http/xlsx';
 
-const pct = (p: number | null) => (p == null ? '—' : `${p}%`);
+/** The report's percent (50 = 50%) as the fraction a percent-formatted cell holds; empty when nothing was planned. */
+const rate = (p: number | null) => (p == null ? null : p / 100);
 
 /** 建设进度表 in the layout of 附件1: a unit per row, planned / built / rate per year, then the total. */
-export async function progressWorkbook(r: ProgressReport, filterText: string, exportedAt: Date) {
-  const wb = new ExcelJS.Workbook();
-  const headers = [
-    '单位',
-    ...r.years.flatMap((y) => [`${y}年计划`, `${y}年建成`, `${y}年完成率`]),
-    '计划合计',
-    '已登记',
-    '建成合计',
-    '运营中',
-    '总完成率',
+export function progressWorkbook(r: ProgressReport, scope: string, filters: string, exportedAt: Date) {
+  const columns: SheetColumn<ProgressRow>[] = [
+    { header: '单位', kind: 'text', width: 12, value: (row) => row.name },
+    ...r.years.flatMap((y): SheetColumn<ProgressRow>[] => [
+      { header: `${y}年计划`, kind: 'number', width: 9, value: (row) => row.years[String(y)]?.planned },
+      { header: `${y}年建成`, kind: 'number', width: 9, value: (row) => row.years[String(y)]?.built },
+      {
+        header: `${y}年完成率`,
+        kind: 'percent',
+        width: 10,
+        value: (row) => rate(row.years[String(y)]?.percent ?? null),
+      },
+    ]),
+    { header: '计划合计', kind: 'number', width: 9, value: (row) => row.total.planned },
+    { header: '已登记', kind: 'number', width: 9, value: (row) => row.total.registered },
+    { header: '建成合计', kind: 'number', width: 9, value: (row) => row.total.built },
+    { header: '运营中', kind: 'number', width: 9, value: (row) => row.total.operating },
+    { header: '总完成率', kind: 'percent', width: 10, value: (row) => rate(row.total.percent) },
   ];
-  const ws = titledSheet(wb, '建设进度', '濮阳市乡镇（街道）社工站建设进度', filterText, headers, exportedAt);
-  for (const row of [...r.rows, r.total]) {
-    const line = ws.addRow([
-      row.name,
-      ...r.years.flatMap((y) => {
-        const c = row.years[String(y)];
-        return [c.planned, c.built, pct(c.percent)];
-      }),
-      row.total.planned,
-      row.total.registered,
-      row.total.built,
-      row.total.operating,
-      pct(row.total.percent),
-    ]);
-    if (row === r.total) line.font = { bold: true };
-  }
-  ws.getColumn(1).width = 14;
-  return wb.xlsx.writeBuffer();
+  return reportWorkbook<ProgressRow>({
+    name: '建设进度',
+    title: '濮阳市乡镇（街道）社工站建设进度',
+    scope,
+    filters,
+    exportedAt,
+    columns,
+    rows: r.rows,
+    total: r.total,
+  });
 }

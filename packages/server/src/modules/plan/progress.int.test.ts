@@ -69,7 +69,7 @@ describe('R-PLAN-1 progress against 附件1', () => {
     expect(String(ws.getCell('A1').value)).toContain('建设进度');
     const names = ws.getColumn(1).values.map(String);
     expect(names).toEqual(expect.arrayContaining(['濮阳县', '清丰县', '工业园区', '合计']));
-    const header = ws.getRow(4).values as string[];
+    const header = ws.getRow(5).values as string[];
     const total = ws.getRow(ws.rowCount).values as unknown[];
     expect(total[1]).toBe('合计');
     expect(total[header.indexOf('计划合计')]).toBe(89);

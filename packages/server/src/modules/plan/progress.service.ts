@@ -81,10 +81,9 @@ export function createProgressService({ db, clock, divisions, stations }: Progre
     /** The report as an audited .xlsx export. */
     async exportWorkbook(ctx: ActorContext, county?: string) {
       const report = await service.report(ctx.actor, county);
-      const filterText = county
-        ? `县（区）：${divisions.find(county)?.name}`
-        : `范围：${divisions.find(ctx.actor.divisionCode)?.name ?? ''}`;
-      const buf = await progressWorkbook(report, filterText, clock.now());
+      const filters = county ? `县（区）：${divisions.find(county)?.name ?? county}` : '';
+      const scope = divisions.find(ctx.actor.divisionCode)?.name ?? '';
+      const buf = await progressWorkbook(report, scope, filters, clock.now());
       await writeAudit(db, ctx, {
         action: 'export',
         entityType: 'plan',

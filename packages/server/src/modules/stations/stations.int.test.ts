@@ -167,9 +167,11 @@ describe('station registry (R-ST-1…4)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('社工站台账')!;
-    expect(String(ws.getCell('A2').value)).toBe('筛选条件：状态：运营中');
-    expect(ws.getRow(5).getCell(3).value).toBe('柳屯镇社会工作服务站');
-    expect(String(ws.getRow(5).getCell(10).value)).toContain('《实施方案》四（三）');
+    expect(String(ws.getCell('A3').value)).toBe('筛选条件：状态：运营中');
+    const header = ws.getRow(5).values as string[];
+    const row = ws.getRow(6);
+    expect(row.getCell(header.indexOf('站点名称')).value).toBe('柳屯镇社会工作服务站');
+    expect(String(row.getCell(header.indexOf('合规提示')).value)).toContain('《实施方案》四（三）');
   });
 
   it('every change is audited with before and after', async () => {

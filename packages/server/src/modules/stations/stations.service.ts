@@ -63,6 +63,7 @@ export function createStationService(deps: StationDeps) {
       const items = await repo.all(db, scopeOf(ctx.actor), q);
       const buf = await stationsWorkbook(
         await views(items, ctx.actor),
+        divisions.find(ctx.actor.divisionCode)?.name ?? '',
         describeStationFilters(divisions, q),
         clock.now(),
       );

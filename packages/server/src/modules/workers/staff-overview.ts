@@ -5,6 +5,9 @@ import type { Clock } from '../../platform/clock';
 import type { ContractLookup } from '../contracts';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
+import { writeAudit } from '../../platform/audit/audit';
+import type { ActorContext } from '../../platform/http/context';
+import { staffOverviewWorkbook } from './staff-overview.export';
 import { workerScope, workersRepository as repo } from './workers.repository';
 import { firstPlacements, hoursByWorker } from './workers.view';
 
@@ -69,6 +72,17 @@ export function createStaffOverview(d: {
         if (w.filingStatus === 'filed') r.filed++;
       }
       return rows;
+    },
+    /** The overview as an audited .xlsx. */
+    async exportWorkbook(ctx: ActorContext) {
+      const rows = await this.perUnit(ctx.actor);
+      const buf = await staffOverviewWorkbook(
+        rows,
+        d.divisions.find(ctx.actor.divisionCode)?.name ?? '',
+        d.clock.now(),
+      );
+      await writeAudit(d.db, ctx, { action: 'export', entityType: 'worker', summary: '导出队伍概况' });
+      return buf;
     },
   };
 }

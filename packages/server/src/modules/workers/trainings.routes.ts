@@ -13,6 +13,8 @@ import { attachmentRoutes } from '../../platform/files/attachment-routes';
 import type { Attachments } from '../../platform/files/attachments';
 import { requestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
+import { fileResponse } from '../../platform/http/responses';
+import { sendXlsx } from '../../platform/http/xlsx';
 import type { TrainingService } from './trainings.service';
 
 /** Training sessions (培训, R-TAL-1, R-STAFF-3): list, record, confirm the organiser, and their files. */
@@ -34,6 +36,20 @@ export function trainingRoutes(
       },
     },
     (req) => service.list(requireActor(req), req.query),
+  );
+  r.get(
+    '/api/v1/trainings/export',
+    {
+      config: { access: { permission: 'export' } },
+      schema: {
+        tags,
+        summary: '导出培训记录（.xlsx，与列表相同的范围和筛选）',
+        querystring: trainingQuerySchema,
+        response: { 200: fileResponse('培训记录（.xlsx）') },
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, await service.exportWorkbook(requestContext(req), req.query), '培训记录.xlsx'),
   );
   r.post(
     '/api/v1/trainings',

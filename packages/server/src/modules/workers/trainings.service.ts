@@ -22,9 +22,16 @@ import {
 import { workerScope, workersRepository } from './workers.repository';
 import { canConfirm } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
+import type { DivisionService } from '../divisions';
+import { exportTrainings } from './trainings.export';
 
 /** R-TAL-1 / R-STAFF-5: training sessions with their attendees; hours feed qualification and continuing education. */
-export function createTrainingService(d: { db: Db; clock: Clock; attachments: Attachments }) {
+export function createTrainingService(d: {
+  db: Db;
+  clock: Clock;
+  attachments: Attachments;
+  divisions: DivisionService;
+}) {
   const { db, clock, attachments } = d;
   const scopeOf = (actor: Actor) => trainingScope(actor.scope, clock.today());
 
@@ -146,6 +153,10 @@ export function createTrainingService(d: { db: Db; clock: Clock; attachments: At
       return (await views([n], ctx.actor))[0];
     },
   };
-  return service;
+  return {
+    ...service,
+    /** The list's sessions as an audited .xlsx. */
+    exportWorkbook: (ctx: ActorContext, q: TrainingQuery) => exportTrainings({ ...d, trainings: service }, ctx, q),
+  };
 }
 export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -9,10 +9,12 @@ import { workerScope, workersRepository as repo, type WorkerRow } from './worker
 import { firstPlacements, hoursByWorker, viewContext, workerView, type WorkerViewDeps } from './workers.view';
 import { seesWorkerPii } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
+import type { DivisionService } from '../divisions';
 
 export interface WorkerDeps extends WorkerViewDeps {
   db: Db;
   clock: Clock;
+  divisions: DivisionService;
 }
 
 /** Reading the roster: records in the caller's scope (404 otherwise), their views, and the audit of clear reads. */

@@ -32,6 +32,7 @@ import { dryRunQuery, uploadedWorkbook } from '../../platform/http/xlsx-upload';
 import type { RosterImport } from './roster-import';
 import type { StaffOverview } from './staff-overview';
 import type { WorkerService } from './workers.service';
+import { workerExportRoutes } from './workers-export.routes';
 
 const idParams = z.strictObject({ workerId: z.uuid('社工编号格式不正确') });
 
@@ -106,6 +107,7 @@ export function workerRoutes(
     },
     async (req) => ({ items: await overview.perUnit(requireActor(req)) }),
   );
+  workerExportRoutes(app, { workers: service, overview });
   r.get(
     '/api/v1/workers/template.xlsx',
     {

@@ -1,3 +1,6 @@
+import type { WorkerQuery } from '@shegong/shared';
+import type { ActorContext } from '../../platform/http/context';
+import { exportRoster } from './roster.export';
 import { createWorkerAccounts } from './workers.accounts';
 import { createAssignments } from './workers.assignments';
 import { createFiling } from './workers.filing';
@@ -25,6 +28,8 @@ export function createWorkerService(d: WorkerDeps) {
     list: reads.list,
     options: reads.options,
     get: reads.get,
+    /** The roster the list's filters select as an audited .xlsx. */
+    exportWorkbook: (ctx: ActorContext, q: WorkerQuery) => exportRoster({ ...d, workers: reads }, ctx, q),
     /** The caller's organisation as an employer (who may hire, where new workers are recorded). */
     employer: hiring.employer,
     create: hiring.create,

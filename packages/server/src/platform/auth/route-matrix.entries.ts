@@ -265,6 +265,9 @@ export const LISTS: Record<string, ListSpec> = {
     own: 'worker',
   },
   '/api/v1/trainings': { queries: all(() => ['pendingConfirm=true']), own: 'training' },
+  '/api/v1/trainings/export': { queries: all((b) => ['pendingConfirm=true', `workerId=${b.ids.worker}`]) },
+  '/api/v1/workers/export': { queries: all((b) => [`stationId=${b.ids.station}`, 'deadline=at_risk']) },
+  '/api/v1/contracts/export': { queries: all((b) => [`county=${b.countyCode}`]) },
   '/api/v1/payroll/:month': {
     queries: all((b) => [`county=${b.countyCode}`, `organisationId=${b.ids.organisation}`]),
   },
