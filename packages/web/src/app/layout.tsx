@@ -11,6 +11,12 @@ import { MENU } from './menu';
 const { Header, Sider, Content } = Layout;
 const MenuDrawer = lazy(() => import('./menu-drawer').then((m) => ({ default: m.MenuDrawer })));
 
+/** Role and unit beside the name, the role left out when it is the name already (admin is 市级管理员). */
+function whoElse(user: { displayName: string; role: keyof typeof ROLE_LABELS; divisionName: string }): string {
+  const role = ROLE_LABELS[user.role];
+  return [role !== user.displayName && role, user.divisionName].filter(Boolean).join(' · ');
+}
+
 /**
  * The shell: side menu by role on desktops, a drawer on phones, the user and logout in the header. antd's `App` (the
  * holders behind `App.useApp()`'s message, notification and modal) wraps the shell and its pages, not the login page.
@@ -76,6 +82,7 @@ export function AppLayout() {
               {mobile && <Text strong>社工站综合管理平台</Text>}
             </div>
             <Dropdown
+              trigger={['hover', 'click']}
               menu={{
                 items: [
                   { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => nav('/change-password') },
@@ -90,11 +97,7 @@ export function AppLayout() {
             >
               <Button type="text" icon={<UserOutlined />}>
                 {user?.displayName}
-                {!mobile && (
-                  <Text type="secondary">
-                    （{user && ROLE_LABELS[user.role]} · {user?.divisionName}）
-                  </Text>
-                )}
+                {!mobile && user && <Text type="secondary">（{whoElse(user)}）</Text>}
               </Button>
             </Dropdown>
           </Header>

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginInput } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
@@ -23,6 +23,7 @@ export function LoginPage() {
   const { signedIn } = useAuth();
   const nav = useNavigate();
   const login = useLogin();
+  const { token } = theme.useToken();
 
   function submit(v: LoginInput) {
     login.mutate(v, {
@@ -33,8 +34,9 @@ export function LoginPage() {
     });
   }
 
+  // One main landmark and one h1 (GB/T 37668-2019): the page is the form.
   return (
-    <div
+    <main
       style={{
         minHeight: '100vh',
         display: 'flex',
@@ -45,7 +47,7 @@ export function LoginPage() {
       }}
     >
       <Panel style={{ width: '100%', maxWidth: 400 }}>
-        <Heading level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+        <Heading level={1} style={{ textAlign: 'center', marginBottom: 4, fontSize: token.fontSizeHeading3 }}>
           社工站综合管理平台
         </Heading>
         <Paragraph type="secondary" style={{ textAlign: 'center' }}>
@@ -69,6 +71,6 @@ export function LoginPage() {
           <Link to="/directory">查看社工站公开目录</Link>
         </div>
       </Panel>
-    </div>
+    </main>
   );
 }

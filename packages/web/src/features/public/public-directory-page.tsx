@@ -1,19 +1,48 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Col, Empty, Layout, List, Row, Select, Tabs, Typography } from 'antd';
-import { EnvironmentOutlined, PhoneOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Col, ConfigProvider, Empty, List, Row, Select, Tabs, theme, Typography } from 'antd';
+import {
+  CheckOutlined,
+  ClockCircleOutlined,
+  EnvironmentOutlined,
+  FontSizeOutlined,
+  PhoneOutlined,
+} from '@ant-design/icons';
 import { useAuth } from '../../app/auth';
 import { useDivisions } from '../../lib/divisions';
 import { usePaging } from '../../lib/paging';
 import { PublicAnnouncements, PublicOrganisations } from './public-portal-tabs';
+import { LARGE_TEXT, useLargeText } from './large-text';
 import { usePublicStations } from './public.api';
 
-/** The public portal (no login, no personal data): operating stations, procurement announcements, disclosures. */
+/**
+ * The public portal (no login, no personal data): operating stations, procurement announcements, disclosures. Read by
+ * the people the stations serve, elderly and disabled ones too (GB/T 37668-2019, 适老化): landmarks and one h1, a skip
+ * link, every control reachable by keyboard, and 大字模式, which the antd theme carries to every component.
+ */
 export function PublicDirectoryPage() {
-  const { user } = useAuth();
+  const [large, setLarge] = useLargeText();
   return (
-    <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
-      <div style={{ background: '#1677ff', color: '#fff', padding: '20px 16px' }}>
+    <ConfigProvider theme={large ? LARGE_TEXT : undefined}>
+      <Portal large={large} onLarge={setLarge} />
+    </ConfigProvider>
+  );
+}
+
+function Portal({ large, onLarge }: { large: boolean; onLarge: (on: boolean) => void }) {
+  const { user } = useAuth();
+  const { token } = theme.useToken();
+  // On the blue header the focus ring is white, elsewhere the theme's blue (app/typeset.tsx).
+  const headStyle = '.portal-head a:focus-visible{outline-color:#fff}';
+  return (
+    <div style={{ minHeight: '100vh', background: '#f5f7fa', fontSize: token.fontSize, lineHeight: token.lineHeight }}>
+      <style href="shegong-portal-head" precedence="default">
+        {headStyle}
+      </style>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <header className="portal-head" style={{ background: token.colorPrimary, color: '#fff', padding: '20px 16px' }}>
         <div
           style={{
             maxWidth: 1100,
@@ -22,21 +51,41 @@ export function PublicDirectoryPage() {
             justifyContent: 'space-between',
             alignItems: 'center',
             flexWrap: 'wrap',
-            gap: 8,
+            gap: 12,
           }}
         >
           <div>
-            <Typography.Title level={3} style={{ color: '#fff', margin: 0 }}>
+            <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: token.fontSizeHeading3 }}>
               濮阳市社会工作服务站公开目录
             </Typography.Title>
             <div>乡镇（街道）社会工作服务站 · 采购公告 · 承接机构信息公开</div>
           </div>
-          <Link to={user ? '/' : '/login'} style={{ color: '#fff' }}>
-            {user ? '返回工作台' : '工作人员登录'}
-          </Link>
+          <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 16 }}>
+            <Button
+              aria-pressed={large}
+              icon={large ? <CheckOutlined /> : <FontSizeOutlined />}
+              onClick={() => onLarge(!large)}
+            >
+              大字模式
+            </Button>
+            <Link to={user ? '/' : '/login'} style={{ color: '#fff' }}>
+              {user ? '返回工作台' : '工作人员登录'}
+            </Link>
+          </div>
         </div>
-      </div>
-      <div style={{ maxWidth: 1100, margin: '0 auto', width: '100%', padding: 16 }}>
+      </header>
+      <main
+        id="main"
+        tabIndex={-1}
+        style={{
+          maxWidth: 1100,
+          margin: '0 auto',
+          width: '100%',
+          padding: 16,
+          boxSizing: 'border-box',
+          outline: 'none',
+        }}
+      >
         <Tabs
           items={[
             { key: 'stations', label: '社工站', children: <StationDirectory /> },
@@ -44,8 +93,8 @@ export function PublicDirectoryPage() {
             { key: 'organisations', label: '社会组织信息公开', children: <PublicOrganisations /> },
           ]}
         />
-      </div>
-    </Layout>
+      </main>
+    </div>
   );
 }
 
@@ -57,11 +106,16 @@ function StationDirectory() {
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
-        <Row gutter={8} align="middle">
-          <Col>县（区）：</Col>
+        <Row gutter={[8, 8]} align="middle">
+          <Col>
+            <label htmlFor="public-county">县（区）：</label>
+          </Col>
           <Col flex="auto">
+            {/* Typing filters the counties; arrows and Enter choose one (keyboard alone). */}
             <Select
+              id="public-county"
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder="全部"
               style={{ width: 200, maxWidth: '100%' }}
               value={county}
@@ -74,7 +128,7 @@ function StationDirectory() {
                 .map((d) => ({ value: d.code, label: d.name }))}
             />
           </Col>
-          <Col>共 {data?.total ?? 0} 个运营中的社工站</Col>
+          <Col role="status">共 {data?.total ?? 0} 个运营中的社工站</Col>
         </Row>
       </Card>
       <List
@@ -85,18 +139,18 @@ function StationDirectory() {
         pagination={{ ...paging.pagination(data?.total), hideOnSinglePage: true }}
         renderItem={(s) => (
           <List.Item>
-            <Card title={s.name} size="small">
+            <Card title={<h2 style={{ font: 'inherit', margin: 0 }}>{s.name}</h2>} size="small">
               <div>
                 {s.countyName} · {s.townshipName}
               </div>
               <div>
-                <EnvironmentOutlined /> {s.address || '地址待公布'}
+                <EnvironmentOutlined aria-label="地址" /> {s.address || '地址待公布'}
               </div>
               <div>
-                <PhoneOutlined /> {s.phone || '电话待公布'}
+                <PhoneOutlined aria-label="电话" /> {s.phone || '电话待公布'}
               </div>
               <div>
-                <ClockCircleOutlined /> {s.openingHours || '开放时间待公布'}
+                <ClockCircleOutlined aria-label="开放时间" /> {s.openingHours || '开放时间待公布'}
               </div>
             </Card>
           </List.Item>

@@ -82,25 +82,24 @@ export function PublicOrganisations() {
               dataSource={o.disclosures}
               renderItem={(d) => (
                 <List.Item>
-                  <List.Item.Meta
-                    title={
+                  {/* An h2 under the page's h1, not List.Item.Meta's h4: headings in order for screen readers. */}
+                  <div>
+                    <h2 style={{ font: 'inherit', fontWeight: 600, margin: '0 0 4px' }}>
                       <Space wrap>
                         <Tag>{DISCLOSURE_KIND_LABELS[d.kind]}</Tag>
                         {d.title}
                         {d.year && `（${d.year}年度）`}
                       </Space>
-                    }
-                    description={
-                      <>
-                        <div style={{ whiteSpace: 'pre-wrap' }}>{d.content}</div>
-                        {d.files.map((f) => (
-                          <div key={f.id}>
-                            <a href={disclosureFileUrl(o.id, d.id, f.fileId)}>{f.name}</a>
-                          </div>
-                        ))}
-                      </>
-                    }
-                  />
+                    </h2>
+                    <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                      {d.content}
+                    </Typography.Paragraph>
+                    {d.files.map((f) => (
+                      <div key={f.id}>
+                        <a href={disclosureFileUrl(o.id, d.id, f.fileId)}>{f.name}</a>
+                      </div>
+                    ))}
+                  </div>
                 </List.Item>
               )}
             />
