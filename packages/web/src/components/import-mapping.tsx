@@ -11,6 +11,12 @@ const HOW: Record<ImportColumn['how'], { label: string; color: string }> = {
 /** The column the user sees chosen for a header: their own pick first, else what the importer understood. */
 export const mappedColumn = (c: ImportColumn, mapping: ImportMapping) => mapping[c.header] ?? c.column ?? '';
 
+/** How the header was recognised, or that the user changed it and it waits for the next check. */
+function HowTag({ c, mapping }: { c: ImportColumn; mapping: ImportMapping }) {
+  if (c.header in mapping && mapping[c.header] !== (c.column ?? '')) return <Tag>已修改，待重新检查</Tag>;
+  return <Tag color={HOW[c.how].color}>{HOW[c.how].label}</Tag>;
+}
+
 /**
  * How the importer read the file's headers (each header → template column, and how it was recognised), the required
  * columns still missing, and a picker per header so the user can map a column by hand and check again.
@@ -57,33 +63,33 @@ export function ImportMappingView({
         rowKey={(c) => c.header}
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        style={{ maxWidth: 760 }}
         dataSource={result.columns}
         columns={[
-          { title: '文件中的列', dataIndex: 'header' },
+          {
+            title: '文件中的列',
+            key: 'header',
+            render: (_: unknown, c: ImportColumn) => (
+              <Space size={[8, 4]} wrap>
+                <span>{c.header}</span>
+                <HowTag c={c} mapping={mapping} />
+              </Space>
+            ),
+          },
           {
             title: '对应模板列',
             key: 'column',
             render: (_: unknown, c: ImportColumn) => (
               <Select
                 aria-label={`“${c.header}”对应的模板列`}
-                style={{ minWidth: 160 }}
+                style={{ minWidth: 150 }}
                 popupMatchSelectWidth={false}
+                showSearch={{ optionFilterProp: 'label' }}
                 value={mappedColumn(c, mapping)}
                 options={options}
                 onChange={(v: string) => onChange(c.header, v)}
               />
             ),
-          },
-          {
-            title: '识别结果',
-            key: 'how',
-            render: (_: unknown, c: ImportColumn) =>
-              c.header in mapping && mapping[c.header] !== (c.column ?? '') ? (
-                <Tag color="default">已修改，待重新检查</Tag>
-              ) : (
-                <Tag color={HOW[c.how].color}>{HOW[c.how].label}</Tag>
-              ),
           },
         ]}
       />
