@@ -10,6 +10,7 @@ import {
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
+import { stationInScope } from '../../platform/auth/scope';
 import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
 import { reportWorkbook } from '../../platform/http/xlsx';
@@ -55,8 +56,10 @@ export async function exportRoster(d: RosterExportDeps, ctx: ActorContext, q: Wo
   if (q.stationId) stationIds.push(q.stationId);
   const stations = new Map((await d.stations.summaries(stationIds)).map((s) => [s.id, s]));
   const countyOf = (stationId: string) => d.divisions.find(stations.get(stationId)?.countyCode ?? '')?.name ?? '';
+  // The filter names a station only the caller may see: another unit's station id must not reveal its name.
+  const filtered = q.stationId ? stations.get(q.stationId) : undefined;
   const filters = [
-    q.stationId && `社工站：${stations.get(q.stationId)?.name ?? ''}`,
+    q.stationId && `社工站：${filtered && stationInScope(ctx.actor.scope, filtered) ? filtered.name : '—'}`,
     q.role && `岗位：${WORKER_ROLE_LABELS[q.role]}`,
     q.filingStatus && `备案：${FILING_STATUS_LABELS[q.filingStatus]}`,
     q.deadline && `资质期限：${DEADLINE_LABELS[q.deadline]}`,
