@@ -21,7 +21,7 @@ import { createFileStorage, MAX_IMAGE_BYTES } from './platform/files/file-storag
 import { createAttachments } from './platform/files/attachments';
 import { frameworkError, registerErrorHandler } from './platform/http/errors';
 import { registerTextGuard } from './platform/http/text-guard';
-import { auditRoutes } from './modules/audit';
+import { auditRoutes, createAuditNames } from './modules/audit';
 import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
 import { createDivisionService, divisionRoutes } from './modules/divisions';
@@ -248,7 +248,7 @@ export async function buildApp(opts: AppOptions) {
       workerOf: async (userId) => (await usersRepository.findById(db, userId))?.workerId ?? null,
     }),
   );
-  auditRoutes(app, { log: createAuditLog(db) });
+  auditRoutes(app, { log: createAuditLog(db, createAuditNames(db)) });
   publicRoutes(app, { directory: createPublicDirectory({ stations, divisions }) });
 
   const hasWeb = !!opts.webDist && existsSync(path.join(opts.webDist, 'index.html'));

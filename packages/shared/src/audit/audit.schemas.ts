@@ -73,6 +73,8 @@ export const auditEventViewSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The record's current name (a station, a contract's title, a worker's name), resolved when the log is listed. */
+  entityName: z.string().nullable(),
   summary: z.string(),
   before: z.unknown(),
   after: z.unknown(),

@@ -24,7 +24,19 @@ describe('audit log', () => {
     );
     expect(all.items[0].at >= all.items[4].at).toBe(true);
     expect(Object.keys(all.items[0]).sort()).toEqual(
-      ['action', 'after', 'at', 'before', 'entityId', 'entityType', 'id', 'ip', 'summary', 'username'].sort(),
+      [
+        'action',
+        'after',
+        'at',
+        'before',
+        'entityId',
+        'entityName',
+        'entityType',
+        'id',
+        'ip',
+        'summary',
+        'username',
+      ].sort(),
     );
   });
 

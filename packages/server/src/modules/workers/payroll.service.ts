@@ -7,7 +7,7 @@ import { INSURANCE_KEYS, payrollGrid, type PayrollGridDeps } from './payroll.gri
 export { INSURANCE_KEYS };
 import { payrollWorkbook } from './payroll.export';
 import { payrollRepository as repo } from './payroll.repository';
-import { workerScope, workersRepository } from './workers.repository';
+import { workerScope } from './workers.repository';
 import { seesWorkerPii } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
 
@@ -26,8 +26,16 @@ export function createPayrollService(d: PayrollGridDeps) {
     const orgId = ctx.actor.scope.organisationId;
     const ids = [...new Set(rows.map((r) => r.workerId))];
     if (ids.length !== rows.length) throw fieldError('rows', '同一社工出现多次');
-    const own = await workersRepository.idsIn(db, workerScope(ctx.actor.scope, clock.today()), ids);
-    if (own.length !== ids.length) throw fieldError('rows', '包含不属于本机构的社工');
+    const roster = new Map(
+      (await repo.rosterOf(db, workerScope(ctx.actor.scope, clock.today()))).map((w) => [w.id, w.name]),
+    );
+    if (ids.some((id) => !roster.has(id))) throw fieldError('rows', '包含不属于本机构的社工');
+    // The audit log names the workers of the rows (names only, never their ID numbers).
+    const names = ids
+      .slice(0, 10)
+      .map((id) => roster.get(id))
+      .join('、');
+    const who = ids.length > 10 ? `${names} 等 ${ids.length} 人` : ids.length ? `${names}，${ids.length} 人` : '0 人';
     await db.transaction(async (tx) => {
       for (const r of rows) {
         await repo.upsert(
@@ -49,7 +57,7 @@ export function createPayrollService(d: PayrollGridDeps) {
         action: 'update',
         entityType: 'payroll',
         divisionPath: ctx.actor.scope.path,
-        summary: `${source}${month} 薪酬和社保（${rows.length} 人）`,
+        summary: `${source}${month} 薪酬和社保（${who}）`,
         after: { month, workers: rows.length },
       });
     });

@@ -15,7 +15,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
     ctx: ActorContext,
     placements: {
       worker: { id: string; name: string };
-      station: { id: string; divisionPath: string };
+      station: { id: string; divisionPath: string; name?: string };
       startOn: string;
     }[],
   ) {
@@ -38,7 +38,8 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
       ...(placements.length === 1
         ? {
             entityId: one.worker.id,
-            summary: `派驻 ${one.worker.name} 到社工站（${one.startOn} 起）`,
+            // The audit log names the station of an assignment, not only the worker.
+            summary: `派驻 ${one.worker.name} 到${one.station.name ?? '社工站'}（${one.startOn} 起）`,
             after: { stationId: one.station.id, startOn: one.startOn },
           }
         : { summary: `派驻 ${placements.length} 人到社工站`, after: { assignments: placements.length } }),
@@ -77,6 +78,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
       const a = (await repo.assignmentsOf(db, [workerId])).find((x) => x.id === assignmentId);
       if (!a) throw notFound('派驻记录');
       if (endOn < a.startOn) throw fieldError('endOn', `不能早于派驻开始日期 ${a.startOn}`);
+      const [station] = await d.stations.summaries([a.stationId]);
       await db.transaction(async (tx) => {
         await repo.endAssignment(tx, assignmentId, endOn);
         await writeAudit(tx, ctx, {
@@ -84,7 +86,7 @@ export function createAssignments(d: WorkerDeps & { reads: WorkerReads }) {
           entityType: 'worker',
           entityId: workerId,
           divisionPath: a.divisionPath,
-          summary: `结束 ${w.name} 的派驻（${endOn}）`,
+          summary: `结束 ${w.name} 在${station?.name ?? '社工站'}的派驻（${endOn}）`,
           after: { assignmentId, endOn },
         });
       });

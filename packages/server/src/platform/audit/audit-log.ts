@@ -11,7 +11,12 @@ import { auditEvents } from './audit.table';
  * The audit log as administrators read it: within their scope, filtered, newest first, one page at a time (a page and
  * a count over the same filter), never editable.
  */
-export function createAuditLog(db: Db) {
+export function createAuditLog(
+  db: Db,
+  /** The records' names for a page (one query, whatever the page holds), keyed `type:id`; from modules/audit. */
+  namesOf: (events: { entityType: string | null; entityId: string | null }[]) => Promise<Map<string, string>> = () =>
+    Promise.resolve(new Map()),
+) {
   return {
     async list(actor: Actor, q: AuditQuery) {
       const scoped = scopeCondition(actor.scope, { divisionPath: auditEvents.divisionPath });
@@ -27,6 +32,7 @@ export function createAuditLog(db: Db) {
       const where = and(...conds);
       const page = db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.at), desc(auditEvents.id));
       const { items: rows, total } = await pageRows(page.$dynamic(), db.$count(auditEvents, where), q);
+      const names = await namesOf(rows);
       const items: AuditEventView[] = rows.map((e) => ({
         id: e.id,
         at: e.at.toISOString(),
@@ -34,6 +40,7 @@ export function createAuditLog(db: Db) {
         action: e.action as AuditAction,
         entityType: e.entityType,
         entityId: e.entityId,
+        entityName: (e.entityType && e.entityId && names.get(`${e.entityType}:${e.entityId}`)) || null,
         summary: e.summary,
         before: e.before,
         after: e.after,

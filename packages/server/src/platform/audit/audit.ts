@@ -76,6 +76,7 @@ export async function historyOf(db: DbOrTx, entityType: string, entityId: string
     action: e.action as AuditAction,
     entityType: e.entityType,
     entityId: e.entityId,
+    entityName: null,
     summary: e.summary,
     before: e.before,
     after: e.after,

@@ -100,8 +100,17 @@ export function AuditPage() {
             },
             {
               title: '对象',
-              dataIndex: 'entityType',
-              render: (t: string | null) => (t ? (ENTITY_LABELS[t as AuditEntityType] ?? t) : '—'),
+              key: 'entity',
+              // The kind in Chinese and the record's name (a station, a contract's title, a worker).
+              render: (_: unknown, e: AuditEventView) =>
+                e.entityType ? (
+                  <>
+                    {ENTITY_LABELS[e.entityType as AuditEntityType] ?? '其他'}
+                    {e.entityName && <Typography.Text strong>{` ${e.entityName}`}</Typography.Text>}
+                  </>
+                ) : (
+                  '—'
+                ),
             },
             { title: '摘要', dataIndex: 'summary', render: (s: string) => <Typography.Text>{s}</Typography.Text> },
             { title: 'IP', dataIndex: 'ip', responsive: ['lg' as const] },
