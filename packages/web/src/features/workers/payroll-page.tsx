@@ -95,7 +95,8 @@ export function PayrollPage() {
       />
       {editable && (
         <ExcelImport
-          title="从 Excel 导入"
+          key={month}
+          title={`从 Excel 导入${dayjs(`${month}-01`).format('YYYY年M月')}薪酬社保`}
           templateUrl={payrollTemplateUrl(month)}
           templateName={`薪酬社保导入模板-${month}.xlsx`}
           importUrl={(dryRun) => payrollImportUrl(month, dryRun)}
