@@ -3,6 +3,7 @@ import { Card, Empty, Table, Tag } from 'antd';
 import { CONTRACT_STATUS_LABELS, type ContractView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { FindingCount } from '../../components/finding-count';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { usePaging } from '../../lib/paging';
 import { useContracts } from './contracts.api';
@@ -19,6 +20,7 @@ export function ContractsPage() {
       <PageHeader
         title={can('purchase:file') ? '合同备案' : '政府购买服务合同'}
         crumbs={[{ title: '购买服务' }, { title: '合同' }]}
+        extra={<ExportButton url="/api/v1/contracts/export" fileName="合同台账.xlsx" />}
       />
       <Card>
         <Table

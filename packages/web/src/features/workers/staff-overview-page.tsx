@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Card, Table } from 'antd';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { useStaffOverview } from './workers.api';
 
@@ -10,7 +11,11 @@ export function StaffOverviewPage() {
   const { data, isLoading } = useStaffOverview();
   return (
     <>
-      <PageHeader title="队伍概况" crumbs={[{ title: '社工队伍' }, { title: '队伍概况' }]} />
+      <PageHeader
+        title="队伍概况"
+        crumbs={[{ title: '社工队伍' }, { title: '队伍概况' }]}
+        extra={<ExportButton url="/api/v1/workers/overview/export" fileName="队伍概况.xlsx" />}
+      />
       <Card>
         <Table
           rowKey="countyCode"

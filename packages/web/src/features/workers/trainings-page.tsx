@@ -13,10 +13,12 @@ import {
   InputNumber,
   Modal,
   Select,
+  Space,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ORGANISER_LEVEL_LABELS, ORGANISER_LEVELS, type OrganiserLevel, type TrainingView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { usePaging } from '../../lib/paging';
 import { showFormError } from '../../lib/zod-rule';
@@ -97,11 +99,14 @@ export function TrainingsPage() {
         title="培训"
         crumbs={[{ title: '社工队伍' }, { title: '培训' }]}
         extra={
-          can('trainings:write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-              登记培训
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton url="/api/v1/trainings/export" fileName="培训记录.xlsx" />
+            {can('trainings:write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+                登记培训
+              </Button>
+            )}
+          </Space>
         }
       />
       {pending > 0 && (

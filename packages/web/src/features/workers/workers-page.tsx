@@ -16,6 +16,7 @@ import {
 import { useAuth } from '../../app/auth';
 import { ExcelImport } from '../../components/excel-import';
 import { FindingCount } from '../../components/finding-count';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { showFormError } from '../../lib/zod-rule';
 import { usePaging } from '../../lib/paging';
@@ -74,11 +75,14 @@ export function WorkersPage() {
         title="社工队伍"
         crumbs={[{ title: '社工队伍' }, { title: '社工名册' }]}
         extra={
-          can('workers:write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-              登记社工
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton url="/api/v1/workers/export" query={filters} fileName="社工名册.xlsx" />
+            {can('workers:write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+                登记社工
+              </Button>
+            )}
+          </Space>
         }
       />
       {can('workers:write') && (
