@@ -146,7 +146,9 @@ export function createDeskService(d: DeskDeps) {
           ? [
               ...item('contracts_ending', contracts.ending, {
                 title: '合同或年度协议 60 日内到期',
-                detail: '完成年度评估，评估合格后续签；三年周期结束的启动新一轮采购',
+                detail: officer
+                  ? '完成年度评估，评估合格后续签；三年周期结束的启动新一轮采购'
+                  : '配合年度评估；评估合格后续签下一年协议',
                 list: '/contracts',
                 record: '/contracts',
                 ruleId: 'R-CON-2',

@@ -1,111 +1,243 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Grid, Tag, theme } from 'antd';
-import { clauseOf, withClauses, type StationView } from '@shegong/shared';
+import type { DeskFigures, DeskItem, DeskUnit, DeskView } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
-import { StationStatusTag } from '../../components/status-tag';
 import { Paragraph } from '../../components/text';
-import { useHomeProgress, useHomeStations } from './home.api';
+import { useDesk } from './home.api';
 
-/** 工作台: the numbers first, then the stations whose findings need action. */
+const SEVERITY = {
+  error: { label: '不合规', color: 'error' },
+  warning: { label: '待处理', color: 'warning' },
+  info: { label: '提示', color: 'processing' },
+} as const;
+
+/** Panel titles are the page's level-two headings, in the panel title's own look. */
+const H2 = { margin: 0, fontSize: 'inherit', fontWeight: 'inherit', lineHeight: 'inherit' } as const;
+
+/** 工作台: what waits on the user first (each a link to the record or the filtered list), then the figures. */
 export function HomePage() {
-  const { user, can } = useAuth();
-  const stations = useHomeStations();
-  const progress = useHomeProgress(can('plan:read'));
-  const items = stations.data?.items ?? [];
-  const attention = items.filter((s) => s.findings.some((f) => f.severity === 'error'));
-  const t = progress.data?.total.total;
-  // Four figures a row from md up, two on phones (as antd Row/Col xs=12 md=6 with a 16 px gutter).
+  const { user } = useAuth();
+  const desk = useDesk();
   const wide = Grid.useBreakpoint().md;
+  const v = desk.data;
   return (
     <>
       <PageHeader title="工作台" />
       <Paragraph type="secondary">
-        您好，{user?.displayName}（{user?.divisionName}）。
+        您好，{user?.displayName}（{user?.divisionName}）。{v && `今天是 ${v.today}。`}
       </Paragraph>
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: `repeat(${wide ? 4 : 2}, minmax(0, 1fr))`,
-          gap: 16,
-          marginBottom: 16,
-        }}
+      <Panel
+        title={<h2 style={H2}>待办事项{v ? `（${v.items.length}）` : ''}</h2>}
+        style={{ marginBottom: 16 }}
+        bodyStyle={{ padding: 0 }}
       >
-        {t && (
-          <Panel>
-            <Link to="/progress">
-              <Stat title="建设完成率" value={t.percent ?? 0} suffix="%" />
-            </Link>
-          </Panel>
-        )}
-        <Panel>
-          <Link to="/stations">
-            <Stat title="已登记社工站" value={stations.data?.total ?? 0} />
-          </Link>
-        </Panel>
-        <Panel>
-          <Stat title="运营中" value={items.filter((s) => s.status === 'operating').length} />
-        </Panel>
-        <Panel>
-          <Stat title="有不合规项的站点" value={attention.length} color={attention.length ? '#cf1322' : undefined} />
-        </Panel>
-      </div>
-      <Panel title="待处理的合规提示">
-        <AttentionList stations={attention.slice(0, 20)} />
+        <ToDoList items={v?.items} loading={desk.isLoading} failed={desk.isError} />
       </Panel>
+      {v?.figures && <Figures f={v.figures} wide={!!wide} />}
+      {v && v.ranking.byBuild.length > 0 && <Ranking ranking={v.ranking} wide={!!wide} />}
     </>
   );
 }
 
 /**
- * The stations with open findings, laid out like antd's List (title, findings below, status on the right). Not List
- * itself: antd 6's List always imports Pagination and through it Select and the virtual list (≈ 38 KB gzipped) for
- * a paged list this one never is (at most 20 rows).
+ * The to-dos as rows, laid out like antd's List. Not List itself: antd 6's List imports Pagination and through it
+ * Select and the virtual list (≈ 38 KB gzipped), and the home page has a bundle budget.
  */
-function AttentionList({ stations }: { stations: StationView[] }) {
+function ToDoList({ items, loading, failed }: { items?: DeskItem[]; loading: boolean; failed: boolean }) {
   const { token } = theme.useToken();
-  if (!stations.length)
-    return (
-      <div style={{ padding: token.padding, color: token.colorTextDisabled, textAlign: 'center' }}>
-        暂无待处理的不合规项
-      </div>
-    );
+  const empty = (text: string) => (
+    <div style={{ padding: token.paddingLG, color: token.colorTextDescription, textAlign: 'center' }}>{text}</div>
+  );
+  if (loading) return empty('正在加载…');
+  if (failed || !items) return empty('待办事项暂时无法加载，请稍后刷新');
+  if (!items.length) return empty('暂无待办事项');
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {stations.map((s, i) => (
+      {items.map((it, i) => (
         <li
-          key={s.id}
+          key={`${it.kind}-${it.title}`}
           style={{
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            padding: `${token.paddingContentVertical}px 0`,
             borderBlockEnd:
-              i < stations.length - 1 ? `${token.lineWidth}px ${token.lineType} ${token.colorSplit}` : undefined,
+              i < items.length - 1 ? `${token.lineWidth}px ${token.lineType} ${token.colorSplit}` : undefined,
           }}
         >
-          <div style={{ flex: '1 0', width: 0 }}>
-            <h4 style={{ margin: `0 0 ${token.marginXXS}px`, fontSize: token.fontSize, lineHeight: token.lineHeight }}>
-              <Link to={`/stations/${s.id}`} style={{ color: token.colorText }}>
-                {s.name}
-              </Link>
-            </h4>
-            <div style={{ color: token.colorTextDescription }}>
-              {s.findings
-                .filter((f) => f.severity === 'error')
-                .map((f) => (
-                  <div key={f.ruleId + f.message}>
-                    <Tag>{clauseOf(f.ruleId)}</Tag>
-                    {withClauses(f.message)}
-                  </div>
-                ))}
-            </div>
-          </div>
-          <StationStatusTag status={s.status} />
+          <Link
+            to={it.link}
+            style={{
+              display: 'flex',
+              gap: token.marginSM,
+              alignItems: 'flex-start',
+              padding: `${token.paddingSM}px ${token.paddingLG}px`,
+              color: token.colorText,
+            }}
+          >
+            <span
+              aria-label={`${it.count} 项`}
+              style={{
+                flex: 'none',
+                minWidth: 40,
+                textAlign: 'center',
+                fontSize: token.fontSizeHeading4,
+                lineHeight: token.lineHeightHeading4,
+                color: it.severity === 'error' ? token.colorError : token.colorTextHeading,
+              }}
+            >
+              {it.count}
+            </span>
+            <span style={{ flex: '1 1 0', minWidth: 0 }}>
+              <span style={{ display: 'block', fontWeight: token.fontWeightStrong, color: token.colorLink }}>
+                {it.title}
+              </span>
+              {it.detail && (
+                <span style={{ display: 'block', color: token.colorTextDescription, overflowWrap: 'anywhere' }}>
+                  {it.detail}
+                </span>
+              )}
+              <span style={{ display: 'block', marginTop: token.marginXXS }}>
+                <Tag color={SEVERITY[it.severity].color}>{SEVERITY[it.severity].label}</Tag>
+                <span style={{ color: token.colorTextDescription, fontSize: token.fontSizeSM }}>依据 {it.clause}</span>
+              </span>
+            </span>
+          </Link>
         </li>
       ))}
     </ul>
+  );
+}
+
+function Grid4({ wide, children }: { wide: boolean; children: ReactNode }) {
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: `repeat(${wide ? 4 : 2}, minmax(0, 1fr))`,
+        gap: 16,
+        marginBottom: 16,
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** The scope's key figures: stations built against the plan, workers and the share qualified, this year's money. */
+function Figures({ f, wide }: { f: DeskFigures; wide: boolean }) {
+  const { token } = theme.useToken();
+  const note = (text: string) => (
+    <div style={{ color: token.colorTextDescription, fontSize: token.fontSizeSM, marginTop: token.marginXXS }}>
+      {text}
+    </div>
+  );
+  return (
+    <Grid4 wide={wide}>
+      {f.stationsPlanned != null ? (
+        <Panel>
+          <Link to="/progress">
+            <Stat title="建设完成率" value={f.buildPercent ?? 0} suffix="%" />
+          </Link>
+          {note(`建成 ${f.stationsBuilt} / 计划 ${f.stationsPlanned} 个`)}
+        </Panel>
+      ) : (
+        <Panel>
+          <Link to="/stations">
+            <Stat title="已建成社工站" value={f.stationsBuilt} suffix="个" />
+          </Link>
+        </Panel>
+      )}
+      <Panel>
+        <Link to="/workers">
+          <Stat title="社工" value={f.workers} suffix="人" />
+        </Link>
+      </Panel>
+      <Panel>
+        <Stat title="具备专业资质" value={f.qualifiedPercent ?? 0} suffix="%" />
+        {note(`${f.qualified} / ${f.workers} 人`)}
+      </Panel>
+      <Panel>
+        <Stat title={`${f.year} 年签约金额`} value={Math.round(f.contractAmountFen / 100)} suffix="元" />
+      </Panel>
+    </Grid4>
+  );
+}
+
+/** The city's units ranked two ways (units only: individual workers are never ranked). */
+function Ranking({ ranking, wide }: { ranking: DeskView['ranking']; wide: boolean }) {
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: wide ? '1fr 1fr' : '1fr', gap: 16 }}>
+      <Panel title={<h2 style={H2}>各县（区）建设完成率排名</h2>} bodyStyle={{ padding: 0 }}>
+        <RankList
+          units={ranking.byBuild}
+          rate={(u) => u.buildPercent}
+          base={(u) => `建成 ${u.built} / 计划 ${u.planned}`}
+        />
+      </Panel>
+      <Panel title={<h2 style={H2}>各县（区）社工专业资质占比排名</h2>} bodyStyle={{ padding: 0 }}>
+        <RankList
+          units={ranking.byQualified}
+          rate={(u) => u.qualifiedPercent}
+          base={(u) => `${u.qualified} / ${u.workers} 人`}
+        />
+      </Panel>
+    </div>
+  );
+}
+
+function RankList({
+  units,
+  rate,
+  base,
+}: {
+  units: DeskUnit[];
+  rate: (u: DeskUnit) => number | null;
+  base: (u: DeskUnit) => string;
+}) {
+  const { token } = theme.useToken();
+  return (
+    <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {units.map((u, i) => {
+        const r = rate(u);
+        return (
+          <li
+            key={u.countyCode}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: '28px minmax(0, 1fr) auto',
+              alignItems: 'center',
+              gap: token.marginSM,
+              padding: `${token.paddingXS}px ${token.paddingLG}px`,
+              borderBlockEnd:
+                i < units.length - 1 ? `${token.lineWidth}px ${token.lineType} ${token.colorSplit}` : undefined,
+            }}
+          >
+            <span style={{ color: token.colorTextDescription, textAlign: 'right' }}>{i + 1}</span>
+            <span>
+              {u.countyName}
+              <span style={{ display: 'block', color: token.colorTextDescription, fontSize: token.fontSizeSM }}>
+                {base(u)}
+              </span>
+            </span>
+            <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+              <span
+                aria-hidden
+                style={{
+                  display: 'inline-block',
+                  width: 64,
+                  height: 6,
+                  marginInlineEnd: token.marginXS,
+                  verticalAlign: 'middle',
+                  borderRadius: 3,
+                  background: `linear-gradient(to right, ${token.colorPrimary} ${Math.min(r ?? 0, 100)}%, ${token.colorFillSecondary} 0)`,
+                }}
+              />
+              {r == null ? '—' : `${r}%`}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -1,21 +1,15 @@
-import type { StationQuery } from '@shegong/shared';
-import { progressKeys, useProgress } from '../plan/plan.api';
-import { stationKeys, useStations } from '../stations/stations.api';
-
-/** The stations the home page counts and checks for open findings: the first 200 in the user's scope. */
-const HOME_STATIONS: Partial<StationQuery> = { page: 1, pageSize: 200 };
+import { useQuery } from '@tanstack/react-query';
+import type { DeskView } from '@shegong/shared';
+import { api } from '../../lib/api';
 
 /**
- * What the home page (工作台) reads. It owns no data: its keys are those of the features that do, so the home page and
- * the station list or progress page share one cache entry, and a station change that invalidates `stationKeys.all`
- * and `progressKeys.all` refreshes the home page too.
+ * What the home page (工作台) reads: one answer with the user's to-dos, the key figures of their scope and, for the
+ * city, the units ranked. Read afresh whenever the page opens (react-query refetches on mount), so a to-do done on
+ * another page is gone when the user comes back.
  */
 export const homeKeys = {
-  stations: () => stationKeys.list(HOME_STATIONS),
-  progress: () => progressKeys.report(),
+  all: ['desk'] as const,
+  desk: () => [...homeKeys.all, 'view'] as const,
 };
 
-export const useHomeStations = () => useStations(HOME_STATIONS);
-
-/** The whole-scope progress report (建设进度), the one the progress page opens with; only for roles that read the plan. */
-export const useHomeProgress = (enabled: boolean) => useProgress({}, { enabled });
+export const useDesk = () => useQuery({ queryKey: homeKeys.desk(), queryFn: () => api.get<DeskView>('/api/v1/desk') });

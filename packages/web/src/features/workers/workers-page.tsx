@@ -5,6 +5,7 @@ import { App, Button, Card, Drawer, Empty, Form, Select, Space, Table } from 'an
 import { PlusOutlined } from '@ant-design/icons';
 import {
   FILING_STATUS_LABELS,
+  DEADLINE_STATUSES,
   FILING_STATUSES,
   WORKER_ROLE_LABELS,
   WORKER_ROLES,
@@ -39,8 +40,16 @@ export function WorkersPage() {
   const nav = useNavigate();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  // A station page links here with ?stationId= to list that station's workers.
-  const [filters, setFilters] = useState<Partial<WorkerQuery>>({ stationId: params.get('stationId') ?? undefined });
+  // A station page links here with ?stationId= to list that station's workers; the 工作台 with ?filingStatus= or
+  // ?deadline= to list what waits (only known values are taken, so a stale link cannot make the list fail).
+  const [linked] = useState(() => ({
+    filingStatus: FILING_STATUSES.find((s) => s === params.get('filingStatus')),
+    deadline: DEADLINE_STATUSES.find((s) => s === params.get('deadline')),
+  }));
+  const [filters, setFilters] = useState<Partial<WorkerQuery>>({
+    stationId: params.get('stationId') ?? undefined,
+    ...linked,
+  });
   const paging = usePaging({ unit: '人' });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -98,6 +107,7 @@ export function WorkersPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form
           name="filter"
+          initialValues={linked}
           layout="inline"
           style={{ rowGap: 8 }}
           onValuesChange={(_, all) => {
