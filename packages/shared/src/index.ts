@@ -26,6 +26,7 @@ export * from './ids/citizen-id';
 export * from './staff/staff.schemas';
 export * from './staff/staff-views.schemas';
 export * from './imports/import.schemas';
+export * from './imports/cells';
 export * from './policy/staff-rules';
 export * from './text/text-rule';
 export * from './policy/clauses';

@@ -1,96 +1,120 @@
-import {
-  INSURANCE_ITEMS,
-  checkCitizenId,
-  payrollEntrySchema,
-  type ImportResult,
-  type PayrollEntry,
-} from '@shegong/shared';
+import { INSURANCE_ITEMS, checkCitizenId, payrollEntrySchema, type PayrollEntry } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/http/errors';
-import { readSheet, templateWorkbook } from '../../platform/http/xlsx-import';
+import { readImport, type CellValue } from '../../platform/http/import-checks';
+import type { ColumnSpec, ImportSpec } from '../../platform/http/import-spec';
+import { importTemplate } from '../../platform/http/import-workbooks';
+import type { ActorContext } from '../../platform/http/context';
 import { payrollRepository as repo } from './payroll.repository';
 import { INSURANCE_KEYS, type PayrollService } from './payroll.service';
-import { importChecks, yesNo } from './import-rows';
+import { ID_COLUMN, NAME_SYNONYMS, importEndpoints, type ImportRun } from './import-rows';
 import { workerScope } from './workers.repository';
-import type { ActorContext } from '../../platform/http/context';
 
-/** Template columns of the monthly pay import, in order. */
-export const PAYROLL_COLUMNS = ['身份证号', '姓名', '实发工资（元）', '发放日期', ...Object.values(INSURANCE_ITEMS)];
-/** The column of each field of the entry schema, so a row's problems point at its cells. */
-const COLUMN_OF: Record<string, string> = {
-  salary: '实发工资（元）',
-  paidOn: '发放日期',
-  ...INSURANCE_ITEMS,
+/** The other names offices give each 五险一金 item. */
+const INSURANCE_SYNONYMS: Record<keyof typeof INSURANCE_ITEMS, string[]> = {
+  pension: ['养老险', '基本养老保险', '养老'],
+  medical: ['医保', '医疗险', '基本医疗保险', '医疗'],
+  unemployment: ['失业险', '失业'],
+  injury: ['工伤险', '工伤'],
+  maternity: ['生育险', '生育'],
+  housingFund: ['公积金', '住房公积'],
 };
-const entryOfRow = payrollEntrySchema.omit({ workerId: true });
-
-/** A row's cells as the entry schema's input: 是/否 as booleans, empty cells as none; anything else left to refuse. */
-function rowInput(cell: (c: string) => string) {
-  return {
-    salary: cell('实发工资（元）') || null,
-    paidOn: cell('发放日期') || null,
-    ...Object.fromEntries(INSURANCE_KEYS.map((k) => [k, yesNo(cell(INSURANCE_ITEMS[k]))])),
-  };
-}
 
 /**
- * The month's pay from Excel (R-STAFF-6): each row is checked by the grid's own entry schema and written by the
- * grid's own save, all rows at once and only when no row has a problem; the dry run runs the same checks. Only
- * matching the citizen ID to the roster and the file's own checks (text, number cells, repeats) live here.
+ * The monthly pay template (R-STAFF-6), in order. Each column after the ID and name fills the entry field named in
+ * `field`: adding a column to the import is adding one line here (its kind decides how its cells are read).
+ */
+export const PAYROLL_FIELDS: (ColumnSpec & { field: keyof PayrollEntry })[] = [
+  {
+    column: '实发工资（元）',
+    field: 'salary',
+    kind: 'money',
+    synonyms: ['实发工资', '实发金额', '实发', '实发薪酬', '工资'],
+  },
+  { column: '发放日期', field: 'paidOn', kind: 'date', synonyms: ['发放时间', '工资发放日期', '发薪日期'] },
+  ...INSURANCE_KEYS.map((k) => ({
+    column: INSURANCE_ITEMS[k],
+    field: k,
+    kind: 'yesno' as const,
+    required: true,
+    synonyms: INSURANCE_SYNONYMS[k],
+  })),
+];
+export const PAYROLL_SPEC: ImportSpec = {
+  nameColumn: '姓名',
+  columns: [ID_COLUMN, { column: '姓名', kind: 'text', synonyms: NAME_SYNONYMS }, ...PAYROLL_FIELDS],
+};
+export const PAYROLL_COLUMNS = PAYROLL_SPEC.columns.map((c) => c.column);
+const COLUMN_OF: Record<string, string> = Object.fromEntries(PAYROLL_FIELDS.map((c) => [c.field, c.column]));
+const entryOfRow = payrollEntrySchema.omit({ workerId: true });
+
+/** A row's read cells as the entry schema's input (money as yuan text, dates YYYY-MM-DD, yes/no as booleans). */
+const rowInput = (v: Record<string, CellValue>) =>
+  Object.fromEntries(PAYROLL_FIELDS.map((c) => [c.field, v[c.column]]));
+
+/**
+ * The month's pay from Excel or CSV (R-STAFF-6): each row is checked by the grid's own entry schema and written by
+ * the grid's own save, all rows at once and only when no row has a problem; the dry run runs the same checks. Only
+ * matching the citizen ID to the roster lives here; the file's own checks are the platform's, by PAYROLL_SPEC.
  */
 export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollService }) {
-  return {
-    template: () =>
-      templateWorkbook(
-        '薪酬社保',
-        PAYROLL_COLUMNS,
-        ['410928199503121220', '示例（导入前删除此行）', 3200, '2026-03-10', '是', '是', '是', '是', '是', '否'],
-        ['身份证号'],
-      ),
-
-    async importMonth(ctx: ActorContext, month: string, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
-      if (ctx.actor.scope.kind !== 'organisation')
-        throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的薪酬和社保');
-      const sheet = await readSheet(bytes, PAYROLL_COLUMNS);
-      const staff = await repo.rosterOf(d.db, workerScope(ctx.actor.scope, d.clock.today()));
-      const byId = new Map(staff.map((w) => [w.idNumber, w]));
-      const checks = importChecks(PAYROLL_COLUMNS);
-      const rows: PayrollEntry[] = [];
-      for (const r of sheet) {
-        const cell = (c: string) => r.cells[c];
-        const { issue, numberId, repeated, clean } = checks.row(r);
-        const idNumber = cell('身份证号').toUpperCase();
+  const run: ImportRun<[string]> = async (ctx, upload, dryRun, month) => {
+    if (ctx.actor.scope.kind !== 'organisation')
+      throw new AppError('FORBIDDEN', '只有承接机构可以导入本机构的薪酬和社保');
+    const checks = await readImport(PAYROLL_SPEC, upload);
+    const staff = await repo.rosterOf(d.db, workerScope(ctx.actor.scope, d.clock.today()));
+    const byId = new Map(staff.map((w) => [w.idNumber, w]));
+    const rows: PayrollEntry[] = [];
+    for (const r of checks.rows()) {
+      const { issue, repeated, clean, values } = r;
+      const idNumber = String(values['身份证号'] ?? '');
+      const w = byId.get(idNumber);
+      // One problem per ID cell, the first that applies (a number cell or an empty one was reported by its form).
+      if (!r.failed('身份证号')) {
         const idCheck = checkCitizenId(idNumber, d.clock.today());
-        const asNumber = numberId('身份证号');
-        const w = asNumber ? undefined : byId.get(idNumber);
         const repeat = repeated(idNumber);
-        // One problem per ID cell, the first that applies (a number cell was reported by `numberId`).
-        const idProblem: [string, string] | undefined = asNumber
-          ? undefined
-          : !idCheck.ok
-            ? ['GB 11643', idCheck.message]
-            : !w
-              ? ['R-STAFF-6', '本机构名册中没有该社工，请先登记']
-              : repeat
-                ? ['唯一', repeat]
-                : undefined;
+        const idProblem: [string, string] | undefined = !idCheck.ok
+          ? ['GB 11643', idCheck.message]
+          : !w
+            ? ['R-STAFF-6', '本机构名册中没有该社工，请先登记']
+            : repeat
+              ? ['唯一', repeat]
+              : undefined;
         if (idProblem) issue('身份证号', ...idProblem);
-        if (w && cell('姓名') && cell('姓名') !== w.name) issue('姓名', '一致', `与名册姓名“${w.name}”不一致`);
-        const parsed = entryOfRow.safeParse(rowInput(cell));
-        if (!parsed.success)
-          for (const i of parsed.error.issues) {
-            const field = String(i.path[0]);
-            issue(
-              COLUMN_OF[field] ?? '—',
-              field === 'salary' ? '金额' : field === 'paidOn' ? '日期' : '是/否',
-              i.message,
-            );
-          }
-        if (w && parsed.success && clean()) rows.push({ workerId: w.id, ...parsed.data });
       }
-      return checks.answer(sheet.length, dryRun, () => d.payroll.save(ctx, month, rows, '导入'));
+      const name = r.text('姓名');
+      if (w && name && name !== w.name) issue('姓名', '一致', `与名册姓名“${w.name}”不一致`);
+      const parsed = entryOfRow.safeParse(rowInput(values));
+      if (!parsed.success)
+        for (const i of parsed.error.issues) {
+          const column = COLUMN_OF[String(i.path[0])] ?? '—';
+          if (!r.failed(column)) issue(column, '格式', i.message);
+        }
+      if (w && parsed.success && clean()) rows.push({ workerId: w.id, ...parsed.data });
+    }
+    const result = await checks.answer(dryRun, () => d.payroll.save(ctx, month, rows, '导入'));
+    return { checks, result };
+  };
+  const endpoints = importEndpoints(run);
+  return {
+    /** The month's template, pre-filled for an organisation with its workers of that month (ID as text, name). */
+    async template(ctx: ActorContext, month: string) {
+      // The grid's own read (and its read_pii audit, as the file carries the IDs in clear).
+      const items =
+        ctx.actor.scope.kind === 'organisation' ? (await d.payroll.grid(ctx, month, {}, '下载导入模板')).items : [];
+      const rows = items.filter((w) => !w.idNumber.includes('*')).map((w) => [w.idNumber, w.name]);
+      return importTemplate({
+        sheet: `${month} 薪酬社保`,
+        spec: PAYROLL_SPEC,
+        rows,
+        example: ['41092819950312122X', '张三', '3,600.50', '2026-03-10', '是', '是', '是', '是', '是', '否'],
+      });
     },
+    importMonth: (ctx: ActorContext, month: string, upload: Parameters<typeof endpoints.run>[1], dryRun: boolean) =>
+      endpoints.run(ctx, upload, dryRun, month),
+    monthProblems: (ctx: ActorContext, month: string, upload: Parameters<typeof endpoints.run>[1]) =>
+      endpoints.problems(ctx, upload, month),
   };
 }
 export type PayrollImport = ReturnType<typeof createPayrollImport>;

@@ -103,7 +103,7 @@ describe('R-STAFF-6 pay and 五险一金', () => {
       [ZHANG, '张晓梅', 3200, '2026-03-10', '是', '是', '是', '是', '是', '是'],
       [bad, '刘伟', 3000, '2026-03-10', '是', '是', '是', '是', '是', '是'],
       [makeCitizenId('19880101', 11), '王五', 3000, '2026-03-10', '是', '是', '是', '是', '是', '是'],
-      [ZHANG, '张晓梅', '3,000', '2026/3/10', '是', '是', '是', '有', '是', '是'],
+      [ZHANG, '张晓梅', '3.000,50', '3/10/2026', '是', '是', '是', '交了', '是', ''],
     ]);
     const r = await upload('2026-03', file, false);
     expect(r.statusCode).toBe(200);
@@ -114,21 +114,23 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     expect(at(3, '身份证号').message).toContain('校验位');
     expect(at(4, '身份证号').message).toContain('名册中没有');
     expect(at(5, '身份证号').message).toContain('与第 2 行重复');
-    expect(at(5, '实发工资（元）')).toBeTruthy();
-    expect(at(5, '发放日期').message).toContain('YYYY-MM-DD');
-    expect(at(5, '工伤保险').message).toContain('是');
+    expect(at(5, '实发工资（元）')).toMatchObject({ rule: '金额', value: '3.000,50', name: '张晓梅' });
+    expect(at(5, '发放日期')).toMatchObject({ rule: '日期', value: '3/10/2026' });
+    expect(at(5, '工伤保险').message).toContain('√/×');
+    expect(at(5, '住房公积金')).toMatchObject({ rule: '必填' }); // an empty required cell no longer passes as 否
     expect(await rowCount()).toBe(before);
   });
 
   it('R-STAFF-6: the import checks a row with the grid save’s own entry schema — same refusal, same words', async () => {
     const saved = await t.call(org, 'PUT', '/api/v1/payroll/2026-02', {
-      rows: [{ workerId: ids['张晓梅'], salary: '3,000', paidOn: '2026-03-10', ...ALL }],
+      rows: [{ workerId: ids['张晓梅'], salary: '3000', paidOn: '1899-12-31', ...ALL }],
     });
     expect(saved.statusCode).toBe(400);
-    const file = await xlsx([[ZHANG, '张晓梅', '3,000', '2026-03-10', '是', '是', '是', '是', '是', '是']]);
+    // 1899/12/31 is a date form the import reads; the entry schema refuses the year, in the grid's words.
+    const file = await xlsx([[ZHANG, '张晓梅', '3,000', '1899/12/31', '是', '是', '是', '是', '是', '是']]);
     const imported = (await upload('2026-02', file, true)).json();
-    expect(imported.issues).toEqual([expect.objectContaining({ row: 2, column: '实发工资（元）', rule: '金额' })]);
-    expect(imported.issues[0].message).toBe(saved.json().details.fieldErrors['rows.0.salary']);
+    expect(imported.issues).toEqual([expect.objectContaining({ row: 2, column: '发放日期', rule: '格式' })]);
+    expect(imported.issues[0].message).toBe(saved.json().details.fieldErrors['rows.0.paidOn']);
   });
 
   it('commits a clean file all at once; a missing insurance is flagged', async () => {
@@ -149,7 +151,7 @@ describe('R-STAFF-6 pay and 五险一金', () => {
   });
 
   it('serves a template the import accepts, refuses a non-spreadsheet, and keeps other counties out', async () => {
-    const tpl = await t.call(org, 'GET', '/api/v1/payroll/template.xlsx');
+    const tpl = await t.call(org, 'GET', '/api/v1/payroll/2026-03/template.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
     expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADER);

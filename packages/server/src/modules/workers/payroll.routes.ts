@@ -11,7 +11,7 @@ import {
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
-import { dryRunQuery, uploadedWorkbook } from '../../platform/http/xlsx-upload';
+import { dryRunQuery, uploadedImport } from '../../platform/http/xlsx-upload';
 import type { PayrollImport } from './payroll-import';
 import type { PayrollService } from './payroll.service';
 
@@ -29,16 +29,22 @@ export function payrollRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['薪酬社保'];
   r.get(
-    '/api/v1/payroll/template.xlsx',
+    '/api/v1/payroll/:month/template.xlsx',
     {
       config: { access: { permission: 'payroll:read' } },
       schema: {
         tags,
-        summary: '下载月度薪酬社保导入模板',
+        summary: '下载该月薪酬社保导入模板（承接机构：预填该月社工的身份证号和姓名）',
+        params: monthParams,
         response: { 200: fileResponse('薪酬社保导入模板（.xlsx）') },
       },
     },
-    async (_req, reply) => sendXlsx(reply, await payrollImport.template(), '薪酬社保导入模板.xlsx'),
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        await payrollImport.template(requestContext(req), req.params.month),
+        `${req.params.month} 薪酬社保导入模板.xlsx`,
+      ),
   );
   r.get(
     '/api/v1/payroll/:month',
@@ -92,7 +98,7 @@ export function payrollRoutes(
       config: { access: { permission: 'workers:write' } },
       schema: {
         tags,
-        summary: '从 Excel 导入月度薪酬社保：dryRun=true 只检查；无任何错误时才整体写入',
+        summary: '从 Excel/CSV 导入月度薪酬社保：dryRun=true 只检查；无任何错误时才整体写入',
         params: monthParams,
         querystring: dryRunQuery,
         consumes: ['multipart/form-data'],
@@ -103,8 +109,27 @@ export function payrollRoutes(
       payrollImport.importMonth(
         requestContext(req),
         req.params.month,
-        await uploadedWorkbook(req),
+        await uploadedImport(req),
         req.query.dryRun === 'true',
+      ),
+  );
+  r.post(
+    '/api/v1/payroll/:month/import/problems',
+    {
+      config: { access: { permission: 'workers:write' } },
+      schema: {
+        tags,
+        summary: '下载导入问题清单：上传的表格加“问题”列（只检查，不写入）',
+        params: monthParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: fileResponse('导入问题清单（.xlsx）') },
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        await payrollImport.monthProblems(requestContext(req), req.params.month, await uploadedImport(req)),
+        `${req.params.month} 薪酬社保导入问题.xlsx`,
       ),
   );
 }

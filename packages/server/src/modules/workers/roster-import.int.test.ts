@@ -6,7 +6,7 @@ import { contractFixture } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import { multipartWith } from '../../test-support/images';
 import { workerAssignments, workers } from './workers.table';
-import { NUMBER_ID_MESSAGE } from './import-rows';
+import { NUMBER_ID_MESSAGE } from '@shegong/shared';
 import { ROSTER_COLUMNS } from './roster-import';
 
 let t: TestApp;

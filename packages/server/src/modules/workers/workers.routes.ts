@@ -28,7 +28,7 @@ import type { Attachments } from '../../platform/files/attachments';
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
-import { dryRunQuery, uploadedWorkbook } from '../../platform/http/xlsx-upload';
+import { dryRunQuery, uploadedImport } from '../../platform/http/xlsx-upload';
 import type { RosterImport } from './roster-import';
 import type { StaffOverview } from './staff-overview';
 import type { WorkerService } from './workers.service';
@@ -122,14 +122,32 @@ export function workerRoutes(
       config: write,
       schema: {
         tags,
-        summary: '从 Excel 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入',
+        summary: '从 Excel/CSV 导入社工名册：dryRun=true 只检查；无任何错误时才整体写入',
         querystring: dryRunQuery,
         consumes: ['multipart/form-data'],
         response: { 200: importResultSchema },
       },
     },
     async (req) =>
-      rosterImport.importRoster(requestContext(req), await uploadedWorkbook(req), req.query.dryRun === 'true'),
+      rosterImport.importRoster(requestContext(req), await uploadedImport(req), req.query.dryRun === 'true'),
+  );
+  r.post(
+    '/api/v1/workers/import/problems',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '下载导入问题清单：上传的表格加“问题”列（只检查，不写入）',
+        consumes: ['multipart/form-data'],
+        response: { 200: fileResponse('导入问题清单（.xlsx）') },
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        await rosterImport.rosterProblems(requestContext(req), await uploadedImport(req)),
+        '社工名册导入问题.xlsx',
+      ),
   );
   r.get(
     '/api/v1/workers/:workerId',

@@ -207,6 +207,11 @@ export const ENTRIES: Record<string, Entry> = {
     body: (x) => ({ rows: [{ workerId: x.ids.worker, salary: 3200, paidOn: '2026-05-10', ...paid }] }),
   },
   'POST /api/v1/payroll/:month/import': { params: {}, fixed: MONTH, upload: payrollSheet },
+  'POST /api/v1/payroll/:month/import/problems': { params: {}, fixed: MONTH, upload: payrollSheet },
+  'GET /api/v1/payroll/:month/template.xlsx': {
+    list: "the month names no record: the template is pre-filled with the caller's own workers, like the grid",
+    fixed: MONTH,
+  },
 };
 
 /**

@@ -177,7 +177,11 @@ function cellText(cell, date1904) {
   const v = cell?.value;
   if (v === null || v === undefined) return ['', 'empty'];
   if (typeof v === 'string') return [v.trim(), 'string'];
-  if (typeof v === 'number') return [Number.isFinite(v) ? String(v) : '', 'number'];
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return ['', 'number'];
+    // A date-formatted number the reader left as a number is still a date as the office sees it.
+    return isDateFmt(cell.numFmt) ? [ymd(serialToDate(v, date1904)), 'date'] : [String(v), 'number'];
+  }
   if (typeof v === 'boolean') return [v ? '是' : '否', 'boolean'];
   if (v instanceof Date) return [ymd(v), 'date'];
   if (Array.isArray(v.richText))
@@ -204,7 +208,10 @@ function cellText(cell, date1904) {
   return ['', 'empty'];
 }
 
-async function read({ bytes, columns, maxRows }) {
+const MAX_COLUMNS = 256; // wider than any real register; cells beyond are not read
+
+/** Every non-empty row of the first sheet (all its columns, text and kind per cell), at most `maxRows` of them. */
+async function read({ bytes, maxRows }) {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(orderedZip(buf), {
     sharedStrings: 'cache',
@@ -219,34 +226,29 @@ async function read({ bytes, columns, maxRows }) {
       stage = 'sheet';
       const date1904 = !!reader.properties?.model?.date1904;
       const rows = [];
-      let header = null,
-        at = [],
-        scanned = 0;
+      let scanned = 0;
       for await (const row of sheet) {
         if (++scanned > MAX_SHEET_ROWS || row.number > MAX_SHEET_ROWS) refuse('too_large');
-        if (!header) {
-          header = [];
-          if (row.number === 1)
-            row.eachCell((cell, col) => {
-              header[col - 1] = cellText(cell, date1904)[0];
-            });
-          const missing = columns.filter((c) => !header.includes(c));
-          if (missing.length) refuse('missing_columns', { missing });
-          at = columns.map((c) => header.indexOf(c) + 1);
-          if (row.number === 1) continue;
-        }
-        const cells = {},
-          kinds = {};
+        const cells = [],
+          kinds = [];
         let filled = false;
-        columns.forEach((c, i) => {
-          [cells[c], kinds[c]] = cellText(row.findCell(at[i]), date1904);
-          filled ||= cells[c] !== '';
+        row.eachCell((cell, col) => {
+          if (col > MAX_COLUMNS) return;
+          const [text, kind] = cellText(cell, date1904);
+          if (kind === 'empty') return;
+          cells[col - 1] = text;
+          kinds[col - 1] = kind;
+          filled ||= text !== '';
         });
         if (!filled) continue;
         if (rows.length === maxRows) refuse('too_many_rows');
-        rows.push({ row: row.number, cells, kinds });
+        // Holes (empty cells) become '' / 'empty' so the arrays survive structured cloning densely.
+        rows.push({
+          row: row.number,
+          cells: Array.from(cells, (c) => c ?? ''),
+          kinds: Array.from(kinds, (k) => k ?? 'empty'),
+        });
       }
-      if (!header) refuse('missing_columns', { missing: columns });
       return { rows };
     }
   } catch (err) {

@@ -1,34 +1,33 @@
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
+import type { SheetCellKind } from '@shegong/shared';
 import { AppError } from './errors';
 
-export type CellKind = 'empty' | 'string' | 'number' | 'date' | 'boolean' | 'formula' | 'error';
+export type CellKind = SheetCellKind;
 
-/** One data row of an uploaded sheet: its row number in Excel, each expected column's text and what kind of cell held it. */
-export interface SheetRow {
+/** One non-empty row of an uploaded sheet as read: its row number in Excel, every cell's text and kind, by column. */
+export interface RawRow {
   row: number;
-  cells: Record<string, string>;
-  kinds: Record<string, CellKind>;
+  cells: string[];
+  kinds: CellKind[];
 }
 
 /** Largest number of data rows one import takes (the message tells the user to split the file). */
 export const MAX_IMPORT_ROWS = 5000;
+/** Rows above the header that may hold a title (the header is looked for among the first rows). */
+export const HEADER_SCAN_ROWS = 10;
 
 const WORKER = new URL('./sheet-reader.worker.mjs', import.meta.url);
 const TIMEOUT_MS = 60_000;
 
-type Outcome =
-  | { rows: SheetRow[] }
-  | { error: 'not_xlsx' | 'no_sheet' | 'too_many_rows' | 'too_large' }
-  | { error: 'missing_columns'; missing: string[] };
+type Outcome = { rows: RawRow[] } | { error: 'not_xlsx' | 'no_sheet' | 'too_many_rows' | 'too_large' };
 
 /** Runs the reader in a worker with a bounded heap and a deadline; the worker is always terminated. */
-function runWorker(bytes: Buffer, columns: string[], maxRows: number): Promise<Outcome> {
+function runWorker(bytes: Buffer, maxRows: number): Promise<Outcome> {
   // A copy with its own ArrayBuffer: a small Buffer may sit in Node's shared pool, which must not be transferred.
   const copy = new Uint8Array(bytes);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
-      workerData: { bytes: copy, columns, maxRows },
+      workerData: { bytes: copy, maxRows },
       transferList: [copy.buffer],
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
     });
@@ -51,15 +50,12 @@ function runWorker(bytes: Buffer, columns: string[], maxRows: number): Promise<O
   });
 }
 
-const invalid = (message: string, file: string) =>
+export const invalidFile = (message: string, file: string) =>
   new AppError('VALIDATION_FAILED', message, { fieldErrors: { file } });
 
-/**
- * Reads the first sheet of an uploaded .xlsx whose first row names the columns (the template's), off the event loop
- * and with bounded memory. Refuses a file that is not a workbook, lacks a column, has more than `maxRows` non-empty
- * data rows (found while streaming) or is too large or malformed to read; skips empty rows. Dates typed as dates come
- * back as YYYY-MM-DD; `kinds` tells, e.g., that an ID was typed into a number cell and has lost digits.
- */
+export const tooManyRows = (maxRows: number) =>
+  invalidFile(`「文件」数据行超过 ${maxRows} 行，请分成多个文件分批导入`, `数据行超过 ${maxRows} 行`);
+
 /**
  * Excel stores characters XML cannot hold as `_xHHHH_` (a NUL typed in a cell is `_x0000_`); the streaming reader
  * leaves them escaped. Decoded here, so the one text rule sees — and refuses — what the office actually typed.
@@ -67,46 +63,24 @@ const invalid = (message: string, file: string) =>
 const unescapeOoxml = (v: string) =>
   v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-export async function readSheet(
-  bytes: Buffer,
-  columns: string[],
-  opts: { maxRows?: number } = {},
-): Promise<SheetRow[]> {
+/**
+ * Every non-empty row of the first sheet of an uploaded .xlsx (all columns), off the event loop and with bounded
+ * memory. Refuses a file that is not a workbook, has more than `maxRows` data rows (plus the rows a title and the
+ * header may take; found while streaming) or is too large or malformed to read. Dates typed as dates come back as
+ * YYYY-MM-DD; `kinds` tells, e.g., that an ID was typed into a number cell and has lost digits.
+ */
+export async function readXlsxRows(bytes: Buffer, opts: { maxRows?: number } = {}): Promise<RawRow[]> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
-  const o = await runWorker(bytes, columns, maxRows);
-  if ('rows' in o)
-    return o.rows.map((r) => ({
-      ...r,
-      cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, unescapeOoxml(v)])),
-    }));
+  const o = await runWorker(bytes, maxRows + HEADER_SCAN_ROWS);
+  if ('rows' in o) return o.rows.map((r) => ({ ...r, cells: r.cells.map(unescapeOoxml) }));
   switch (o.error) {
     case 'not_xlsx':
-      throw invalid('「文件」不是有效的 .xlsx 表格', '不是有效的 .xlsx 文件');
+      throw invalidFile('「文件」不是有效的 .xlsx 表格', '不是有效的 .xlsx 文件');
     case 'no_sheet':
-      throw invalid('「文件」没有工作表', '没有工作表');
-    case 'missing_columns':
-      throw invalid(`表头缺少列：${o.missing.join('、')}（请使用下载的模板）`, `缺少列 ${o.missing.join('、')}`);
+      throw invalidFile('「文件」没有工作表', '没有工作表');
     case 'too_many_rows':
-      throw invalid(`「文件」数据行超过 ${maxRows} 行，请分成多个文件分批导入`, `数据行超过 ${maxRows} 行`);
+      throw tooManyRows(maxRows);
     case 'too_large':
-      throw invalid('「文件」过大或结构异常，无法读取（请检查是否为正常的 Excel 表格）', '过大或结构异常');
+      throw invalidFile('「文件」过大或结构异常，无法读取（请检查是否为正常的 Excel 表格）', '过大或结构异常');
   }
-}
-
-/** A template workbook: the header row in bold, one example row, text format for ID columns. */
-export async function templateWorkbook(
-  sheet: string,
-  columns: string[],
-  example: unknown[],
-  textColumns: string[] = [],
-): Promise<ArrayBuffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(columns).font = { bold: true };
-  ws.addRow(example);
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = Math.max(10, c.length * 2 + 4);
-    if (textColumns.includes(c)) ws.getColumn(i + 1).numFmt = '@';
-  });
-  return wb.xlsx.writeBuffer();
 }

@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import type { ImportResult } from '@shegong/shared';
+import type { ColumnKind, ImportSpec } from './import-spec';
+import type { RawRow } from './xlsx-import';
+
+/** Display width of a text in Excel's character units (a CJK character takes two). */
+const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+const fit = (texts: string[], min = 8, max = 40) => Math.min(max, Math.max(min, ...texts.map(textWidth)) + 2);
+
+/** A4 landscape, fitted to the page width, the header row repeated on every page, header frozen. */
+function printable(ws: ExcelJS.Worksheet, headerRow: number) {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    horizontalCentered: true,
+  };
+  ws.views = [{ state: 'frozen', ySplit: headerRow }];
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
+const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+
+/** The accepted forms of each kind, as the template's instructions sheet tells them. */
+export const FORMS_OF: Record<ColumnKind, string> = {
+  text: '文字',
+  id: '18 位身份证号，单元格须为“文本”格式（数字格式会丢失末几位）',
+  phone: '手机号或座机号',
+  date: '年在前的日期：2021-03-05、2021/3/5、2021.3.5、2021年3月5日、20210305 或日期单元格',
+  money: '金额（元，最多两位小数）：3600、3,600.50、4200元、￥4,200',
+  yesno: '是/否（也接受 Y/N、√/×、有/无、1/0）',
+  choice: '',
+};
+const TEXT_KINDS: ColumnKind[] = ['id', 'phone', 'text', 'choice'];
+
+/**
+ * An import template: the data sheet first (header only, or pre-filled rows), text columns formatted as text,
+ * columns sized to their content, header frozen, printable on A4 landscape; then a 填写说明 sheet with each column's
+ * rule and accepted forms and a valid example row (so the example is never imported by mistake).
+ */
+export async function importTemplate(opts: {
+  sheet: string;
+  spec: ImportSpec;
+  rows?: (string | null)[][];
+  example?: string[];
+}): Promise<ArrayBuffer> {
+  const { spec, rows = [] } = opts;
+  const names = spec.columns.map((c) => c.column);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(opts.sheet);
+  const h = ws.addRow(names);
+  h.font = { bold: true };
+  h.eachCell((c) => {
+    c.fill = HEADER_FILL;
+  });
+  for (const r of rows) ws.addRow(r);
+  spec.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    const widest = c.kind === 'id' ? 22 : 8;
+    col.width = fit([c.column, ...rows.map((r) => r[i] ?? '')], widest);
+    if (TEXT_KINDS.includes(c.kind)) col.numFmt = '@';
+  });
+  printable(ws, 1);
+
+  const help = wb.addWorksheet('填写说明');
+  help.addRow(['列', '是否必填', '填写要求', '示例']).font = { bold: true };
+  spec.columns.forEach((c, i) => {
+    const forms = c.kind === 'choice' ? `从以下选一：${(c.options ?? []).join('、')}` : FORMS_OF[c.kind];
+    const synonyms = c.synonyms?.length ? `（也认：${c.synonyms.join('、')}）` : '';
+    help.addRow([c.column + synonyms, c.required ? '必填' : '选填', forms, opts.example?.[i] ?? '']);
+  });
+  help.addRow([]);
+  help.addRow([
+    '说明：在第一张工作表中从第 2 行起填写，每人一行；表头可用上面括号中的其他名称，也可在导入页面上手动对应。',
+  ]);
+  help.getColumn(1).width = 36;
+  help.getColumn(2).width = 10;
+  help.getColumn(3).width = 60;
+  help.getColumn(4).width = 24;
+  help.getColumn(4).numFmt = '@';
+  help.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+  help.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  printable(help, 1);
+  return wb.xlsx.writeBuffer();
+}
+
+/**
+ * The uploaded sheet as read — every row at its own row number, all columns as text — with a 问题 column
+ * (`列：说明；…`) and the problem rows highlighted, so the office fixes the file in Excel and uploads it again.
+ */
+export async function problemsWorkbook(
+  checks: { sheet: RawRow[]; layout: { headerRow: number } },
+  result: ImportResult,
+): Promise<ArrayBuffer> {
+  const rows = checks.sheet;
+  const { headerRow } = checks.layout;
+  const width = Math.max(1, ...rows.map((r) => r.cells.length));
+  const problemCol = width + 1;
+  const byRow = new Map<number, string[]>();
+  for (const i of result.issues)
+    byRow.set(i.row, [...(byRow.get(i.row) ?? []), `${i.column === '—' ? '' : `${i.column}：`}${i.message}`]);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('导入问题');
+  for (let c = 1; c <= problemCol; c++) ws.getColumn(c).numFmt = '@';
+  for (const r of rows) {
+    const row = ws.getRow(r.row);
+    r.cells.forEach((text, i) => {
+      row.getCell(i + 1).value = text;
+    });
+  }
+  const header = ws.getRow(headerRow);
+  const headerProblems = byRow.get(headerRow);
+  header.getCell(problemCol).value = headerProblems ? `问题（表头：${headerProblems.join('；')}）` : '问题';
+  header.font = { bold: true };
+  for (let c = 1; c <= problemCol; c++) header.getCell(c).fill = HEADER_FILL;
+  for (const [n, texts] of byRow) {
+    if (n === headerRow) continue;
+    const row = ws.getRow(n);
+    row.getCell(problemCol).value = texts.join('；');
+    row.getCell(problemCol).font = { color: { argb: 'FFC00000' } };
+    for (let c = 1; c <= problemCol; c++) row.getCell(c).fill = PROBLEM_FILL;
+  }
+  for (let c = 1; c <= width; c++) ws.getColumn(c).width = fit(rows.map((r) => r.cells[c - 1] ?? ''));
+  const problems = ws.getColumn(problemCol);
+  problems.width = 60;
+  problems.alignment = { wrapText: true, vertical: 'top' };
+  printable(ws, headerRow);
+  return wb.xlsx.writeBuffer();
+}
