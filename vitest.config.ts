@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
  * their own): run years ahead, it catches a test or a rule that silently depends on the calendar.
  */
 // Tests that touch neither the database nor the calendar (the workbook reader, a process start) run once.
-const ONCE = ['packages/server/src/platform/http/xlsx-import.int.test.ts', 'packages/server/src/main.int.test.ts'];
+// The exports' print test converts every export in LibreOffice: once is enough.
+const ONCE = [
+  'packages/server/src/platform/http/xlsx-import.int.test.ts',
+  'packages/server/src/main.int.test.ts',
+  'packages/server/src/platform/http/exports-print.int.test.ts',
+];
 
 function integration(driver: 'pglite' | 'pg', today?: string) {
   const first = driver === 'pglite' && !today;

@@ -49,7 +49,6 @@ export interface ReportSheet<T> {
 const FONT = '宋体';
 const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   id: '@',
-  number: '#,##0',
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
@@ -71,15 +70,20 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** Rows above the table: title, 范围, 筛选条件, 导出时间. The header row follows. */
 export const HEADER_ROW = 5;
 
-/** Display width in Excel's character units: CJK characters count twice. */
-const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+/** Display width in Excel's character units at 10 pt: a CJK character is about 1.8 digits wide. */
+const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 1.8 : 1), 0);
 
-const LINE_HEIGHT = 13.5;
-/** Lines a wrapped cell takes in a column of this width (paragraphs broken at the width, CJK counted double). */
-function linesOf(v: ExcelJS.CellValue, c: { kind: ColumnKind }, width: number) {
-  if (typeof v !== 'string' || (c.kind !== 'text' && c.kind !== 'wraptext')) return 1;
+const LINE_HEIGHT = 13;
+/** Lines a wrapped text takes in a column of this width (each paragraph broken at the width). */
+function linesOf(v: ExcelJS.CellValue, kind: ColumnKind, width: number) {
+  if (typeof v !== 'string' || (kind !== 'text' && kind !== 'wraptext')) return 1;
   const room = Math.max(1, width - 1);
   return v.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(displayWidth(p) / room)), 0);
+}
+/** Neither Excel nor LibreOffice lays out wrapped text of a file it opens: the row gets the height of its lines. */
+function fitHeight(row: ExcelJS.Row, kinds: ColumnKind[], widths: number[]) {
+  const lines = Math.max(...kinds.map((k, i) => linesOf(row.getCell(i + 1).value, k, widths[i])));
+  if (lines > 1) row.height = lines * LINE_HEIGHT + 3;
 }
 
 /**
@@ -150,12 +154,16 @@ export function addReportSheet<T>(wb: ExcelJS.Workbook, spec: ReportSheet<T>): E
       if (fmt) cell.numFmt = fmt;
       cell.alignment = { vertical: 'top', wrapText: c.kind === 'wraptext' || c.kind === 'text' };
     });
-    const lines = Math.max(...cols.map((c, i) => linesOf(row.getCell(i + 1).value, c, widths[i])));
-    // LibreOffice and Excel keep the default height for wrapped text they did not lay out: set it.
-    if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
+    fitHeight(row, kinds, widths);
   };
+  const kinds = cols.map((c) => c.kind);
   const widths = cols.map((c) => c.width ?? Math.max(DEFAULT_WIDTH[c.kind], Math.min(30, displayWidth(c.header) + 2)));
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  fitHeight(
+    header,
+    cols.map(() => 'text'),
+    widths,
+  );
   for (const item of spec.rows) write(item, false);
   if (spec.total) write(spec.total, true);
   return ws;
