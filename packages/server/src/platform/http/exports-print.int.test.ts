@@ -33,9 +33,9 @@ beforeAll(async () => {
   w = await buildTwoWorlds(t);
   // The city's register long enough for several pages: a station under construction in most townships, so each
   // row also carries wrapped findings.
-  const towns = await t.db.execute<{ code: string; county: string }>(
+  const towns = (await t.db.execute(
     sql`select code, parent_code as county from divisions where level = 'township' and official order by code`,
-  );
+  )) as unknown as { rows: { code: string; county: string }[] };
   const officers = new Map<string, Awaited<ReturnType<TestApp['as']>>['session']>();
   for (const { code, county } of towns.rows) {
     if (code === w.A.townshipCode || code === w.B.townshipCode) continue;
