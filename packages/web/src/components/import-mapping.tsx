@@ -1,4 +1,5 @@
-import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, Select, Space, Tag, Typography, theme } from 'antd';
+import type { CSSProperties } from 'react';
 import type { ImportColumn, ImportMapping, ImportResult } from '@shegong/shared';
 
 const HOW: Record<ImportColumn['how'], { label: string; color: string }> = {
@@ -7,6 +8,27 @@ const HOW: Record<ImportColumn['how'], { label: string; color: string }> = {
   manual: { label: '手工对应', color: 'purple' },
   ignored: { label: '未识别（已忽略）', color: 'warning' },
 };
+
+// Headers side by side where there is room (a 12-column roster in four rows at 1366 px), one per line on a phone.
+const GRID: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 380px), 1fr))',
+  gap: 8,
+  listStyle: 'none',
+  padding: 0,
+  margin: 0,
+};
+const ITEM: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: 8,
+  padding: '6px 10px',
+  border: '1px solid',
+  borderRadius: 6,
+};
+// On a phone the picker goes under the header, full width, for every header alike.
+const STACKED: CSSProperties = { flexDirection: 'column', alignItems: 'stretch', gap: 4 };
 
 /** The column the user sees chosen for a header: their own pick first, else what the importer understood. */
 export const mappedColumn = (c: ImportColumn, mapping: ImportMapping) => mapping[c.header] ?? c.column ?? '';
@@ -38,6 +60,8 @@ export function ImportMappingView({
   onChange: (header: string, column: string) => void;
   onRecheck: () => void;
 }) {
+  const { token } = theme.useToken();
+  const narrow = Grid.useBreakpoint().sm === false;
   const options = [
     ...result.expected.map((e) => ({
       value: e.column,
@@ -53,52 +77,44 @@ export function ImportMappingView({
           showIcon
           style={{ marginBottom: 12 }}
           title={`缺少必填列：${result.missing.join('、')}，未检查任何一行`}
-          description="请在下表“对应模板列”中为它们选择文件里的列，再点“按此对应重新检查”；或下载模板，按模板的列名填写。"
+          description="请在下面“列的对应”中把文件里的列对应到它们，再点“按此对应重新检查”；或下载模板，按模板的列名填写。"
         />
       )}
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
+      <Typography.Paragraph strong style={{ marginBottom: 8 }}>
         列的对应（文件中的列 → 模板列）
-      </Typography.Title>
-      <Table
-        rowKey={(c) => c.header}
-        size="small"
-        pagination={false}
-        style={{ maxWidth: 760 }}
-        dataSource={result.columns}
-        columns={[
-          {
-            title: '文件中的列',
-            key: 'header',
-            render: (_: unknown, c: ImportColumn) => (
-              <Space size={[8, 4]} wrap>
-                <span>{c.header}</span>
-                <HowTag c={c} mapping={mapping} />
-              </Space>
-            ),
-          },
-          {
-            title: '对应模板列',
-            key: 'column',
-            render: (_: unknown, c: ImportColumn) => (
+      </Typography.Paragraph>
+      <ul aria-label="文件中的列" style={GRID}>
+        {result.columns.map((c) => (
+          <li
+            key={c.header}
+            aria-label={c.header}
+            style={{ ...ITEM, ...(narrow && STACKED), borderColor: token.colorBorderSecondary }}
+          >
+            <Space size={[8, 4]} wrap style={{ minWidth: 0 }}>
+              <Typography.Text strong>{c.header}</Typography.Text>
+              <HowTag c={c} mapping={mapping} />
+            </Space>
+            <div style={{ display: 'flex', alignItems: 'center', gap: 6, flex: 'none' }}>
+              <span aria-hidden>→</span>
               <Select
                 aria-label={`“${c.header}”对应的模板列`}
-                style={{ minWidth: 150 }}
+                style={{ width: narrow ? undefined : 220, flex: narrow ? 1 : undefined }}
                 popupMatchSelectWidth={false}
                 showSearch={{ optionFilterProp: 'label' }}
                 value={mappedColumn(c, mapping)}
                 options={options}
                 onChange={(v: string) => onChange(c.header, v)}
               />
-            ),
-          },
-        ]}
-      />
+            </div>
+          </li>
+        ))}
+      </ul>
       <Space wrap style={{ marginTop: 8 }}>
         <Button type={changed ? 'primary' : 'default'} disabled={!changed} loading={busy} onClick={onRecheck}>
           按此对应重新检查
         </Button>
         <Typography.Text type="secondary">
-          {changed ? '对应已修改：重新检查后才能导入。' : '列名与模板不同时，可在上表为它选择模板列。'}
+          {changed ? '对应已修改：重新检查后才能导入。' : '列名与模板不同时，可在上面为它选择模板列。'}
         </Typography.Text>
       </Space>
     </section>
