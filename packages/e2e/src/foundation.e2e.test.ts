@@ -172,7 +172,7 @@ describe('foundation journey', () => {
     await shot(j.page, '08-progress');
   });
 
-  it('the station list and the home page show the station and its open findings', async () => {
+  it('the station list shows the station and its open findings; the home page links to it among its to-dos', async () => {
     await j.page.getByRole('menuitem', { name: /(^|\s)社工站$/ }).click();
     await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
     await expect(j.page.getByRole('row', { name: /柳屯镇社会工作服务站/ }).textContent()).resolves.toContain(
@@ -180,8 +180,12 @@ describe('foundation journey', () => {
     );
     await shot(j.page, '11-stations-list');
     await j.page.getByRole('menuitem', { name: '工作台' }).click();
-    await j.page.getByText('待处理的合规提示').waitFor();
-    await j.page.getByRole('link', { name: '柳屯镇社会工作服务站' }).waitFor();
+    // The 工作台 opens with the to-dos (the station's breaches among them, linked to it), then the figures.
+    await j.page.getByRole('heading', { name: /^待办事项/ }).waitFor();
+    await expect(j.page.getByRole('link', { name: /社工站有不合规项/ }).textContent()).resolves.toContain(
+      '柳屯镇社会工作服务站（濮阳县）',
+    );
+    await j.page.getByText('建设完成率').waitFor();
     await shot(j.page, '12-home');
     await j.page.setViewportSize(PHONE);
     await j.page.getByRole('button', { name: '菜单' }).waitFor();

@@ -30,6 +30,7 @@ import { createPublicDirectory, publicRoutes } from './modules/public';
 import {
   coverageRoutes,
   createCoverageService,
+  createStationDesk,
   createStationLookup,
   createStationService,
   stationRoutes,
@@ -237,6 +238,12 @@ export async function buildApp(opts: AppOptions) {
       clock,
       divisions,
       stations,
+      stationDesk: createStationDesk({
+        db,
+        divisions,
+        contractsOf: contracts.stationContracts,
+        residentsOf: workerService.residentsToday,
+      }),
       progress: progressService,
       overview: staffOverview,
       contracts: createContractDesk({ db, clock }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 // ranked. Units only, never individual workers (a worker ranking is out of scope by the plan's own terms).
 
 export const DESK_ITEM_KINDS = [
+  'stations_noncompliant',
   'filings_to_approve',
   'filings_returned',
   'filings_to_submit',

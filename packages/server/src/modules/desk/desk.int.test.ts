@@ -34,6 +34,11 @@ const desk = async (s: Session): Promise<DeskView> => {
 const find = (v: DeskView, kind: DeskItem['kind'], title?: string) =>
   v.items.find((i) => i.kind === kind && (!title || i.title.includes(title)));
 const kinds = (v: DeskView) => v.items.map((i) => i.kind);
+/** The stations the station list shows with a breach (the same view judges both). */
+const breaching = async (s: Session) =>
+  (await t.call(s, 'GET', '/api/v1/stations?pageSize=200'))
+    .json()
+    .items.filter((x: { findings: { severity: string }[] }) => x.findings.some((f) => f.severity === 'error'));
 
 async function station(s: Session, township: string) {
   const r = await t.call(
@@ -233,6 +238,11 @@ describe('GET /desk for a county officer (濮阳县)', () => {
     expect(kinds(v)).not.toContain('plans_to_file');
     // R-STAFF-4: W3 at 文留镇 must qualify by 2026-12-31 (two years from C2's start), 33 days away.
     expect(find(v, 'qualification_due')).toMatchObject({ count: 1, link: '/workers?deadline=at_risk' });
+    // Stations with a breach, as the station list judges them, named with their county.
+    const failing = await breaching(countyA);
+    expect(failing.length).toBeGreaterThan(1);
+    expect(find(v, 'stations_noncompliant')).toMatchObject({ count: failing.length, link: '/stations' });
+    expect(find(v, 'stations_noncompliant')!.detail).toContain('社会工作服务站（濮阳县）');
     // Users never see rule ids.
     expect(JSON.stringify(v)).not.toMatch(/R-[A-Z]+-\d/);
     for (const other of [ids.wB, ids.cB, ids.planB, ids.orgB, '清丰']) expect(JSON.stringify(v)).not.toContain(other);
@@ -256,9 +266,11 @@ describe('GET /desk for a county officer (濮阳县)', () => {
     expect(v.ranking).toEqual({ byBuild: [], byQualified: [] });
   });
 
-  it('costs the same number of queries with more workers, filings and contracts (no N+1)', async () => {
+  it('costs the same number of queries with more workers, filings and stations (no N+1)', async () => {
     const before = await t.countQueries(() => desk(countyA));
     const extra = await hire(org, '陈静', 15, ids.wenliu);
+    const planned = await t.call(countyA, 'POST', '/api/v1/stations', stationBody('410928103000'));
+    expect(planned.statusCode, planned.body).toBe(201);
     await filing(org, extra, 'submit');
     const v = await desk(countyA);
     expect(find(v, 'filings_to_approve')).toMatchObject({ count: 2, link: '/workers?filingStatus=submitted' });
@@ -273,6 +285,7 @@ describe('GET /desk for the city', () => {
     expect(kinds(v)).not.toContain('filings_to_approve');
     expect(kinds(v)).not.toContain('plans_to_submit');
     expect(find(v, 'contracts_ending')).toMatchObject({ count: 3 });
+    expect(find(v, 'stations_noncompliant')).toMatchObject({ count: (await breaching(city)).length });
     expect(find(v, 'payroll_missing')!.detail).toBe('濮阳县益民社会工作服务中心 3 人、清丰县和谐社工服务中心 1 人');
     expect(find(v, 'payroll_missing')!.count).toBe(4);
   });
@@ -305,7 +318,13 @@ describe('GET /desk for a contractor', () => {
     expect(find(v, 'filings_to_submit')).toMatchObject({ count: 1, link: `/workers/${ids.w3}` });
     expect(find(v, 'payroll_missing')).toMatchObject({ count: 3, detail: '濮阳县益民社会工作服务中心 3 人' });
     expect(find(v, 'contracts_ending')).toMatchObject({ count: 2 });
-    for (const k of ['filings_to_approve', 'evaluations_missing', 'agreements_unpublished', 'trainings_to_confirm'])
+    for (const k of [
+      'filings_to_approve',
+      'evaluations_missing',
+      'agreements_unpublished',
+      'trainings_to_confirm',
+      'stations_noncompliant',
+    ])
       expect(kinds(v)).not.toContain(k);
     expect(v.figures).toMatchObject({
       stationsBuilt: 3,

@@ -6,14 +6,15 @@ import type { ContractDesk } from '../contracts';
 import type { DivisionService } from '../divisions';
 import type { ProgressService } from '../plan';
 import type { PurchasePlanService } from '../purchasing';
-import type { StationLookup } from '../stations';
+import type { StationDesk, StationLookup } from '../stations';
 import type { StaffOverview, TrainingService, WorkerDesk, WorkerService } from '../workers';
-import { byUrgency, item, perOrganisation, rankings, rate } from './desk.view';
+import { byUrgency, item, listed, perOrganisation, rankings, rate } from './desk.view';
 
 export interface DeskDeps {
   clock: Clock;
   divisions: DivisionService;
   stations: StationLookup;
+  stationDesk: StationDesk;
   progress: ProgressService;
   overview: StaffOverview;
   contracts: ContractDesk;
@@ -68,19 +69,21 @@ export function createDeskService(d: DeskDeps) {
       const readsWorkers = can(actor, 'workers:read');
       const readsContracts = can(actor, 'contracts:read');
       const none = { total: 0, items: [] as { id: string }[] };
-      const [progress, built, units, contracts, roster, toFile, drafts, returned, trainings] = await Promise.all([
-        can(actor, 'plan:read') ? d.progress.report(actor) : null,
-        can(actor, 'plan:read') ? null : d.stations.inScope(actor.scope, ['operating', 'suspended']),
-        readsWorkers ? d.overview.perUnit(actor) : [],
-        readsContracts ? d.contracts.facts(actor) : null,
-        readsWorkers ? d.workers.facts(actor) : null,
-        can(actor, 'purchase:file') ? d.plans.list(actor, { ...FIRST, status: 'submitted' }) : none,
-        can(actor, 'purchase:write') ? d.plans.list(actor, { ...FIRST, status: 'draft' }) : none,
-        can(actor, 'purchase:write') ? d.plans.list(actor, { ...FIRST, status: 'returned' }) : none,
-        officer && can(actor, 'trainings:confirm')
-          ? d.trainings.list(actor, { ...FIRST, pendingConfirm: 'true' })
-          : none,
-      ]);
+      const [progress, built, units, contracts, roster, toFile, drafts, returned, trainings, breaches] =
+        await Promise.all([
+          can(actor, 'plan:read') ? d.progress.report(actor) : null,
+          can(actor, 'plan:read') ? null : d.stations.inScope(actor.scope, ['operating', 'suspended']),
+          readsWorkers ? d.overview.perUnit(actor) : [],
+          readsContracts ? d.contracts.facts(actor) : null,
+          readsWorkers ? d.workers.facts(actor) : null,
+          can(actor, 'purchase:file') ? d.plans.list(actor, { ...FIRST, status: 'submitted' }) : none,
+          can(actor, 'purchase:write') ? d.plans.list(actor, { ...FIRST, status: 'draft' }) : none,
+          can(actor, 'purchase:write') ? d.plans.list(actor, { ...FIRST, status: 'returned' }) : none,
+          officer && can(actor, 'trainings:confirm')
+            ? d.trainings.list(actor, { ...FIRST, pendingConfirm: 'true' })
+            : none,
+          officer ? d.stationDesk.breaches(actor) : null,
+        ]);
       const payrollMissing = roster && can(actor, 'payroll:read') ? roster.missingByOrganisation : new Map();
       const orgNames = await d.organisationNames([...payrollMissing.keys()]);
       const sum = (k: 'workers' | 'qualified' | 'atRisk' | 'overdue') => units.reduce((n, u) => n + u[k], 0);
@@ -88,6 +91,16 @@ export function createDeskService(d: DeskDeps) {
       const missing = [...payrollMissing.values()].reduce((n, x) => n + x, 0);
 
       const items: DeskItem[] = [
+        ...(breaches
+          ? item('stations_noncompliant', breaches, {
+              title: '社工站有不合规项',
+              detail: listed(breaches.names, '个社工站'),
+              list: '/stations',
+              record: '/stations',
+              ruleId: breaches.ruleId,
+              severity: 'error',
+            })
+          : []),
         ...(can(actor, 'workers:approve') && roster
           ? item('filings_to_approve', roster.submitted, {
               title: '社工备案待审核',

@@ -51,6 +51,11 @@ export function perOrganisation(counts: Map<string, number>, names: Map<string, 
   return shown.join('、') + (list.length > max ? ` 等 ${list.length} 家机构` : '');
 }
 
+/** "甲、乙、丙 等 5 个社工站" — at most `max` names, then how many in all. */
+export function listed(names: string[], unit: string, max = 3): string {
+  return names.slice(0, max).join('、') + (names.length > max ? ` 等 ${names.length} ${unit}` : '');
+}
+
 /** The units ranked both ways, best first; ties by the figure behind the rate, then by unit code (stable). */
 export function rankings(units: DeskUnit[]) {
   const order = (rate: (u: DeskUnit) => number | null, base: (u: DeskUnit) => number) => (a: DeskUnit, b: DeskUnit) =>
