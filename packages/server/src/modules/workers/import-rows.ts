@@ -12,7 +12,7 @@ export const ID_COLUMN: ColumnSpec = {
   required: true,
   synonyms: ['身份证', '身份证号码', '公民身份号码', '公民身份证号码', '身份证件号码', '证件号码', '证件号'],
 };
-export const NAME_SYNONYMS = ['姓 名', '社工姓名', '人员姓名', '职工姓名'];
+export const NAME_SYNONYMS = ['社工姓名', '人员姓名', '职工姓名'];
 
 /** One import's check: the dry run and the commit run it alike (`dryRun` decides whether it writes). */
 export type ImportRun<A extends unknown[]> = (

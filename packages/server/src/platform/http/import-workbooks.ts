@@ -7,6 +7,15 @@ import type { RawRow } from './xlsx-import';
 const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
 const fit = (texts: string[], min = 8, max = 40) => Math.min(max, Math.max(min, ...texts.map(textWidth)) + 2);
 
+/** Rows of wrapped text as high as their longest cell needs (ExcelJS does not measure; LibreOffice keeps it). */
+function fitHeight(row: ExcelJS.Row, widths: number[]) {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    lines = Math.max(lines, Math.ceil(textWidth(cell.text) / Math.max(1, (widths[col - 1] ?? 10) - 1)));
+  });
+  if (lines > 1) row.height = 15 * lines;
+}
+
 /** A4 landscape, fitted to the page width, the header row repeated on every page, header frozen. */
 function printable(ws: ExcelJS.Worksheet, headerRow: number) {
   ws.pageSetup = {
@@ -67,23 +76,29 @@ export async function importTemplate(opts: {
   printable(ws, 1);
 
   const help = wb.addWorksheet('填写说明');
-  help.addRow(['列', '是否必填', '填写要求', '示例']).font = { bold: true };
+  const widths = [20, 9, 56, 40, 22];
+  widths.forEach((w, i) => {
+    help.getColumn(i + 1).width = w;
+    help.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+  });
+  help.getColumn(5).numFmt = '@';
+  help.addRow(['列', '是否必填', '填写要求', '也可用的表头', '示例']).font = { bold: true };
   spec.columns.forEach((c, i) => {
     const forms = c.kind === 'choice' ? `从以下选一：${(c.options ?? []).join('、')}` : FORMS_OF[c.kind];
-    const synonyms = c.synonyms?.length ? `（也认：${c.synonyms.join('、')}）` : '';
-    help.addRow([c.column + synonyms, c.required ? '必填' : '选填', forms, opts.example?.[i] ?? '']);
+    const r = help.addRow([
+      c.column,
+      c.required ? '必填' : '选填',
+      forms,
+      (c.synonyms ?? []).join('、'),
+      opts.example?.[i] ?? '',
+    ]);
+    fitHeight(r, widths);
   });
   help.addRow([]);
-  help.addRow([
-    '说明：在第一张工作表中从第 2 行起填写，每人一行；表头可用上面括号中的其他名称，也可在导入页面上手动对应。',
+  const note = help.addRow([
+    '说明：在第一张工作表中从第 2 行起填写，每人一行；表头也可用“也可用的表头”中的名称，或在导入页面上手动对应。',
   ]);
-  help.getColumn(1).width = 36;
-  help.getColumn(2).width = 10;
-  help.getColumn(3).width = 60;
-  help.getColumn(4).width = 24;
-  help.getColumn(4).numFmt = '@';
-  help.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
-  help.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  help.mergeCells(note.number, 1, note.number, widths.length);
   printable(help, 1);
   return wb.xlsx.writeBuffer();
 }
@@ -117,17 +132,21 @@ export async function problemsWorkbook(
   header.getCell(problemCol).value = headerProblems ? `问题（表头：${headerProblems.join('；')}）` : '问题';
   header.font = { bold: true };
   for (let c = 1; c <= problemCol; c++) header.getCell(c).fill = HEADER_FILL;
+  const widths = Array.from({ length: width }, (_, c) => fit(rows.map((r) => r.cells[c] ?? '')));
+  widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
+  const problems = ws.getColumn(problemCol);
+  problems.width = 60;
+  problems.alignment = { wrapText: true, vertical: 'top' };
   for (const [n, texts] of byRow) {
     if (n === headerRow) continue;
     const row = ws.getRow(n);
     row.getCell(problemCol).value = texts.join('；');
     row.getCell(problemCol).font = { color: { argb: 'FFC00000' } };
     for (let c = 1; c <= problemCol; c++) row.getCell(c).fill = PROBLEM_FILL;
+    fitHeight(row, [...widths, 60]);
   }
-  for (let c = 1; c <= width; c++) ws.getColumn(c).width = fit(rows.map((r) => r.cells[c - 1] ?? ''));
-  const problems = ws.getColumn(problemCol);
-  problems.width = 60;
-  problems.alignment = { wrapText: true, vertical: 'top' };
   printable(ws, headerRow);
   return wb.xlsx.writeBuffer();
 }
