@@ -62,6 +62,8 @@ export const assignmentViewSchema = z.object({
   id: z.string(),
   stationId: z.string(),
   stationName: z.string(),
+  /** The station's county-level unit: 城关镇 exists in five counties, so city-level pages show it beside the name. */
+  countyCode: z.string(),
   startOn: z.string(),
   endOn: z.string().nullable(),
 });

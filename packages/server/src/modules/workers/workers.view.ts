@@ -44,13 +44,17 @@ export async function viewContext(d: WorkerViewDeps, rows: WorkerRow[]) {
     d.stations.summaries([...new Set(asg.map((a) => a.stationId))]),
     firstPlacements(d.contracts, asg),
   ]);
-  const stationNames = new Map(stationRows.map((s) => [s.id, s.name]));
+  const stationOf = new Map(stationRows.map((s) => [s.id, s]));
   const hours = hoursByWorker(att);
-  const assigned = new Map<string, (AssignmentRow & { stationName: string })[]>();
+  const assigned = new Map<string, (AssignmentRow & { stationName: string; countyCode: string })[]>();
   for (const a of asg)
     assigned.set(a.workerId, [
       ...(assigned.get(a.workerId) ?? []),
-      { ...a, stationName: stationNames.get(a.stationId) ?? '' },
+      {
+        ...a,
+        stationName: stationOf.get(a.stationId)?.name ?? '',
+        countyCode: stationOf.get(a.stationId)?.countyCode ?? '',
+      },
     ]);
   return { hours, assigned, orgNames, standingOf, files: files as Map<string, AttachmentView[]> };
 }
@@ -227,6 +231,7 @@ export function workerView(w: WorkerRow, actor: Actor, ctx: ViewContext, today: 
       id: a.id,
       stationId: a.stationId,
       stationName: a.stationName,
+      countyCode: a.countyCode,
       startOn: a.startOn,
       endOn: a.endOn,
     })),

@@ -127,6 +127,10 @@ function StationForm({ station }: { station?: StationView }) {
         onFinish={submit}
         initialValues={{ status: 'planned', batchYear: 2021, site: [], institutions: [] }}
         scrollToFirstError
+        // Enter in a field (a date picker confirms with Enter) must not submit a half-filled form: only the button does.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+        }}
       >
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
@@ -202,7 +206,19 @@ function StationForm({ station }: { station?: StationView }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label="地址" name="address" rules={[zodRule(S.address.unwrap())]}>
+              <Form.Item
+                label="地址"
+                name="address"
+                rules={[
+                  zodRule(S.address.unwrap()),
+                  {
+                    // The public directory shows where an open station is: it cannot open without an address.
+                    required: status === 'operating' || status === 'suspended',
+                    whitespace: true,
+                    message: '运营中或暂停的站点须填写地址',
+                  },
+                ]}
+              >
                 <Input />
               </Form.Item>
             </Col>

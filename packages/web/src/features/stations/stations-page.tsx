@@ -23,13 +23,16 @@ export function StationsPage() {
   const { data, isLoading } = useStations({ ...filters, ...paging.query });
   const units = unitsFor(divisions.data, user?.divisionCode);
 
+  // 城关镇 exists in five counties: whoever sees several counties reads the county first, at every width.
+  const county = { title: '县（区）', dataIndex: 'countyName' };
   const columns = [
+    ...(units.length > 1 ? [county] : []),
     {
       title: '站点名称',
       dataIndex: 'name',
       render: (_: string, s: StationView) => <Link to={`/stations/${s.id}`}>{s.name}</Link>,
     },
-    { title: '县（区）', dataIndex: 'countyName', responsive: ['md' as const] },
+    ...(units.length > 1 ? [] : [{ ...county, responsive: ['md' as const] }]),
     { title: '批次', dataIndex: 'batchYear', render: (y: number) => `${y}年` },
     { title: '状态', dataIndex: 'status', render: (st: StationView['status']) => <StationStatusTag status={st} /> },
     { title: '办公用房', dataIndex: 'officeAreaM2', render: fmtArea, responsive: ['lg' as const] },

@@ -64,7 +64,14 @@ export function payrollColumns(o: {
     ...(o.officer
       ? [
           { title: '县（区）', dataIndex: 'countyName', width: 80 },
-          { title: '承接机构', dataIndex: 'organisationName', width: 150, ellipsis: { showTitle: true } },
+          // On a phone the amounts come before the organisation's long name (filter by it instead).
+          {
+            title: '承接机构',
+            dataIndex: 'organisationName',
+            width: 150,
+            ellipsis: { showTitle: true },
+            responsive: ['md' as const],
+          },
         ]
       : []),
     amount('实发工资（元）', 'salary'),

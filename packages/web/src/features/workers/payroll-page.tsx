@@ -126,7 +126,7 @@ export function PayrollPage() {
               <OrganisationSelect
                 lists={[{ query: { county: filters.county ?? (units.length === 1 ? units[0].code : undefined) } }]}
                 placeholder="全部（输入名称查找）"
-                style={{ width: 280 }}
+                style={{ width: 'min(280px, 62vw)' }}
               />
             </Form.Item>
           </Form>

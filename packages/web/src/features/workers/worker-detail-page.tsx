@@ -43,6 +43,7 @@ import {
   workerFileUrl,
   workerUploadUrl,
 } from './workers.api';
+import { useStationLabel } from '../stations/station-label';
 
 export function WorkerDetailPage() {
   const { workerId = '' } = useParams();
@@ -52,6 +53,7 @@ export function WorkerDetailPage() {
 }
 
 function WorkerDetail({ w }: { w: WorkerView }) {
+  const stationLabel = useStationLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [dialog, setDialog] = useState<null | 'assign' | 'return' | 'unmask' | 'account'>(null);
@@ -210,13 +212,15 @@ function WorkerDetail({ w }: { w: WorkerView }) {
           pagination={false}
           dataSource={w.assignments}
           locale={{ emptyText: '尚未派驻' }}
-          columns={
-            [
-              { title: '社工站', dataIndex: 'stationName' },
-              { title: '开始', dataIndex: 'startOn' },
-              { title: '结束', dataIndex: 'endOn', render: (d: string | null) => d ?? '在岗' },
-            ] satisfies { title: string; dataIndex: keyof AssignmentView; render?: (v: string | null) => string }[]
-          }
+          columns={[
+            {
+              title: '社工站',
+              key: 'station',
+              render: (_: unknown, a: AssignmentView) => stationLabel(a.stationName, a.countyCode),
+            },
+            { title: '开始', dataIndex: 'startOn' },
+            { title: '结束', dataIndex: 'endOn', render: (d: string | null) => d ?? '在岗' },
+          ]}
         />
       </Card>
       <Modal
@@ -241,7 +245,12 @@ function WorkerDetail({ w }: { w: WorkerView }) {
           {dialog === 'assign' && (
             <>
               <Form.Item label="社工站" name="stationId" rules={[{ required: true, message: '请选择' }]}>
-                <Select options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+                <Select
+                  options={(stations.data?.items ?? []).map((s) => ({
+                    value: s.id,
+                    label: stationLabel(s.name, s.countyCode),
+                  }))}
+                />
               </Form.Item>
               <Form.Item label="开始日期" name="startOn" rules={[{ required: true, message: '请选择' }]}>
                 <DatePicker style={{ width: '100%' }} />

@@ -31,12 +31,14 @@ import {
   useRefreshWorkers,
   useWorkers,
 } from './workers.api';
+import { useStationLabel } from '../stations/station-label';
 
 const DATES = ['hireDate', 'certificateDate', 'labourContractStart', 'labourContractEnd'] as const;
 
-/** 社工队伍: the contractor's roster; the county's and city's view of the staff in their area. */
+/** 社工名册: the contractor's roster; the county's and city's view of the staff in their area. */
 export function WorkersPage() {
   const { can } = useAuth();
+  const stationLabel = useStationLabel();
   const nav = useNavigate();
   const { message } = App.useApp();
   const [params] = useSearchParams();
@@ -81,7 +83,7 @@ export function WorkersPage() {
   return (
     <>
       <PageHeader
-        title="社工队伍"
+        title="社工名册"
         crumbs={[{ title: '社工队伍' }, { title: '社工名册' }]}
         extra={
           <Space wrap>
@@ -170,7 +172,7 @@ export function WorkersPage() {
               render: (_: unknown, w: WorkerView) =>
                 w.assignments
                   .filter((a) => !a.endOn)
-                  .map((a) => a.stationName)
+                  .map((a) => stationLabel(a.stationName, a.countyCode))
                   .join('、') || '—',
             },
             { title: '资质', key: 'q', render: (_: unknown, w: WorkerView) => <QualificationTag w={w} /> },
