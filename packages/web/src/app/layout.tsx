@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp, Button, Dropdown, Grid, Layout, Menu } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined, KeyOutlined } from '@ant-design/icons';
@@ -18,6 +18,28 @@ function whoElse(user: { displayName: string; role: keyof typeof ROLE_LABELS; di
 }
 
 /**
+ * A table that scrolls sideways (scroll.x on a phone, or a wide one) gets a tab stop, so the keyboard alone can scroll
+ * it (WCAG 2.1.1); antd gives its scrolling box no tabindex. Checked as pages draw, on boxes not yet marked.
+ */
+function useKeyboardScrollableTables() {
+  useEffect(() => {
+    const mark = () =>
+      document
+        .querySelectorAll<HTMLElement>('.ant-table-content:not([tabindex]), .ant-table-body:not([tabindex])')
+        .forEach((e) => {
+          if (e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight) e.tabIndex = 0;
+        });
+    const observer = new MutationObserver(mark);
+    observer.observe(document.body, { childList: true, subtree: true });
+    window.addEventListener('resize', mark);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', mark);
+    };
+  }, []);
+}
+
+/**
  * The shell: side menu by role on desktops, a drawer on phones, the user and logout in the header. antd's `App` (the
  * holders behind `App.useApp()`'s message, notification and modal) wraps the shell and its pages, not the login page.
  */
@@ -26,6 +48,7 @@ export function AppLayout() {
   const nav = useNavigate();
   const loc = useLocation();
   const screens = Grid.useBreakpoint();
+  useKeyboardScrollableTables();
   // null until the phone menu is first opened: the drawer's chunk loads then, not with the page.
   const [drawer, setDrawer] = useState<boolean | null>(null);
   const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({

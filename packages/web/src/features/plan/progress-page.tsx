@@ -11,7 +11,7 @@ const ProgressChart = lazy(() => import('./progress-chart').then((m) => ({ defau
 const cell = (c: ProgressCell) => (
   <span>
     {c.built}/{c.planned}
-    <span style={{ color: '#999', marginLeft: 4 }}>{fmtPercent(c.percent)}</span>
+    <span style={{ color: '#595959', marginLeft: 4 }}>{fmtPercent(c.percent)}</span>
   </span>
 );
 
@@ -35,7 +35,12 @@ export function ProgressPage() {
       title: '完成率',
       key: 'pct',
       render: (_: unknown, r: ProgressRow) => (
-        <Progress percent={r.total.percent ?? 0} size="small" style={{ minWidth: 100 }} />
+        <Progress
+          percent={r.total.percent ?? 0}
+          size="small"
+          style={{ minWidth: 100 }}
+          aria-label={`${r.name}完成率`}
+        />
       ),
     },
   ];

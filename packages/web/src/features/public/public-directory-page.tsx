@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Col, ConfigProvider, Empty, List, Row, Select, Tabs, theme, Typography } from 'antd';
+import { Button, Card, Col, ConfigProvider, Empty, List, Row, Select, theme, Typography } from 'antd';
 import {
   CheckOutlined,
   ClockCircleOutlined,
@@ -13,6 +13,7 @@ import { useDivisions } from '../../lib/divisions';
 import { usePaging } from '../../lib/paging';
 import { PublicAnnouncements, PublicOrganisations } from './public-portal-tabs';
 import { LARGE_TEXT, useLargeText } from './large-text';
+import { PortalTabs } from './portal-tabs';
 import { usePublicStations } from './public.api';
 
 /**
@@ -86,7 +87,8 @@ function Portal({ large, onLarge }: { large: boolean; onLarge: (on: boolean) => 
           outline: 'none',
         }}
       >
-        <Tabs
+        <PortalTabs
+          label="公开信息"
           items={[
             { key: 'stations', label: '社工站', children: <StationDirectory /> },
             { key: 'announcements', label: '采购公告', children: <PublicAnnouncements /> },
