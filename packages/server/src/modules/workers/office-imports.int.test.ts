@@ -226,6 +226,6 @@ describe('imports of spreadsheets made in LibreOffice (R-STAFF-1, R-STAFF-6)', (
     const idRow = [...Array(help.rowCount).keys()]
       .map((i) => help.getRow(i + 1))
       .find((r) => r.getCell(1).text.startsWith('身份证号'))!;
-    expect(checkCitizenId(idRow.getCell(4).text, '2026-11-28').ok).toBe(true);
+    expect(checkCitizenId(idRow.getCell(5).text, '2026-11-28').ok).toBe(true);
   });
 });
