@@ -1,6 +1,7 @@
-import type { DeskFigures, DeskItem, DeskUnit, DeskView } from '@shegong/shared';
+import type { DeskFigures, DeskUnit, DeskView } from '@shegong/shared';
 import { can } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/http/errors';
 import type { ActorContext } from '../../platform/http/context';
 import type { ContractDesk } from '../contracts';
 import type { DivisionService } from '../divisions';
@@ -8,7 +9,8 @@ import type { ProgressService } from '../plan';
 import type { PurchasePlanService } from '../purchasing';
 import type { StationDesk, StationLookup } from '../stations';
 import type { StaffOverview, TrainingService, WorkerDesk, WorkerService } from '../workers';
-import { byUrgency, item, listed, perOrganisation, rankings, rate } from './desk.view';
+import { toDos } from './desk.items';
+import { byUrgency, item, perOrganisation, rankings, rate } from './desk.view';
 
 export interface DeskDeps {
   clock: Clock;
@@ -28,6 +30,10 @@ export interface DeskDeps {
 }
 
 const FIRST = { page: 1, pageSize: 1 } as const;
+const notFoundAsNull = (e: unknown) => {
+  if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+  throw e;
+};
 
 /**
  * 工作台: what waits on the caller, the key figures of their scope and, for the city, its units ranked. Composed from
@@ -38,7 +44,8 @@ export function createDeskService(d: DeskDeps) {
   async function forWorker(ctx: ActorContext): Promise<DeskView> {
     const today = d.clock.today();
     const id = await d.workerOf(ctx.actor.userId);
-    const me = id ? await d.workerService.get(ctx, id).catch(() => null) : null;
+    // A worker assigned to no station today is out of their own scope (404): then nothing waits on the desk.
+    const me = id ? await d.workerService.get(ctx, id).catch(notFoundAsNull) : null;
     const status = me?.deadline.status;
     const items = me
       ? item(
@@ -90,146 +97,15 @@ export function createDeskService(d: DeskDeps) {
       const plan = (p: { total: number; items: { id: string }[] }) => ({ count: p.total, firstId: p.items[0]?.id });
       const missing = [...payrollMissing.values()].reduce((n, x) => n + x, 0);
 
-      const items: DeskItem[] = [
-        ...(breaches
-          ? item('stations_noncompliant', breaches, {
-              title: '社工站有不合规项',
-              detail: listed(breaches.names, '个社工站'),
-              list: '/stations',
-              record: '/stations',
-              ruleId: breaches.ruleId,
-              severity: 'error',
-            })
-          : []),
-        ...(can(actor, 'workers:approve') && roster
-          ? item('filings_to_approve', roster.submitted, {
-              title: '社工备案待审核',
-              detail: '承接机构已报送的社工备案，审核通过或退回',
-              list: '/workers?filingStatus=submitted',
-              record: '/workers',
-              ruleId: 'R-STAFF-6',
-              severity: 'warning',
-            })
-          : []),
-        ...(!officer && can(actor, 'workers:write') && roster
-          ? [
-              ...item('filings_returned', roster.returned, {
-                title: '社工备案被退回',
-                detail: '按退回意见修改后重新报送',
-                list: '/workers?filingStatus=returned',
-                record: '/workers',
-                ruleId: 'R-STAFF-6',
-                severity: 'warning',
-              }),
-              ...item('filings_to_submit', roster.draft, {
-                title: '社工备案待报送',
-                detail: '向民政部门报送社工备案',
-                list: '/workers?filingStatus=draft',
-                record: '/workers',
-                ruleId: 'R-STAFF-6',
-                severity: 'info',
-              }),
-            ]
-          : []),
-        ...item('plans_to_file', plan(toFile), {
-          title: '年度购买服务计划待备案',
-          detail: '县（区）已报送的年度购买服务计划，备案或退回',
-          list: '/purchase-plans',
-          record: '/purchase-plans',
-          ruleId: 'R-PUR-2',
-          severity: 'warning',
-        }),
-        ...item('plans_to_submit', plan(returned), {
-          title: '年度购买服务计划被退回',
-          detail: '按市民政局意见修改后重新报送',
-          list: '/purchase-plans',
-          record: '/purchase-plans',
-          ruleId: 'R-PUR-2',
-          severity: 'warning',
-        }),
-        ...item('plans_to_submit', plan(drafts), {
-          title: '年度购买服务计划待报送',
-          detail: '编制完成后报送市民政局备案',
-          list: '/purchase-plans',
-          record: '/purchase-plans',
-          ruleId: 'R-PUR-2',
-          severity: 'info',
-        }),
-        ...(contracts
-          ? [
-              ...item('contracts_ending', contracts.ending, {
-                title: '合同或年度协议 60 日内到期',
-                detail: officer
-                  ? '完成年度评估，评估合格后续签；三年周期结束的启动新一轮采购'
-                  : '配合年度评估；评估合格后续签下一年协议',
-                list: '/contracts',
-                record: '/contracts',
-                ruleId: 'R-CON-2',
-                severity: 'warning',
-              }),
-              ...(officer
-                ? [
-                    ...item('evaluations_missing', contracts.unevaluated, {
-                      title: '协议年度已结束，尚无年度评估',
-                      detail: '组织年度评估并登记结果；评估合格后方可续签',
-                      list: '/contracts',
-                      record: '/contracts',
-                      ruleId: 'R-CON-2',
-                      severity: 'error',
-                    }),
-                    ...item('agreements_unpublished', contracts.unpublished, {
-                      title: '合同或协议尚未公告',
-                      detail: '依法公告后登记公告日期',
-                      list: '/contracts',
-                      record: '/contracts',
-                      ruleId: 'R-CON-3',
-                      severity: 'warning',
-                    }),
-                  ]
-                : []),
-            ]
-          : []),
-        ...item(
-          'payroll_missing',
-          { count: missing },
-          {
-            title: `${roster?.month ?? ''} 工资或五险一金未登记`,
-            detail: perOrganisation(payrollMissing, orgNames),
-            list: '/payroll',
-            ruleId: 'R-STAFF-6',
-            severity: 'warning',
-          },
-        ),
-        ...item(
-          'qualification_overdue',
-          { count: sum('overdue') },
-          {
-            title: '社工取得职业资格已超期',
-            detail: '驻站社工须在合同开始 2 年内取得职业资格',
-            list: '/workers?deadline=overdue',
-            ruleId: 'R-STAFF-4',
-            severity: 'error',
-          },
-        ),
-        ...item(
-          'qualification_due',
-          { count: sum('atRisk') },
-          {
-            title: '社工取得职业资格的期限 90 日内到期',
-            detail: '督促通过学历、证书或培训学时取得职业资格',
-            list: '/workers?deadline=at_risk',
-            ruleId: 'R-STAFF-4',
-            severity: 'warning',
-          },
-        ),
-        ...item('trainings_to_confirm', plan(trainings), {
-          title: '培训主办单位待确认',
-          detail: '确认后培训学时计入社工的职业资格',
-          list: '/trainings',
-          ruleId: 'R-STAFF-3',
-          severity: 'info',
-        }),
-      ];
+      const items = toDos(actor, {
+        officer,
+        breaches,
+        roster,
+        contracts,
+        plans: { toFile: plan(toFile), returned: plan(returned), drafts: plan(drafts), trainings: plan(trainings) },
+        payroll: { month: roster?.month ?? '', missing, detail: perOrganisation(payrollMissing, orgNames) },
+        deadlines: { atRisk: sum('atRisk'), overdue: sum('overdue') },
+      });
 
       const unitRows: DeskUnit[] = units.map((u) => {
         const p = progress?.rows.find((r) => r.divisionCode === u.countyCode)?.total;

@@ -127,6 +127,8 @@ function Grid4({ wide, children }: { wide: boolean; children: ReactNode }) {
 /** The scope's key figures: stations built against the plan, workers and the share qualified, this year's money. */
 function Figures({ f, wide }: { f: DeskFigures; wide: boolean }) {
   const { token } = theme.useToken();
+  // A figure the role cannot open (a township liaison reads no roster or contract) is left out, not shown as 0.
+  const { can } = useAuth();
   const note = (text: string) => (
     <div style={{ color: token.colorTextDescription, fontSize: token.fontSizeSM, marginTop: token.marginXXS }}>
       {text}
@@ -148,18 +150,26 @@ function Figures({ f, wide }: { f: DeskFigures; wide: boolean }) {
           </Link>
         </Panel>
       )}
-      <Panel>
-        <Link to="/workers">
-          <Stat title="社工" value={f.workers} suffix="人" />
-        </Link>
-      </Panel>
-      <Panel>
-        <Stat title="具备专业资质" value={f.qualifiedPercent ?? 0} suffix="%" />
-        {note(`${f.qualified} / ${f.workers} 人`)}
-      </Panel>
-      <Panel>
-        <Stat title={`${f.year} 年签约金额`} value={Math.round(f.contractAmountFen / 100)} suffix="元" />
-      </Panel>
+      {can('workers:read') && (
+        <>
+          <Panel>
+            <Link to="/workers">
+              <Stat title="社工" value={f.workers} suffix="人" />
+            </Link>
+          </Panel>
+          <Panel>
+            <Stat title="具备专业资质" value={f.qualifiedPercent ?? 0} suffix="%" />
+            {note(`${f.qualified} / ${f.workers} 人`)}
+          </Panel>
+        </>
+      )}
+      {can('contracts:read') && (
+        <Panel>
+          <Link to="/contracts">
+            <Stat title={`${f.year} 年签约金额`} value={Math.round(f.contractAmountFen / 100)} suffix="元" />
+          </Link>
+        </Panel>
+      )}
     </Grid4>
   );
 }
