@@ -18,6 +18,8 @@ describe('import cells (R-STAFF-1, R-STAFF-6)', () => {
     for (const t of ['2021-03-05', '2021-3-5', '2021/3/5', '2021.3.5', '2021年3月5日', '2021 年 3 月 5 日', '20210305'])
       expect(readDate(t)).toEqual({ ok: true, value: '2021-03-05' });
     expect(readDate('2021-03-05 00:00:00')).toEqual({ ok: true, value: '2021-03-05' });
+    expect(readDate('2021/3/5 14:30')).toEqual({ ok: true, value: '2021-03-05' }); // a system's export with the time
+    expect(readDate('2021-03-05T08:00:00')).toEqual({ ok: true, value: '2021-03-05' });
     expect(readDate('20210305', 'number')).toEqual({ ok: true, value: '2021-03-05' });
   });
   it('refuses ambiguous and impossible dates, showing the value', () => {

@@ -38,7 +38,9 @@ export function readDate(text: string, kind: SheetCellKind = 'string'): CellRead
   const t = text.trim().replace(/\s+/g, ' ');
   // A date cell (or a date-formatted number) is read as YYYY-MM-DD by the sheet reader.
   const m =
-    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?: 0{1,2}:00(?::00)?)?$/.exec(t)?.filter((_, i) => i !== 2) ??
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
+      .exec(t)
+      ?.filter((_, i) => i !== 2) ??
     /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日?$/.exec(t) ??
     /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) {
