@@ -1,4 +1,10 @@
-import { INSURANCE_ITEMS, checkCitizenId, payrollEntrySchema, type PayrollEntry } from '@shegong/shared';
+import {
+  CONTRIBUTION_FIELDS,
+  INSURANCE_ITEMS,
+  checkCitizenId,
+  payrollEntrySchema,
+  type PayrollEntry,
+} from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/http/errors';
@@ -40,7 +46,28 @@ export const PAYROLL_FIELDS: (ColumnSpec & { field: keyof PayrollEntry })[] = [
     required: true,
     synonyms: INSURANCE_SYNONYMS[k],
   })),
+  // The 五险一金 amounts (R-STAFF-6): a file without these columns records none; with them, see CONTRIBUTIONS below.
+  {
+    column: '缴费基数（元）',
+    field: 'insuranceBase',
+    kind: 'money',
+    synonyms: ['缴费工资', '社保缴费基数', '缴费基数', '基数'],
+  },
+  {
+    column: '单位缴纳（元）',
+    field: 'employerShare',
+    kind: 'money',
+    synonyms: ['单位部分', '单位缴费', '单位承担', '单位缴纳金额'],
+  },
+  {
+    column: '个人缴纳（元）',
+    field: 'employeeShare',
+    kind: 'money',
+    synonyms: ['个人部分', '个人缴费', '个人承担', '个人缴纳金额'],
+  },
 ];
+/** Required on a row that pays any 五险一金 item, when the file has the column (an empty cell must not pass). */
+const CONTRIBUTIONS = PAYROLL_FIELDS.filter((c) => c.field in CONTRIBUTION_FIELDS);
 export const PAYROLL_SPEC: ImportSpec = {
   nameColumn: '姓名',
   columns: [ID_COLUMN, { column: '姓名', kind: 'text', synonyms: NAME_SYNONYMS }, ...PAYROLL_FIELDS],
@@ -91,6 +118,10 @@ export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollS
           const column = COLUMN_OF[String(i.path[0])] ?? '—';
           if (!r.failed(column)) issue(column, '格式', i.message);
         }
+      if (parsed.success && INSURANCE_KEYS.some((k) => parsed.data[k]))
+        for (const c of CONTRIBUTIONS)
+          if (checks.layout.at.has(c.column) && values[c.column] == null && !r.failed(c.column))
+            issue(c.column, '必填', `缴纳了五险一金的，须填写${c.column.replace('（元）', '')}（元）`);
       if (w && parsed.success && clean()) rows.push({ workerId: w.id, ...parsed.data });
     }
     const result = await checks.answer(dryRun, () => d.payroll.save(ctx, month, rows, '导入'));
@@ -108,7 +139,21 @@ export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollS
         sheet: `${month} 薪酬社保`,
         spec: PAYROLL_SPEC,
         rows,
-        example: ['41092819950312122X', '张三', '3,600.50', '2026-03-10', '是', '是', '是', '是', '是', '否'],
+        example: [
+          '41092819950312122X',
+          '张三',
+          '3,600.50',
+          '2026-03-10',
+          '是',
+          '是',
+          '是',
+          '是',
+          '是',
+          '否',
+          '3,800',
+          '1,012.30',
+          '388.60',
+        ],
       });
     },
     importMonth: (ctx: ActorContext, month: string, upload: Parameters<typeof endpoints.run>[1], dryRun: boolean) =>

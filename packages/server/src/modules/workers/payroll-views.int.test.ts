@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
+import { multipartWith } from '../../test-support/images';
 
 let t: TestApp;
 let county: Session;
@@ -164,5 +165,68 @@ describe('R-STAFF-6 payroll export', () => {
     expect(String(own.ws.getCell('A2').value)).toContain('濮阳县益民社会工作服务中心');
     expect(own.rows.map((r) => own.cell(r, '姓名').value)).toEqual(['赵敏', '钱程', '合计 2 人']);
     expect(own.rows.map((r) => own.cell(r, '身份证号').value)).toContain(ZHAO);
+  });
+});
+
+describe('R-STAFF-6 五险一金 amounts in the import', () => {
+  const upload = async (rows: unknown[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('薪酬社保');
+    // Offices' own headers: 缴费工资, 单位部分, 个人缴费 are the base and the two shares.
+    ws.addRow([
+      '身份证号',
+      '姓名',
+      '实发工资',
+      '发放日期',
+      '养老',
+      '医疗',
+      '失业',
+      '工伤',
+      '生育',
+      '公积金',
+      '缴费工资',
+      '单位部分',
+      '个人缴费',
+    ]);
+    rows.forEach((r) => ws.addRow(r));
+    const mp = multipartWith(
+      {},
+      'file',
+      '薪酬.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+    );
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payroll/2026-07/import?dryRun=false',
+      headers: { cookie: org.cookie, 'x-csrf-token': org.csrf, 'content-type': mp.contentType },
+      payload: mp.payload,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json();
+  };
+  const yes = ['是', '是', '是', '是', '是', '是'];
+
+  it('R-STAFF-6: reads the base and shares under their synonyms; an empty one on a paying row is a problem', async () => {
+    const bad = await upload([
+      [ZHAO, '赵敏', 3200, '2026-08-10', ...yes, '3,500', '980.50', ''],
+      // Nothing paid: the amounts may stay empty.
+      [makeCitizenId('19900101', 202), '钱程', 3000, '2026-08-10', '否', '否', '否', '否', '否', '否', '', '', ''],
+    ]);
+    expect(bad.committed).toBe(false);
+    expect(bad.columns.map((c: { column: string }) => c.column)).toContain('单位缴纳（元）');
+    expect(bad.issues).toEqual([
+      expect.objectContaining({ row: 2, column: '个人缴纳（元）', header: '个人缴费', rule: '必填', name: '赵敏' }),
+    ]);
+    expect(bad.issues[0].message).toBe('缴纳了五险一金的，须填写个人缴纳（元）');
+    const good = await upload([[ZHAO, '赵敏', 3200, '2026-08-10', ...yes, '3,500', '980.50', '367.5']]);
+    expect(good).toMatchObject({ committed: true, issues: [] });
+    const { items } = (await t.call(org, 'GET', '/api/v1/payroll/2026-07')).json();
+    expect(byName(items, '赵敏')).toMatchObject({
+      insuranceBaseFen: 350000,
+      employerShareFen: 98050,
+      employeeShareFen: 36750,
+      missing: [],
+    });
   });
 });

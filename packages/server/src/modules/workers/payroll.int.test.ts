@@ -154,7 +154,12 @@ describe('R-STAFF-6 pay and 五险一金', () => {
     const tpl = await t.call(org, 'GET', '/api/v1/payroll/2026-03/template.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
-    expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(HEADER);
+    expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual([
+      ...HEADER,
+      '缴费基数（元）',
+      '单位缴纳（元）',
+      '个人缴纳（元）',
+    ]);
     expect((await upload('2026-03', Buffer.from('not a spreadsheet'), true)).statusCode).toBe(400);
     const qf = (await t.as('county_officer', DIV.qingfeng)).session;
     expect((await t.call(qf, 'GET', '/api/v1/payroll/2026-03')).json().items).toEqual([]);
