@@ -358,6 +358,15 @@ describe('signed in: the shell and every main page', () => {
     await j.loginAs('admin', PW);
   });
 
+  it('in the shell too, the first Tab stop skips the menu to the page', async () => {
+    await j.page.reload();
+    await j.page.getByRole('heading', { name: '工作台' }).waitFor();
+    await j.page.keyboard.press('Tab');
+    expect(await focused(j.page)).toMatchObject({ role: 'a', text: '跳到主要内容', ring: true });
+    await j.page.keyboard.press('Enter');
+    expect((await focused(j.page)).id).toBe('main');
+  });
+
   for (const [name, path] of MAIN_PAGES) {
     it(`${name}: no WCAG 2 A or AA violation at 1366 and 390 px`, async () => {
       await noViolationsAtBothWidths(
