@@ -22,7 +22,12 @@ export function decodeCsv(bytes: Buffer): string {
 
 /** The non-empty records of a CSV as rows numbered as Excel numbers them when it opens the file. */
 export function readCsvRows(bytes: Buffer, maxRows = MAX_IMPORT_ROWS): RawRow[] {
-  if (bytes.includes(0)) throw invalidFile('「文件」不是有效的 .csv 文本表格', '不是有效的 .csv 文件');
+  // NUL bytes: a binary file, or Excel's "Unicode text" (UTF-16), which is no CSV.
+  if (bytes.includes(0))
+    throw invalidFile(
+      '「文件」不是有效的 .csv 文本表格：请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后再导入',
+      '不是有效的 .csv 文件',
+    );
   const rows: RawRow[] = [];
   const cap = maxRows + HEADER_SCAN_ROWS;
   try {
