@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
-import { INSURANCE_KEYS } from './payroll.service';
+import { missingOf, monthEnd } from './payroll.grid';
 import { workersDeskRepository as desk } from './workers-desk.repository';
 import { workerScope, workersRepository as repo } from './workers.repository';
 
@@ -9,15 +9,11 @@ const prevMonth = (m: string) =>
   m.endsWith('-01')
     ? `${Number(m.slice(0, 4)) - 1}-12`
     : `${m.slice(0, 4)}-${String(Number(m.slice(5, 7)) - 1).padStart(2, '0')}`;
-const monthEnd = (m: string) => {
-  const days = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
-  return `${m}-${String(days).padStart(2, '0')}`;
-};
 
 /**
  * What the 工作台 needs of the roster in the caller's scope, in two queries whatever the number of workers: filings
  * by status (R-STAFF-6: the county approves submitted ones, the employer resubmits returned ones), and last month's
- * pay and 五险一金 missing, per organisation (R-STAFF-6), judged as the payroll grid judges a month complete.
+ * pay and 五险一金 missing, per organisation (R-STAFF-6), judged by the payroll grid's own rule (`missingOf`).
  */
 export function createWorkerDesk(d: { db: Db; clock: Clock }) {
   return {
@@ -31,8 +27,8 @@ export function createWorkerDesk(d: { db: Db; clock: Clock }) {
       ]);
       const missingByOrganisation = new Map<string, number>();
       for (const { organisationId, record: r } of records) {
-        const complete = !!r?.salaryFen && !!r.paidOn && INSURANCE_KEYS.every((k) => r[k]);
-        if (!complete) missingByOrganisation.set(organisationId, (missingByOrganisation.get(organisationId) ?? 0) + 1);
+        if (missingOf(r ?? undefined).length > 0)
+          missingByOrganisation.set(organisationId, (missingByOrganisation.get(organisationId) ?? 0) + 1);
       }
       const filing = (s: string) => {
         const f = filings.find((x) => x.status === s);
