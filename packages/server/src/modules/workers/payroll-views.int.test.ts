@@ -157,14 +157,16 @@ describe('R-STAFF-6 payroll export', () => {
     expect(cell(total, '本月缺项').value).toBe('2 人有缺项');
   });
 
-  it('applies the filters and names them; the organisation sees its own staff only, IDs as on its screen', async () => {
+  it('applies the filters and names them; another county exports none of these; contractors do not export', async () => {
     const filtered = await workbook(county, `?organisationId=${ids.other}`);
     expect(String(filtered.ws.getCell('A3').value)).toContain('另一机构');
     expect(filtered.rows.map((r) => filtered.cell(r, '姓名').value)).toEqual(['孙丽', '合计 1 人']);
-    const own = await workbook(org);
-    expect(String(own.ws.getCell('A2').value)).toContain('濮阳县益民社会工作服务中心');
-    expect(own.rows.map((r) => own.cell(r, '姓名').value)).toEqual(['赵敏', '钱程', '合计 2 人']);
-    expect(own.rows.map((r) => own.cell(r, '身份证号').value)).toContain(ZHAO);
+    const qf = (await t.as('county_officer', DIV.qingfeng)).session;
+    const none = await workbook(qf, `?organisationId=${ids.other}`);
+    // An organisation outside the scope is not even named in the filter line.
+    expect(String(none.ws.getCell('A3').value)).not.toContain('另一机构');
+    expect(none.rows.map((r) => none.cell(r, '姓名').value)).toEqual(['合计 0 人']);
+    expect((await t.call(org, 'GET', '/api/v1/payroll/2026-05/export')).statusCode).toBe(403);
   });
 });
 

@@ -63,7 +63,8 @@ export function payrollRoutes(
   r.get(
     '/api/v1/payroll/:month/export',
     {
-      config: { access: { permission: 'payroll:read' } },
+      // Exports are the officers' (the house rule: the `export` permission); contractors keep the grid and its import.
+      config: { access: { permission: 'export' } },
       schema: {
         tags,
         summary: '导出月度薪酬和五险一金（.xlsx，筛选同列表，附合计行）',

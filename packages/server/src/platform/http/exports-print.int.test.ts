@@ -23,6 +23,7 @@ const EXPORTS: Record<string, string> = {
   contracts: '/api/v1/contracts/export',
   compliance: '/api/v1/contracts/compliance/export',
   progress: '/api/v1/plan/progress/export',
+  payroll: '/api/v1/payroll/2026-05/export',
 };
 
 let t: TestApp;

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
 import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { formatFen, type PayrollQuery, type PayrollTotals } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { ExcelImport } from '../../components/excel-import';
+import { ExportButton } from '../../components/export-button';
 import { ApiError } from '../../lib/api';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { OrganisationSelect } from '../organisations/organisation-select';
 import { payrollColumns, toRow, type Row } from './payroll-columns';
 import {
-  downloadPayroll,
+  payrollExportUrl,
   payrollImportUrl,
   payrollProblemsUrl,
   payrollTemplateUrl,
@@ -79,12 +79,7 @@ export function PayrollPage() {
               onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
               aria-label="月份"
             />
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => downloadPayroll(month, filters).catch((e: Error) => message.error(e.message))}
-            >
-              导出 Excel
-            </Button>
+            <ExportButton url={payrollExportUrl(month)} query={filters} fileName={`${month} 薪酬社保表.xlsx`} />
             {editable && (
               <Button type="primary" onClick={save}>
                 保存本月

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PayrollGrid, PayrollQuery, PutPayrollInput } from '@shegong/shared';
-import { api, download, qs, request } from '../../lib/api';
+import { api, qs, request } from '../../lib/api';
 
 /** Query keys of monthly pay and 五险一金 (R-STAFF-6). */
 export const payrollKeys = {
@@ -22,9 +22,8 @@ export function usePayroll(month: string, q: PayrollQuery = {}) {
   });
 }
 
-/** The month as .xlsx, with the same filters as the screen. */
-export const downloadPayroll = (month: string, q: PayrollQuery) =>
-  download(`${base}/${month}/export${qs(q)}`, `${month} 薪酬社保表.xlsx`);
+/** The month as .xlsx (officers), with the same filters as the screen. */
+export const payrollExportUrl = (month: string) => `${base}/${month}/export`;
 
 export function useRefreshPayroll() {
   const qc = useQueryClient();
