@@ -101,7 +101,7 @@ const card = () => j.page.locator('.ant-card').filter({ hasText: '从 Excel 导�
 const mappingRow = (header: string) => card().getByRole('listitem', { name: header, exact: true });
 
 async function choose(file: string) {
-  await j.page.locator('input[type=file]').setInputFiles(file);
+  await card().locator('input[type=file]').setInputFiles(file);
 }
 
 describe('roster import as offices make their sheets (R-STAFF-1)', () => {
@@ -224,6 +224,24 @@ describe('roster import as offices make their sheets (R-STAFF-1)', () => {
     await shot(j.page, '51-import-problems-phone');
     expect(await axeProblems(j.page)).toEqual([]);
     await j.page.setViewportSize(DESKTOP);
+  });
+
+  it("the payroll template of the month comes pre-filled with the month's workers (R-STAFF-6)", async () => {
+    await j.page.getByRole('menuitem', { name: '薪酬社保' }).click();
+    const payroll = j.page.locator('.ant-card').filter({ hasText: /从 Excel 导入\d{4}年\d{1,2}月薪酬社保/ });
+    const [download] = await Promise.all([
+      j.page.waitForEvent('download'),
+      payroll.getByRole('button', { name: '下载模板' }).click(),
+    ]);
+    const saved = path.join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(saved).toMatch(/薪酬社保导入模板\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((r) => cells.push(...(r.values as unknown[]).map((v) => String(v ?? ''))));
+    expect(cells).toEqual(expect.arrayContaining(['孙丽', '周强', makeCitizenId('19960418', 321)]));
+    await j.page.getByRole('menuitem', { name: '社工名册' }).click();
   });
 
   it('an .xls file gets a message that stays on screen', async () => {
