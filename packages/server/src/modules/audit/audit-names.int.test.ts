@@ -14,7 +14,8 @@ const ID_NUMBER = makeCitizenId('19940506', 301);
 type Event = { entityType: string | null; entityName: string | null; summary: string; action: string };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The contract's assignment needs the contract running: the clock is pinned inside its term.
+  t = await createTestApp({ today: '2026-11-28' });
   ({ org, ids } = await contractFixture(t, 81));
   admin = (await t.as('city_admin', DIV.city)).session;
   const w = await t.call(org, 'POST', '/api/v1/workers', {
