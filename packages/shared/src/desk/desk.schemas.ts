@@ -17,6 +17,7 @@ export const DESK_ITEM_KINDS = [
   'qualification_due',
   'qualification_overdue',
   'trainings_to_confirm',
+  'trainings_unconfirmed',
 ] as const;
 export type DeskItemKind = (typeof DESK_ITEM_KINDS)[number];
 

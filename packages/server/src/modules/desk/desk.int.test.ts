@@ -353,7 +353,7 @@ describe('GET /desk for a contractor', () => {
 });
 
 describe('GET /desk for a resident social worker', () => {
-  it('shows only their own qualification deadline once it is within 90 days (R-STAFF-4)', async () => {
+  it('shows their own training awaiting confirmation (R-STAFF-3) and, within 90 days, their deadline (R-STAFF-4)', async () => {
     const acc = await t.call(org, 'POST', `/api/v1/workers/${ids.w1}/account`, {
       username: 'zhang.desk',
       password: 'Worker-Pass-01',
@@ -378,16 +378,19 @@ describe('GET /desk for a resident social worker', () => {
     );
     expect(changed.statusCode, changed.body).toBe(200);
     const s = await signIn();
-    expect(await desk(s)).toMatchObject({ items: [], figures: null });
+    // R-STAFF-3: the training the contractor recorded for W1 waits for an officer; nothing else waits yet.
+    expect(await desk(s)).toMatchObject({
+      items: [{ kind: 'trainings_unconfirmed', count: 1, link: '/trainings' }],
+      figures: null,
+    });
     // The deadline is two years from C1's start, 2027-12-31: 46 days left on 2027-11-15.
     t.clock.set('2027-11-15');
     try {
       // Sessions expire by the clock: sign in again on the new day.
       const v = await desk(await signIn());
-      expect(v.items).toEqual([
-        expect.objectContaining({ kind: 'qualification_due', count: 1, link: `/workers/${ids.w1}` }),
-      ]);
-      expect(v.items[0].detail).toContain('2027-12-31');
+      expect(kinds(v)).toEqual(['qualification_due', 'trainings_unconfirmed']);
+      expect(find(v, 'qualification_due')).toMatchObject({ count: 1, link: `/workers/${ids.w1}` });
+      expect(find(v, 'qualification_due')!.detail).toContain('2027-12-31');
       // The officers see the roster's: W1 and W2 (柳屯镇) at risk, W3 and 陈静 (文留镇, due 2026-12-31) overdue.
       const county = await desk((await t.as('county_officer', DIV.puyangCounty)).session);
       expect(find(county, 'qualification_due')).toMatchObject({ count: 2 });

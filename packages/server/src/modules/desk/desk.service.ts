@@ -47,7 +47,10 @@ export function createDeskService(d: DeskDeps) {
     // A worker assigned to no station today is out of their own scope (404): then nothing waits on the desk.
     const me = id ? await d.workerService.get(ctx, id).catch(notFoundAsNull) : null;
     const status = me?.deadline.status;
-    const items = me
+    // R-STAFF-3: the worker's own trainings whose hours wait for an officer to confirm the organiser.
+    const trained = me ? await d.trainings.list(ctx.actor, { workerId: me.id, page: 1, pageSize: 200 }) : null;
+    const unconfirmed = trained?.items.filter((t) => !t.organiserConfirmed).length ?? 0;
+    const deadline = me
       ? item(
           status === 'overdue' ? 'qualification_overdue' : 'qualification_due',
           {
@@ -64,7 +67,21 @@ export function createDeskService(d: DeskDeps) {
           },
         )
       : [];
-    return { today, items, figures: null, ranking: { byBuild: [], byQualified: [] } };
+    const items = [
+      ...deadline,
+      ...item(
+        'trainings_unconfirmed',
+        { count: unconfirmed },
+        {
+          title: '本人参加的培训待民政部门确认',
+          detail: '主办单位确认后，培训学时计入职业资格',
+          list: '/trainings',
+          ruleId: 'R-STAFF-3',
+          severity: 'info',
+        },
+      ),
+    ];
+    return { today, items: byUrgency(items), figures: null, ranking: { byBuild: [], byQualified: [] } };
   }
 
   return {
