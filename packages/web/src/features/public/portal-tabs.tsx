@@ -24,7 +24,7 @@ export function PortalTabs({ label, items }: { label: string; items: PortalTab[]
     refs.current[items[(to + items.length) % items.length].key]?.focus();
   };
   const css =
-    `.portal-tab{background:none;border:0;border-bottom:2px solid transparent;padding:12px 0;margin-right:24px;` +
+    `.portal-tab{background:none;border:0;border-bottom:2px solid transparent;padding:12px 0;` +
     `font:inherit;color:${token.colorText};cursor:pointer}` +
     `.portal-tab:hover{color:${token.colorPrimaryHover}}` +
     `.portal-tab[aria-selected=true]{color:${token.colorPrimary};border-bottom-color:${token.colorPrimary}}` +
@@ -40,6 +40,7 @@ export function PortalTabs({ label, items }: { label: string; items: PortalTab[]
         style={{
           display: 'flex',
           flexWrap: 'wrap',
+          columnGap: 24,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
           marginBottom: 16,
         }}

@@ -135,7 +135,7 @@ function StationDirectory() {
       </Card>
       <List
         loading={isLoading}
-        grid={{ gutter: 16, xs: 1, sm: 1, md: 2, lg: 3 }}
+        grid={{ gutter: 16, xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }}
         dataSource={data?.items}
         locale={{ emptyText: <Empty description="暂无运营中的社工站" /> }}
         pagination={{ ...paging.pagination(data?.total), hideOnSinglePage: true }}
