@@ -282,9 +282,37 @@ describe('staff journey', () => {
       '工伤保险',
       '生育保险',
       '住房公积金',
+      '缴费基数（元）',
+      '单位缴纳（元）',
+      '个人缴纳（元）',
     ]);
-    ws.addRow([makeCitizenId('19950312', 122), '张晓梅', 3200, '2026-04-10', '是', '是', '是', '是', '是', '是']);
-    ws.addRow([makeCitizenId('19920808', 131), '刘伟', 3000, '2026-04-10', '是', '是', '是', '否', '是', '是']);
+    const amounts = [3500, 980.5, 367.5];
+    ws.addRow([
+      makeCitizenId('19950312', 122),
+      '张晓梅',
+      3200,
+      '2026-04-10',
+      '是',
+      '是',
+      '是',
+      '是',
+      '是',
+      '是',
+      ...amounts,
+    ]);
+    ws.addRow([
+      makeCitizenId('19920808', 131),
+      '刘伟',
+      3000,
+      '2026-04-10',
+      '是',
+      '是',
+      '是',
+      '否',
+      '是',
+      '是',
+      ...amounts,
+    ]);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'shegong-pay-')), '2026年3月薪酬.xlsx');
     await wb.xlsx.writeFile(file);
     await j.page.locator('input[type=file]').setInputFiles(file);
