@@ -227,7 +227,7 @@ export async function buildApp(opts: AppOptions) {
   });
   const trainingService = createTrainingService({ db, clock, attachments, divisions });
   trainingRoutes(app, { trainings: trainingService, attachments });
-  const payrollService = createPayrollService({ db, clock, stations });
+  const payrollService = createPayrollService({ db, clock, stations, divisions, organisations });
   payrollRoutes(app, {
     payroll: payrollService,
     payrollImport: createPayrollImport({ db, clock, payroll: payrollService }),
