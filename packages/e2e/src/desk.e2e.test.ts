@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
 import { makeCreditCode } from '../../server/src/test-support/credit-codes';
 import { apiSession } from './support/api';
+import { axeProblems } from './support/axe';
 import { DESKTOP, PHONE, cjkRenders, fitsWidth, shot } from './support/browser';
 import { useJourney } from './support/journey';
 
@@ -92,13 +93,16 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 
 const todo = (title: string | RegExp) => j.page.getByRole('link', { name: title });
 
-/** The desk at both widths: Chinese renders, nothing is wider than a phone, no rule id is shown. */
+/** The desk at both widths: Chinese renders, nothing is wider than a phone, no rule id is shown, no WCAG 2 A/AA issue. */
 async function lookAt(name: string) {
   await shot(j.page, `${name}-1366`);
+  expect(await axeProblems(j.page)).toEqual([]);
   await j.page.setViewportSize(PHONE);
   await j.page.getByRole('heading', { name: /^待办事项/ }).waitFor();
-  expect(await fitsWidth(j.page)).toBe(true);
+  // The layout settles a moment after the resize.
+  await expect.poll(() => fitsWidth(j.page)).toBe(true);
   await shot(j.page, `${name}-390`);
+  expect(await axeProblems(j.page)).toEqual([]);
   await j.page.setViewportSize(DESKTOP);
   expect(await cjkRenders(j.page)).toBe(true);
   expect(await j.page.locator('main').textContent()).not.toMatch(/R-[A-Z]+-\d/);
