@@ -32,8 +32,9 @@ const money = { align: 'right' as const, width: 112 };
 const yuan = (fen: number | null) => (fen == null ? '—' : formatFen(fen).replace('¥', ''));
 
 /**
- * The month's columns (R-STAFF-6). The name stays fixed on the left and the amounts come right after it, so at 1366 px
- * they are read without scrolling sideways; officers see one compact 五险一金 column, contractors tick each item.
+ * The month's columns (R-STAFF-6). The name stays fixed on the left, what is missing and the amounts come right after
+ * it, so at 1366 px they are read without scrolling sideways; officers see one compact 五险一金 column, contractors
+ * tick each item.
  */
 export function payrollColumns(o: {
   editable: boolean;
@@ -61,19 +62,22 @@ export function payrollColumns(o: {
   });
   return [
     { title: '姓名', dataIndex: 'name', fixed: 'left', width: 84 },
-    ...(o.officer
-      ? [
-          { title: '县（区）', dataIndex: 'countyName', width: 80 },
-          // On a phone the amounts come before the organisation's long name (filter by it instead).
-          {
-            title: '承接机构',
-            dataIndex: 'organisationName',
-            width: 150,
-            ellipsis: { showTitle: true },
-            responsive: ['md' as const],
-          },
-        ]
-      : []),
+    // What the month lacks next to the name, then the amounts: all on screen at 1366 px.
+    {
+      title: '本月缺项',
+      key: 'missing',
+      width: 160,
+      render: (_: unknown, r: Row) =>
+        r.missing.length ? (
+          r.missing.map((m) => (
+            <Tag key={m} color="error" style={{ marginBottom: 2 }}>
+              {m}
+            </Tag>
+          ))
+        ) : (
+          <Tag color="success">齐全</Tag>
+        ),
+    },
     amount('实发工资（元）', 'salary'),
     {
       title: '发放日期',
@@ -124,21 +128,20 @@ export function payrollColumns(o: {
             },
           },
         ]),
-    {
-      title: '本月缺项',
-      key: 'missing',
-      width: 180,
-      render: (_: unknown, r: Row) =>
-        r.missing.length ? (
-          r.missing.map((m) => (
-            <Tag key={m} color="error" style={{ marginBottom: 2 }}>
-              {m}
-            </Tag>
-          ))
-        ) : (
-          <Tag color="success">齐全</Tag>
-        ),
-    },
+    // The officers' unit and organisation after the amounts: they filter by them above the grid.
+    ...(o.officer
+      ? [
+          { title: '县（区）', dataIndex: 'countyName', width: 80 },
+          // On a phone the amounts come before the organisation's long name (filter by it instead).
+          {
+            title: '承接机构',
+            dataIndex: 'organisationName',
+            width: 150,
+            ellipsis: { showTitle: true },
+            responsive: ['md' as const],
+          },
+        ]
+      : []),
     {
       title: '以往缺月',
       key: 'gaps',

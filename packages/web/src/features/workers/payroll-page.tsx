@@ -149,7 +149,7 @@ export function PayrollPage() {
                   <Table.Summary.Cell index={0}>
                     <strong>合计</strong>
                   </Table.Summary.Cell>
-                  {officer && <Table.Summary.Cell index={1} colSpan={2} />}
+                  <Table.Summary.Cell index={1}>{`${data.totals.missing} 人有缺项`}</Table.Summary.Cell>
                   {[
                     data.totals.salaryFen,
                     null,
@@ -157,7 +157,7 @@ export function PayrollPage() {
                     data.totals.employerShareFen,
                     data.totals.employeeShareFen,
                   ].map((fen, i) => (
-                    <Table.Summary.Cell key={i} index={(officer ? 3 : 1) + i} align="right">
+                    <Table.Summary.Cell key={i} index={2 + i} align="right">
                       {fen == null ? '' : <strong>{yuan(fen)}</strong>}
                     </Table.Summary.Cell>
                   ))}
