@@ -102,6 +102,7 @@ async function openMonth(month: string) {
   await input.fill(month);
   await input.press('Enter');
   await j.page.getByText(`${month.slice(0, 4)}年${Number(month.slice(5))}月薪酬和五险一金`).waitFor();
+  await j.page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
 }
 /**
  * How far a column header reaches past the visible part of the grid (≤ 0: on screen): at 1366 px the amounts must be
