@@ -219,4 +219,15 @@ describe('small things a user met', () => {
     expect(j.page.url()).toMatch(/\/stations\/new$/);
     await shot(j.page, '75-station-form-address-required');
   });
+
+  it('the audit log shows each record by kind in Chinese and by name', async () => {
+    await j.loginAs('admin', PW);
+    await j.page.goto(`${j.server.url}/audit`);
+    await j.page.getByText('登记2026-03 薪酬和社保（刘伟、张晓梅，2 人）').waitFor();
+    const kinds = await j.page.locator('td').allTextContents();
+    expect(kinds).toEqual(expect.arrayContaining(['社工 张晓梅', '合同 柳屯镇社工站服务合同']));
+    expect(await j.page.getByText(/派驻 张晓梅 到柳屯镇社会工作服务站/).count()).toBe(1);
+    expect(await j.page.locator('body').textContent()).not.toMatch(/R-[A-Z]+-\d/);
+    await shot(j.page, '76-audit-named');
+  });
 });
