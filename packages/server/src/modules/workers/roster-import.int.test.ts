@@ -91,11 +91,12 @@ describe('roster import (R-STAFF-2, R-STAFF-6)', () => {
     expect(at(4, '派驻社工站').message).toContain('不是本机构有效合同覆盖的社工站');
     expect(at(5, '身份证号').message).toContain('与第 2 行重复');
     expect(at(6, '岗位').rule).toBe('取值');
-    expect(at(6, '聘用日期')).toMatchObject({ rule: 'R-STAFF-2', message: expect.stringContaining('学历低于大专') });
+    // R-STAFF-2: a low degree points at 学历, not at the hire date.
+    expect(at(6, '学历')).toMatchObject({ rule: 'R-STAFF-2', message: expect.stringContaining('学历低于大专') });
     expect(await counts()).toEqual(before);
   });
 
-  it('flags the R-STAFF-2 breaches of an otherwise valid row', async () => {
+  it('flags the R-STAFF-2 breaches of an otherwise valid row, each on its own cell', async () => {
     const r = (await upload(await xlsx([row('年长者', makeCitizenId('19780101', 33), { 学历: '中专' })]), true)).json();
     expect(r.issues).toEqual([
       expect.objectContaining({
@@ -103,6 +104,13 @@ describe('roster import (R-STAFF-2, R-STAFF-6)', () => {
         column: '聘用日期',
         rule: 'R-STAFF-2',
         message: expect.stringContaining('48 周岁'),
+      }),
+      expect.objectContaining({
+        row: 2,
+        column: '学历',
+        rule: 'R-STAFF-2',
+        value: '中专',
+        message: expect.stringContaining('学历低于大专'),
       }),
     ]);
   });

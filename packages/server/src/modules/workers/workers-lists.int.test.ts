@@ -149,8 +149,11 @@ describe('the roster import refuses a row exactly as the single create does', ()
         rule: 'R-STAFF-2',
         message: expect.stringContaining('48 周岁'),
       }),
+      expect.objectContaining({ row: 2, column: '学历', rule: 'R-STAFF-2' }),
     ]);
-    expect(withClauses(imported.issues[0].message)).toBe(created.json().details.fieldErrors.hireDate);
+    const fieldErrors = created.json().details.fieldErrors;
+    expect(withClauses(imported.issues[0].message)).toBe(fieldErrors.hireDate);
+    expect(withClauses(imported.issues[1].message)).toBe(fieldErrors.education);
   });
 
   it('R-STAFF-2: once the county records an exception, both accept the person', async () => {

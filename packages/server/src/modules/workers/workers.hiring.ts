@@ -26,10 +26,11 @@ const FILED_FACTS = [
   'hireDate',
 ] as const;
 const ID_FORMAT = /^\d{17}[\dX]$/;
+const EXCEPTION_HINT = '。如确需聘用，须由县（区）民政局登记例外及理由';
 
 /** One reason a person cannot be put on a roster as entered: the field, the rule and the Chinese message. */
 export interface HireProblem {
-  field: 'idNumber' | 'hireDate';
+  field: 'idNumber' | 'hireDate' | 'education';
   rule: string;
   message: string;
   findings?: Finding[];
@@ -65,12 +66,14 @@ export function hiringProblems(
   const breaches = k.excepted
     ? []
     : hiringBreaches({ birthDate: id.birthDate, hireDate: p.hireDate, education: p.education });
-  if (breaches.length)
+  // Each breach on its own field (a low degree on 学历, the age at hiring on 聘用日期), so an import row points at
+  // the cell to correct.
+  for (const b of breaches)
     out.push({
-      field: 'hireDate',
+      field: b.code === 'R-STAFF-2.low-degree' ? 'education' : 'hireDate',
       rule: 'R-STAFF-2',
-      message: `${breaches.map((b) => b.message).join('；')}。如确需聘用，须由县（区）民政局登记例外及理由`,
-      findings: breaches,
+      message: `${b.message}${EXCEPTION_HINT}`,
+      findings: [b],
     });
   return out;
 }
@@ -79,11 +82,20 @@ export function hiringProblems(
 function refuse(problems: HireProblem[]) {
   const p = problems[0];
   if (!p) return;
-  if (p.rule === 'R-STAFF-2')
-    throw new AppError('HIRING_REFUSED', `不符合聘用条件（R-STAFF-2）：${p.message}`, {
-      findings: p.findings,
-      fieldErrors: { hireDate: p.message },
-    });
+  if (p.rule === 'R-STAFF-2') {
+    const breaches = problems.filter((q) => q.rule === 'R-STAFF-2');
+    throw new AppError(
+      'HIRING_REFUSED',
+      `不符合聘用条件（R-STAFF-2）：${breaches
+        .flatMap((q) => q.findings ?? [])
+        .map((f) => f.message)
+        .join('；')}${EXCEPTION_HINT}`,
+      {
+        findings: breaches.flatMap((q) => q.findings ?? []),
+        fieldErrors: Object.fromEntries(breaches.map((q) => [q.field, q.message])),
+      },
+    );
+  }
   throw fieldError(p.field, p.message);
 }
 
