@@ -113,6 +113,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workers:pii',
     'trainings:write',
     'payroll:read',
+    // Its roster, pay and trainings leave the platform as the spreadsheets the organisation keeps (scoped like the lists).
+    'export',
   ],
   project_lead: [
     'stations:read',
@@ -121,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workers:read',
     'workers:pii',
     'payroll:read',
+    'export',
   ],
   // A resident social worker sees the stations assigned to them today and the colleagues there.
   social_worker: ['stations:read', 'workers:read'],

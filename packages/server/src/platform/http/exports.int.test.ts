@@ -162,8 +162,14 @@ describe('exports (issue 9): typed cells, scope, masking, print setup', () => {
   });
 
   it('every export is an audit event and needs the export permission', async () => {
-    const denied = await t.call(w.A.sessions.org_admin, 'GET', '/api/v1/workers/export');
+    // A resident social worker works from no list of others: no export.
+    const denied = await t.call(w.A.sessions.social_worker, 'GET', '/api/v1/workers/export');
     expect(denied.statusCode).toBe(403);
+    // The contractor exports its own roster (R-STAFF-6), with no other organisation's worker in it.
+    const own = await sheetOf(w.A.sessions.org_admin, '/api/v1/workers/export');
+    expect(own.rows.length).toBeGreaterThan(0);
+    expect(own.text).toContain(w.A.workerName);
+    expect(own.text).not.toContain(w.B.workerName);
     const audit = (await t.call(w.city.city_admin, 'GET', '/api/v1/audit-events?action=export&pageSize=100')).json();
     const summaries = (audit.items as { summary: string }[]).map((e) => e.summary).join('\n');
     for (const s of ['导出社工名册', '导出培训记录', '导出队伍概况', '导出合同台账', '导出合同合规情况'])
