@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the import fixtures (packages/server/test-fixtures/imports/) as an office makes them: the .fods
 # (hand-written flat ODS: typed cells, title rows, synonyms) converted by LibreOffice to .xlsx, one to the old .xls
-# (for the refusal), and the CSVs as Excel saves them: UTF-8 with a BOM, and GBK (GB18030).
+# and one to .ods (for the refusals), and the CSVs as Excel saves them: UTF-8 with a BOM, and GBK (GB18030).
 set -eu
 dir="$(cd "$(dirname "$0")/../packages/server/test-fixtures/imports" && pwd)"
 profile="$(mktemp -d)"
@@ -10,6 +10,7 @@ lo() { soffice -env:UserInstallation="file://$profile" --headless --convert-to "
 
 for f in "$dir"/*.fods; do lo xlsx "$f"; done
 lo xls "$dir/roster-office.fods"
+lo ods "$dir/roster-office.fods" # LibreOffice's own format, refused with what to do
 
 # The month's pay as a CSV (the workers of roster-office): money with separators and units, dates in three forms.
 printf '\357\273\277' >"$dir/payroll-utf8-bom.csv"

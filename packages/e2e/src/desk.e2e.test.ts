@@ -136,4 +136,11 @@ describe('工作台 by role', () => {
     await j.page.waitForURL(`**/workers/${ids.worker}`);
     await j.page.getByRole('heading', { name: '张晓梅' }).waitFor();
   });
+
+  it('the pay to-do opens the month the server means (the Clock), not the browser’s last month', async () => {
+    await j.page.goto(`${j.server.url}/`);
+    await todo(/2026-10 工资或五险一金未登记/).click();
+    await j.page.waitForURL('**/payroll?month=2026-10');
+    await j.page.getByText('2026年10月薪酬和五险一金').waitFor();
+  });
 });

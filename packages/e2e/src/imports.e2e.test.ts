@@ -177,6 +177,10 @@ describe('roster import as offices make their sheets (R-STAFF-1)', () => {
       .locator('.ant-alert-error')
       .filter({ hasText: /检查发现 \d+ 个问题，未导入任何数据/ });
     await summary.waitFor();
+    // The template's own headers: the mapping is one line, its pickers open on request.
+    await card().getByText('文件中的 12 列均与模板列名一致。').waitFor();
+    await card().getByRole('button', { name: '查看或修改列的对应' }).click();
+    await mappingRow('聘用日期').waitFor();
     const problems = card().locator('section[aria-label="检查发现的问题"] .ant-table');
     const wang = problems.getByRole('row', { name: /王芳/ }).first();
     await expect(wang.textContent()).resolves.toMatch(/身份证号.*4\.10928/);

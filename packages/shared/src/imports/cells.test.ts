@@ -85,5 +85,7 @@ describe('import cells (R-STAFF-1, R-STAFF-6)', () => {
     expect(headerKey('*身份证号：')).toBe('身份证号');
     expect(headerKey('身份证号＊')).toBe('身份证号');
     expect(headerKey('聘 用 日 期')).toBe('聘用日期');
+    // 万元 is another unit, not the template's yuan: such a header stays unrecognised, never read as yuan.
+    expect(headerKey('实发工资（万元）')).not.toBe('实发工资');
   });
 });

@@ -17,7 +17,7 @@ export const NUMBER_ID_MESSAGE =
 
 /**
  * A header as compared with the template's names: full-width forms folded (（）：＊ and full-width letters), spaces
- * removed, a required mark (*) and a trailing colon dropped, and a unit in brackets dropped (实发工资(元) = 实发工资).
+ * removed, a required mark (*) and a trailing colon dropped, and the yuan unit in brackets dropped (实发工资(元) = 实发工资; 万元 is kept, so it never reads as yuan).
  */
 export function headerKey(header: string): string {
   return header
@@ -25,7 +25,7 @@ export function headerKey(header: string): string {
     .replace(/\s+/g, '')
     .replace(/^\*+|\*+$/g, '')
     .replace(/[:]+$/, '')
-    .replace(/\((?:单位:)?(?:元|人民币元|万元)\)$/, '')
+    .replace(/\((?:单位:)?(?:元|人民币元)\)$/, '')
     .replace(/^\*+|\*+$/g, '')
     .toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Grid, Select, Space, Tag, Typography, theme } from 'antd';
-import type { CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { ImportColumn, ImportMapping, ImportResult } from '@shegong/shared';
 
 const HOW: Record<ImportColumn['how'], { label: string; color: string }> = {
@@ -62,6 +62,20 @@ export function ImportMappingView({
 }) {
   const { token } = theme.useToken();
   const narrow = Grid.useBreakpoint().sm === false;
+  // A file with the template's own headers needs nothing here: one line says so and the pickers open on request.
+  const allExact = !changed && result.missing.length === 0 && result.columns.every((c) => c.how === 'exact');
+  const [open, setOpen] = useState(false);
+  if (allExact && !open)
+    return (
+      <section aria-label="列的对应" style={{ marginTop: 12 }}>
+        <Space wrap size={[8, 4]}>
+          <Typography.Text>文件中的 {result.columns.length} 列均与模板列名一致。</Typography.Text>
+          <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(true)}>
+            查看或修改列的对应
+          </Button>
+        </Space>
+      </section>
+    );
   const options = [
     ...result.expected.map((e) => ({
       value: e.column,

@@ -3,6 +3,7 @@ import { ENTITY_LABELS } from '@shegong/shared';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
+import { NAME_OF, auditNamesRepository } from './audit-names.repository';
 
 // The audit log names what each event is about: the kind in Chinese and the record (a station, a contract's title,
 // the worker of an assignment or a payroll row), never an ID number.
@@ -80,5 +81,11 @@ describe('audit log names the record', () => {
     const small = await t.countQueries(() => t.call(admin, 'GET', '/api/v1/audit-events?pageSize=1'));
     const large = await t.countQueries(() => t.call(admin, 'GET', '/api/v1/audit-events?pageSize=200'));
     expect(large).toBeLessThanOrEqual(small + 1);
+  });
+
+  it('every kind it names reads a table and column that exist (a rename elsewhere fails here, not on the page)', async () => {
+    const kinds = Object.keys(NAME_OF) as (keyof typeof NAME_OF)[];
+    const events = kinds.map((entityType) => ({ entityType, entityId: crypto.randomUUID() }));
+    await expect(auditNamesRepository.namesOf(t.db, events)).resolves.toEqual(new Map());
   });
 });

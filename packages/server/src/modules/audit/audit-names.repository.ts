@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/database';
  * Where each kind of record keeps its display name. Names only, never personal data beyond a name (no ID numbers,
  * phones): a worker is named, a user by display name. Table and column names are constants here, never input.
  */
-const NAME_OF: Partial<Record<AuditEntityType, { table: string; name: string }>> = {
+export const NAME_OF: Partial<Record<AuditEntityType, { table: string; name: string }>> = {
   user: { table: 'users', name: 'display_name' },
   station: { table: 'stations', name: 'name' },
   countyCentre: { table: 'county_centres', name: 'name' },
@@ -18,7 +18,6 @@ const NAME_OF: Partial<Record<AuditEntityType, { table: string; name: string }>>
   contract: { table: 'contracts', name: 'title' },
   worker: { table: 'workers', name: 'name' },
   training: { table: 'trainings', name: 'title' },
-  templateNote: { table: 'template_notes', name: 'title' },
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const nameKey = (type: string, id: string) => `${type}:${id}`;

@@ -239,7 +239,7 @@ describe('GET /desk for a county officer (濮阳县)', () => {
     // R-CON-3: C2's second-year agreement is unpublished.
     expect(find(v, 'agreements_unpublished')).toMatchObject({ count: 1, link: `/contracts/${ids.c2}` });
     // R-STAFF-6: October's pay missing for W2 and W3, named by organisation.
-    expect(find(v, 'payroll_missing')).toMatchObject({ count: 2, link: '/payroll' });
+    expect(find(v, 'payroll_missing')).toMatchObject({ count: 2, link: '/payroll?month=2026-10' });
     expect(find(v, 'payroll_missing')!.title).toContain('2026-10');
     expect(find(v, 'payroll_missing')!.detail).toBe('濮阳县益民社会工作服务中心 2 人');
     // R-PUR-2: the county's draft plan, linked to it; R-STAFF-3: the training to confirm.

@@ -130,7 +130,8 @@ export function toDos(actor: Actor, f: DeskFacts): DeskItem[] {
       {
         title: `${f.payroll.month} 工资或五险一金未登记`,
         detail: f.payroll.detail,
-        list: '/payroll',
+        // The month the server's Clock means, not the browser's idea of last month.
+        list: `/payroll?month=${f.payroll.month}`,
         ruleId: 'R-STAFF-6',
         severity: 'warning',
       },

@@ -13,7 +13,7 @@ import type { ColumnSpec, ImportSpec } from '../../platform/http/import-spec';
 import { importTemplate } from '../../platform/http/import-workbooks';
 import type { ActorContext } from '../../platform/http/context';
 import { payrollRepository as repo } from './payroll.repository';
-import { INSURANCE_KEYS, type PayrollService } from './payroll.service';
+import { INSURANCE_KEYS, type PayrollService, type SavedEntry } from './payroll.service';
 import { ID_COLUMN, NAME_SYNONYMS, importEndpoints, type ImportRun } from './import-rows';
 import { workerScope } from './workers.repository';
 
@@ -75,6 +75,7 @@ export const PAYROLL_SPEC: ImportSpec = {
 export const PAYROLL_COLUMNS = PAYROLL_SPEC.columns.map((c) => c.column);
 const COLUMN_OF: Record<string, string> = Object.fromEntries(PAYROLL_FIELDS.map((c) => [c.field, c.column]));
 const entryOfRow = payrollEntrySchema.omit({ workerId: true });
+const sameName = (n: string) => n.normalize('NFKC').replace(/\s+/g, '');
 
 /** A row's read cells as the entry schema's input (money as yuan text, dates YYYY-MM-DD, yes/no as booleans). */
 const rowInput = (v: Record<string, CellValue>) =>
@@ -92,7 +93,10 @@ export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollS
     const checks = await readImport(PAYROLL_SPEC, upload);
     const staff = await repo.rosterOf(d.db, workerScope(ctx.actor.scope, d.clock.today()));
     const byId = new Map(staff.map((w) => [w.idNumber, w]));
-    const rows: PayrollEntry[] = [];
+    const absent = Object.fromEntries(
+      PAYROLL_FIELDS.filter((c) => !checks.layout.at.has(c.column)).map((c) => [c.field, undefined]),
+    );
+    const rows: SavedEntry[] = [];
     for (const r of checks.rows()) {
       const { issue, repeated, clean, values } = r;
       const idNumber = String(values['身份证号'] ?? '');
@@ -111,7 +115,8 @@ export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollS
         if (idProblem) issue('身份证号', ...idProblem);
       }
       const name = r.text('姓名');
-      if (w && name && name !== w.name) issue('姓名', '一致', `与名册姓名“${w.name}”不一致`);
+      // Offices pad two-character names (王丽 padded with a full-width space): spaces of any width do not make another name.
+      if (w && name && sameName(name) !== sameName(w.name)) issue('姓名', '一致', `与名册姓名“${w.name}”不一致`);
       const parsed = entryOfRow.safeParse(rowInput(values));
       if (!parsed.success)
         for (const i of parsed.error.issues) {
@@ -122,7 +127,8 @@ export function createPayrollImport(d: { db: Db; clock: Clock; payroll: PayrollS
         for (const c of CONTRIBUTIONS)
           if (checks.layout.at.has(c.column) && values[c.column] == null && !r.failed(c.column))
             issue(c.column, '必填', `缴纳了五险一金的，须填写${c.column.replace('（元）', '')}（元）`);
-      if (w && parsed.success && clean()) rows.push({ workerId: w.id, ...parsed.data });
+      // A column the file does not have leaves what is stored (re-importing an older layout erases nothing).
+      if (w && parsed.success && clean()) rows.push({ workerId: w.id, ...parsed.data, ...absent });
     }
     const result = await checks.answer(dryRun, () => d.payroll.save(ctx, month, rows, '导入'));
     return { checks, result };

@@ -173,25 +173,12 @@ describe('R-STAFF-6 payroll export', () => {
 });
 
 describe('R-STAFF-6 五险一金 amounts in the import', () => {
-  const upload = async (rows: unknown[][]) => {
+  // Offices' own headers: 缴费工资, 单位部分, 个人缴费 are the base and the two shares.
+  const HEADERS = ['身份证号', '姓名', '实发工资', '发放日期', '养老', '医疗', '失业', '工伤', '生育', '公积金'];
+  const upload = async (rows: unknown[][], headers = [...HEADERS, '缴费工资', '单位部分', '个人缴费']) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('薪酬社保');
-    // Offices' own headers: 缴费工资, 单位部分, 个人缴费 are the base and the two shares.
-    ws.addRow([
-      '身份证号',
-      '姓名',
-      '实发工资',
-      '发放日期',
-      '养老',
-      '医疗',
-      '失业',
-      '工伤',
-      '生育',
-      '公积金',
-      '缴费工资',
-      '单位部分',
-      '个人缴费',
-    ]);
+    ws.addRow(headers);
     rows.forEach((r) => ws.addRow(r));
     const mp = multipartWith(
       {},
@@ -232,5 +219,24 @@ describe('R-STAFF-6 五险一金 amounts in the import', () => {
       employeeShareFen: 36750,
       missing: [],
     });
+  });
+
+  it('R-STAFF-6: a file without the amount or salary columns leaves the stored ones as they are', async () => {
+    const before = byName((await t.call(org, 'GET', '/api/v1/payroll/2026-07')).json().items, '赵敏');
+    expect(before.insuranceBaseFen).toBe(350000);
+    // The older layout: no amounts, and no salary or paid date either.
+    const older = HEADERS.filter((h) => h !== '实发工资' && h !== '发放日期');
+    // The name padded as offices pad two-character names (a full-width space) is still the roster's name.
+    const r = await upload([[ZHAO, '赵\u3000敏', ...['是', '是', '是', '是', '是', '否']]], older);
+    expect(r).toMatchObject({ committed: true, issues: [] });
+    const after = byName((await t.call(org, 'GET', '/api/v1/payroll/2026-07')).json().items, '赵敏');
+    expect(after).toMatchObject({
+      salaryFen: before.salaryFen,
+      paidOn: before.paidOn,
+      insuranceBaseFen: 350000,
+      employerShareFen: 98050,
+      employeeShareFen: 36750,
+    });
+    expect(after.insurance).toMatchObject({ housingFund: false });
   });
 });

@@ -29,7 +29,8 @@ export const monthEnd = (m: string) => {
   const days = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
   return `${m}-${String(days).padStart(2, '0')}`;
 };
-const prevMonth = (m: string) =>
+/** The month before `YYYY-MM`. */
+export const prevMonth = (m: string) =>
   m.endsWith('-01')
     ? `${Number(m.slice(0, 4)) - 1}-12`
     : `${m.slice(0, 4)}-${String(Number(m.slice(5, 7)) - 1).padStart(2, '0')}`;

@@ -63,7 +63,7 @@ export function payrollRoutes(
   r.get(
     '/api/v1/payroll/:month/export',
     {
-      // Exports are the officers' (the house rule: the `export` permission); contractors keep the grid and its import.
+      // The `export` permission: officers, and contractors for their own organisation (scoped like the grid).
       config: { access: { permission: 'export' } },
       schema: {
         tags,

@@ -3,13 +3,16 @@ import { can, type Actor } from '../../platform/auth/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { INSURANCE_KEYS, payrollGrid, type PayrollGridDeps } from './payroll.grid';
-
-export { INSURANCE_KEYS };
 import { payrollWorkbook } from './payroll.export';
 import { payrollRepository as repo } from './payroll.repository';
 import { workerScope } from './workers.repository';
 import { seesWorkerPii } from './workers.policy';
 import type { ActorContext } from '../../platform/http/context';
+
+export { INSURANCE_KEYS };
+
+/** One worker's month to store; a field left undefined keeps what is stored (an imported file without that column). */
+export type SavedEntry = Pick<PayrollEntry, 'workerId'> & Partial<Omit<PayrollEntry, 'workerId'>>;
 
 /** R-STAFF-6: monthly salary and 五险一金 per worker, a grid per month, gaps flagged; one save for the grid and the import. */
 export function createPayrollService(d: PayrollGridDeps) {
@@ -20,7 +23,7 @@ export function createPayrollService(d: PayrollGridDeps) {
    * Writes a month's entries (already checked by `payrollEntrySchema`) in one transaction: the grid's save and the
    * import's commit. Every worker must be the caller's own staff, once.
    */
-  async function save(ctx: ActorContext, month: string, rows: PayrollEntry[], source: string) {
+  async function save(ctx: ActorContext, month: string, rows: SavedEntry[], source: string) {
     if (ctx.actor.scope.kind !== 'organisation' || !can(ctx.actor, 'workers:write'))
       throw new AppError('FORBIDDEN', '只有承接机构可以登记本机构社工的薪酬和社保');
     const orgId = ctx.actor.scope.organisationId;

@@ -140,7 +140,9 @@ export function createRosterImport(d: { db: Db; clock: Clock; contracts: Contrac
       d.contracts.coveredStationSummaries(orgId),
       repo.hiringExceptionsOf(d.db, orgId),
     ]);
-    const stationByName = new Map(covered.map((s) => [s.name, s]));
+    // 城关镇 exists in five counties: a name two covered stations share places nobody (it is refused below).
+    const stationsNamed = new Map<string, typeof covered>();
+    for (const s of covered) stationsNamed.set(s.name, [...(stationsNamed.get(s.name) ?? []), s]);
     const exceptionOf = new Map(exceptions.map((e) => [e.idNumber, exceptionNote(e)]));
     const rows: { hire: Hire; station: { id: string; divisionPath: string } | undefined }[] = [];
 
@@ -168,8 +170,16 @@ export function createRosterImport(d: { db: Db; clock: Clock; contracts: Contrac
       for (const p of hiringProblems(person, k))
         if (!r.failed(COLUMN_OF[p.field])) issue(COLUMN_OF[p.field], p.rule, p.message);
       const stationName = r.text('派驻社工站');
-      const station = stationName ? stationByName.get(stationName) : undefined;
-      if (stationName && !station) issue('派驻社工站', '合同范围', `“${stationName}”不是本机构有效合同覆盖的社工站`);
+      const named = stationName ? (stationsNamed.get(stationName) ?? []) : [];
+      const station = named.length === 1 ? named[0] : undefined;
+      if (stationName && !named.length)
+        issue('派驻社工站', '合同范围', `“${stationName}”不是本机构有效合同覆盖的社工站`);
+      if (named.length > 1)
+        issue(
+          '派驻社工站',
+          '唯一',
+          `本机构的合同覆盖 ${named.length} 个名为“${stationName}”的社工站：请清空此格，导入后在社工页面选择派驻的社工站`,
+        );
       if (!parsed.success || !clean()) return;
       rows.push({ hire: { input: parsed.data, ...employer, exception: exceptionOf.get(idNumber) ?? null }, station });
     }

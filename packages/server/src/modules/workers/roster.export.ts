@@ -20,6 +20,9 @@ import type { WorkerService } from './workers.service';
 
 /** An export holds every row the filters select, not a page; a ceiling keeps one request bounded. */
 export const EXPORT_MAX_ROWS = 20_000;
+/** The filter line says so when an export holds fewer rows than the list (never a silent cut). */
+export const cutShort = (total: number, exported: number) =>
+  total > exported ? `共 ${total} 行，仅导出前 ${exported} 行：请缩小筛选范围后分批导出` : '';
 
 export const DEADLINE_LABELS: Record<WorkerView['deadline']['status'], string> = {
   qualified: '已具备资质',
@@ -50,7 +53,7 @@ const findingsText = (w: WorkerView) =>
  */
 export async function exportRoster(d: RosterExportDeps, ctx: ActorContext, q: WorkerQuery) {
   const today = d.clock.today();
-  const { items } = await d.workers.list(ctx, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
+  const { items, total } = await d.workers.list(ctx, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
   const current = (w: WorkerView) => w.assignments.filter((a) => a.startOn <= today && (!a.endOn || a.endOn > today));
   const stationIds = [...new Set(items.flatMap((w) => current(w).map((a) => a.stationId)))];
   if (q.stationId) stationIds.push(q.stationId);
@@ -64,6 +67,7 @@ export async function exportRoster(d: RosterExportDeps, ctx: ActorContext, q: Wo
     q.filingStatus && `备案：${FILING_STATUS_LABELS[q.filingStatus]}`,
     q.deadline && `资质期限：${DEADLINE_LABELS[q.deadline]}`,
   ]
+    .concat(cutShort(total, items.length))
     .filter(Boolean)
     .join('，');
   const buf = await reportWorkbook<WorkerView>({

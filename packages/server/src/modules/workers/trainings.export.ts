@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
 import { reportWorkbook } from '../../platform/http/xlsx';
 import type { DivisionService } from '../divisions';
-import { EXPORT_MAX_ROWS } from './roster.export';
+import { EXPORT_MAX_ROWS, cutShort } from './roster.export';
 import type { TrainingService } from './trainings.service';
 
 export interface TrainingExportDeps {
@@ -19,9 +19,10 @@ const yesNo = (b: boolean) => (b ? '是' : '否');
 
 /** 培训记录 as the trainings list shows them (same scope and filters), attendees with their hours. */
 export async function exportTrainings(d: TrainingExportDeps, ctx: ActorContext, q: TrainingQuery) {
-  const { items } = await d.trainings.list(ctx.actor, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
+  const { items, total } = await d.trainings.list(ctx.actor, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS });
   const worker = q.workerId ? items[0]?.attendees.find((a) => a.workerId === q.workerId)?.name : undefined;
   const filters = [q.workerId && `参训社工：${worker ?? '—'}`, q.pendingConfirm === 'true' && '待确认主办单位']
+    .concat(cutShort(total, items.length))
     .filter(Boolean)
     .join('，');
   const buf = await reportWorkbook<TrainingView>({

@@ -32,7 +32,8 @@ export function workerExportRoutes(
   r.get(
     '/api/v1/workers/overview/export',
     {
-      config: access,
+      // The overview's own permission (officers, who all hold `export`): contractors neither see nor export it.
+      config: { access: { permission: 'plan:read' } },
       schema: { tags, summary: '导出队伍概况（.xlsx）', response: { 200: fileResponse('队伍概况（.xlsx）') } },
     },
     async (req, reply) => sendXlsx(reply, await overview.exportWorkbook(requestContext(req)), '队伍概况.xlsx'),

@@ -1,14 +1,9 @@
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
-import { missingOf, monthEnd } from './payroll.grid';
+import { missingOf, monthEnd, prevMonth } from './payroll.grid';
 import { workersDeskRepository as desk } from './workers-desk.repository';
 import { workerScope, workersRepository as repo } from './workers.repository';
-
-const prevMonth = (m: string) =>
-  m.endsWith('-01')
-    ? `${Number(m.slice(0, 4)) - 1}-12`
-    : `${m.slice(0, 4)}-${String(Number(m.slice(5, 7)) - 1).padStart(2, '0')}`;
 
 /**
  * What the 工作台 needs of the roster in the caller's scope, in two queries whatever the number of workers: filings

@@ -162,6 +162,8 @@ describe('exports (issue 9): typed cells, scope, masking, print setup', () => {
   });
 
   it('every export is an audit event and needs the export permission', async () => {
+    // The staff overview is the officers' (plan:read), so its export too.
+    expect((await t.call(w.A.sessions.org_admin, 'GET', '/api/v1/workers/overview/export')).statusCode).toBe(403);
     // A resident social worker works from no list of others: no export.
     const denied = await t.call(w.A.sessions.social_worker, 'GET', '/api/v1/workers/export');
     expect(denied.statusCode).toBe(403);

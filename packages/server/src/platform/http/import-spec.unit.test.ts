@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importChecks } from './import-checks';
 import { sheetLayout, type ImportSpec } from './import-spec';
@@ -105,6 +106,10 @@ describe('CSV as Excel and WPS save it', () => {
     await expect(readTable({ bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), filename: 'a.xls' })).rejects.toThrow(
       '另存为',
     );
+    // LibreOffice's own .ods (made by LibreOffice from the roster fixture), even renamed to .xlsx.
+    const ods = readFileSync(new URL('../../../test-fixtures/imports/roster-office.ods', import.meta.url));
+    for (const filename of ['名册.ods', '名册.xlsx'])
+      await expect(readTable({ bytes: ods, filename })).rejects.toThrow('另存为” .xlsx');
     await expect(readTable({ bytes: Buffer.from('a\u0000b'), filename: 'a.csv' })).rejects.toThrow('不是有效的 .csv');
     await expect(readTable({ bytes: Buffer.from('hello'), filename: 'a.pdf' })).rejects.toThrow(
       '不是有效的 .xlsx 或 .csv',

@@ -66,6 +66,14 @@ export async function readTable(file: UploadedFile, opts: { maxRows?: number } =
       '「文件」是旧版 .xls（或 WPS .et）格式，无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入',
       '旧版 .xls 格式',
     );
+  // LibreOffice's own format is a zip too, with its mimetype stored first, uncompressed.
+  const ods =
+    /\.ods$/i.test(file.filename) || file.bytes.subarray(0, 120).includes('application/vnd.oasis.opendocument');
+  if (head.subarray(0, 2).equals(ZIP) && ods)
+    throw invalidFile(
+      '「文件」是 LibreOffice 的 .ods 格式：请在 LibreOffice 中“另存为” .xlsx（Excel 2007-365）或 .csv 后再导入',
+      '.ods 格式',
+    );
   if (head.subarray(0, 2).equals(ZIP)) return readXlsxRows(file.bytes, opts);
   if (/\.(csv|txt)$/i.test(file.filename)) return readCsvRows(file.bytes, opts.maxRows);
   throw invalidFile('「文件」不是有效的 .xlsx 或 .csv 表格', '不是有效的 .xlsx 或 .csv 文件');

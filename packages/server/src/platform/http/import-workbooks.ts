@@ -2,36 +2,28 @@ import ExcelJS from 'exceljs';
 import type { ImportResult } from '@shegong/shared';
 import type { ColumnKind, ImportSpec } from './import-spec';
 import type { RawRow } from './xlsx-import';
+import { HEADER_FILL, a4Landscape, displayWidth } from './xlsx';
 
-/** Display width of a text in Excel's character units (a CJK character takes two). */
-const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
-const fit = (texts: string[], min = 8, max = 40) => Math.min(max, Math.max(min, ...texts.map(textWidth)) + 2);
+/** Column widths sized to the content, in Excel's character units. */
+const fit = (texts: string[], min = 8, max = 40) => Math.min(max, Math.max(min, ...texts.map(displayWidth)) + 2);
 
 /** Rows of wrapped text as high as their longest cell needs (ExcelJS does not measure; LibreOffice keeps it). */
 function fitHeight(row: ExcelJS.Row, widths: number[]) {
   let lines = 1;
   row.eachCell((cell, col) => {
-    lines = Math.max(lines, Math.ceil(textWidth(cell.text) / Math.max(1, (widths[col - 1] ?? 10) - 1)));
+    lines = Math.max(lines, Math.ceil(displayWidth(cell.text) / Math.max(1, (widths[col - 1] ?? 10) - 1)));
   });
   if (lines > 1) row.height = 15 * lines;
 }
 
-/** A4 landscape, fitted to the page width, the header row repeated on every page, header frozen. */
+/** The platform's print setup (xlsx.ts) with the header frozen. */
 function printable(ws: ExcelJS.Worksheet, headerRow: number) {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    horizontalCentered: true,
-  };
+  const { pageSetup, headerFooter } = a4Landscape(headerRow);
+  ws.pageSetup = { ...ws.pageSetup, ...pageSetup };
+  ws.headerFooter = { ...ws.headerFooter, ...headerFooter };
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
 const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
 /** The accepted forms of each kind, as the template's instructions sheet tells them. */

@@ -70,8 +70,28 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** Rows above the table: title, 范围, 筛选条件, 导出时间. The header row follows. */
 export const HEADER_ROW = 5;
 
+/**
+ * How every sheet the platform writes prints (exports, templates, problem lists): A4 landscape fitted to the page
+ * width, the header row repeated on every page, page numbers in the footer.
+ */
+export const a4Landscape = (headerRow: number): Partial<ExcelJS.AddWorksheetOptions> => ({
+  pageSetup: {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  },
+  headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
+});
+/** The header row's fill in every sheet the platform writes. */
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
+
 /** Display width in Excel's character units at 10 pt: a CJK character is about 1.8 digits wide. */
-const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 1.8 : 1), 0);
+export const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 1.8 : 1), 0);
 
 const LINE_HEIGHT = 13;
 /** Lines a wrapped text takes in a column of this width (each paragraph broken at the width). */
@@ -110,17 +130,7 @@ export function addReportSheet<T>(wb: ExcelJS.Workbook, spec: ReportSheet<T>): E
   const n = cols.length;
   const ws = wb.addWorksheet(spec.name.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
+    ...a4Landscape(HEADER_ROW),
   });
   const top = [
     spec.title,
@@ -140,7 +150,7 @@ export function addReportSheet<T>(wb: ExcelJS.Workbook, spec: ReportSheet<T>): E
   header.eachCell((c) => {
     c.font = { name: FONT, bold: true, size: 10 };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
+    c.fill = HEADER_FILL;
     c.border = BORDER;
   });
 

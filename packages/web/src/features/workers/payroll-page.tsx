@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
 import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Typography } from 'antd';
 import { formatFen, type PayrollQuery, type PayrollTotals } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
@@ -33,7 +34,12 @@ function totalsText(t: PayrollTotals) {
 export function PayrollPage() {
   const { can, user } = useAuth();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  // A link may name the month (the 工作台's to-do names the server's last month); otherwise last month.
+  const [params] = useSearchParams();
+  const linked = params.get('month');
+  const [month, setMonth] = useState(
+    linked && /^\d{4}-(0[1-9]|1[0-2])$/.test(linked) ? linked : dayjs().subtract(1, 'month').format('YYYY-MM'),
+  );
   const [filters, setFilters] = useState<PayrollQuery>({});
   const [rows, setRows] = useState<Row[]>([]);
   const editable = can('workers:write');
