@@ -54,12 +54,19 @@ describe('exports from the list pages (issue 9)', () => {
 
   it('trainings, staff overview and contracts each export their list', async () => {
     const pages = [
-      { menu: '培训', file: '培训记录.xlsx', title: '社会工作者培训记录' },
-      { menu: '队伍概况', file: '队伍概况.xlsx', title: '乡镇（街道）社工站驻站社工配备与资质情况' },
-      { menu: '合同', file: '合同台账.xlsx', title: '政府购买社会工作服务合同台账' },
+      { menu: '培训', heading: '培训', file: '培训记录.xlsx', title: '社会工作者培训记录' },
+      {
+        menu: '队伍概况',
+        heading: '队伍概况',
+        file: '队伍概况.xlsx',
+        title: '乡镇（街道）社工站驻站社工配备与资质情况',
+      },
+      { menu: '合同', heading: '政府购买服务合同', file: '合同台账.xlsx', title: '政府购买社会工作服务合同台账' },
     ];
     for (const p of pages) {
       await j.page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${p.menu}$`) }).click();
+      // The page is lazy: its own 导出 Excel, not the previous page's, once its title is there.
+      await j.page.getByRole('heading', { level: 1, name: p.heading, exact: true }).waitFor();
       const { name, ws } = await exportSheet();
       expect(name).toBe(p.file);
       expect(ws.getCell('A1').value).toBe(p.title);
