@@ -72,7 +72,6 @@ export const PAYROLL_SPEC: ImportSpec = {
   nameColumn: '姓名',
   columns: [ID_COLUMN, { column: '姓名', kind: 'text', synonyms: NAME_SYNONYMS }, ...PAYROLL_FIELDS],
 };
-export const PAYROLL_COLUMNS = PAYROLL_SPEC.columns.map((c) => c.column);
 const COLUMN_OF: Record<string, string> = Object.fromEntries(PAYROLL_FIELDS.map((c) => [c.field, c.column]));
 const entryOfRow = payrollEntrySchema.omit({ workerId: true });
 const sameName = (n: string) => n.normalize('NFKC').replace(/\s+/g, '');
