@@ -31,3 +31,6 @@ export * from './policy/staff-rules';
 export * from './text/text-rule';
 export * from './policy/clauses';
 export * from './desk/desk.schemas';
+export * from './beneficiaries/categories';
+export * from './beneficiaries/beneficiaries.schemas';
+export * from './beneficiaries/masking';

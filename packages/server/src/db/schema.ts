@@ -10,3 +10,4 @@ export * from '../modules/purchasing/purchasing.table';
 export * from '../modules/contracts/contracts.table';
 export * from '../modules/workers/workers.table';
 export * from '../modules/auth/login-failures.table';
+export * from '../modules/beneficiaries/beneficiaries.table';

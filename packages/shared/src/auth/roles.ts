@@ -57,6 +57,13 @@ export const PERMISSIONS = [
   'trainings:write',
   'payroll:read',
   'trainings:confirm',
+  // 服务对象 (R-SVC-1, R-SCOPE-2): read lists (masked), register and change, see ID/phone/address in clear (the
+  // station's own staff), unmask one record with a reason (officers), see sensitive records (minors, health).
+  'beneficiaries:read',
+  'beneficiaries:write',
+  'beneficiaries:pii',
+  'beneficiaries:unmask',
+  'beneficiaries:sensitive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +79,8 @@ const CITY_PURCHASE: Permission[] = [
   'trainings:write',
   'trainings:confirm',
   'payroll:read',
+  'beneficiaries:read',
+  'beneficiaries:unmask',
 ];
 const COUNTY_PURCHASE: Permission[] = [
   'organisations:read',
@@ -86,6 +95,10 @@ const COUNTY_PURCHASE: Permission[] = [
   'trainings:write',
   'trainings:confirm',
   'payroll:read',
+  'beneficiaries:read',
+  'beneficiaries:unmask',
+  // R-SCOPE-2: the county officer is one of the three who see minors' and health records.
+  'beneficiaries:sensitive',
 ];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
@@ -115,6 +128,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payroll:read',
     // Its roster, pay and trainings leave the platform as the spreadsheets the organisation keeps (scoped like the lists).
     'export',
+    // The people its stations serve, masked: identity in clear is for the station's workers and the project lead.
+    'beneficiaries:read',
   ],
   project_lead: [
     'stations:read',
@@ -124,9 +139,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workers:pii',
     'payroll:read',
     'export',
+    'beneficiaries:read',
+    'beneficiaries:write',
+    'beneficiaries:pii',
+    'beneficiaries:sensitive',
   ],
-  // A resident social worker sees the stations assigned to them today and the colleagues there.
-  social_worker: ['stations:read', 'workers:read'],
+  // A resident social worker sees the stations assigned to them today and the colleagues there, and registers and
+  // serves the people of those stations (sensitive records only those they are responsible for).
+  social_worker: ['stations:read', 'workers:read', 'beneficiaries:read', 'beneficiaries:write', 'beneficiaries:pii'],
 };
 
 /** Roles a manager may hand out: a county administrator only county and township roles. */

@@ -12,6 +12,8 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   mustChangePassword: boolean;
+  /** A social worker's roster record (users.worker_id): who is "the responsible worker" of a beneficiary. */
+  workerId?: string;
 }
 
 /** Route options: every /api/v1 route names a permission, or says it is public or only needs a session. */

@@ -83,6 +83,7 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
       sessionId: row.session.id,
       csrfToken: row.session.csrfToken,
       mustChangePassword: u.mustChangePassword,
+      ...(u.workerId ? { workerId: u.workerId } : {}),
     } satisfies Actor;
   });
 
