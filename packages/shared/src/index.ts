@@ -34,3 +34,4 @@ export * from './desk/desk.schemas';
 export * from './beneficiaries/categories';
 export * from './beneficiaries/beneficiaries.schemas';
 export * from './beneficiaries/masking';
+export * from './policy/beneficiary-rules';
