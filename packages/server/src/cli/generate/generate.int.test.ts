@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { checkIdentity, checkPeriod, ADULT_AGE, ageOf, type BeneficiaryCategory } from '@shegong/shared';
+import type { Database } from '../../db/database';
+import { createTestDatabase } from '../../test-support/test-db';
+import { TEST_TODAY } from '../../test-support/test-app';
+import { generatePeople, planPeople, type PeopleStation } from './people';
+
+// The generator that fills the benchmark and the demo: every row it writes must pass the rules the service enforces.
+function group<T>(items: T[], key: (t: T) => string) {
+  const m = new Map<string, T[]>();
+  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
+  return m;
+}
+const rows = async <T>(database: Database, q: ReturnType<typeof sql>) =>
+  ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+
+describe('people generator', () => {
+  let database: Database;
+  let stations: PeopleStation[];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    stations = await rows<PeopleStation>(
+      database,
+      sql`insert into stations (township_code, county_code, division_path, name, batch_year, status)
+        select code, parent_code, path, name || '社会工作服务站', 2021, 'operating' from divisions
+        where code in ('410928101000', '410928102000', '410902001000')
+        returning id, division_path as "divisionPath", county_code as "countyCode", township_code as "townshipCode"`,
+    );
+    stations = stations.map((s) => ({ ...s, workerIds: [] }));
+  });
+  afterAll(() => database.close());
+
+  it('plans the same people from the same seed', () => {
+    const opts = { seed: 7, today: TEST_TODAY, count: 50, stations };
+    const a = [...planPeople(opts)].flat();
+    const b = [...planPeople(opts)].flat();
+    expect(a.map((p) => p.idNumber ?? p.name)).toEqual(b.map((p) => p.idNumber ?? p.name));
+  });
+
+  it('writes 300 people whose every row passes R-SVC-1 identity and period rules, one record per ID', async () => {
+    const sum = await generatePeople(database.db, { seed: 42, today: TEST_TODAY, count: 300, stations, batch: 120 });
+    expect(sum.people).toBe(300);
+    expect(sum.perStation.reduce((a, b) => a + b, 0)).toBe(300);
+    const people = await rows<{
+      id: string;
+      id_number: string | null;
+      no_id_reason: string | null;
+      gender: 'male' | 'female';
+      birth_date: string | null;
+      birth_year: number;
+      guardian_name: string | null;
+      name: string;
+    }>(
+      database,
+      sql`select id, id_number, no_id_reason, gender, birth_date::text, birth_year, guardian_name, name from beneficiaries`,
+    );
+    expect(people).toHaveLength(300);
+    const periods = await rows<{
+      beneficiary_id: string;
+      category: BeneficiaryCategory;
+      tekun_form: 'dispersed' | 'centralised' | null;
+      disability_kind: 'physical' | null;
+      disability_grade: '1' | null;
+      started_on: string;
+      ended_on: string | null;
+    }>(
+      database,
+      sql`select beneficiary_id, category, tekun_form, disability_kind, disability_grade, started_on::text, ended_on::text from beneficiary_categories`,
+    );
+    const byPerson = group(periods, (p) => p.beneficiary_id);
+    for (const p of people) {
+      const { identity, errors } = checkIdentity(
+        {
+          idNumber: p.id_number ?? '',
+          noIdReason: p.no_id_reason as never,
+          gender: p.gender,
+          birthYear: p.birth_year,
+          guardian: p.guardian_name ? { name: p.guardian_name } : null,
+        },
+        TEST_TODAY,
+      );
+      expect(errors, `${p.name} ${p.id_number}`).toEqual({});
+      if (p.id_number) expect(identity.birthDate).toBe(p.birth_date);
+      const mine = byPerson.get(p.id) ?? [];
+      expect(mine.length, p.name).toBeGreaterThan(0);
+      mine.forEach((c, i) => {
+        const input = {
+          category: c.category,
+          tekunForm: c.tekun_form,
+          disabilityKind: c.disability_kind,
+          disabilityGrade: c.disability_grade,
+          startedOn: c.started_on,
+          endedOn: c.ended_on,
+        };
+        const others = mine
+          .filter((_, j) => j !== i)
+          .map((o) => ({ category: o.category, startedOn: o.started_on, endedOn: o.ended_on }));
+        expect(checkPeriod(input, { birthDate: p.birth_date, birthYear: p.birth_year }, others, TEST_TODAY)).toEqual(
+          {},
+        );
+      });
+    }
+    // One person once: IDs are distinct, and the unique index held (the insert would have failed otherwise).
+    const ids = people.flatMap((p) => (p.id_number ? [p.id_number] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(people.some((p) => !p.id_number)).toBe(true);
+    // Minors have a guardian; realistic mix: 低保 is the most common category.
+    for (const p of people)
+      if ((ageOf({ birthDate: p.birth_date, birthYear: p.birth_year }, TEST_TODAY) ?? 99) < ADULT_AGE)
+        expect(p.guardian_name).toBeTruthy();
+    const counts = group(periods, (p) => p.category);
+    const top = [...counts].sort((a, b) => b[1].length - a[1].length)[0][0];
+    expect(top).toBe('dibao');
+  });
+});
