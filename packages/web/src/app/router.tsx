@@ -43,6 +43,16 @@ const WorkerDetailPage = lazyPage(() => import('../features/workers/worker-detai
 const TrainingsPage = lazyPage(() => import('../features/workers/trainings-page'), 'TrainingsPage');
 const PayrollPage = lazyPage(() => import('../features/workers/payroll-page'), 'PayrollPage');
 const StaffOverviewPage = lazyPage(() => import('../features/workers/staff-overview-page'), 'StaffOverviewPage');
+const BeneficiariesPage = lazyPage(() => import('../features/beneficiaries/beneficiaries-page'), 'BeneficiariesPage');
+const BeneficiaryFormPage = lazyPage(
+  () => import('../features/beneficiaries/beneficiary-form-page'),
+  'BeneficiaryFormPage',
+);
+const BeneficiaryDetailPage = lazyPage(
+  () => import('../features/beneficiaries/beneficiary-detail-page'),
+  'BeneficiaryDetailPage',
+);
+const HandoverPage = lazyPage(() => import('../features/beneficiaries/handover-page'), 'HandoverPage');
 const ForbiddenPage = lazyPage(() => import('./status-pages'), 'ForbiddenPage');
 const NotFoundPage = lazyPage(() => import('./status-pages'), 'NotFoundPage');
 
@@ -56,6 +66,9 @@ function Private({ children, permission }: { children: ReactNode; permission?: P
   if (permission && !can(permission)) return <ForbiddenPage />;
   return <>{children}</>;
 }
+
+/** A page behind a permission, in one line of the route table. */
+const guarded = (permission: Permission, page: ReactNode) => <Private permission={permission}>{page}</Private>;
 
 export function AppRoutes() {
   const nav = useNavigate();
@@ -246,6 +259,13 @@ export function AppRoutes() {
                   <PayrollPage />
                 </Private>
               }
+            />
+            <Route path="beneficiaries" element={guarded('beneficiaries:read', <BeneficiariesPage />)} />
+            <Route path="beneficiaries/new" element={guarded('beneficiaries:write', <BeneficiaryFormPage />)} />
+            <Route path="beneficiaries/handover" element={guarded('beneficiaries:read', <HandoverPage />)} />
+            <Route
+              path="beneficiaries/:beneficiaryId"
+              element={guarded('beneficiaries:read', <BeneficiaryDetailPage />)}
             />
             <Route
               path="users"
