@@ -75,7 +75,8 @@ export function sheetLayout(
   const at = head < 0 ? 0 : head;
   const header = rows[at];
   const data = header ? rows.slice(at + 1) : [];
-  const width = Math.max(header?.cells.length ?? 0, ...data.map((r) => r.cells.length));
+  // A loop, not a spread: a 100,000-row sheet would overflow the call stack as arguments.
+  const width = data.reduce((w, r) => Math.max(w, r.cells.length), header?.cells.length ?? 0);
   const headers: string[] = [];
   const columns: ImportColumn[] = [];
   const index = new Map<string, number>();

@@ -105,7 +105,7 @@ export async function problemsWorkbook(
 ): Promise<ArrayBuffer> {
   const rows = checks.sheet;
   const { headerRow } = checks.layout;
-  const width = Math.max(1, ...rows.map((r) => r.cells.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 1);
   const problemCol = width + 1;
   const byRow = new Map<number, string[]>();
   for (const i of result.issues)

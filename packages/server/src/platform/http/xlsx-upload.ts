@@ -30,11 +30,11 @@ function parseMapping(text: string | undefined): ImportMapping {
   return parsed.data;
 }
 
-/** The uploaded file of an import request (10 MB at most) and its manual mapping, or the Chinese refusal. */
-export async function uploadedImport(req: FastifyRequest): Promise<ImportUpload> {
+/** The uploaded file of an import request (10 MB unless the import allows more) and its manual mapping, or the Chinese refusal. */
+export async function uploadedImport(req: FastifyRequest, opts: { maxBytes?: number } = {}): Promise<ImportUpload> {
   if (!req.isMultipart())
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 或 .csv 文件');
-  const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+  const part = await req.file({ limits: { fileSize: opts.maxBytes ?? 10 * 1024 * 1024 } });
   if (!part)
     throw new AppError('VALIDATION_FAILED', '「文件」请选择 .xlsx 或 .csv 文件', {
       fieldErrors: { file: '请选择文件' },
