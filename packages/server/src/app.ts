@@ -35,7 +35,13 @@ import {
   createStationService,
   stationRoutes,
 } from './modules/stations';
-import { createUserService, userRoutes, usersRepository } from './modules/users';
+import { createUserLookup, createUserService, userRoutes, usersRepository } from './modules/users';
+import {
+  beneficiaryIoRoutes,
+  beneficiaryRoutes,
+  createBeneficiaryImport,
+  createBeneficiaryService,
+} from './modules/beneficiaries';
 import {
   createPayrollImport,
   createPayrollService,
@@ -43,6 +49,7 @@ import {
   createStaffOverview,
   createTrainingService,
   createWorkerDesk,
+  createWorkerLookup,
   createWorkerService,
   payrollRoutes,
   trainingRoutes,
@@ -232,6 +239,16 @@ export async function buildApp(opts: AppOptions) {
     payroll: payrollService,
     payrollImport: createPayrollImport({ db, clock, payroll: payrollService }),
   });
+  const beneficiaryService = createBeneficiaryService({
+    db,
+    clock,
+    divisions,
+    stations,
+    workers: createWorkerLookup({ db, clock }),
+    users: createUserLookup({ db }),
+  });
+  beneficiaryRoutes(app, beneficiaryService);
+  beneficiaryIoRoutes(app, { imports: createBeneficiaryImport({ db, clock, stations, divisions }) });
   deskRoutes(
     app,
     createDeskService({

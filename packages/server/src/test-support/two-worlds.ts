@@ -33,6 +33,8 @@ export const ID_KEYS = [
   'training',
   'trainingFile',
   'user',
+  'beneficiary',
+  'beneficiaryCategory',
 ] as const;
 export type IdKey = (typeof ID_KEYS)[number];
 export type WorldIds = Record<IdKey, string>;
@@ -54,7 +56,15 @@ export interface World {
   townshipCode: string;
   ids: WorldIds;
   /** Current versions of the records a write names (read back through the API when the world is complete). */
-  versions: { station: number; centre: number; organisation: number; plan: number; worker: number; user: number };
+  versions: {
+    station: number;
+    centre: number;
+    organisation: number;
+    plan: number;
+    worker: number;
+    user: number;
+    beneficiary: number;
+  };
   /** The organisation's name and credit code: officers of every unit legitimately see them. */
   organisation: { name: string; creditCode: string };
   /** The worker's citizen ID number (payroll and roster imports name workers by it). */
@@ -414,6 +424,24 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     'training file',
   ).fileId;
 
+  // A person the station serves (R-SVC-1), registered by the resident worker: an adult, so no role is kept from it.
+  const beneficiaryName = `${w.town}服务对象`;
+  const beneficiaryId = makeCitizenId('19560708', w.seed * 2 + 1);
+  const person = must(
+    await t.call(sw, 'POST', '/api/v1/beneficiaries', {
+      stationId: ids.station,
+      name: beneficiaryName,
+      idNumber: beneficiaryId,
+      phone: `1390000${String(w.seed).padStart(4, '0')}`,
+      village: w.village,
+      categories: [{ category: 'dibao', startedOn: '2025-01-01', source: `${w.p}民政局低保名册` }],
+    }),
+    201,
+    'beneficiary',
+  );
+  ids.beneficiary = person.id;
+  ids.beneficiaryCategory = person.categoryHistory[0].id;
+
   const read = async (url: string) => must(await t.call(city.city_admin, 'GET', url), 200, `read ${url}`);
   const centres = (await read('/api/v1/county-centres')).items as { id: string; version: number }[];
   const versions = {
@@ -423,6 +451,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     plan: (await read(`/api/v1/purchase-plans/${ids.plan}`)).version,
     worker: (await read(`/api/v1/workers/${ids.worker}`)).version,
     user: (await read(`/api/v1/users/${ids.user}`)).version,
+    beneficiary: person.version,
   };
   const marks = [
     ...Object.values(names),
@@ -437,6 +466,8 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     co.user.username,
     ca.user.username,
     liaison.user.username,
+    beneficiaryName,
+    beneficiaryId,
   ];
   return {
     key: w.key,

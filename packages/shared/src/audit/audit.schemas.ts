@@ -47,6 +47,7 @@ export const ENTITY_LABELS = {
   training: '培训',
   payroll: '薪酬与社保',
   templateNote: '站点记事（模板）',
+  beneficiary: '服务对象',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof ENTITY_LABELS;
 

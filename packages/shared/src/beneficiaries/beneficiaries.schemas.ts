@@ -289,8 +289,7 @@ export const riskListSchema = itemsSchema(riskViewSchema);
 export const consentListSchema = itemsSchema(consentViewSchema);
 export const matchListSchema = itemsSchema(matchViewSchema);
 
-/** What a new contractor inherits at a station (records belong to the station, not the contractor). */
-export const handoverQuerySchema = z.strictObject({ stationId: z.uuid('请选择社工站') });
+/** What a new contractor inherits at a station (records belong to the station, not the contractor): `GET /beneficiaries/handover/{stationId}`. */
 export const handoverViewSchema = z.object({
   stationId: z.string(),
   stationName: z.string(),

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  BENEFICIARY_CATEGORIES,
+  DISABILITY_GRADES,
+  DISABILITY_KINDS,
+  NO_ID_REASONS,
+  TEKUN_FORMS,
+} from '@shegong/shared';
 import { auditedColumns } from '../../db/columns';
 
 // 服务对象 (R-SVC-1): one record per person, city-wide (province-wide later). The record belongs to the station that
@@ -17,7 +24,7 @@ export const beneficiaries = pgTable(
     name: text('name').notNull(),
     /** Null for a person without one (then `no_id_reason`). Personal data: masked on the way out. */
     idNumber: text('id_number'),
-    noIdReason: text('no_id_reason'),
+    noIdReason: text('no_id_reason', { enum: NO_ID_REASONS }),
     gender: text('gender', { enum: ['male', 'female'] }),
     /** From the ID number; null without one. */
     birthDate: date('birth_date'),
@@ -78,10 +85,10 @@ export const beneficiaryCategories = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     beneficiaryId: uuid('beneficiary_id').notNull(),
-    category: text('category').notNull(),
-    tekunForm: text('tekun_form'),
-    disabilityKind: text('disability_kind'),
-    disabilityGrade: text('disability_grade'),
+    category: text('category', { enum: BENEFICIARY_CATEGORIES }).notNull(),
+    tekunForm: text('tekun_form', { enum: TEKUN_FORMS }),
+    disabilityKind: text('disability_kind', { enum: DISABILITY_KINDS }),
+    disabilityGrade: text('disability_grade', { enum: DISABILITY_GRADES }),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
     source: text('source').notNull(),

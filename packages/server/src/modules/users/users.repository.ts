@@ -108,4 +108,13 @@ export const usersRepository = {
     const [{ n }] = await db.select({ n: count() }).from(users);
     return n;
   },
+  /** Display names by id (who assessed, who recorded). */
+  async displayNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(sql`${users.id} = any(${sql.param(ids)}::uuid[])`);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
 };

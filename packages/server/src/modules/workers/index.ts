@@ -8,3 +8,4 @@ export { workerRoutes } from './workers.routes';
 export { trainingRoutes } from './trainings.routes';
 export { payrollRoutes } from './payroll.routes';
 export { createWorkerDesk, type WorkerDesk } from './workers.desk';
+export { createWorkerLookup, type WorkerLookup } from './workers.lookup';

@@ -267,4 +267,19 @@ export const workersRepository = {
     for (const r of rows) out.set(r.stationId, r.n);
     return out;
   },
+  /** Names of roster records by id (any organisation; names only). */
+  async namesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.select({ id: workers.id, name: workers.name }).from(workers).where(inArray(workers.id, ids));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+  /** Workers of any role assigned to the stations on `today`: who may be responsible for the stations' people. */
+  async assignedAt(db: DbOrTx, stationIds: string[], today: string) {
+    if (stationIds.length === 0) return [];
+    return db
+      .selectDistinct({ workerId: workers.id, name: workers.name, stationId: workerAssignments.stationId })
+      .from(workerAssignments)
+      .innerJoin(workers, eq(workers.id, workerAssignments.workerId))
+      .where(and(inArray(workerAssignments.stationId, stationIds), isNull(workers.archivedAt), activeOn(today)));
+  },
 };

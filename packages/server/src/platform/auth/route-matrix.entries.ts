@@ -196,6 +196,43 @@ export const ENTRIES: Record<string, Entry> = {
     body: () => ({ organiserLevel: 'county_civil_affairs' }),
   },
 
+  'GET /api/v1/beneficiaries/:beneficiaryId': { params: { beneficiaryId: 'beneficiary' } },
+  'PATCH /api/v1/beneficiaries/:beneficiaryId': {
+    params: { beneficiaryId: 'beneficiary' },
+    body: (x) => ({
+      version: x.versions.beneficiary,
+      name: '越权改名',
+      idNumber: '',
+      noIdReason: 'other',
+      gender: 'male',
+      birthYear: 1950,
+    }),
+  },
+  'POST /api/v1/beneficiaries/:beneficiaryId/unmask': {
+    params: { beneficiaryId: 'beneficiary' },
+    body: () => ({ reason: '核实身份信息' }),
+  },
+  'GET /api/v1/beneficiaries/:beneficiaryId/categories': { params: { beneficiaryId: 'beneficiary' } },
+  'POST /api/v1/beneficiaries/:beneficiaryId/categories': {
+    params: { beneficiaryId: 'beneficiary' },
+    body: () => ({ category: 'temporary_relief', startedOn: '2026-06-01', source: '越权登记' }),
+  },
+  'PATCH /api/v1/beneficiaries/:beneficiaryId/categories/:categoryId': {
+    params: { beneficiaryId: 'beneficiary', categoryId: 'beneficiaryCategory' },
+    body: () => ({ endedOn: '2026-06-10' }),
+  },
+  'GET /api/v1/beneficiaries/:beneficiaryId/risk-assessments': { params: { beneficiaryId: 'beneficiary' } },
+  'POST /api/v1/beneficiaries/:beneficiaryId/risk-assessments': {
+    params: { beneficiaryId: 'beneficiary' },
+    body: () => ({ level: 'low', reason: '越权评估', assessedOn: '2026-06-01' }),
+  },
+  'GET /api/v1/beneficiaries/:beneficiaryId/consents': { params: { beneficiaryId: 'beneficiary' } },
+  'POST /api/v1/beneficiaries/:beneficiaryId/consents': {
+    params: { beneficiaryId: 'beneficiary' },
+    body: () => ({ kind: 'data_use', decision: 'given', givenBy: 'self', scope: '越权记录', recordedOn: '2026-06-01' }),
+  },
+  'GET /api/v1/beneficiaries/handover/:stationId': { params: { stationId: 'station' } },
+
   'GET /api/v1/payroll/:month': { list: 'the month names no record: the grid is checked like a list', fixed: MONTH },
   'GET /api/v1/payroll/:month/export': {
     list: 'the month names no record: the export is checked like a list',
@@ -273,6 +310,15 @@ export const LISTS: Record<string, ListSpec> = {
   '/api/v1/trainings/export': { queries: all((b) => ['pendingConfirm=true', `workerId=${b.ids.worker}`]) },
   '/api/v1/workers/export': { queries: all((b) => [`stationId=${b.ids.station}`, 'deadline=at_risk']) },
   '/api/v1/contracts/export': { queries: all((b) => [`county=${b.countyCode}`]) },
+  '/api/v1/beneficiaries': {
+    queries: all((b) => [
+      'pageSize=200',
+      `stationId=${b.ids.station}`,
+      `countyCode=${b.countyCode}&pageSize=200`,
+      `q=${encodeURIComponent(b.marks.find((m) => m.endsWith('服务对象'))!)}`,
+    ]),
+    own: 'beneficiary',
+  },
   '/api/v1/payroll/:month': {
     queries: all((b) => [`county=${b.countyCode}`, `organisationId=${b.ids.organisation}`]),
   },
@@ -305,6 +351,25 @@ const procurement = (a: World, extra: Record<string, unknown>) => ({
   ...extra,
 });
 export const BODY_REFS: Record<string, BodyRef> = {
+  "a beneficiary registered at world B's station": {
+    route: 'POST /api/v1/beneficiaries',
+    body: (x) => ({ stationId: x.ids.station, name: '越权登记', noIdReason: 'other', gender: 'male', birthYear: 1950 }),
+  },
+  'a household member from world B': {
+    route: 'POST /api/v1/beneficiaries',
+    body: (x, a) => ({
+      stationId: a.ids.station,
+      name: '越权家属',
+      noIdReason: 'other',
+      gender: 'male',
+      birthYear: 1950,
+      household: [{ name: '越权', relation: '子女', memberId: x.ids.beneficiary }],
+    }),
+  },
+  "world B's person (by record id) linked to world A's station": {
+    route: 'POST /api/v1/beneficiaries/links',
+    body: (x, a) => ({ stationId: a.ids.station, beneficiaryId: x.ids.beneficiary, name: '越权' }),
+  },
   "a purchase plan covering world B's station": {
     route: 'POST /api/v1/purchase-plans',
     body: (x, a) => ({ countyCode: a.countyCode, year: 2027, title: '越权计划', stationIds: [x.ids.station] }),

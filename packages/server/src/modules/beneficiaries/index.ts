@@ -1,0 +1,4 @@
+export { createBeneficiaryService, type BeneficiaryService } from './beneficiaries.service';
+export { beneficiaryRoutes } from './beneficiaries.routes';
+export { createBeneficiaryImport, type BeneficiaryImport } from './beneficiaries.import';
+export { beneficiaryIoRoutes } from './beneficiaries-io.routes';

@@ -1,0 +1,13 @@
+import type { DbOrTx } from '../../db/database';
+import type { Clock } from '../../platform/clock';
+import { workersRepository as repo } from './workers.repository';
+
+/** What other modules may ask about workers: names, and who works at a station today (a beneficiary's responsible worker). */
+export function createWorkerLookup({ db, clock }: { db: DbOrTx; clock: Clock }) {
+  return {
+    names: (ids: string[]) => repo.namesOf(db, [...new Set(ids)]),
+    /** `{ workerId, name, stationId }` for each worker assigned to one of the stations today. */
+    assignedToday: (stationIds: string[]) => repo.assignedAt(db, [...new Set(stationIds)], clock.today()),
+  };
+}
+export type WorkerLookup = ReturnType<typeof createWorkerLookup>;
