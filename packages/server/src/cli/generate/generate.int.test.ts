@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { checkIdentity, checkPeriod, ADULT_AGE, ageOf, type BeneficiaryCategory } from '@shegong/shared';
+import {
+  checkCitizenId,
+  checkCreditCode,
+  checkIdentity,
+  checkPeriod,
+  ADULT_AGE,
+  ageOf,
+  type BeneficiaryCategory,
+} from '@shegong/shared';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test-support/test-db';
 import { TEST_TODAY } from '../../test-support/test-app';
 import { generatePeople, planPeople, type PeopleStation } from './people';
+import { generateWorld, type World } from './world';
 
 // The generator that fills the benchmark and the demo: every row it writes must pass the rules the service enforces.
 function group<T>(items: T[], key: (t: T) => string) {
@@ -18,18 +27,36 @@ const rows = async <T>(database: Database, q: ReturnType<typeof sql>) =>
 describe('people generator', () => {
   let database: Database;
   let stations: PeopleStation[];
+  let world: World;
   beforeAll(async () => {
     database = await createTestDatabase();
-    stations = await rows<PeopleStation>(
-      database,
-      sql`insert into stations (township_code, county_code, division_path, name, batch_year, status)
-        select code, parent_code, path, name || '社会工作服务站', 2021, 'operating' from divisions
-        where code in ('410928101000', '410928102000', '410902001000')
-        returning id, division_path as "divisionPath", county_code as "countyCode", township_code as "townshipCode"`,
-    );
-    stations = stations.map((s) => ({ ...s, workerIds: [] }));
+    world = await generateWorld(database.db, { seed: 3, today: TEST_TODAY, stations: 6, workers: 20 });
+    stations = world.stations;
   });
   afterAll(() => database.close());
+
+  it('builds stations spread over the units, contractors with contracts live today, workers assigned today', async () => {
+    expect(world.stations).toHaveLength(6);
+    expect(new Set(world.stations.map((s) => s.unitCode)).size).toBeGreaterThan(3);
+    expect(world.workers).toBe(20);
+    const codes = await rows<{ c: string }>(database, sql`select credit_code as c from organisations`);
+    expect(codes.length).toBe(world.organisations.length);
+    for (const { c } of codes) expect(checkCreditCode(c).ok, c).toBe(true);
+    const live = await rows<{ n: number }>(
+      database,
+      sql`select count(distinct cs.station_id)::int as n from contract_stations cs join contracts c on c.id = cs.contract_id
+        where c.cycle_start <= ${TEST_TODAY}::date and c.cycle_end >= ${TEST_TODAY}::date and c.status = 'active'`,
+    );
+    expect(live[0].n).toBe(6);
+    const assigned = await rows<{ station_id: string; id_number: string }>(
+      database,
+      sql`select a.station_id, w.id_number from worker_assignments a join workers w on w.id = a.worker_id
+        where a.start_on <= ${TEST_TODAY}::date and a.end_on is null`,
+    );
+    expect(new Set(assigned.map((a) => a.station_id)).size).toBe(6);
+    for (const a of assigned) expect(checkCitizenId(a.id_number, TEST_TODAY).ok).toBe(true);
+    for (const s of world.stations) expect(s.workerIds.length).toBeGreaterThan(0);
+  });
 
   it('plans the same people from the same seed', () => {
     const opts = { seed: 7, today: TEST_TODAY, count: 50, stations };
@@ -105,6 +132,13 @@ describe('people generator', () => {
     const ids = people.flatMap((p) => (p.id_number ? [p.id_number] : []));
     expect(new Set(ids).size).toBe(ids.length);
     expect(people.some((p) => !p.id_number)).toBe(true);
+    // The responsible worker is one of the station's own.
+    const wrong = await rows<{ n: number }>(
+      database,
+      sql`select count(*)::int as n from beneficiaries b where b.worker_id is not null and not exists
+        (select 1 from worker_assignments a where a.worker_id = b.worker_id and a.station_id = b.station_id)`,
+    );
+    expect(wrong[0].n).toBe(0);
     // Minors have a guardian; realistic mix: 低保 is the most common category.
     for (const p of people)
       if ((ageOf({ birthDate: p.birth_date, birthYear: p.birth_year }, TEST_TODAY) ?? 99) < ADULT_AGE)

@@ -15,3 +15,6 @@ export { citizenId, checkCharacter } from './citizen';
 export { personName, villageNames, mobile, SURNAMES } from './names';
 export { createRng, addDays, addYears, daysBetween, type Rng } from './random';
 export { Rows, type Column } from './bulk';
+export { generateWorld, type GenerateWorldOptions, type World, type WorldStation } from './world';
+export { type WorldOrganisation } from './world.contractors';
+export { creditCode } from './citizen';
