@@ -9,9 +9,7 @@ import {
   ageOf,
   type BeneficiaryCategory,
 } from '@shegong/shared';
-import type { Database } from '../../db/database';
-import { createTestDatabase } from '../../test-support/test-db';
-import { TEST_TODAY } from '../../test-support/test-app';
+import { createTestApp, DIV, TEST_TODAY, type TestApp } from '../../test-support/test-app';
 import { generatePeople, planPeople, type PeopleStation } from './people';
 import { generateWorld, type World } from './world';
 
@@ -21,15 +19,15 @@ function group<T>(items: T[], key: (t: T) => string) {
   for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
   return m;
 }
-const rows = async <T>(database: Database, q: ReturnType<typeof sql>) =>
+const rows = async <T>(database: TestApp, q: ReturnType<typeof sql>) =>
   ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
 
 describe('people generator', () => {
-  let database: Database;
+  let database: TestApp;
   let stations: PeopleStation[];
   let world: World;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestApp();
     world = await generateWorld(database.db, { seed: 3, today: TEST_TODAY, stations: 6, workers: 20 });
     stations = world.stations;
   });
@@ -139,6 +137,31 @@ describe('people generator', () => {
         (select 1 from worker_assignments a where a.worker_id = b.worker_id and a.station_id = b.station_id)`,
     );
     expect(wrong[0].n).toBe(0);
+    // Scope reads beneficiary_stations: every person is served there by the registering station (R-SCOPE-2).
+    const home = await rows<{ n: number }>(
+      database,
+      sql`select count(*)::int as n from beneficiaries b join beneficiary_stations l
+        on l.beneficiary_id = b.id and l.station_id = b.station_id and l.division_path = b.division_path`,
+    );
+    expect(home[0].n).toBe(300);
+    expect(sum.links).toBeGreaterThanOrEqual(300);
+
+    // The app reads them as it reads its own: a city officer's list counts them all, a county officer's its unit's.
+    const city = (await database.as('city_officer', DIV.city)).session;
+    const all = await database.call(city, 'GET', '/api/v1/beneficiaries?pageSize=200');
+    expect(all.statusCode).toBe(200);
+    expect(all.json().total).toBe(300);
+    const unit = world.stations[0].unitCode;
+    const county = (await database.as('county_officer', unit)).session;
+    const mine = await database.call(county, 'GET', '/api/v1/beneficiaries?pageSize=200');
+    const expected = await rows<{ n: number }>(
+      database,
+      sql`select count(distinct l.beneficiary_id)::int as n from beneficiary_stations l join stations s on s.id = l.station_id
+        where s.county_code = ${unit}`,
+    );
+    expect(mine.json().total).toBe(expected[0].n);
+    const one = await database.call(county, 'GET', `/api/v1/beneficiaries/${mine.json().items[0].id}`);
+    expect(one.statusCode).toBe(200);
     // Minors have a guardian; realistic mix: 低保 is the most common category.
     for (const p of people)
       if ((ageOf({ birthDate: p.birth_date, birthYear: p.birth_year }, TEST_TODAY) ?? 99) < ADULT_AGE)

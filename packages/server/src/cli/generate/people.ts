@@ -47,7 +47,7 @@ export interface PeopleSummary {
   risks: number;
   consents: number;
   householdMembers: number;
-  /** People also served by a second station (`beneficiary_stations`). */
+  /** Rows of `beneficiary_stations`: one per person (the registering station) plus the second-station links. */
   links: number;
   /** People registered per station, in the order of `stations`. */
   perStation: number[];
@@ -73,11 +73,11 @@ export function allocate(seed: number, stations: number, count: number, busyShar
  * Plans the people in batches without writing them (for a workbook, or to check them against the rules): yields
  * arrays of at most `batch` people, station after station, each with a second-station link when it has one.
  */
-export function* planPeople(opts: GeneratePeopleOptions): Generator<(PlannedPerson & { link: Link | null })[]> {
+export function* planPeople(opts: GeneratePeopleOptions): Generator<Planned[]> {
   const rng = createRng(opts.seed);
   const used = opts.usedIds ?? new Set<string>();
   const counts = allocate(opts.seed, opts.stations.length, opts.count, opts.busyShare);
-  let out: (PlannedPerson & { link: Link | null })[] = [];
+  let out: Planned[] = [];
   for (let s = 0; s < opts.stations.length; s++) {
     const st = opts.stations[s];
     const place: PersonPlace = {
@@ -104,7 +104,7 @@ export function* planPeople(opts: GeneratePeopleOptions): Generator<(PlannedPers
         workerId: other.workerIds.length ? rng.pick(other.workerIds) : null,
         since: addDays(first, rng.int(0, daysBetween(first, opts.today))),
       };
-      out.push({ ...p, link });
+      out.push({ ...p, home: { id: rng.uuid(), since: first }, link });
       if (out.length >= (opts.batch ?? 10_000)) {
         yield out;
         out = [];
@@ -113,6 +113,9 @@ export function* planPeople(opts: GeneratePeopleOptions): Generator<(PlannedPers
   }
   if (out.length) yield out;
 }
+
+/** A planned person with their rows in `beneficiary_stations`: the registering station's, and a second one's. */
+export type Planned = PlannedPerson & { home: { id: string; since: string }; link: Link | null };
 
 /** A second station serving the person. */
 export interface Link {
@@ -239,6 +242,8 @@ export async function generatePeople(db: Db, opts: GeneratePeopleOptions): Promi
       for (const r of p.risks) risks.push(r.id, p.id, r.level, r.reason, r.assessedOn);
       for (const c of p.consents) consents.push(c.id, p.id, c.kind, c.decision, c.givenBy, c.scope, c.recordedOn);
       p.household.forEach((m, i) => household.push(m.id, p.id, m.name, m.relation, m.memberId, i));
+      // Every station serving a person, the registering one included, is a row of beneficiary_stations (scope).
+      links.push(p.home.id, p.id, p.stationId, p.divisionPath, p.workerId, p.home.since);
       if (p.link)
         links.push(p.link.id, p.id, p.link.station.id, p.link.station.divisionPath, p.link.workerId, p.link.since);
     }
