@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { generatePeople } from './generate/people';
+import { generatePeople } from './generate';
 import type { DemoStation } from './demo-stations';
 
 /**

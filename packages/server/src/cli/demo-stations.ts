@@ -45,10 +45,10 @@ const INSTITUTIONS = CHECKED([
  * targets). Most stations opened in their batch year and run today; in a few 2023 ones the fitting-out is still under
  * way, and two stations are suspended (a move to new premises), so lists, filters and findings have something to show.
  */
-export function stationPlan(divisions: DivisionService, rng: Rng) {
+export function stationPlan(divisions: DivisionService, units: DivisionNode[], rng: Rng) {
   const targets = divisions.planTargets();
   const plan: Omit<DemoStation, 'id' | 'name'>[] = [];
-  for (const unit of divisions.list({ level: 'county' })) {
+  for (const unit of units) {
     const townships = divisions.list({ parent: unit.code, level: 'township' });
     const years = [2021, 2022, 2023].flatMap((year) => {
       const n = targets.find((t) => t.divisionCode === unit.code && t.year === year)?.target ?? 0;
