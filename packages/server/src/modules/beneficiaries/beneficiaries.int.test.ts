@@ -10,6 +10,7 @@ let org: Session;
 let county: Session;
 let city: Session;
 let lead: Session;
+let leadName = '';
 const sw: Record<string, Session> = {};
 const ids: Record<string, string> = {};
 const ELDER_ID = makeCitizenId('19480305', 21);
@@ -70,6 +71,7 @@ beforeAll(async () => {
   await workerLogin('li', '李建国', makeCitizenId('19900101', 11), ids.liutun);
   city = (await t.as('city_officer', DIV.city)).session;
   const pl = await t.makeUser('project_lead', DIV.city, { organisationId: ids.org });
+  leadName = pl.username;
   lead = await t.login(pl.username);
 }, 120_000);
 afterAll(() => t?.close());
@@ -309,3 +311,21 @@ async function cityAdmin() {
   admin ??= (await t.as('city_admin', DIV.city)).session;
   return admin;
 }
+
+describe('records belong to the station, not to the contractor', () => {
+  it('R-SCOPE-2 when the contract ends, the old contractor’s lead and workers lose the people; the county keeps them', async () => {
+    t.clock.set('2029-03-01'); // the fixture's contract for 柳屯镇 runs 2026–2028
+    try {
+      // Sessions expire over two years: log in again as each, on the new date.
+      const again = [await t.login(leadName), await t.login('zhang.sw', 'Worker-Pass-02')];
+      const officer = (await t.as('county_officer', DIV.puyangCounty)).session;
+      for (const s of again) {
+        expect((await t.call(s, 'GET', '/api/v1/beneficiaries')).json().total).toBe(0);
+        expect((await t.call(s, 'GET', `/api/v1/beneficiaries/${ids.elder}`)).statusCode).toBe(404);
+      }
+      expect((await t.call(officer, 'GET', `/api/v1/beneficiaries/${ids.elder}`)).statusCode).toBe(200);
+    } finally {
+      t.clock.set(TODAY);
+    }
+  });
+});

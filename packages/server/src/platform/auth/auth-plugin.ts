@@ -55,6 +55,18 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
         });
   });
 
+  /**
+   * A social worker reaches the stations assigned to them today that their employer's contracts still cover: when a
+   * contract ends, the old contractor's workers lose its stations with it (records belong to the station).
+   */
+  async function workerReach(workerId: string, organisationId: string | null) {
+    const [assigned, covered] = await Promise.all([
+      sources.workerStations(workerId),
+      organisationId ? sources.organisationStations(organisationId) : Promise.resolve(null),
+    ]);
+    return covered ? assigned.filter((id) => covered.includes(id)) : assigned;
+  }
+
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
@@ -71,7 +83,7 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
       divisionCode: u.divisionCode,
       permissions: ROLE_PERMISSIONS[role] ?? [],
       scope: u.workerId
-        ? { kind: 'stations', stationIds: await sources.workerStations(u.workerId), path }
+        ? { kind: 'stations', stationIds: await workerReach(u.workerId, u.organisationId), path }
         : u.organisationId
           ? {
               kind: 'organisation',
