@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -12,13 +14,27 @@ const ONCE = [
   'packages/server/src/platform/http/exports-print.int.test.ts',
 ];
 
+/**
+ * Files whose every test app pins its own date (`createTestApp({ today: … })`): moving the default clock changes
+ * nothing for them, so the run years ahead skips them (it exists for the tests that take the default date).
+ */
+function pinnedFiles(dir = 'packages/server/src'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return pinnedFiles(p);
+    if (!e.name.endsWith('.int.test.ts')) return [];
+    const calls = readFileSync(p, 'utf8').match(/createTestApp\([^)]*\)/g) ?? [];
+    return calls.length > 0 && calls.every((c) => /today\s*:/.test(c)) ? [p] : [];
+  });
+}
+
 function integration(driver: 'pglite' | 'pg', today?: string) {
   const first = driver === 'pglite' && !today;
   return {
     test: {
       name: today ? 'integration-ahead' : driver === 'pg' ? 'integration-pg' : 'integration',
       include: ['packages/server/src/**/*.int.test.ts'],
-      exclude: first ? [] : ONCE,
+      exclude: first ? [] : today ? [...ONCE, ...pinnedFiles()] : ONCE,
       env: { SHEGONG_TEST_DRIVER: driver, ...(today ? { SHEGONG_TEST_TODAY: today } : {}) },
       testTimeout: 60_000,
       hookTimeout: 120_000,
