@@ -53,16 +53,14 @@ async function main() {
     for (const l of result.logins)
       console.log(`  ${l.label.padEnd(12, '　')} ${l.username.padEnd(12)} 密码 ${l.password}   ${l.sees}`);
     console.log('  其他各县（区）民政账号为 demo.<区划代码前 6 位>（如 demo.410922 清丰县），密码相同。');
+    // The same settings bring `npm start` to the same database (and the same "today", if it was pinned).
     const env = [
       config.databaseUrl ? 'DATABASE_URL=…' : '',
       process.env.DATA_DIR ? `DATA_DIR=${process.env.DATA_DIR}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const pin = config.today ? ` SHEGONG_TODAY=${config.today}` : '';
-    console.log(
-      `\n启动：${env ? `${env} ` : ''}${pin ? `${pin.trim()} ` : ''}npm start，然后打开 http://localhost:${config.port}`,
-    );
+      process.env.PORT ? `PORT=${config.port}` : '',
+      config.today ? `SHEGONG_TODAY=${config.today}` : '',
+    ].filter(Boolean);
+    console.log(`\n启动：${[...env, 'npm start'].join(' ')}，然后打开 http://localhost:${config.port}`);
     return 0;
   } catch (err) {
     if (err instanceof DemoRefused) {
