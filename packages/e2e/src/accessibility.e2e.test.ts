@@ -104,6 +104,19 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (se
       role: 'resident',
     })
   ).id;
+  // A person registered by the worker at the station, for the 服务对象 pages (seen by the city masked).
+  await contractor.post(`/api/v1/workers/${ids.worker}/assignments`, { stationId: ids.station, startOn: '2026-02-01' });
+  await contractor.post(`/api/v1/workers/${ids.worker}/account`, { username: 'zhang.xm', password: 'Start-Pass-01' });
+  const worker = await apiSession(server.url, 'zhang.xm', 'Start-Pass-01', PW);
+  ids.beneficiary = (
+    await worker.post<{ id: string }>('/api/v1/beneficiaries', {
+      stationId: ids.station,
+      name: '王秀英',
+      idNumber: makeCitizenId('19480706', 142),
+      village: '王庄村',
+      categories: [{ category: 'hardship_elder', startedOn: '2026-03-01', source: '入户核实' }],
+    })
+  ).id;
 });
 
 /** Waits until the page has drawn its data: no request in flight, no spinner, antd's entrance motions finished. */
@@ -319,6 +332,8 @@ const MAIN_PAGES: [string, () => string][] = [
   ['社工详情', () => `/workers/${ids.worker}`],
   ['培训', () => '/trainings'],
   ['薪酬社保', () => '/payroll'],
+  ['服务对象', () => '/beneficiaries'],
+  ['服务对象详情', () => `/beneficiaries/${ids.beneficiary}`],
   ['用户管理', () => '/users'],
   ['审计日志', () => '/audit'],
   ['修改密码', () => '/change-password'],

@@ -63,7 +63,8 @@ export function BeneficiariesPage() {
           allowClear
           enterButton="查找"
           aria-label="查找服务对象"
-          placeholder="姓名、身份证号（全部或后几位）或电话"
+          placeholder="姓名、身份证号或电话"
+          title="姓名、身份证号（全部或后几位）或电话"
           style={{ marginBottom: 12, maxWidth: 480 }}
           onSearch={(v) => {
             setQ(v.trim() || undefined);
@@ -91,7 +92,7 @@ export function BeneficiariesPage() {
             rowKey="id"
             loading={isLoading}
             dataSource={data?.items}
-            pagination={paging.pagination(data?.total)}
+            pagination={data?.total ? paging.pagination(data.total) : false}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: empty }}
             columns={COLUMNS}
@@ -126,7 +127,11 @@ const COLUMNS = [
   { title: '社工站', key: 'station', render: unlessRestricted((b) => `${b.countyName}·${b.stationName}`) },
   { title: '负责社工', key: 'worker', render: unlessRestricted((b) => b.workerName ?? '未指定') },
   { title: '类别', key: 'cat', render: unlessRestricted((b) => <CategoryTags categories={b.categories} />) },
-  { title: '风险', key: 'risk', render: unlessRestricted((b) => <RiskTag level={b.riskLevel} />) },
+  {
+    title: '风险',
+    key: 'risk',
+    render: unlessRestricted((b) => (b.riskLevel ? <RiskTag level={b.riskLevel} /> : '—')),
+  },
   { title: '最近服务', key: 'last', render: unlessRestricted((b) => b.lastServiceOn ?? '—') },
 ];
 
@@ -150,7 +155,7 @@ function BeneficiaryCards({
       loading={loading}
       dataSource={items}
       locale={{ emptyText: empty }}
-      pagination={{ ...pagination(total), simple: true, align: 'center' }}
+      pagination={total ? { ...pagination(total), simple: true, align: 'center' } : false}
       renderItem={(b) => (
         <List.Item key={b.id} style={{ padding: 0, border: 'none', marginBottom: 12 }}>
           <Card size="small" style={{ width: '100%' }}>

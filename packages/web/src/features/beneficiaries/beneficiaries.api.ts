@@ -63,7 +63,7 @@ export function useRiskHistory(id: string, enabled = true) {
 export function useHandover(stationId: string | undefined) {
   return useQuery({
     queryKey: beneficiaryKeys.handover(stationId ?? ''),
-    queryFn: () => api.get<HandoverView>(`${base}/handover${qs({ stationId })}`),
+    queryFn: () => api.get<HandoverView>(`${base}/handover/${stationId}`),
     enabled: !!stationId,
   });
 }

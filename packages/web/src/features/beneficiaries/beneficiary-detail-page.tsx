@@ -1,6 +1,23 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Space, Spin, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  theme,
+} from 'antd';
 import {
   GENDER_LABELS,
   NO_ID_REASON_LABELS,
@@ -13,7 +30,7 @@ import { zodRule } from '../../lib/zod-rule';
 import { useBeneficiary, useUnmaskBeneficiary } from './beneficiaries.api';
 import { BeneficiaryEditDrawer } from './beneficiary-edit-drawer';
 import { ConsentSection, RiskSection } from './beneficiary-risk-consent';
-import { CategoryTags, RESTRICTED_TEXT, RiskTag, SensitiveTag } from './beneficiary-tags';
+import { CategoryTags, Nothing, RESTRICTED_TEXT, RiskTag, SensitiveTag } from './beneficiary-tags';
 import { CategoryTimeline } from './beneficiary-timeline';
 import { showServerErrors } from './form-errors';
 
@@ -37,6 +54,7 @@ export function BeneficiaryDetailPage() {
 
 function BeneficiaryDetail({ b }: { b: BeneficiaryView }) {
   const { message } = App.useApp();
+  const { token } = theme.useToken();
   const [form] = Form.useForm();
   const [asking, setAsking] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -55,7 +73,9 @@ function BeneficiaryDetail({ b }: { b: BeneficiaryView }) {
 
   const idText =
     clear?.idNumber || b.idNumber || `无（${b.noIdReason ? NO_ID_REASON_LABELS[b.noIdReason] : '未说明'}）`;
-  const birth = clear?.birthDate ?? b.birthDate ?? (b.birthYear ? `${b.birthYear} 年（估计）` : '—');
+  // Without an ID number the year is an estimate; with one, a masked record shows the year only.
+  const year = b.birthYear ? `${b.birthYear} 年${b.idNumber ? '' : '（估计）'}` : '—';
+  const birth = clear?.birthDate || b.birthDate || year;
   return (
     <>
       <PageHeader
@@ -82,76 +102,74 @@ function BeneficiaryDetail({ b }: { b: BeneficiaryView }) {
       {clear && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="正在显示明文，本次查看已记入审计日志" />
       )}
-      <Card title="身份信息" style={{ marginBottom: 16 }}>
-        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label="身份证号">{idText}</Descriptions.Item>
-          <Descriptions.Item label="出生日期">{birth}</Descriptions.Item>
-          <Descriptions.Item label="性别 / 年龄">
-            {b.gender ? GENDER_LABELS[b.gender] : '—'} / {b.age != null ? `${b.age} 岁` : '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label="出生地">{b.birthPlace || '—'}</Descriptions.Item>
-          <Descriptions.Item label="联系电话">{clear?.phone || b.phone || '—'}</Descriptions.Item>
-          <Descriptions.Item label="村（社区）">{b.village || '—'}</Descriptions.Item>
-          <Descriptions.Item label="住址">{clear?.address || b.address || '—'}</Descriptions.Item>
-          <Descriptions.Item label="负责社工">{b.workerName ?? '未指定'}</Descriptions.Item>
-        </Descriptions>
-      </Card>
-      {(b.minor || b.guardian) && (
-        <Card title="监护人" style={{ marginBottom: 16 }}>
-          {b.guardian ? (
-            <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-              <Descriptions.Item label="姓名">{b.guardian.name}</Descriptions.Item>
-              <Descriptions.Item label="关系">{b.guardian.relation}</Descriptions.Item>
-              <Descriptions.Item label="电话">{clear?.guardianPhone || b.guardian.phone || '—'}</Descriptions.Item>
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Card title="身份信息" style={{ marginBottom: 16 }}>
+            <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label="身份证号">{idText}</Descriptions.Item>
+              <Descriptions.Item label="出生日期">{birth}</Descriptions.Item>
+              <Descriptions.Item label="性别 / 年龄">
+                {b.gender ? GENDER_LABELS[b.gender] : '—'} / {b.age != null ? `${b.age} 岁` : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="出生地">{b.birthPlace || '—'}</Descriptions.Item>
+              <Descriptions.Item label="联系电话">{clear?.phone || b.phone || '—'}</Descriptions.Item>
+              <Descriptions.Item label="村（社区）">{b.village || '—'}</Descriptions.Item>
+              <Descriptions.Item label="住址">{clear?.address || b.address || '—'}</Descriptions.Item>
+              <Descriptions.Item label="负责社工">{b.workerName ?? '未指定'}</Descriptions.Item>
             </Descriptions>
-          ) : (
-            <Alert type="warning" showIcon title="未成年人尚未登记监护人，请编辑补充" />
+          </Card>
+          {(b.minor || b.guardian) && (
+            <Card title="监护人" style={{ marginBottom: 16 }}>
+              {b.guardian ? (
+                <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+                  <Descriptions.Item label="姓名">{b.guardian.name}</Descriptions.Item>
+                  <Descriptions.Item label="关系">{b.guardian.relation}</Descriptions.Item>
+                  <Descriptions.Item label="电话">{clear?.guardianPhone || b.guardian.phone || '—'}</Descriptions.Item>
+                </Descriptions>
+              ) : (
+                <Alert type="warning" showIcon title="未成年人尚未登记监护人，请编辑补充" />
+              )}
+            </Card>
           )}
-        </Card>
-      )}
-      <Card title="家庭成员" style={{ marginBottom: 16 }}>
-        <List
-          dataSource={b.household}
-          locale={{ emptyText: <Empty description="未登记家庭成员" /> }}
-          renderItem={(m) => (
-            <List.Item key={m.id}>
-              <span>
-                {m.memberId ? <Link to={`/beneficiaries/${m.memberId}`}>{m.name}</Link> : m.name}（{m.relation}）
-                {m.memberId && <Tag style={{ marginLeft: 8 }}>已登记服务对象</Tag>}
-              </span>
-            </List.Item>
-          )}
-        />
-      </Card>
-      <Card title="服务社工站" style={{ marginBottom: 16 }}>
-        <Table
-          rowKey="stationId"
-          size="small"
-          pagination={false}
-          dataSource={b.stations}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            {
-              title: '社工站',
-              key: 's',
-              render: (_: unknown, s: BeneficiaryView['stations'][number]) => `${s.countyName}·${s.stationName}`,
-            },
-            { title: '负责社工', dataIndex: 'workerName', render: (w: string | null) => w ?? '未指定' },
-            { title: '起始', dataIndex: 'since' },
-            {
-              title: '类型',
-              dataIndex: 'primary',
-              render: (p: boolean) => (p ? <Tag color="blue">登记站</Tag> : <Tag>共同服务</Tag>),
-            },
-          ]}
-        />
-      </Card>
-      <CategoryTimeline b={b} />
-      <RiskSection b={b} />
-      <ConsentSection b={b} />
-      <Card title="服务记录" style={{ marginBottom: 16 }}>
-        <Empty description="服务记录功能上线后，个案、走访和服务记录将显示在这里" />
-      </Card>
+          <Card title="家庭成员" style={{ marginBottom: 16 }}>
+            <List
+              dataSource={b.household}
+              locale={{ emptyText: <Nothing>未登记家庭成员</Nothing> }}
+              renderItem={(m) => (
+                <List.Item key={m.id}>
+                  <span>
+                    {m.memberId ? <Link to={`/beneficiaries/${m.memberId}`}>{m.name}</Link> : m.name}（{m.relation}）
+                    {m.memberId && <Tag style={{ marginLeft: 8 }}>已登记服务对象</Tag>}
+                  </span>
+                </List.Item>
+              )}
+            />
+          </Card>
+          <Card title="服务社工站" style={{ marginBottom: 16 }}>
+            <List
+              dataSource={b.stations}
+              renderItem={(st) => (
+                <List.Item key={st.stationId}>
+                  <div>
+                    {st.countyName}·{st.stationName} {st.primary ? <Tag color="blue">登记站</Tag> : <Tag>共同服务</Tag>}
+                    <div style={{ color: token.colorTextSecondary }}>
+                      负责社工 {st.workerName ?? '未指定'} · 自 {st.since} 起
+                    </div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <CategoryTimeline b={b} />
+          <RiskSection b={b} />
+          <ConsentSection b={b} />
+          <Card title="服务记录" style={{ marginBottom: 16 }}>
+            <Nothing>服务记录功能上线后，个案、走访和服务记录将显示在这里。</Nothing>
+          </Card>
+        </Col>
+      </Row>
       {b.abilities.update && !b.masked && (
         <BeneficiaryEditDrawer b={b} open={editing} onClose={() => setEditing(false)} />
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Tag, theme } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Tag, theme } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   CONSENT_BY,
@@ -20,7 +20,7 @@ import {
 } from '@shegong/shared';
 import { zodRule } from '../../lib/zod-rule';
 import { useAssessRisk, useRecordConsent, useRiskHistory } from './beneficiaries.api';
-import { RiskTag } from './beneficiary-tags';
+import { Nothing, RiskTag } from './beneficiary-tags';
 import { showServerErrors } from './form-errors';
 
 const DECISION_COLOURS = { given: 'success', refused: 'error', withdrawn: 'warning' } as const;
@@ -88,7 +88,9 @@ export function RiskSection({ b }: { b: BeneficiaryView }) {
       )}
       <List
         dataSource={items}
-        locale={{ emptyText: <Empty description="暂无风险评估" /> }}
+        locale={{
+          emptyText: graded ? <span /> : <Nothing>暂无风险评估</Nothing>,
+        }}
         renderItem={(r) => (
           <List.Item key={r.id}>
             <div>
@@ -145,7 +147,7 @@ export function ConsentSection({ b }: { b: BeneficiaryView }) {
     >
       <List
         dataSource={consents}
-        locale={{ emptyText: <Empty description="尚无同意记录" /> }}
+        locale={{ emptyText: <Nothing>尚无同意记录</Nothing> }}
         renderItem={(c) => (
           <List.Item key={c.id}>
             <div>

@@ -1,4 +1,5 @@
-import { Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { Tag, theme } from 'antd';
 import {
   CATEGORY_LABELS,
   CATEGORY_SHORT,
@@ -44,3 +45,9 @@ export const RESTRICTED_TEXT = '该记录含未成年人或健康信息，仅负
 /** 性别 · 年龄 as one short phrase (`女 · 9 岁`). */
 export const genderAge = (b: Pick<BeneficiaryListItem, 'gender' | 'age'>) =>
   [b.gender ? GENDER_LABELS[b.gender] : null, b.age != null ? `${b.age} 岁` : null].filter(Boolean).join(' · ') || '—';
+
+/** A section with nothing in it yet: one quiet line, not a picture (the page has many sections). */
+export function Nothing({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return <div style={{ color: token.colorTextSecondary, padding: '4px 0', textAlign: 'start' }}>{children}</div>;
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import dayjs from 'dayjs';
-import { App, Button, Card, DatePicker, Empty, Form, Modal, Tag, Timeline, theme } from 'antd';
+import { App, Button, Card, DatePicker, Form, Modal, Tag, Timeline, theme } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   CATEGORY_LABELS,
@@ -12,6 +12,7 @@ import {
 } from '@shegong/shared';
 import { useAddCategory, useEndCategory } from './beneficiaries.api';
 import { CategoryFields, categoryBody, type CategoryFormValues } from './beneficiary-category-fields';
+import { Nothing } from './beneficiary-tags';
 import { showServerErrors } from './form-errors';
 
 /** 供养方式 or 残疾类别/等级, when the period has them. */
@@ -70,7 +71,7 @@ export function CategoryTimeline({ b }: { b: BeneficiaryView }) {
       }
     >
       {periods.length === 0 ? (
-        <Empty description="尚未登记类别" />
+        <Nothing>尚未登记类别</Nothing>
       ) : (
         <Timeline
           items={periods.map((c) => ({

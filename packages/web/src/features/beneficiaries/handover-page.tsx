@@ -27,8 +27,9 @@ export function HandoverPage() {
       <PageHeader title="交接清单" crumbs={[{ title: '服务对象', to: '/beneficiaries' }, { title: '交接清单' }]} />
       <Card style={{ marginBottom: 16 }}>
         <Form layout="vertical" style={{ maxWidth: 480 }}>
-          <Form.Item label="社工站" style={{ marginBottom: 0 }}>
+          <Form.Item label="社工站" htmlFor="handover-station" style={{ marginBottom: 0 }}>
             <Select
+              id="handover-station"
               size="large"
               value={stationId}
               onChange={setPicked}
