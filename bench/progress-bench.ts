@@ -2,8 +2,8 @@
  * Benchmark: the plan-progress report and the station list at city, province and country scale, through the
  * service (what the API runs) and as the same SQL run directly. Prints medians and the ratio.
  *
- *   npm run bench                                   # PGlite in memory
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench   # a fresh PostgreSQL database
+ *   npm run bench:progress                          # PGlite in memory
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:progress   # a fresh PostgreSQL database
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';

@@ -17,6 +17,8 @@ export interface Rng {
   uuid(): string;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function createRng(seed: number): Rng {
   let a = seed >>> 0 || 0x9e3779b9;
   const next = () => {
@@ -26,11 +28,8 @@ export function createRng(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const hex = (n: number) =>
-    Math.floor(next() * 2 ** 32)
-      .toString(16)
-      .padStart(8, '0')
-      .slice(0, n);
+  const u32 = () => Math.floor(next() * 4294967296) >>> 0;
+  const hex4 = (x: number) => HEX[(x >>> 8) & 255] + HEX[x & 255];
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -44,8 +43,10 @@ export function createRng(seed: number): Rng {
       return table[table.length - 1][0];
     },
     uuid() {
-      const variant = '89ab'[Math.floor(next() * 4)];
-      return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(8)}${hex(4)}`;
+      const [a, b, c, d] = [u32(), u32(), u32(), u32()];
+      const ver = (b & 0x0fff) | 0x4000;
+      const vari = ((c >>> 16) & 0x3fff) | 0x8000;
+      return `${hex4(a >>> 16)}${hex4(a)}-${hex4(b >>> 16)}-${hex4(ver)}-${hex4(vari)}-${hex4(c)}${hex4(d >>> 16)}${hex4(d)}`;
     },
   };
 }
