@@ -7,12 +7,14 @@ import { buildApp } from '../app';
 import type { Database } from '../db/database';
 import { bootstrapAdmin } from '../modules/auth';
 import { fixedClock } from '../platform/clock';
+import { TEST_TODAY } from '../test-support/test-app';
 import { createTestDatabase } from '../test-support/test-db';
 import { buildDemo, DEMO_COUNTY, DemoRefused, type DemoResult } from './demo-build';
 
 // `npm run demo` on a fresh database, two units of the nine to stay quick: 濮阳县 (county-registered agencies, the
-// printed accounts) and 示范区 (one station, served by a city-wide agency).
-const TODAY = '2026-11-28';
+// printed accounts) and 示范区 (one station, served by a city-wide agency). The demo's dates follow "today", so the
+// run years ahead (2031) builds it on that day and must find the same city.
+const TODAY = TEST_TODAY;
 const ZONE = '410990000000';
 const silent = { info() {}, warn() {} } as never;
 
