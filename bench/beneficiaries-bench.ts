@@ -54,7 +54,10 @@ async function open(): Promise<Database> {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${name}`;
   const db = await openDatabase({ url: u.toString() });
-  return { ...db, close: async () => (await db.close(), admin(`drop database ${name} with (force)`)) };
+  // BENCH_KEEP=1 keeps the database for EXPLAIN ANALYZE afterwards (drop it by hand).
+  if (process.env.BENCH_KEEP) console.log(`database ${name} kept after the run`);
+  const drop = () => (process.env.BENCH_KEEP ? Promise.resolve() : admin(`drop database ${name} with (force)`));
+  return { ...db, close: async () => (await db.close(), drop()) };
 }
 
 const rowsOf = async <T>(database: Database, q: ReturnType<typeof sql>) =>
