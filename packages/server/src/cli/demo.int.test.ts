@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import type { Database } from '../db/database';
 import { bootstrapAdmin } from '../modules/auth';
+import { createDivisionService } from '../modules/divisions';
 import { fixedClock } from '../platform/clock';
 import { TEST_TODAY } from '../test-support/test-app';
 import { createTestDatabase } from '../test-support/test-db';
 import { buildDemo, DEMO_COUNTY, DemoRefused, type DemoResult } from './demo-build';
+import { seededRng } from './demo-names';
+import { stationPlan } from './demo-stations';
 
 // `npm run demo` on a fresh database, two units of the nine to stay quick: 濮阳县 (county-registered agencies, the
 // printed accounts) and 示范区 (one station, served by a city-wide agency). The demo's dates follow "today", so the
@@ -113,6 +116,21 @@ describe('npm run demo', () => {
     const served = (await worker('/api/v1/beneficiaries?pageSize=200')).total;
     expect(served).toBeGreaterThan(0);
     expect(served).toBeLessThan(leadPeople.total);
+  });
+
+  it('plans a station in each of the 89 townships, in each unit as many per batch year as 附件1 says (R-PLAN-1)', async () => {
+    const divisions = await createDivisionService({ db: database.db });
+    const units = divisions.list({ level: 'county' });
+    const plan = stationPlan(divisions, units, seededRng(1));
+    expect(units).toHaveLength(9);
+    expect(new Set(plan.map((p) => p.township.code)).size).toBe(89);
+    for (const t of divisions.planTargets())
+      expect(
+        plan.filter((p) => p.unit.code === t.divisionCode && p.batchYear === t.year),
+        `${t.divisionCode} ${t.year}`,
+      ).toHaveLength(t.target);
+    expect(plan.filter((p) => p.status === 'operating').length).toBeGreaterThan(75);
+    expect(plan.every((p) => (p.openedOn ?? `${p.batchYear}`).startsWith(String(p.batchYear)))).toBe(true);
   });
 
   it('refuses a second run on the same database and writes nothing', async () => {
