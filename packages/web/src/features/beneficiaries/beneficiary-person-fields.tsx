@@ -11,9 +11,9 @@ import {
   isMinor,
   type CreateBeneficiaryInput,
   type GuardianInput,
-  type UpdateBeneficiaryInput,
 } from '@shegong/shared';
 import { zodRule } from '../../lib/zod-rule';
+import { MemberPicker } from './member-picker';
 
 const shape = createBeneficiarySchema.shape;
 const big = { size: 'large' as const };
@@ -48,7 +48,10 @@ export function useIdentityFacts(form: ReturnType<typeof Form.useFormInstance>) 
 }
 
 /** The person's part of the body (create and edit): ID or reason, derived facts left to the server, guardian if minor. */
-export function personBody(v: PersonFormValues, minor: boolean): Omit<UpdateBeneficiaryInput, 'version'> {
+export function personBody(
+  v: PersonFormValues,
+  minor: boolean,
+): Omit<CreateBeneficiaryInput, 'stationId' | 'categories'> {
   const g = v.guardian;
   return {
     name: v.name ?? '',
@@ -192,8 +195,8 @@ function HouseholdRows() {
                 >
                   <Input size="large" placeholder="如：母亲" />
                 </Form.Item>
-                <Form.Item name={[r.name, 'memberId']} hidden>
-                  <Input />
+                <Form.Item label={`成员 ${i + 1} 是否已登记`} name={[r.name, 'memberId']} style={{ flex: '1 1 220px' }}>
+                  <MemberPicker />
                 </Form.Item>
                 <Form.Item label=" " colon={false}>
                   <Button

@@ -86,20 +86,20 @@ export function RiskSection({ b }: { b: BeneficiaryView }) {
           description="特殊困难老人和儿童应评估风险等级（高、中、低），写明依据和评估日期。"
         />
       )}
-      <List
-        dataSource={items}
-        locale={{
-          emptyText: graded ? <span /> : <Nothing>暂无风险评估</Nothing>,
-        }}
-        renderItem={(r) => (
-          <List.Item key={r.id}>
-            <div>
-              <RiskTag level={r.level} /> {r.assessedOn} · 评估人 {r.assessedBy}
-              <div style={{ color: token.colorTextSecondary }}>依据：{r.reason}</div>
-            </div>
-          </List.Item>
-        )}
-      />
+      {items.length === 0 && !graded && <Nothing>暂无风险评估</Nothing>}
+      {items.length > 0 && (
+        <List
+          dataSource={items}
+          renderItem={(r) => (
+            <List.Item key={r.id}>
+              <div>
+                <RiskTag level={r.level} /> {r.assessedOn} · 评估人 {r.assessedBy}
+                <div style={{ color: token.colorTextSecondary }}>依据：{r.reason}</div>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
       <Modal title="评估风险" open={d.open} onCancel={d.close} onOk={() => d.form.submit()} okText="确定" forceRender>
         <Form form={d.form} layout="vertical" onFinish={d.submit}>
           <Form.Item label="风险等级" name="level" rules={[{ required: true, message: '请选择风险等级' }]}>

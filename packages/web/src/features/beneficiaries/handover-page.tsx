@@ -7,7 +7,7 @@ import { Stat } from '../../components/stat';
 import { useStations } from '../stations/stations.api';
 import { useStationLabel } from '../stations/station-label';
 import { useHandover } from './beneficiaries.api';
-import { CategoryTags, RiskTag, genderAge } from './beneficiary-tags';
+import { CategoryTags, Nothing, RiskTag, genderAge } from './beneficiary-tags';
 
 /**
  * 交接清单: what a new team inherits at a station. The people, their categories, consents and history belong to the
@@ -114,7 +114,7 @@ function PeopleCard({
       {note && items.length > 0 && <div style={{ color: token.colorTextSecondary }}>{note}</div>}
       <List
         dataSource={items}
-        locale={{ emptyText: <Empty description={empty} /> }}
+        locale={{ emptyText: <Nothing>{empty}</Nothing> }}
         renderItem={(b) => (
           <List.Item key={b.id}>
             {b.restricted ? (
