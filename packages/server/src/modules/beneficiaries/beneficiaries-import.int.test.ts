@@ -102,6 +102,12 @@ async function register(idNumber: string, name: string, station: 'liutun' | 'wen
       ...extra,
     })
     .returning();
+  await t.db.insert(beneficiaryStations).values({
+    beneficiaryId: p.id,
+    stationId: p.stationId,
+    divisionPath: p.divisionPath,
+    since: '2025-01-01',
+  });
   return p;
 }
 
@@ -191,7 +197,7 @@ describe('beneficiaries import (R-SVC-1)', () => {
     ]);
     const r = await run('dryRun=false&category=dibao', '濮阳县低保名册2026年11月.xlsx', file);
     expect(r).toMatchObject({ committed: true, issues: [], summary: { added: 1, matched: 2, unchanged: 1 } });
-    expect(await counts()).toEqual([before[0] + 1, before[1] + 3, before[2] + 1]);
+    expect(await counts()).toEqual([before[0] + 1, before[1] + 3, before[2] + 2]);
     const added = await person(NEW);
     expect(added).toMatchObject({ name: '赵新民', stationId: ids.liutun, gender: 'male', birthDate: '1970-11-23' });
     expect(await periodsOf(added.id)).toMatchObject([
@@ -207,7 +213,15 @@ describe('beneficiaries import (R-SVC-1)', () => {
       .select()
       .from(beneficiaryStations)
       .where(eq(beneficiaryStations.beneficiaryId, elsewhere.id));
-    expect(links).toMatchObject([{ stationId: ids.liutun, since: '2026-11-28' }]);
+    expect(links.sort((a, b) => a.since.localeCompare(b.since))).toMatchObject([
+      { stationId: ids.wenliu, since: '2025-01-01' },
+      { stationId: ids.liutun, since: '2026-11-28' },
+    ]);
+    // Through the registry's own list: the new person and the linked one are the lead's people now.
+    for (const name of ['赵新民', '刘玉兰']) {
+      const list = await t.call(lead, 'GET', `/api/v1/beneficiaries?q=${encodeURIComponent(name)}`);
+      expect(list.json(), name).toMatchObject({ total: 1, items: [{ name }] });
+    }
 
     // The same roster again: everyone is on record now, nothing to add.
     const again = await run('dryRun=true&category=dibao', '濮阳县低保名册2026年11月.xlsx', file);
@@ -268,6 +282,23 @@ describe('beneficiaries import (R-SVC-1)', () => {
     ]);
     const zhao = await person('410928194508173229');
     expect(await periodsOf(zhao.id)).toMatchObject([{ tekunForm: 'centralised', startedOn: '2021-06-01' }]);
+  });
+
+  it("R-SVC-1: 3,000 rows of Chinese text (well past the reader's 64 KB chunks) are read without a garbled character", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['姓名', '身份证号', '住址', '村（社区）']);
+    const day = (i: number) => new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 3000; i++)
+      ws.addRow([
+        `王秀英${'甲乙丙丁戊己庚辛壬癸'[i % 10]}`,
+        makeCitizenId(day(i).replaceAll('-', ''), 301),
+        `前柳屯村第${i}户东侧院落（柳屯镇人民政府西北方向）`,
+        '前柳屯村',
+      ]);
+    const r = await run('dryRun=true', '长名单.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.issues).toEqual([]);
+    expect(r.summary).toEqual({ added: 3000, matched: 0, unchanged: 0 });
   });
 
   it('R-SCOPE-2: a station outside the caller’s stations is refused; roles without write may not import', async () => {

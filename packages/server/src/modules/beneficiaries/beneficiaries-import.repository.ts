@@ -3,11 +3,13 @@ import type { BeneficiaryCategory } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { beneficiaries, beneficiaryCategories, beneficiaryStations } from './beneficiaries.table';
 
-// The import's SQL (R-SVC-1): existing people looked up by ID number in bulk (`= any($1)`), and the writes as
+// The import's SQL (R-SVC-1): existing people looked up by ID number in bulk (one statement over the array), and the writes as
 // multi-row `insert … select from unnest(…)`, a chunk of rows a statement, inside the caller's one transaction.
 
 /** Rows a statement: 5,000 rows × 17 arrays stays far below any parameter or packet limit. */
 const CHUNK = 5000;
+/** ID numbers a lookup statement: few statements, each list small enough to pass without holding the event loop. */
+const LOOKUP = 20_000;
 
 /** A registered person as the import compares them: identity, the fields it may fill, periods and stations. */
 export interface ExistingPerson {
@@ -72,8 +74,8 @@ export interface Fill {
   guardianPhone: string | null;
 }
 
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
+function* chunks<T>(rows: T[], size = CHUNK): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 const col = <T, K extends keyof T>(rows: T[], k: K) => sql.param(rows.map((r) => r[k] ?? null));
 
@@ -82,7 +84,7 @@ export const beneficiaryImportRepository = {
   async byIdNumbers(db: DbOrTx, idNumbers: string[]): Promise<Map<string, ExistingPerson>> {
     const found = new Map<string, ExistingPerson>();
     const byId = new Map<string, ExistingPerson>();
-    for (const part of chunks([...new Set(idNumbers)])) {
+    for (const part of chunks([...new Set(idNumbers)], LOOKUP)) {
       const rows = await db
         .select({
           id: beneficiaries.id,
@@ -97,15 +99,22 @@ export const beneficiaryImportRepository = {
           guardianName: beneficiaries.guardianName,
         })
         .from(beneficiaries)
-        .where(and(sql`${beneficiaries.idNumber} = any(${sql.param(part)}::text[])`, isNull(beneficiaries.archivedAt)));
+        .where(
+          // `in (select unnest …)`, not `= any`: the planner may then join (a hash join over one scan, or an index
+          // probe per number on a large registry) instead of testing every row against the whole list.
+          and(
+            sql`${beneficiaries.idNumber} in (select unnest(${sql.param(part)}::text[]))`,
+            isNull(beneficiaries.archivedAt),
+          ),
+        );
       for (const r of rows) {
         const p = { ...r, idNumber: r.idNumber!, periods: [], stationIds: new Set([r.stationId]) };
         found.set(p.idNumber, p);
         byId.set(p.id, p);
       }
     }
-    for (const part of chunks([...byId.keys()])) {
-      const ids = sql`any(${sql.param(part)}::uuid[])`;
+    for (const part of chunks([...byId.keys()], LOOKUP)) {
+      const ids = sql`(select unnest(${sql.param(part)}::uuid[]))`;
       const periods = await db
         .select({
           beneficiaryId: beneficiaryCategories.beneficiaryId,
@@ -114,7 +123,7 @@ export const beneficiaryImportRepository = {
           endedOn: beneficiaryCategories.endedOn,
         })
         .from(beneficiaryCategories)
-        .where(and(sql`${beneficiaryCategories.beneficiaryId} = ${ids}`, isNull(beneficiaryCategories.archivedAt)));
+        .where(and(sql`${beneficiaryCategories.beneficiaryId} in ${ids}`, isNull(beneficiaryCategories.archivedAt)));
       for (const p of periods)
         byId.get(p.beneficiaryId)?.periods.push({
           category: p.category as BeneficiaryCategory,
@@ -124,7 +133,7 @@ export const beneficiaryImportRepository = {
       const links = await db
         .select({ beneficiaryId: beneficiaryStations.beneficiaryId, stationId: beneficiaryStations.stationId })
         .from(beneficiaryStations)
-        .where(and(sql`${beneficiaryStations.beneficiaryId} = ${ids}`, isNull(beneficiaryStations.archivedAt)));
+        .where(and(sql`${beneficiaryStations.beneficiaryId} in ${ids}`, isNull(beneficiaryStations.archivedAt)));
       for (const l of links) byId.get(l.beneficiaryId)?.stationIds.add(l.stationId);
     }
     return found;

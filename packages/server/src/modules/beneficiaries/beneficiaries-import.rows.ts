@@ -203,6 +203,14 @@ export function planRow(r: RowCheck, ctx: ImportContext, plan: ImportPlan): void
       guardianRelation: p.guardian?.relation ?? null,
       guardianPhone: p.guardian?.phone ?? null,
     });
+    // Every person is served through a station link, the registering station's included (the scope reads links).
+    plan.links.push({
+      beneficiaryId: id,
+      stationId: station.id,
+      divisionPath: station.divisionPath,
+      workerId: ctx.workerId,
+      since: ctx.today,
+    });
     plan.summary.added++;
     if (plan.preview.length < PREVIEW_ROWS) plan.preview.push({ row: r.row, name: p.name, outcome: 'new', changes });
     return;

@@ -113,7 +113,7 @@ export function createBeneficiaryImport(d: {
       workerId: actor.workerId ?? null,
     };
     const plan = emptyPlan();
-    for await (const chunk of checks.chunks()) for (const r of chunk) planRow(r, context, plan);
+    for await (const chunk of checks.chunks(250)) for (const r of chunk) planRow(r, context, plan);
 
     const result = await checks.answer(dryRun, () =>
       d.db.transaction(async (tx) => {
@@ -126,6 +126,7 @@ export function createBeneficiaryImport(d: {
         const categories = [...new Set(plan.periods.map((p) => CATEGORY_LABELS[p.category]))];
         await writeAudit(tx, ctx, {
           action: 'create',
+          entityType: 'beneficiary',
           summary: `导入服务对象名单“${upload.file.filename}”：${checks.layout.data.length} 行，新增 ${added} 人，匹配 ${matched} 人，无变化 ${unchanged} 人`,
           divisionPath: fallback?.divisionPath ?? actor.scope.path,
           after: {
@@ -136,7 +137,7 @@ export function createBeneficiaryImport(d: {
             unchanged,
             periodsAdded: plan.periods.length,
             categories,
-            stationLinks: plan.links.length,
+            stationLinks: plan.links.length - added,
             // The matched people whose empty fields were filled (ids: the log names no one in clear).
             filled: plan.fills.map((f) => ({
               id: f.id,

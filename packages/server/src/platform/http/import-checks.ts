@@ -106,12 +106,14 @@ export function importChecks(spec: ImportSpec, rows: RawRow[], mapping: ImportMa
   };
 
   function check(r: RawRow): RowCheck {
-    const before = issues.length;
+    // This row's own problems: rows are read before the module checks them, so a count of all issues would not do.
+    let own = 0;
     const failed = new Set<string>();
     const name = spec.nameColumn ? raw(r, spec.nameColumn) : '';
     const issue = (column: string, rule: string, message: string, value?: string) => {
       const i = layout.at.get(column);
       const v = value ?? raw(r, column);
+      own++;
       issues.push({
         row: r.row,
         column,
@@ -144,7 +146,7 @@ export function importChecks(spec: ImportSpec, rows: RawRow[], mapping: ImportMa
         seen.set(key, r.row);
         return first === undefined ? undefined : `与第 ${first} 行重复`;
       },
-      clean: () => issues.length === before,
+      clean: () => own === 0,
     };
   }
 

@@ -10,13 +10,49 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import { StringDecoder } from 'node:string_decoder';
+
+// ExcelJS 4.4's streaming reader decodes each inflated chunk on its own (utils/parse-sax.js), so a Chinese character
+// split across two chunks becomes U+FFFD, and the text rule then refuses a cell the office typed correctly (any sheet
+// or shared-string table past ~64 KB of text). Its parser is replaced, before ExcelJS loads, by the same one decoding
+// with a StringDecoder that carries the partial character over to the next chunk.
+const requireExcel = createRequire(createRequire(import.meta.url).resolve('exceljs'));
+const parseSaxPath = requireExcel.resolve('./lib/utils/parse-sax.js');
+const { SaxesParser } = requireExcel('saxes');
+requireExcel.cache[parseSaxPath] = {
+  id: parseSaxPath,
+  filename: parseSaxPath,
+  loaded: true,
+  exports: async function* parseSax(iterable) {
+    const parser = new SaxesParser();
+    const decoder = new StringDecoder('utf8');
+    let error;
+    let events = [];
+    parser.on('error', (err) => (error = err));
+    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+    parser.on('text', (value) => events.push({ eventType: 'text', value }));
+    parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+    const feed = (text) => {
+      parser.write(text);
+      if (error) throw error;
+      const out = events;
+      events = [];
+      return out;
+    };
+    for await (const chunk of iterable) yield feed(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const rest = decoder.end();
+    if (rest) yield feed(rest);
+  },
+};
+const { default: ExcelJS } = await import('exceljs');
 
 const SMALL_PART = 8 * 1024 * 1024; // workbook.xml and its rels, inflated here to find the first sheet
 const MAX_STYLES = 16 * 1024 * 1024; // declared sizes: a cheap early refusal; the heap limit is the real bound
 const MAX_SHARED_STRINGS = 64 * 1024 * 1024;
 const MAX_SHEET_ROWS = 1_048_576; // Excel's own limit: more rows than this is not a real sheet
 const CHUNK = 64 * 1024;
+const BATCH = 1000; // rows a message to the server's thread
 
 class Refusal extends Error {
   constructor(outcome) {
@@ -266,5 +302,17 @@ try {
   outcome = await read(input);
 } catch (err) {
   outcome = err instanceof Refusal ? err.outcome : { error: err instanceof RangeError ? 'too_large' : 'not_xlsx' };
+}
+// The rows go in batches, the next one when the server's thread asks for it: a message is cloned into that thread
+// in one go, and 100,000 rows (or all batches queued at once) would hold its event loop for seconds while other
+// users' requests wait. The last message is the outcome.
+if (outcome.rows) {
+  const { rows } = outcome;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const next = new Promise((resolve) => parentPort.once('message', resolve));
+    parentPort.postMessage({ batch: rows.slice(i, i + BATCH) });
+    await next;
+  }
+  outcome = { rows: [] };
 }
 parentPort.postMessage(outcome);

@@ -20,6 +20,15 @@ const WORKER = new URL('./sheet-reader.worker.mjs', import.meta.url);
 const TIMEOUT_MS = 60_000;
 
 type Outcome = { rows: RawRow[] } | { error: 'not_xlsx' | 'no_sheet' | 'too_many_rows' | 'too_large' };
+/** The worker sends the rows in batches, each when asked for (so other requests run between), then the outcome. */
+type Message = Outcome | { batch: RawRow[] };
+
+/**
+ * Excel stores characters XML cannot hold as `_xHHHH_` (a NUL typed in a cell is `_x0000_`); the streaming reader
+ * leaves them escaped. Decoded here, so the one text rule sees — and refuses — what the office actually typed.
+ */
+const unescapeOoxml = (v: string) =>
+  v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** Runs the reader in a worker with a bounded heap and a deadline; the worker is always terminated. */
 function runWorker(bytes: Buffer, maxRows: number): Promise<Outcome> {
@@ -40,7 +49,14 @@ function runWorker(bytes: Buffer, maxRows: number): Promise<Outcome> {
       fn();
     };
     const timer = setTimeout(() => settle(() => resolve({ error: 'too_large' })), TIMEOUT_MS);
-    worker.once('message', (o: Outcome) => settle(() => resolve(o)));
+    const rows: RawRow[] = [];
+    worker.on('message', (m: Message) => {
+      if ('batch' in m) {
+        for (const r of m.batch) rows.push({ ...r, cells: r.cells.map(unescapeOoxml) });
+        // The next batch after other requests have had their turn.
+        setImmediate(() => !settled && worker.postMessage('next'));
+      } else settle(() => resolve('rows' in m ? { rows } : m));
+    });
     worker.once('error', (err: Error & { code?: string }) =>
       settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve({ error: 'too_large' }) : reject(err))),
     );
@@ -57,13 +73,6 @@ export const tooManyRows = (maxRows: number) =>
   invalidFile(`「文件」数据行超过 ${maxRows} 行，请分成多个文件分批导入`, `数据行超过 ${maxRows} 行`);
 
 /**
- * Excel stores characters XML cannot hold as `_xHHHH_` (a NUL typed in a cell is `_x0000_`); the streaming reader
- * leaves them escaped. Decoded here, so the one text rule sees — and refuses — what the office actually typed.
- */
-const unescapeOoxml = (v: string) =>
-  v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
-/**
  * Every non-empty row of the first sheet of an uploaded .xlsx (all columns), off the event loop and with bounded
  * memory. Refuses a file that is not a workbook, has more than `maxRows` data rows (plus the rows a title and the
  * header may take; found while streaming) or is too large or malformed to read. Dates typed as dates come back as
@@ -72,7 +81,7 @@ const unescapeOoxml = (v: string) =>
 export async function readXlsxRows(bytes: Buffer, opts: { maxRows?: number } = {}): Promise<RawRow[]> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const o = await runWorker(bytes, maxRows + HEADER_SCAN_ROWS);
-  if ('rows' in o) return o.rows.map((r) => ({ ...r, cells: r.cells.map(unescapeOoxml) }));
+  if ('rows' in o) return o.rows;
   switch (o.error) {
     case 'not_xlsx':
       throw invalidFile('「文件」不是有效的 .xlsx 表格', '不是有效的 .xlsx 文件');
