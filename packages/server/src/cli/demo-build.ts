@@ -14,6 +14,9 @@ import { createDemoAdmin, demoPassword, openAccount, type DemoLogin } from './de
 /** The unit whose officer, contractor and worker the demo prints (the plan's largest county). */
 export const DEMO_COUNTY = '410928000000';
 
+/** The unit whose stations changed contractor at the last tender (its earlier cycle was a city-wide agency's). */
+const HANDOVER_COUNTY = '410922000000';
+
 /** The demo would write into a database that holds real data: nothing was written. */
 export class DemoRefused extends Error {}
 
@@ -93,6 +96,7 @@ export async function buildDemo(o: DemoOptions): Promise<DemoResult> {
     const orgs = await createOrganisations(api, city, officerOf, units, (c) => builtIn(c).length, rng);
     const contracts: DemoContract[] = [];
     let cityWide = 0;
+    let endedContracts = 0;
     for (const unit of units) {
       const built = builtIn(unit.code);
       if (!built.length) continue;
@@ -103,7 +107,12 @@ export async function buildDemo(o: DemoOptions): Promise<DemoResult> {
         organisation,
         stations: built.slice(i * size, (i + 1) * size),
       }));
-      contracts.push(...(await contractUnit(api, { county: officerOf(unit.code), city }, unit, lots, today, rng)));
+      // 清丰县 changed contractor at its last tender: a city-wide agency held the cycle before.
+      const predecessor = unit.code === HANDOVER_COUNTY ? orgs.cityWide[1] : undefined;
+      const s = { county: officerOf(unit.code), city };
+      const signed = await contractUnit(api, s, unit, lots, today, rng, predecessor);
+      contracts.push(...signed.current);
+      endedContracts += signed.ended;
     }
 
     log('承接机构账号、社工名册、派驻、备案、培训、薪酬 …');
@@ -206,6 +215,7 @@ export async function buildDemo(o: DemoOptions): Promise<DemoResult> {
         stations: stations.length,
         organisations: orgs.cityWide.length + 2 + [...orgs.byUnit.values()].flat().length,
         contracts: contracts.length,
+        endedContracts,
         workers: hired,
         people,
       },

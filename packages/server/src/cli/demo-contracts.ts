@@ -106,10 +106,10 @@ export async function createOrganisations(
 }
 
 /**
- * One purchase cycle per unit, as the rules run it: the unit's annual plan (submitted, filed by the city), one
- * procurement per lot, the award, the 3-year contract signed and published within the 30 days, and each year's
- * agreement after the previous year's passed evaluation (R-PUR-2, R-ORG-1, R-CON-1…3). Cycles started between 3 and
- * 28 months ago, so every contract runs today and the stations' workers can be placed.
+ * A unit's purchasing as the rules run it, cycle by cycle: the cycle running today (started between 3 and 28 months
+ * ago, so the stations' workers can be placed) and, where its stations had opened by then, the cycle before it, which
+ * ran its three years and ended. In one unit the earlier cycle was held by another organisation, so the stations'
+ * records show a change of contractor. Answers the contracts running today.
  */
 export async function contractUnit(
   api: DemoApi,
@@ -118,8 +118,35 @@ export async function contractUnit(
   lots: { organisation: DemoOrganisation; stations: DemoStation[] }[],
   today: string,
   rng: Rng,
-): Promise<DemoContract[]> {
+  predecessor?: DemoOrganisation,
+): Promise<{ current: DemoContract[]; ended: number }> {
   const cycleStart = monthsBefore(today, between(rng, 3, 28));
+  const before = addYears(cycleStart, -3);
+  const earlier = lots
+    .map((l) => ({
+      organisation: predecessor ?? l.organisation,
+      stations: l.stations.filter((x) => x.openedOn && x.openedOn <= addDays(before, 60)),
+    }))
+    .filter((l) => l.stations.length);
+  const ended =
+    before >= '2021-01-01' && earlier.length ? await signCycle(api, s, unit, earlier, before, today, rng) : [];
+  return { current: await signCycle(api, s, unit, lots, cycleStart, today, rng), ended: ended.length };
+}
+
+/**
+ * One purchase cycle of a unit: the annual plan (submitted, filed by the city), one procurement per lot, the award,
+ * the 3-year contract signed and published within the 30 days, and each year's agreement after the previous year's
+ * passed evaluation (R-PUR-2, R-ORG-1, R-CON-1…3); a cycle that has ended has its last year evaluated too.
+ */
+async function signCycle(
+  api: DemoApi,
+  s: { county: DemoSession; city: DemoSession },
+  unit: DivisionNode,
+  lots: { organisation: DemoOrganisation; stations: DemoStation[] }[],
+  cycleStart: string,
+  today: string,
+  rng: Rng,
+): Promise<DemoContract[]> {
   const year = Number(cycleStart.slice(0, 4));
   const stations = lots.flatMap((l) => l.stations);
   const plan = await api.call<{ id: string; version: number }>(s.county, 'POST', '/api/v1/purchase-plans', {
@@ -191,6 +218,15 @@ export async function contractUnit(
         publishedOn: addDays(agreementSigned, between(rng, 1, 4)),
       });
     }
+    const cycleEnd = addDays(addYears(cycleStart, 3), -1);
+    if (cycleEnd < today)
+      await api.call(s.county, 'POST', `/api/v1/contracts/${contract.id}/evaluations`, {
+        yearNo: 3,
+        result: 'passed',
+        evaluatedOn: addDays(cycleEnd, -between(rng, 10, 25)),
+        evaluator: '濮阳市社会工作协会（第三方评估）',
+        summary: `第 3 年度服务评估合格，得分 ${between(rng, 82, 95)} 分`,
+      });
     out.push({ id: contract.id, organisation: lot.organisation, unit, stations: lot.stations, cycleStart });
   }
   return out;

@@ -82,7 +82,8 @@ describe('npm run demo', () => {
 
     const city = await as('demo.city');
     const plans = (await city('/api/v1/purchase-plans?pageSize=100')).items as { status: string }[];
-    expect(plans.length).toBe(2);
+    // The cycle running today in each unit, and in 濮阳县 the one before it when its stations had opened by then.
+    expect(plans.length).toBeGreaterThanOrEqual(2);
     expect(plans.every((p) => p.status === 'filed')).toBe(true);
 
     const county = await as('demo.county');
@@ -90,7 +91,7 @@ describe('npm run demo', () => {
     expect(stations.total).toBe(20);
     expect(stations.items.every((s: { countyCode: string }) => s.countyCode === DEMO_COUNTY)).toBe(true);
     const contracts = await county('/api/v1/contracts?pageSize=100');
-    expect(contracts.total).toBe(2);
+    expect(contracts.items.filter((c: { status: string }) => c.status === 'active')).toHaveLength(2);
     expect(
       contracts.items.every((c: { findings: { severity: string }[] }) =>
         c.findings.every((f) => f.severity !== 'error'),

@@ -47,7 +47,7 @@ async function main() {
     const c = result.counts;
     console.log(
       `\n完成（${((performance.now() - started) / 1000).toFixed(0)} 秒）：社工站 ${c.stations} 个、社会组织 ${c.organisations} 家、` +
-        `合同 ${c.contracts} 份、社工 ${c.workers} 人、服务对象 ${c.people} 人。`,
+        `合同 ${c.contracts} 份（另有上一周期已结束的 ${c.endedContracts} 份）、社工 ${c.workers} 人、服务对象 ${c.people} 人。`,
     );
     console.log('\n演示账号（首次登录无需改密码）：');
     for (const l of result.logins)
