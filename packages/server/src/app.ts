@@ -39,6 +39,7 @@ import { createUserLookup, createUserService, userRoutes, usersRepository } from
 import {
   beneficiaryIoRoutes,
   beneficiaryRoutes,
+  createBeneficiaryExport,
   createBeneficiaryImport,
   createBeneficiaryService,
 } from './modules/beneficiaries';
@@ -248,7 +249,10 @@ export async function buildApp(opts: AppOptions) {
     users: createUserLookup({ db }),
   });
   beneficiaryRoutes(app, beneficiaryService);
-  beneficiaryIoRoutes(app, { imports: createBeneficiaryImport({ db, clock, stations, divisions }) });
+  beneficiaryIoRoutes(app, {
+    imports: createBeneficiaryImport({ db, clock, stations, divisions }),
+    exportList: createBeneficiaryExport({ db, clock, divisions, stations, beneficiaries: beneficiaryService }),
+  });
   deskRoutes(
     app,
     createDeskService({

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BENEFICIARY_CATEGORIES, beneficiaryImportResultSchema } from '@shegong/shared';
+import { BENEFICIARY_CATEGORIES, beneficiaryImportResultSchema, beneficiaryQuerySchema } from '@shegong/shared';
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
 import { uploadedImport } from '../../platform/http/xlsx-upload';
 import { BENEFICIARY_IMPORT_MAX_BYTES } from './beneficiaries-import.spec';
+import type { BeneficiaryExport } from './beneficiaries.export';
 import type { BeneficiaryImport } from './beneficiaries.import';
 
 const tags = ['服务对象'];
@@ -20,8 +21,11 @@ const fileOptions = {
 const importQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('true'), ...fileOptions });
 const problemsQuery = z.strictObject(fileOptions);
 
-/** 服务对象 template, import (dry run, then all or nothing) and the problems download (R-SVC-1). */
-export function beneficiaryIoRoutes(app: FastifyInstance, d: { imports: BeneficiaryImport }) {
+/** 服务对象 template, import (dry run, then all or nothing), the problems download (R-SVC-1) and the export (R-SCOPE-2). */
+export function beneficiaryIoRoutes(
+  app: FastifyInstance,
+  d: { imports: BeneficiaryImport; exportList: BeneficiaryExport },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const upload = (req: Parameters<typeof uploadedImport>[0]) =>
     uploadedImport(req, { maxBytes: BENEFICIARY_IMPORT_MAX_BYTES });
@@ -73,5 +77,20 @@ export function beneficiaryIoRoutes(app: FastifyInstance, d: { imports: Benefici
         await d.imports.problems(requestContext(req), await upload(req), req.query),
         '服务对象名单导入问题.xlsx',
       ),
+  );
+  r.get(
+    '/api/v1/beneficiaries/export',
+    {
+      // The list's own permission is checked by the export (scope and masking as the list).
+      config: { access: { permission: 'export' } },
+      schema: {
+        tags,
+        summary:
+          '导出服务对象名单（.xlsx）：与列表相同的范围、筛选和脱敏（上级单位姓名仅显示姓氏，证件号和电话按角色脱敏），记入审计日志',
+        querystring: beneficiaryQuerySchema.omit({ page: true, pageSize: true }),
+        response: { 200: fileResponse('服务对象名单（.xlsx）') },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await d.exportList(requestContext(req), req.query), '服务对象名单.xlsx'),
   );
 }

@@ -2,3 +2,4 @@ export { createBeneficiaryService, type BeneficiaryService } from './beneficiari
 export { beneficiaryRoutes } from './beneficiaries.routes';
 export { createBeneficiaryImport, type BeneficiaryImport } from './beneficiaries.import';
 export { beneficiaryIoRoutes } from './beneficiaries-io.routes';
+export { createBeneficiaryExport, type BeneficiaryExport } from './beneficiaries.export';

@@ -24,6 +24,7 @@ const EXPORTS: Record<string, string> = {
   compliance: '/api/v1/contracts/compliance/export',
   progress: '/api/v1/plan/progress/export',
   payroll: '/api/v1/payroll/2026-05/export',
+  beneficiaries: '/api/v1/beneficiaries/export',
 };
 
 let t: TestApp;
