@@ -27,12 +27,15 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
     password: 'Start-Pass-01',
   });
   const county = await apiSession(server.url, 'py.officer', 'Start-Pass-01', PW);
-  const station = await county.post<{ id: string }>('/api/v1/stations', {
-    townshipCode: '410928101000',
-    batchYear: 2021,
-    status: 'operating',
-    openedOn: '2021-07-01',
-  });
+  const station = (townshipCode: string) =>
+    county.post<{ id: string }>('/api/v1/stations', {
+      townshipCode,
+      batchYear: 2021,
+      status: 'operating',
+      openedOn: '2021-07-01',
+    });
+  const liutun = await station('410928101000');
+  const wenliu = await station('410928102000');
   const org = await county.post<{ id: string }>('/api/v1/organisations', {
     name: '濮阳县益民社会工作服务中心',
     creditCode: makeCreditCode(71),
@@ -49,7 +52,7 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
     requirements: '驻站社工 2 名',
     method: 'public_tender',
     bidderConditions: '业务范围含社会工作',
-    stationIds: [station.id],
+    stationIds: [liutun.id, wenliu.id],
     publishedOn: '2025-12-01',
   });
   await county.post(`/api/v1/procurements/${p.id}/award`, {
@@ -83,8 +86,20 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
     hireDate: '2026-03-01',
     role: 'resident',
   });
-  await orgAdmin.post(`/api/v1/workers/${w.id}/assignments`, { stationId: station.id, startOn: '2026-03-01' });
+  await orgAdmin.post(`/api/v1/workers/${w.id}/assignments`, { stationId: liutun.id, startOn: '2026-03-01' });
   await orgAdmin.post(`/api/v1/workers/${w.id}/account`, { username: 'zhang.xm', password: 'Start-Pass-01' });
+  // A colleague at the neighbouring station, where the child also comes to be served.
+  const liu = await orgAdmin.post<{ id: string }>('/api/v1/workers', {
+    name: '刘伟',
+    idNumber: makeCitizenId('19960821', 131),
+    education: 'bachelor',
+    socialWorkMajor: true,
+    hireDate: '2026-03-01',
+    role: 'resident',
+  });
+  await orgAdmin.post(`/api/v1/workers/${liu.id}/assignments`, { stationId: wenliu.id, startOn: '2026-03-01' });
+  await orgAdmin.post(`/api/v1/workers/${liu.id}/account`, { username: 'liu.w', password: 'Start-Pass-01' });
+  await apiSession(server.url, 'liu.w', 'Start-Pass-01', PW);
   await apiSession(server.url, 'zhang.xm', 'Start-Pass-01', PW);
 });
 
@@ -147,6 +162,25 @@ describe('服务对象 at phone width: a worker registers a child, the county of
     await dialog.waitFor({ state: 'hidden' });
     await main.getByText('依据：父母在外务工，祖母年迈，放学后无人看护').waitFor();
     await expect(main.getByText('尚未评估风险等级').count()).resolves.toBe(0);
+
+    // One person once: the colleague at the neighbouring station registering the same ID number is shown the record
+    // that exists and links it to that station instead of making a second one.
+    await j.loginAs('liu.w', PW);
+    await j.page.goto(`${j.server.url}/beneficiaries/new`);
+    await j.page.locator('[title="文留镇社会工作服务站"]').waitFor();
+    await j.page.locator('[title^="刘伟"]').waitFor();
+    await j.page.getByLabel('姓名', { exact: true }).fill('李小花');
+    await j.page.getByLabel('身份证号', { exact: true }).fill(CHILD_ID);
+    await j.page.getByLabel('监护人姓名').fill('李桂兰');
+    await j.page.getByLabel('与本人关系').fill('祖母');
+    await j.page.getByRole('button', { name: /^登\s*记$/ }).click();
+    await j.page.getByText('此身份证号已登记').waitFor();
+    await expect(j.page.getByRole('button', { name: '不是同一人，继续登记' }).count()).resolves.toBe(0);
+    await looksRight('72b-beneficiary-duplicate-390');
+    await j.page.getByRole('button', { name: '关联到本站' }).click();
+    await j.page.getByRole('heading', { name: '李小花', level: 1 }).waitFor();
+    await main.getByText('文留镇社会工作服务站').waitFor();
+    await main.getByText('共同服务').waitFor();
   });
 
   it('the county officer finds the child with the name masked (R-SCOPE-2) and unmasks the ID with a reason', async () => {

@@ -105,7 +105,7 @@ export function BeneficiaryFormPage() {
         stationId: b.stationId,
         idNumber: m.by === 'id' ? (b.idNumber ?? '') : '',
         beneficiaryId: m.by === 'id' ? null : m.linkId,
-        name: m.by === 'id' ? undefined : b.name,
+        name: b.name,
         workerId: b.workerId ?? null,
       });
       message.success(`已关联到本站：${v.name}`);
@@ -161,6 +161,7 @@ export function BeneficiaryFormPage() {
         {matches && (
           <MatchPanel
             matches={matches}
+            stationName={station?.name}
             linking={link.isPending}
             onLink={linkTo}
             onCreateAnyway={() => void save()}

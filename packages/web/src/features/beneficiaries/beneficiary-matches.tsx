@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Alert, Button, Card, Flex, List, theme } from 'antd';
+import { Alert, Button, Card, Flex, List, Tag, theme } from 'antd';
 import { GENDER_LABELS, type MatchView } from '@shegong/shared';
 
 /**
@@ -9,12 +9,15 @@ import { GENDER_LABELS, type MatchView } from '@shegong/shared';
  */
 export function MatchPanel({
   matches,
+  stationName,
   linking,
   onLink,
   onCreateAnyway,
   onCancel,
 }: {
   matches: MatchView[];
+  /** The station being registered at: a person it already serves needs no link. */
+  stationName: string | undefined;
   linking: boolean;
   onLink: (m: MatchView) => void;
   onCreateAnyway: () => void;
@@ -50,11 +53,15 @@ export function MatchPanel({
                 {m.by === 'id' ? '身份证号相同' : '姓名、性别、出生年份、村（社区）相同'}；服务社工站：
                 {m.stationNames.join('、') || '—'}
               </span>
-              <Flex gap={8} wrap>
+              <Flex gap={8} wrap align="center">
                 {m.inScope && m.id && <Link to={`/beneficiaries/${m.id}`}>打开档案</Link>}
-                <Button type="primary" size="large" loading={linking} onClick={() => onLink(m)}>
-                  关联到本站
-                </Button>
+                {stationName && m.stationNames.includes(stationName) ? (
+                  <Tag color="blue">本站已在服务</Tag>
+                ) : (
+                  <Button type="primary" size="large" loading={linking} onClick={() => onLink(m)}>
+                    关联到本站
+                  </Button>
+                )}
               </Flex>
             </Flex>
           </List.Item>
