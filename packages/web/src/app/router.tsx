@@ -53,6 +53,10 @@ const BeneficiaryDetailPage = lazyPage(
   'BeneficiaryDetailPage',
 );
 const HandoverPage = lazyPage(() => import('../features/beneficiaries/handover-page'), 'HandoverPage');
+const BeneficiaryImportPage = lazyPage(
+  () => import('../features/beneficiaries/beneficiary-import-page'),
+  'BeneficiaryImportPage',
+);
 const ForbiddenPage = lazyPage(() => import('./status-pages'), 'ForbiddenPage');
 const NotFoundPage = lazyPage(() => import('./status-pages'), 'NotFoundPage');
 
@@ -263,6 +267,7 @@ export function AppRoutes() {
             <Route path="beneficiaries" element={guarded('beneficiaries:read', <BeneficiariesPage />)} />
             <Route path="beneficiaries/new" element={guarded('beneficiaries:write', <BeneficiaryFormPage />)} />
             <Route path="beneficiaries/handover" element={guarded('beneficiaries:read', <HandoverPage />)} />
+            <Route path="beneficiaries/import" element={guarded('beneficiaries:write', <BeneficiaryImportPage />)} />
             <Route
               path="beneficiaries/:beneficiaryId"
               element={guarded('beneficiaries:read', <BeneficiaryDetailPage />)}

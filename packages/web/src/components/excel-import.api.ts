@@ -16,7 +16,8 @@ function importForm({ file, mapping }: ImportUpload): FormData {
 }
 
 /** The check (a dry run: nothing is written) or the commit of all rows at once, at the import's URL. */
-export const postImport = (url: string, upload: ImportUpload) => api.post<ImportResult>(url, importForm(upload));
+export const postImport = <R extends ImportResult = ImportResult>(url: string, upload: ImportUpload) =>
+  api.post<R>(url, importForm(upload));
 
 /** The uploaded sheet with a 问题 column added, saved as 〈file name〉-问题清单.xlsx unless the server names it. */
 export const downloadProblems = (url: string, upload: ImportUpload) =>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportMapping, ImportResult } from '@shegong/shared';
@@ -8,7 +8,7 @@ import { ImportIssues } from './import-issues';
 import { ImportMappingView } from './import-mapping';
 
 /** A check's answer and exactly what was checked: the commit and the problems list send the same file and mapping. */
-type Checked = ImportUpload & { result: ImportResult };
+type Checked<R extends ImportResult> = ImportUpload & { result: R };
 type Busy = 'check' | 'commit' | 'problems' | null;
 
 const sameMapping = (a: ImportMapping, b: ImportMapping) =>
@@ -21,13 +21,14 @@ const failure = (e: unknown, fallback: string) => (e instanceof ApiError ? e.mes
  * check the page shows how each header of the file was understood (and lets the user map one by hand), the required
  * columns missing, and every problem by row, column, value and name, with the list downloadable as the sheet itself.
  */
-export function ExcelImport({
+export function ExcelImport<R extends ImportResult = ImportResult>({
   title,
   templateUrl,
   templateName,
   importUrl,
   problemsUrl,
   onDone,
+  renderResult,
 }: {
   title: string;
   templateUrl: string;
@@ -35,10 +36,12 @@ export function ExcelImport({
   importUrl: (dryRun: boolean) => string;
   problemsUrl: string;
   onDone: () => void;
+  /** What the import's own answer adds after a check (e.g. each row new, matched or unchanged). */
+  renderResult?: (result: R) => ReactNode;
 }) {
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [checked, setChecked] = useState<Checked<R> | null>(null);
   // The manual mapping being edited; kept for the next file (a corrected sheet usually has the same headers).
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function ExcelImport({
     setError(null);
     setImported(null);
     try {
-      const result = await postImport(importUrl(true), upload);
+      const result = await postImport<R>(importUrl(true), upload);
       // Only headers of this file keep a manual mapping.
       const headers = new Set(result.columns.map((c) => c.header));
       const kept = Object.fromEntries(Object.entries(upload.mapping).filter(([h]) => headers.has(h)));
@@ -64,10 +67,10 @@ export function ExcelImport({
     }
   }
 
-  async function commit(c: Checked) {
+  async function commit(c: Checked<R>) {
     setBusy('commit');
     try {
-      const result = await postImport(importUrl(false), c);
+      const result = await postImport<R>(importUrl(false), c);
       if (result.committed) {
         setChecked(null);
         setImported(result.rows);
@@ -80,7 +83,7 @@ export function ExcelImport({
     }
   }
 
-  async function problems(c: Checked) {
+  async function problems(c: Checked<R>) {
     setBusy('problems');
     try {
       await downloadProblems(problemsUrl, c);
@@ -165,6 +168,7 @@ export function ExcelImport({
           检查通过：{result.rows} 行，可以导入。
         </Typography.Paragraph>
       )}
+      {result && !changed && result.missing.length === 0 && renderResult?.(result)}
     </Card>
   );
 }
