@@ -60,44 +60,57 @@ export type CategoryInput = z.input<typeof categoryInputSchema>;
 /** Ending a period (the person left the category). */
 export const endCategorySchema = z.strictObject({ endedOn: isoDate });
 
-const personFields = {
+/** A person's own fields, without defaults: the update takes any subset of them. */
+const personShape = {
   name: personName,
   /** Empty when the person has no ID number; then `noIdReason`, gender and an approximate birth year are required. */
-  idNumber: idNumber.or(z.literal('')).default(''),
-  noIdReason: z.enum(NO_ID_REASONS, '请选择无身份证号的原因').nullable().default(null),
+  idNumber: idNumber.or(z.literal('')),
+  noIdReason: z.enum(NO_ID_REASONS, '请选择无身份证号的原因').nullable(),
   /** Derived from the ID number when there is one; required without. */
-  gender: z.enum(['male', 'female'], '请选择性别').nullable().default(null),
-  birthYear: z.number().int().min(1900, '出生年份应在 1900 年之后').max(2100).nullable().default(null),
-  birthPlace: shortText(60).default(''),
-  phone: phone.default(''),
+  gender: z.enum(['male', 'female'], '请选择性别').nullable(),
+  birthYear: z.number().int().min(1900, '出生年份应在 1900 年之后').max(2100).nullable(),
+  birthPlace: shortText(60),
+  phone,
   /** 村（社区）: the unit of the outreach and of matching people without ID. */
-  village: shortText(40).default(''),
-  address: shortText(120).default(''),
+  village: shortText(40),
+  address: shortText(120),
   /** Required for a minor (民法典 27). */
-  guardian: guardianSchema.nullable().default(null),
-  household: z.array(householdMemberSchema).max(20, '家庭成员不超过 20 人').default([]),
+  guardian: guardianSchema.nullable(),
+  household: z.array(householdMemberSchema).max(20, '家庭成员不超过 20 人'),
   /** The social worker responsible (a worker of the station's contractor). */
-  workerId: z.uuid('请选择负责社工').nullable().default(null),
+  workerId: z.uuid('请选择负责社工').nullable(),
 };
 
 export const createBeneficiarySchema = z.strictObject({
   stationId: z.uuid('请选择社工站'),
-  ...personFields,
+  name: personShape.name,
+  idNumber: personShape.idNumber.default(''),
+  noIdReason: personShape.noIdReason.default(null),
+  gender: personShape.gender.default(null),
+  birthYear: personShape.birthYear.default(null),
+  birthPlace: personShape.birthPlace.default(''),
+  phone: personShape.phone.default(''),
+  village: personShape.village.default(''),
+  address: personShape.address.default(''),
+  guardian: personShape.guardian.default(null),
+  household: personShape.household.default([]),
+  workerId: personShape.workerId.default(null),
   /** The categories known at registration. */
   categories: z.array(categoryInputSchema).max(16).default([]),
 });
 export type CreateBeneficiaryInput = z.input<typeof createBeneficiarySchema>;
 
-export const updateBeneficiarySchema = z.strictObject({ ...personFields, version: z.number().int() });
+/** PATCH: the fields sent change, the others stay as stored (another system may send only a phone). */
+export const updateBeneficiarySchema = z.strictObject(personShape).partial().extend({ version: z.number().int() });
 export type UpdateBeneficiaryInput = z.input<typeof updateBeneficiarySchema>;
 
 /** A second station serving a person already registered links to the one record (one person once). */
 export const linkBeneficiarySchema = z.strictObject({
   stationId: z.uuid('请选择社工站'),
-  /** The person's ID number (proves the caller knows whom they link), or, for a person without one, the match's id and name. */
+  /** The person's ID number, or for a person without one the match's id; with the person's name either way (proof). */
   idNumber: idNumber.or(z.literal('')).default(''),
   beneficiaryId: z.uuid().nullable().default(null),
-  name: personName.optional(),
+  name: personName,
   workerId: z.uuid('请选择负责社工').nullable().default(null),
 });
 export type LinkBeneficiaryInput = z.input<typeof linkBeneficiarySchema>;
@@ -262,7 +275,8 @@ export const beneficiaryViewSchema = beneficiaryListItemSchema.extend({
   birthPlace: z.string(),
   phone: z.string(),
   address: z.string(),
-  minor: z.boolean(),
+  /** Null on a restricted record (whether it is a minor or a health record is itself withheld). */
+  minor: z.boolean().nullable(),
   guardian: z.object({ name: z.string(), relation: z.string(), phone: z.string() }).nullable(),
   household: z.array(
     z.object({ id: z.string(), name: z.string(), relation: z.string(), memberId: z.string().nullable() }),

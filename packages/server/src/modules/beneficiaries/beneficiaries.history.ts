@@ -1,6 +1,7 @@
 import {
   checkPeriod,
   CATEGORY_LABELS,
+  HEALTH_CATEGORIES,
   maskName,
   periodDetails,
   RISK_LABELS,
@@ -25,6 +26,10 @@ import { beneficiariesRepository as repo } from './beneficiaries.repository';
 import { categoryView, consentView, policyFacts, riskView } from './beneficiaries.view';
 
 type CategoryInput = z.infer<typeof categoryInputSchema>;
+
+/** The log names a health category only as such (its readers are administrators; R-SCOPE-2). */
+const loggedCategory = (c: BeneficiaryCategory) => (HEALTH_CATEGORIES.includes(c) ? 'health' : c);
+const loggedLabel = (c: BeneficiaryCategory) => (HEALTH_CATEGORIES.includes(c) ? '健康类别' : CATEGORY_LABELS[c]);
 
 /**
  * A person's history: category periods (added, ended, never overwritten — R-SVC-1), risk assessments (R-SVC-5) and
@@ -58,20 +63,21 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
       return { items: (lc.categories.get(row.id) ?? []).map((c) => categoryView(c, clock.today())) };
     },
 
-    /** R-SVC-1: a new period in a category, checked against the person's other periods of it. */
+    /**
+     * R-SVC-1: a new period in a category, checked against the person's other periods of it. The person's row is
+     * locked first, so two additions at once cannot both pass the overlap check (PostgreSQL runs them in parallel).
+     */
     async addCategory(ctx: ActorContext, id: string, input: CategoryInput) {
-      const { row, lc } = await forChange(ctx.actor, id);
-      const existing = (lc.categories.get(row.id) ?? []).map((c) => ({
-        ...c,
-        category: c.category as BeneficiaryCategory,
-      }));
-      const errors = checkPeriod(input, row, existing, clock.today());
-      const first = Object.values(errors)[0];
-      if (first)
-        throw new AppError('VALIDATION_FAILED', `「${CATEGORY_LABELS[input.category]}」${first}`, {
-          fieldErrors: errors,
-        });
+      const { row } = await forChange(ctx.actor, id);
       const created = await db.transaction(async (tx) => {
+        await repo.lockPerson(tx, row.id);
+        const existing = await repo.categoriesOf(tx, [row.id]);
+        const errors = checkPeriod(input, row, existing, clock.today());
+        const first = Object.values(errors)[0];
+        if (first)
+          throw new AppError('VALIDATION_FAILED', `「${CATEGORY_LABELS[input.category]}」${first}`, {
+            fieldErrors: errors,
+          });
         const [c] = await repo.insertCategories(tx, [
           {
             beneficiaryId: row.id,
@@ -89,8 +95,8 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
           entityType: 'beneficiary',
           entityId: row.id,
           divisionPath: row.divisionPath,
-          summary: `服务对象 ${maskName(row.name)}：新增类别 ${CATEGORY_LABELS[input.category]}（${input.startedOn} 起）`,
-          after: input,
+          summary: `服务对象 ${maskName(row.name)}：新增类别 ${loggedLabel(input.category)}（${input.startedOn} 起）`,
+          after: { category: loggedCategory(input.category), startedOn: input.startedOn, endedOn: input.endedOn },
         });
         return c;
       });
@@ -104,6 +110,8 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
       const period = all.find((c) => c.id === categoryId);
       if (!period) throw notFound('类别记录');
       if (period.endedOn) throw fieldError('endedOn', `该时段已于 ${period.endedOn} 结束`);
+      // A future end would lock the period (it counts as ended): record the end when it comes.
+      if (endedOn > clock.today()) throw fieldError('endedOn', '结束日期不能晚于今天：到期时再登记结束');
       const others = all
         .filter((c) => c.id !== categoryId)
         .map((c) => ({ ...c, category: c.category as BeneficiaryCategory }));
@@ -130,7 +138,7 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
           entityType: 'beneficiary',
           entityId: row.id,
           divisionPath: row.divisionPath,
-          summary: `服务对象 ${maskName(row.name)}：${CATEGORY_LABELS[period.category as BeneficiaryCategory]}于 ${endedOn} 结束`,
+          summary: `服务对象 ${maskName(row.name)}：${loggedLabel(period.category)}于 ${endedOn} 结束`,
           before: { endedOn: null },
           after: { endedOn },
         });
@@ -160,7 +168,8 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
           entityId: row.id,
           divisionPath: row.divisionPath,
           summary: `服务对象 ${maskName(row.name)}：风险评估 ${RISK_LABELS[input.level]}（${input.assessedOn}）`,
-          after: input,
+          // The reason may describe health or abuse: it stays on the record, not in the log.
+          after: { level: input.level, assessedOn: input.assessedOn },
         });
         return r;
       });
@@ -186,7 +195,7 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
           entityId: row.id,
           divisionPath: row.divisionPath,
           summary: `服务对象 ${maskName(row.name)}：${CONSENT_KIND_LABELS[input.kind]} ${CONSENT_DECISION_LABELS[input.decision]}（${input.recordedOn}）`,
-          after: input,
+          after: { kind: input.kind, decision: input.decision, givenBy: input.givenBy, recordedOn: input.recordedOn },
         });
         return c;
       });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACT_TERMS } from '@shegong/shared';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
@@ -26,7 +27,9 @@ async function workerLogin(key: string, name: string, idNumber: string, stationI
     role: 'resident',
   });
   ids[key] = w.json().id;
-  await t.call(org, 'POST', `/api/v1/workers/${ids[key]}/assignments`, { stationId, startOn: '2026-03-01' });
+  // Placed only where the organisation holds a contract (文留镇 gets one later in the file).
+  if (stationId === ids.liutun)
+    await t.call(org, 'POST', `/api/v1/workers/${ids[key]}/assignments`, { stationId, startOn: '2026-03-01' });
   await t.call(org, 'POST', `/api/v1/workers/${ids[key]}/account`, {
     username: `${key}.sw`,
     password: 'Worker-Pass-01',
@@ -306,6 +309,39 @@ describe('records belong to the station (handover)', () => {
   });
 });
 
+/** A live contract of the fixture's organisation for one more station (as contract-fixture.ts makes the first). */
+async function contractFor(stationId: string) {
+  const p = (
+    await t.call(county, 'POST', '/api/v1/procurements', {
+      countyCode: DIV.puyangCounty,
+      title: '文留镇社工站项目',
+      serviceContent: '服务',
+      serviceStandards: '标准',
+      requirements: '要求',
+      method: 'public_tender',
+      bidderConditions: '条件',
+      stationIds: [stationId],
+      publishedOn: '2025-12-01',
+    })
+  ).json();
+  await t.call(county, 'POST', `/api/v1/procurements/${p.id}/award`, {
+    organisationId: ids.org,
+    amount: 400000,
+    awardedOn: '2025-12-10',
+  });
+  const terms = Object.fromEntries(Object.keys(CONTRACT_TERMS).map((k) => [k, '见合同']));
+  const c = await t.call(county, 'POST', '/api/v1/contracts', {
+    procurementId: p.id,
+    title: '文留镇社工站合同',
+    signedOn: '2025-12-20',
+    cycleStart: '2026-01-01',
+    publishedOn: '2025-12-21',
+    terms,
+    firstAgreement: { amount: 400000, publishedOn: '2025-12-21' },
+  });
+  expect(c.statusCode, c.body).toBe(201);
+}
+
 let admin: Session | undefined;
 async function cityAdmin() {
   admin ??= (await t.as('city_admin', DIV.city)).session;
@@ -327,5 +363,83 @@ describe('records belong to the station, not to the contractor', () => {
     } finally {
       t.clock.set(TODAY);
     }
+  });
+});
+
+describe('review findings (R-SCOPE-2, R-SVC-1)', () => {
+  it('R-SCOPE-2 a filter that would confirm a withheld fact leaves withheld records out', async () => {
+    const ids_ = async (s: Session, q: string) =>
+      (await t.call(s, 'GET', `/api/v1/beneficiaries?${q}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await ids_(sw.li, '')).toContain(ids.child); // the colleague sees that the record exists…
+    expect(await ids_(sw.li, 'category=left_behind_child')).not.toContain(ids.child); // …not its category
+    expect(await ids_(sw.li, `q=${CHILD_ID.slice(-6)}`)).not.toContain(ids.child);
+    expect(await ids_(sw.zhang, 'category=left_behind_child')).toContain(ids.child); // the responsible worker does
+    expect(await ids_(county, 'category=left_behind_child')).toContain(ids.child);
+    const asCity = (await t.call(city, 'GET', `/api/v1/beneficiaries/${ids.child}`)).json();
+    expect(asCity.minor).toBeNull();
+  });
+
+  it('R-SCOPE-2 the log keeps no relatives’ names, health categories or risk reasons', async () => {
+    const log = (await t.call(await cityAdmin(), 'GET', '/api/v1/audit-events?pageSize=200')).json();
+    const text = JSON.stringify(log);
+    expect(text).not.toContain('李大山');
+    expect(text).not.toContain('独居，行动不便');
+  });
+
+  it('R-SVC-1 PATCH changes the fields sent and keeps the others', async () => {
+    const cur = (await t.call(sw.zhang, 'GET', `/api/v1/beneficiaries/${ids.elder}`)).json();
+    const r = await t.call(sw.zhang, 'PATCH', `/api/v1/beneficiaries/${ids.elder}`, {
+      phone: '13811112222',
+      version: cur.version,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ phone: '13811112222', village: '柳屯东村', idNumber: ELDER_ID, name: '王秀英' });
+    expect(r.json().address).toBe(cur.address);
+  });
+
+  it('R-SVC-1 linking by ID needs the person’s name too; a future end date is refused', async () => {
+    await contractFor(ids.wenliu); // 文留镇 gets its contract: its worker can now be placed there
+    const placed = await t.call(org, 'POST', `/api/v1/workers/${ids.wang}/assignments`, {
+      stationId: ids.wenliu,
+      startOn: '2026-11-01',
+    });
+    expect(placed.statusCode, placed.body).toBe(200);
+    const wrong = await t.call(sw.wang, 'POST', '/api/v1/beneficiaries/links', {
+      stationId: ids.wenliu,
+      idNumber: ELDER_ID,
+      name: '张三',
+    });
+    expect(wrong.statusCode, wrong.body).toBe(400);
+    expect(JSON.parse(wrong.body).message).toMatch(/姓名.*不一致/);
+    const ok = await t.call(sw.wang, 'POST', '/api/v1/beneficiaries/links', {
+      stationId: ids.wenliu,
+      idNumber: ELDER_ID,
+      name: '王秀英',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(
+      ok
+        .json()
+        .stations.map((s: { stationId: string }) => s.stationId)
+        .sort(),
+    ).toEqual([ids.liutun, ids.wenliu].sort());
+    const open = (await t.call(sw.zhang, 'GET', `/api/v1/beneficiaries/${ids.elder}/categories`)).json().items;
+    const current = open.find((c: { endedOn: string | null }) => !c.endedOn);
+    const future = await t.call(sw.zhang, 'PATCH', `/api/v1/beneficiaries/${ids.elder}/categories/${current.id}`, {
+      endedOn: '2027-01-01',
+    });
+    expect(future.statusCode).toBe(400);
+  });
+
+  it('R-SVC-1 additions at once cannot store overlapping periods of one category', async () => {
+    const add = (startedOn: string) =>
+      t.call(sw.zhang, 'POST', `/api/v1/beneficiaries/${ids.elder}/categories`, {
+        category: 'temporary_relief',
+        startedOn,
+        source: '临时救助审批',
+      });
+    const codes = (await Promise.all(['2020-01-01', '2020-02-01', '2020-03-01'].map(add))).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 400)).toHaveLength(2);
   });
 });

@@ -2,15 +2,15 @@ import { maskName, type HandoverView, type MatchView } from '@shegong/shared';
 import type { z } from 'zod';
 import type { linkBeneficiarySchema, matchQuerySchema } from '@shegong/shared';
 import { writeAudit } from '../../platform/audit/audit';
-import type { Actor } from '../../platform/auth/actor';
+import { can, type Actor } from '../../platform/auth/actor';
 import { stationInScope } from '../../platform/auth/scope';
 import type { ActorContext } from '../../platform/http/context';
 import { fieldError, notFound } from '../../platform/http/errors';
 import type { StationSummary } from '../stations';
-import { seesNames } from './beneficiaries.policy';
+import { isRestricted, isSensitive, seesNames } from './beneficiaries.policy';
 import type { BeneficiaryDeps, BeneficiaryReads } from './beneficiaries.reads';
 import { beneficiariesRepository as repo, beneficiaryScope, type BeneficiaryRow } from './beneficiaries.repository';
-import { listItem } from './beneficiaries.view';
+import { listItem, policyFacts } from './beneficiaries.view';
 
 interface MatchingDeps extends BeneficiaryDeps {
   reads: BeneficiaryReads;
@@ -20,6 +20,10 @@ interface MatchingDeps extends BeneficiaryDeps {
 
 const HANDOVER_LIST = 50;
 
+/** Lists that would confirm a withheld fact leave withheld records out (R-SCOPE-2; see `filterOf`). */
+const withheldFor = (actor: Actor) =>
+  can(actor, 'beneficiaries:sensitive') ? {} : { withheld: { workerId: actor.workerId ?? null } };
+
 /**
  * One person once (R-SVC-1): who a new registration may already be, linking a second station to the one record, and
  * what a station's new team inherits (records belong to the station, not to the contractor).
@@ -27,19 +31,24 @@ const HANDOVER_LIST = 50;
 export function createBeneficiaryMatching(d: MatchingDeps) {
   const { db, clock, reads } = d;
 
-  /** What a match shows: enough to recognise the person, no identity; the id only when the caller may open it. */
+  /**
+   * What a match shows: enough to recognise the person, no identity; the id only when the caller may open it; a record
+   * withheld from the caller (sensitive) only as much as an out-of-scope one.
+   */
   async function matchOf(actor: Actor, row: BeneficiaryRow, by: MatchView['by']): Promise<MatchView> {
-    const [inScope, links] = await Promise.all([
+    const [inScope, lc] = await Promise.all([
       repo.findInScope(db, beneficiaryScope(actor.scope), row.id),
-      repo.linksOf(db, [row.id]),
+      reads.listContext([row]),
     ]);
+    const links = lc.links.get(row.id) ?? [];
     const stations = await d.stations.summaries(links.map((l) => l.stationId));
+    const open = !!inScope && !isRestricted(actor, policyFacts(row, lc), lc.today);
     return {
       id: inScope ? row.id : null,
       by,
-      name: inScope && seesNames(actor) ? row.name : maskName(row.name),
+      name: open && seesNames(actor) ? row.name : maskName(row.name),
       gender: row.gender,
-      birthYear: row.birthYear,
+      birthYear: open || !isSensitive(policyFacts(row, lc), lc.today) ? row.birthYear : null,
       village: row.village,
       stationNames: stations.map((s) => s.name),
       inScope: !!inScope,
@@ -68,6 +77,8 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
       if (input.idNumber) {
         row = await repo.byIdNumber(db, input.idNumber);
         if (!row) throw fieldError('idNumber', '未找到该身份证号的服务对象，请直接登记');
+        // The ID alone is guessable (one birth date has at most 1000 numbers): the caller names the person too.
+        if (row.name !== input.name?.trim()) throw fieldError('name', '与该身份证号登记的姓名不一致，请核对');
       } else {
         // A person without ID: the match's id and the same name (the caller saw the person, not just an id).
         row = input.beneficiaryId ? await repo.byId(db, input.beneficiaryId) : undefined;
@@ -109,7 +120,7 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
       const assigned = await d.workers.assignedToday([station.id]);
       const [counts, high, unassigned] = await Promise.all([
         repo.stationCounts(db, station.id, today),
-        repo.page(db, repo.where(scope, { stationId: station.id, risk: 'high' }, today), {
+        repo.page(db, repo.where(scope, { stationId: station.id, risk: 'high', ...withheldFor(ctx.actor) }, today), {
           page: 1,
           pageSize: HANDOVER_LIST,
         }),

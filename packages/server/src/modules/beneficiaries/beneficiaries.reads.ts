@@ -1,7 +1,7 @@
 import { maskName, type BeneficiaryQuery, type BeneficiaryView } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
-import type { Actor } from '../../platform/auth/actor';
+import { can, type Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
 import { fieldError, notFound } from '../../platform/http/errors';
@@ -82,13 +82,19 @@ export function createBeneficiaryReads(d: BeneficiaryDeps) {
     return row;
   }
 
-  /** The list's filters as SQL: the county code becomes its path; an unknown one is a field error. */
-  function filterOf(q: Omit<BeneficiaryQuery, 'page' | 'pageSize'>): ListFilter {
+  /**
+   * The list's filters as SQL: the county code becomes its path (an unknown one is a field error); a filter that would
+   * confirm a withheld fact of a sensitive record (its category, risk, phone or ID) leaves such records out (R-SCOPE-2).
+   */
+  function filterOf(actor: Actor, q: Omit<BeneficiaryQuery, 'page' | 'pageSize'>): ListFilter {
     const { countyCode, ...rest } = q;
-    if (!countyCode) return rest;
+    const revealing = !!q.category || !!q.risk || (!!q.q && /\d/.test(q.q));
+    const withheld =
+      revealing && !can(actor, 'beneficiaries:sensitive') ? { workerId: actor.workerId ?? null } : undefined;
+    if (!countyCode) return { ...rest, withheld };
     const county = d.divisions.unitOf(countyCode);
     if (!county || county.code !== countyCode) throw fieldError('countyCode', '不是本市的县（区）');
-    return { ...rest, countyPath: county.path };
+    return { ...rest, withheld, countyPath: county.path };
   }
 
   async function detail(actor: Actor, row: BeneficiaryRow) {
@@ -109,7 +115,7 @@ export function createBeneficiaryReads(d: BeneficiaryDeps) {
     filterOf,
     /** One page: a constant number of queries whatever the page size. */
     async list(ctx: ActorContext, q: BeneficiaryQuery) {
-      const where = repo.where(beneficiaryScope(ctx.actor.scope), filterOf(q), clock.today());
+      const where = repo.where(beneficiaryScope(ctx.actor.scope), filterOf(ctx.actor, q), clock.today());
       const { items, total } = await repo.page(db, where, q);
       const lc = await listContext(items, q.asOf);
       await auditClearRead(ctx, items, lc, '查看服务对象列表');

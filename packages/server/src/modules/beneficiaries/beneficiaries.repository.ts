@@ -61,6 +61,12 @@ function searchCondition(q: string): SQL {
 export interface ListFilter extends Omit<BeneficiaryQuery, 'page' | 'pageSize' | 'countyCode'> {
   /** The county's division path, resolved by the service from `countyCode`. */
   countyPath?: string;
+  /**
+   * Leave out records withheld from the caller (sensitive, and the caller neither may see them nor is responsible
+   * through `workerId`): set when a filter would otherwise confirm a withheld fact (a health category, a risk grade,
+   * a phone or ID number).
+   */
+  withheld?: { workerId: string | null };
 }
 
 /** The only reader and writer of the beneficiaries tables (the import's bulk statements excepted). */
@@ -78,6 +84,11 @@ export const beneficiariesRepository = {
       f.stationId ? servedBy(sql`${links.stationId} = ${f.stationId}`) : undefined,
       f.workerId ? servedBy(sql`${links.workerId} = ${f.workerId}`) : undefined,
       f.countyPath ? servedBy(sql`${links.divisionPath} like ${likePrefix(f.countyPath)}`) : undefined,
+      f.withheld
+        ? f.withheld.workerId
+          ? sql`(not ${sensitiveSql(today)} or ${servedBy(sql`${links.workerId} = ${f.withheld.workerId}`)})`
+          : sql`not ${sensitiveSql(today)}`
+        : undefined,
       f.sensitive === true ? sensitiveSql(today) : f.sensitive === false ? sql`not ${sensitiveSql(today)}` : undefined,
     )!;
   },
@@ -124,6 +135,8 @@ export const beneficiariesRepository = {
         and(
           eq(b.name, p.name),
           isNull(b.archivedAt),
+          // People with an ID are found by it; only those without one are matched by what they look like.
+          isNull(b.idNumber),
           p.gender ? eq(b.gender, p.gender as 'male' | 'female') : undefined,
           p.birthYear ? sql`${b.birthYear} between ${p.birthYear - 1} and ${p.birthYear + 1}` : undefined,
           p.village ? eq(b.village, p.village) : undefined,
@@ -187,6 +200,10 @@ export const beneficiariesRepository = {
       .where(and(eq(b.id, id), eq(b.version, version)))
       .returning();
     return row as BeneficiaryRow | undefined;
+  },
+  /** Serialises changes to one person's periods (the overlap check reads, then writes). */
+  async lockPerson(db: DbOrTx, id: string) {
+    await db.select({ id: b.id }).from(b).where(eq(b.id, id)).for('update');
   },
   async setRisk(db: DbOrTx, id: string, level: BeneficiaryRow['riskLevel']) {
     await db.update(b).set({ riskLevel: level }).where(eq(b.id, id));

@@ -1,6 +1,7 @@
 import {
   checkIdentity,
   checkPeriod,
+  HEALTH_CATEGORIES,
   maskName,
   periodDetails,
   type CreateBeneficiaryInput,
@@ -23,6 +24,7 @@ import { policyFacts } from './beneficiaries.view';
 
 type CreateInput = z.infer<typeof createBeneficiarySchema>;
 type UpdateInput = z.infer<typeof updateBeneficiarySchema>;
+type PersonInput = Omit<CreateInput, 'stationId' | 'categories' | 'household'>;
 export type { CreateBeneficiaryInput, UpdateBeneficiaryInput, LinkBeneficiaryInput };
 
 /** Throws the field errors, if any, as one 400 naming every field (nothing written). */
@@ -71,7 +73,7 @@ export function createBeneficiaryService(d: BeneficiaryDeps) {
   const matching = createBeneficiaryMatching({ ...d, reads, writableStation, responsibleWorker });
   const history = createBeneficiaryHistory({ ...d, reads });
 
-  const personColumns = (input: CreateInput | UpdateInput, identity: ReturnType<typeof checkIdentity>['identity']) => ({
+  const personColumns = (input: PersonInput, identity: ReturnType<typeof checkIdentity>['identity']) => ({
     name: input.name,
     ...identity,
     birthPlace: input.birthPlace,
@@ -156,43 +158,42 @@ export function createBeneficiaryService(d: BeneficiaryDeps) {
           entityId: created.id,
           divisionPath: created.divisionPath,
           summary: `登记服务对象 ${maskName(created.name)}（${station.name}）`,
-          after: { ...input, name: maskName(input.name), address: input.address ? '（已填写）' : '' },
+          after: auditedCreate(input),
         });
         return created;
       });
       return reads.viewOf(ctx.actor, row.id);
     },
 
-    /** Change a person's identity and contact details (version-checked; categories have their own history). */
-    async update(ctx: ActorContext, id: string, input: UpdateInput) {
+    /** Change a person's identity and contact details: the fields sent (version-checked); categories have their own history. */
+    async update(ctx: ActorContext, id: string, patch: UpdateInput) {
       const today = clock.today();
       const current = await reads.load(ctx.actor, id);
       const lc = await reads.listContext([current]);
       if (!canChange(ctx.actor, policyFacts(current, lc), today)) throw notFound('服务对象');
+      const input = { ...storedFields(current), ...definedOnly(patch) };
       const { identity, errors } = checkIdentity(input, today);
       refuse(errors);
       if (identity.idNumber && identity.idNumber !== current.idNumber) {
         const other = await repo.byIdNumber(db, identity.idNumber);
         if (other && other.id !== id) throw fieldError('idNumber', '该身份证号已属于另一名服务对象');
       }
-      await checkHousehold(ctx, input.household, id);
+      if (patch.household) await checkHousehold(ctx, patch.household, id);
       const workerId =
         input.workerId === current.workerId
           ? current.workerId
           : await responsibleWorker(ctx, current.stationId, input.workerId);
       const set = { ...personColumns(input, identity), workerId };
       await db.transaction(async (tx) => {
-        const updated = await repo.update(tx, id, input.version, {
+        const updated = await repo.update(tx, id, patch.version, {
           ...set,
           updatedBy: ctx.actor.userId,
           updatedAt: clock.now(),
         });
         if (!updated) throw new AppError('VERSION_CONFLICT', '该服务对象已被他人修改，请刷新后再保存');
         if (workerId !== current.workerId) await repo.setLinkWorker(tx, id, current.stationId, workerId);
-        await repo.replaceHousehold(tx, id, input.household);
-        const before = pick(current);
-        const after = pick(updated);
-        const changes = diff(before, after);
+        if (patch.household) await repo.replaceHousehold(tx, id, patch.household);
+        const changes = diff(pick(current), pick(updated));
         await writeAudit(tx, ctx, {
           action: 'update',
           entityType: 'beneficiary',
@@ -233,6 +234,42 @@ export function createBeneficiaryService(d: BeneficiaryDeps) {
   };
 }
 export type BeneficiaryService = ReturnType<typeof createBeneficiaryService>;
+
+/**
+ * What the log keeps of a registration: no names of relatives, no health categories (the log's readers are
+ * administrators, not the people who may see them; R-SCOPE-2), IDs and phones masked by writeAudit.
+ */
+const auditedCreate = (input: CreateInput) => ({
+  stationId: input.stationId,
+  workerId: input.workerId,
+  idNumber: input.idNumber,
+  noIdReason: input.noIdReason,
+  village: input.village,
+  guardian: input.guardian ? '（已登记）' : null,
+  household: input.household.length,
+  categories: input.categories.map((c) => (HEALTH_CATEGORIES.includes(c.category) ? '（健康信息）' : c.category)),
+});
+
+/** A stored person as an input, so that a PATCH changes only what it sends. */
+const storedFields = (r: BeneficiaryRow) => ({
+  name: r.name,
+  idNumber: r.idNumber ?? '',
+  noIdReason: r.noIdReason,
+  gender: r.gender,
+  birthYear: r.idNumber ? null : r.birthYear,
+  birthPlace: r.birthPlace,
+  phone: r.phone,
+  village: r.village,
+  address: r.address,
+  guardian: r.guardianName
+    ? { name: r.guardianName, relation: r.guardianRelation ?? '', phone: r.guardianPhone ?? '' }
+    : null,
+  workerId: r.workerId,
+});
+const definedOnly = <T extends object>(o: T) =>
+  Object.fromEntries(
+    Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'version' && k !== 'household'),
+  ) as Partial<T>;
 
 /** The audited fields, personal data masked by writeAudit (IDs, phones) or here (names, addresses). */
 const pick = (r: BeneficiaryRow) => ({

@@ -151,7 +151,7 @@ export function detailView(row: BeneficiaryRow, actor: Actor, ctx: DetailContext
     birthPlace: restricted ? '' : row.birthPlace,
     phone: clear ? row.phone : row.phone ? maskPhone(row.phone) : '',
     address: clear ? row.address : maskAddress(row.address),
-    minor: isMinor(row, ctx.today),
+    minor: restricted ? null : isMinor(row, ctx.today),
     guardian:
       restricted || !row.guardianName
         ? null
