@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABELS, DISABILITY_GRADE_LABELS, DISABILITY_KIND_LABELS, TEKUN_FORM_LABELS } from '@shegong/shared';
 import { BENEFICIARY_COLUMNS } from '../packages/server/src/modules/beneficiaries/beneficiaries-import.spec';
-import { planPeople, type WorldStation } from '../packages/server/src/cli/generate';
+import { planPeople, type PeopleStation } from '../packages/server/src/cli/generate';
 import { pollHealth, type Stats } from './bench-load';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,7 +19,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export async function writeRoster(
   file: string,
   rows: number,
-  opts: { seed: number; today: string; stations: WorldStation[]; usedIds: Set<string> },
+  opts: { seed: number; today: string; stations: (PeopleStation & { name: string })[]; usedIds: Set<string> },
 ) {
   const names = new Map(opts.stations.map((s) => [s.id, s.name]));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
