@@ -1,5 +1,6 @@
 import {
   CATEGORY_LABELS,
+  HEALTH_CATEGORIES,
   STATION_STATUSES,
   headerKey,
   type BeneficiaryCategory,
@@ -123,7 +124,12 @@ export function createBeneficiaryImport(d: {
         await repo.insertLinks(tx, plan.links, by);
         await repo.fillEmpty(tx, plan.fills, by);
         const { added, matched, unchanged } = plan.summary;
-        const categories = [...new Set(plan.periods.map((p) => CATEGORY_LABELS[p.category]))];
+        // Health categories stay out of the log (R-SCOPE-2: sensitive personal information).
+        const categories = [
+          ...new Set(
+            plan.periods.filter((p) => !HEALTH_CATEGORIES.includes(p.category)).map((p) => CATEGORY_LABELS[p.category]),
+          ),
+        ];
         await writeAudit(tx, ctx, {
           action: 'create',
           entityType: 'beneficiary',
