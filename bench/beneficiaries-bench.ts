@@ -9,7 +9,7 @@
  *   npm run bench      # BENCH_DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/postgres (own database, dropped)
  *   BENCH_PEOPLE=20000 BENCH_STATIONS=300 BENCH_WORKERS=700 BENCH_IMPORT_ROWS=2000 npm run bench   # a quick run
  *   BENCH_KEEP=1 npm run bench; BENCH_REUSE=shegong_bench_… npm run bench   # measure again without generating
- *   BENCH_ONLY='name,ID' BENCH_IMPORT_ROWS=0 …                             # some queries only, no import
+ *   BENCH_ONLY='name,ID' BENCH_ROLES=city_officer BENCH_IMPORT_ROWS=0 …   # some queries and roles only, no import
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -76,7 +76,9 @@ async function main() {
       `| role | query | scope: people | HTTP p50 / p95 / max ms | HTTP req/s | direct SQL p50 / p95 ms | ratio p50 |`,
       '|---|---|---|---|---|---|---|',
     ];
+    const roleFilter = process.env.BENCH_ROLES?.split(',');
     for (const r of setup.roles) {
+      if (roleFilter && !roleFilter.includes(r.role)) continue;
       const scopeSql = beneficiaryScope(r.scope);
       const inScope = (
         await rowsOf<{ n: number }>(sql`select count(*)::int as n from beneficiaries where ${scopeSql}`)
