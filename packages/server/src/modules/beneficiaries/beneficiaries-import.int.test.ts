@@ -4,7 +4,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { BeneficiaryImportResult } from '@shegong/shared';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
-import { contractFixture } from '../../test-support/contract-fixture';
+import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import { multipartWith } from '../../test-support/images';
 import { beneficiaries, beneficiaryCategories, beneficiaryStations } from './beneficiaries.table';
@@ -309,5 +309,69 @@ describe('beneficiaries import (R-SVC-1)', () => {
       const s = (await t.as(role, role === 'city_officer' ? DIV.city : DIV.puyangCounty)).session;
       expect((await post(s, 'dryRun=true&category=dibao', '名册.xlsx', file)).statusCode).toBe(403);
     }
+  });
+
+  it('R-SCOPE-2: a person registered elsewhere is linked and says nothing of that station’s record; a colleague cannot change a withheld record', async () => {
+    // 文留镇 holds a person with a health period the importing lead's stations do not see.
+    const sick = makeCitizenId('19660606', 261);
+    const other = await register(sick, '周明亮', 'wenliu');
+    await t.db.insert(beneficiaryCategories).values({
+      beneficiaryId: other.id,
+      category: 'mental_disorder',
+      startedOn: '2021-01-01',
+      source: '文留镇入户核实',
+    });
+    const roster = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('名单');
+      ws.addRow(['姓名', '身份证号', '所属社工站', '类别', '开始日期', '联系电话']);
+      for (const r of rows) ws.addRow(r);
+      ws.getColumn(2).numFmt = '@';
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const dry = await run(
+      'dryRun=true',
+      '名单.xlsx',
+      await roster([['周明亮', sick, '柳屯镇社会工作服务站', '精神障碍患者', '2022-01-01', '13900009999']]),
+    );
+    expect(dry.issues).toEqual([]);
+    expect(dry.preview[0]).toMatchObject({ outcome: 'matched' });
+    expect(dry.preview[0].changes).toEqual([expect.stringContaining('关联到')]);
+    expect(JSON.stringify(dry)).not.toMatch(/2021-01-01|周\*亮/);
+    const wrongName = await run('dryRun=true', '名单.xlsx', await roster([['周明', sick, '', '', '', '']]));
+    expect(wrongName.issues[0].message).toBe('与该身份证号登记的姓名不同：请核对身份证号或姓名');
+
+    // A child registered at 柳屯镇 by nobody in particular: a resident social worker there is not responsible.
+    const child = makeCitizenId('20160303', 272);
+    await register(child, '孙小雨', 'liutun', { guardianName: '孙大海', guardianRelation: '父亲' });
+    const org = await orgAdmin(t, 'org71.import', ids.org);
+    const w = await t.call(org, 'POST', '/api/v1/workers', {
+      name: '郑晓丽',
+      idNumber: makeCitizenId('19940404', 283),
+      education: 'bachelor',
+      socialWorkMajor: true,
+      hireDate: '2026-03-01',
+      role: 'resident',
+    });
+    await t.call(org, 'POST', `/api/v1/workers/${w.json().id}/assignments`, {
+      stationId: ids.liutun,
+      startOn: '2026-03-01',
+    });
+    await t.call(org, 'POST', `/api/v1/workers/${w.json().id}/account`, {
+      username: 'zheng.import',
+      password: 'Worker-Pass-01',
+    });
+    const first = await t.login('zheng.import', 'Worker-Pass-01');
+    await t.call(first, 'POST', '/api/v1/auth/password', {
+      currentPassword: 'Worker-Pass-01',
+      newPassword: 'Worker-Pass-02',
+    });
+    const colleague = await t.login('zheng.import', 'Worker-Pass-02');
+    const file = await roster([['孙小雨', child, '柳屯镇社会工作服务站', '困境儿童', '2026-01-01', '']]);
+    const refused = await post(colleague, 'dryRun=false', '名单.xlsx', file);
+    expect(refused.json().committed).toBe(false);
+    expect(refused.json().issues[0].message).toContain('仅由其负责社工或项目主管维护');
+    const byLead = await run('dryRun=true', '名单.xlsx', file);
+    expect(byLead.issues).toEqual([]);
   });
 });

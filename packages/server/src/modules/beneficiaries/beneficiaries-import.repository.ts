@@ -26,6 +26,8 @@ export interface ExistingPerson {
   periods: { category: BeneficiaryCategory; startedOn: string; endedOn: string | null }[];
   /** The registering station and every linked one. */
   stationIds: Set<string>;
+  /** The responsible workers at those stations (who may see the record if it is sensitive). */
+  workerIds: Set<string>;
 }
 
 export interface NewPerson {
@@ -108,7 +110,13 @@ export const beneficiaryImportRepository = {
           ),
         );
       for (const r of rows) {
-        const p = { ...r, idNumber: r.idNumber!, periods: [], stationIds: new Set([r.stationId]) };
+        const p = {
+          ...r,
+          idNumber: r.idNumber!,
+          periods: [],
+          stationIds: new Set([r.stationId]),
+          workerIds: new Set<string>(),
+        };
         found.set(p.idNumber, p);
         byId.set(p.id, p);
       }
@@ -131,10 +139,17 @@ export const beneficiaryImportRepository = {
           endedOn: p.endedOn,
         });
       const links = await db
-        .select({ beneficiaryId: beneficiaryStations.beneficiaryId, stationId: beneficiaryStations.stationId })
+        .select({
+          beneficiaryId: beneficiaryStations.beneficiaryId,
+          stationId: beneficiaryStations.stationId,
+          workerId: beneficiaryStations.workerId,
+        })
         .from(beneficiaryStations)
         .where(and(sql`${beneficiaryStations.beneficiaryId} in ${ids}`, isNull(beneficiaryStations.archivedAt)));
-      for (const l of links) byId.get(l.beneficiaryId)?.stationIds.add(l.stationId);
+      for (const l of links) {
+        byId.get(l.beneficiaryId)?.stationIds.add(l.stationId);
+        if (l.workerId) byId.get(l.beneficiaryId)?.workerIds.add(l.workerId);
+      }
     }
     return found;
   },

@@ -4,7 +4,9 @@ import {
   checkIdentity,
   checkPeriod,
   createBeneficiarySchema,
-  maskName,
+  HEALTH_CATEGORIES,
+  isMinor,
+  periodsOverlap,
   periodDetails,
   type BeneficiaryCategory,
 } from '@shegong/shared';
@@ -64,6 +66,21 @@ export interface ImportContext {
   existing: Map<string, ExistingPerson>;
   /** The importing social worker becomes the responsible worker of the people they add. */
   workerId: string | null;
+  /** The stations the importer serves, and whether they may see sensitive records (R-SCOPE-2). */
+  scopeStations: Set<string>;
+  seesSensitive: boolean;
+}
+
+/**
+ * Whether the importer may see a registered person's record: served by one of their stations and not withheld from
+ * them (a minor or health record they are neither responsible for nor allowed to see). The answer for a person they
+ * may not see says no more than a link: no periods, no differences, no dates (R-SCOPE-2).
+ */
+function openTo(found: ExistingPerson, ctx: ImportContext): 'open' | 'withheld' | 'elsewhere' {
+  if (![...found.stationIds].some((id) => ctx.scopeStations.has(id))) return 'elsewhere';
+  const sensitive = isMinor(found, ctx.today) || found.periods.some((p) => HEALTH_CATEGORIES.includes(p.category));
+  const responsible = !!ctx.workerId && found.workerIds.has(ctx.workerId);
+  return sensitive && !ctx.seesSensitive && !responsible ? 'withheld' : 'open';
 }
 
 /** What the import will write, gathered row by row. */
@@ -159,7 +176,13 @@ export function planRow(r: RowCheck, ctx: ImportContext, plan: ImportPlan): void
   const p = parsed.data;
   const found = p.idNumber ? ctx.existing.get(p.idNumber) : undefined;
   if (found && found.name !== p.name) {
-    issue('姓名', '一致', `该身份证号已登记为“${maskName(found.name)}”，与本行姓名不同：请核对身份证号或姓名`);
+    issue('姓名', '一致', '与该身份证号登记的姓名不同：请核对身份证号或姓名');
+    return;
+  }
+  const access = found ? openTo(found, ctx) : 'open';
+  if (access === 'withheld') {
+    // A colleague sees that the record exists and nothing more; its responsible worker or the lead keeps it.
+    issue('身份证号', '范围', '该服务对象的记录仅由其负责社工或项目主管维护：请从名单中删去此行，或交由负责社工导入');
     return;
   }
   // R-SVC-1 identity: the same rule as the single create; a matched person keeps the guardian on record.
@@ -176,17 +199,20 @@ export function planRow(r: RowCheck, ctx: ImportContext, plan: ImportPlan): void
         e.category === period.category &&
         (e.endedOn === null || (e.startedOn === period.startedOn && e.endedOn === period.endedOn)),
     );
-  if (period && !known) {
-    const periodErrors = checkPeriod(period, identity, existingPeriods, ctx.today);
-    for (const [field, message] of Object.entries(periodErrors)) issue(COLUMN_OF[field] ?? '—', 'R-SVC-1', message);
-  }
+  // A person registered elsewhere: a period overlapping one on record is already known there; the row neither adds
+  // it nor says so (its dates are that station's record).
+  const elsewhere = access === 'elsewhere';
+  const periodErrors =
+    period && !known ? checkPeriod(period, identity, elsewhere ? [] : existingPeriods, ctx.today) : {};
+  for (const [field, message] of Object.entries(periodErrors)) issue(COLUMN_OF[field] ?? '—', 'R-SVC-1', message);
+  const overlaps = !!period && existingPeriods.some((e) => e.category === period.category && periodsOverlap(e, period));
   if (!clean()) return;
 
   const id = found?.id ?? randomUUID();
   const changes: string[] = [];
-  if (period && !known) {
+  if (period && !known && !(elsewhere && overlaps)) {
     plan.periods.push({ beneficiaryId: id, ...period, ...periodDetails(period) });
-    changes.push(`新增类别：${CATEGORY_LABELS[period.category]}（${period.startedOn} 起）`);
+    if (!elsewhere) changes.push(`新增类别：${CATEGORY_LABELS[period.category]}（${period.startedOn} 起）`);
   }
   if (!found) {
     plan.people.push({
@@ -244,18 +270,19 @@ export function planRow(r: RowCheck, ctx: ImportContext, plan: ImportPlan): void
     if (!p[field] || p[field] === found[field]) continue;
     if (found[field] === '') {
       fill[field] = p[field];
-      changes.push(`补充${label}`);
-    } else notes.push(`${label}与已登记的不同（保留已登记的，不覆盖）`);
+      if (!elsewhere) changes.push(`补充${label}`);
+    } else if (!elsewhere) notes.push(`${label}与已登记的不同（保留已登记的，不覆盖）`);
   }
   if (p.guardian && !found.guardianName) {
     fill.guardianName = p.guardian.name;
     fill.guardianRelation = p.guardian.relation;
     fill.guardianPhone = p.guardian.phone;
-    changes.push('补充监护人');
+    if (!elsewhere) changes.push('补充监护人');
   }
   if (fill.phone !== null || fill.village !== null || fill.address !== null || fill.guardianName !== null)
     plan.fills.push(fill);
-  const outcome = changes.length ? 'matched' : 'unchanged';
+  // Registered elsewhere: always "matched" (linked), so the outcome does not tell what that station holds.
+  const outcome = changes.length || elsewhere ? 'matched' : 'unchanged';
   plan.summary[outcome]++;
   if (plan.preview.length < PREVIEW_ROWS)
     plan.preview.push({ row: r.row, name: p.name, outcome, changes: [...changes, ...notes] });

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
+import { can } from '../../platform/auth/actor';
 import { AppError } from '../../platform/http/errors';
 import { readImport, type ImportChecks, type RowCheck } from '../../platform/http/import-checks';
 import { problemsWorkbook } from '../../platform/http/import-workbooks';
@@ -112,6 +113,8 @@ export function createBeneficiaryImport(d: {
       stationOf: stationResolver(inScope, (p) => townships.get(p), fallback),
       existing,
       workerId: actor.workerId ?? null,
+      scopeStations: new Set(inScope.map((s) => s.id)),
+      seesSensitive: can(actor, 'beneficiaries:sensitive'),
     };
     const plan = emptyPlan();
     for await (const chunk of checks.chunks(250)) for (const r of chunk) planRow(r, context, plan);
