@@ -69,7 +69,10 @@ async function main() {
     };
     for (const [kind, filter] of Object.entries(kinds)) {
       if (only.length && !only.includes(kind)) continue;
-      const where = repo.where(scoped, filter, today);
+      // As the list builds it (beneficiaries.reads.ts): a list of one station reads that station's links only.
+      const narrowed = !!filter.stationId;
+      const listScope = beneficiaryScope(scope, { stationId: filter.stationId, selective: !!filter.q });
+      const where = repo.where(listScope, narrowed ? { ...filter, stationId: undefined } : filter, today);
       for (const [what, q] of [
         ['page', sql`select * from beneficiaries where ${where} order by name, id limit 20`],
         ['count', sql`select count(*) from beneficiaries where ${where}`],

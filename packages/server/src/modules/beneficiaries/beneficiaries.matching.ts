@@ -37,7 +37,7 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
    */
   async function matchOf(actor: Actor, row: BeneficiaryRow, by: MatchView['by']): Promise<MatchView> {
     const [inScope, lc] = await Promise.all([
-      repo.findInScope(db, beneficiaryScope(actor.scope), row.id),
+      repo.findInScope(db, beneficiaryScope(actor.scope, { selective: true }), row.id),
       reads.listContext([row]),
     ]);
     const links = lc.links.get(row.id) ?? [];
@@ -116,7 +116,7 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
       const [station] = await d.stations.summaries([stationId]);
       if (!station || !stationInScope(ctx.actor.scope, station)) throw notFound('社工站');
       const today = clock.today();
-      const scope = beneficiaryScope(ctx.actor.scope);
+      const scope = beneficiaryScope(ctx.actor.scope, { stationId: station.id });
       const assigned = await d.workers.assignedToday([station.id]);
       const [counts, high, unassigned] = await Promise.all([
         repo.stationCounts(db, station.id, today),

@@ -77,7 +77,7 @@ export function createBeneficiaryReads(d: BeneficiaryDeps) {
   }
 
   async function load(actor: Actor, id: string): Promise<BeneficiaryRow> {
-    const row = await repo.findInScope(db, beneficiaryScope(actor.scope), id);
+    const row = await repo.findInScope(db, beneficiaryScope(actor.scope, { selective: true }), id);
     if (!row) throw notFound('服务对象');
     return row;
   }
@@ -115,7 +115,11 @@ export function createBeneficiaryReads(d: BeneficiaryDeps) {
     filterOf,
     /** One page: a constant number of queries whatever the page size. */
     async list(ctx: ActorContext, q: BeneficiaryQuery) {
-      const where = repo.where(beneficiaryScope(ctx.actor.scope), filterOf(ctx.actor, q), clock.today());
+      // A list of one station reads that station's links only; the scope then holds the filter.
+      const narrowed = !!q.stationId;
+      const scope = beneficiaryScope(ctx.actor.scope, { stationId: q.stationId, selective: !!q.q });
+      const filter = filterOf(ctx.actor, q);
+      const where = repo.where(scope, narrowed ? { ...filter, stationId: undefined } : filter, clock.today());
       const { items, total } = await repo.page(db, where, q);
       const lc = await listContext(items, q.asOf);
       await auditClearRead(ctx, items, lc, '查看服务对象列表');

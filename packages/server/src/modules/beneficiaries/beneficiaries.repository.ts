@@ -21,13 +21,34 @@ export type ConsentRow = typeof consents.$inferSelect;
 export type HouseholdRow = typeof household.$inferSelect;
 
 /**
- * Which people a scope reaches (R-SCOPE-1, R-SCOPE-2): those served by a station in it. Every station serving a person
- * (the registering one included) is a row of `beneficiary_stations`, so this is one EXISTS the planner can run either
- * way round: from a station's links for a worker, from the name index for a city officer.
+ * The people served by the stations a link condition selects, driven from the links: a station's people are found by
+ * their link rows (indexed by station or worker) and then by primary key, never by scanning every person — the form
+ * the planner cannot turn into a sequential scan of the whole registry (docs/PERFORMANCE.md, issue 10).
  */
-export function beneficiaryScope(scope: Scope): SQL {
-  const inScope = scopeCondition(scope, { divisionPath: links.divisionPath, stationId: links.stationId });
-  return sql`exists (select 1 from ${links} where ${links.beneficiaryId} = ${b.id} and ${links.archivedAt} is null and ${inScope})`;
+const servedVia = (linkCondition: SQL) =>
+  sql`${b.id} = any(array(select ${links.beneficiaryId} from ${links} where ${links.archivedAt} is null and ${linkCondition}))`;
+
+/**
+ * Which people a scope reaches (R-SCOPE-1, R-SCOPE-2): those served by a station in it. Every station serving a person
+ * (the registering one included) is a row of `beneficiary_stations`. Officers reach a division: an EXISTS the planner
+ * runs from the name index or the links. Contractor staff and social workers reach a few stations: a list is driven
+ * from their links (`servedVia`); a query that selects few rows by itself (`narrow.selective`: a search, one id) from its
+ * own index with the links checked per row (EXISTS); a list of one
+ * of one station (`narrow.stationId`), for anyone, reads that station's links only (docs/PERFORMANCE.md, issue 10).
+ */
+export function beneficiaryScope(scope: Scope, narrow: { stationId?: string; selective?: boolean } = {}): SQL {
+  const exists = (inScope: SQL) =>
+    sql`exists (select 1 from ${links} where ${links.beneficiaryId} = ${b.id} and ${links.archivedAt} is null and ${inScope})`;
+  if (scope.kind === 'division') {
+    const inDivision = scopeCondition(scope, { divisionPath: links.divisionPath, stationId: links.stationId });
+    return narrow.stationId
+      ? servedVia(sql`${links.stationId} = ${narrow.stationId} and ${inDivision}`)
+      : exists(inDivision);
+  }
+  const ids = narrow.stationId ? scope.stationIds.filter((id) => id === narrow.stationId) : scope.stationIds;
+  if (ids.length === 0) return sql`false`;
+  const atStations = sql`${links.stationId} = any(${sql.param(ids)}::uuid[])`;
+  return narrow.selective ? exists(atStations) : servedVia(atStations);
 }
 
 /** Served by one station (registering or linked). */
@@ -52,7 +73,8 @@ const reversed = (text: string) => [...text].reverse().join('');
 function searchCondition(q: string): SQL {
   const t = q.trim().toUpperCase();
   if (/^\d{17}[\dX]$/.test(t)) return eq(b.idNumber, t);
-  if (/^1\d{10}$/.test(t)) return eq(b.phone, t);
+  // A whole mobile number through the same reverse index as its last digits (phone has no plain index).
+  if (/^1\d{10}$/.test(t)) return sql`(reverse(${b.phone}) like ${likePrefix(reversed(t))} and ${b.phone} = ${t})`;
   if (/^\d{3,17}X?$/.test(t))
     return sql`(reverse(${b.idNumber}) like ${likePrefix(reversed(t))} or reverse(${b.phone}) like ${likePrefix(reversed(t))})`;
   return sql`${b.name} like ${likePrefix(q.trim())}`;
@@ -81,8 +103,8 @@ export const beneficiariesRepository = {
       f.village ? sql`${b.village} like ${likePrefix(f.village)}` : undefined,
       f.category ? inCategoryOn(f.category, asOf) : undefined,
       f.risk ? eq(b.riskLevel, f.risk) : undefined,
-      f.stationId ? servedBy(sql`${links.stationId} = ${f.stationId}`) : undefined,
-      f.workerId ? servedBy(sql`${links.workerId} = ${f.workerId}`) : undefined,
+      f.stationId ? servedVia(sql`${links.stationId} = ${f.stationId}`) : undefined,
+      f.workerId ? servedVia(sql`${links.workerId} = ${f.workerId}`) : undefined,
       f.countyPath ? servedBy(sql`${links.divisionPath} like ${likePrefix(f.countyPath)}`) : undefined,
       f.withheld
         ? f.withheld.workerId
@@ -260,7 +282,7 @@ export const beneficiariesRepository = {
   },
   /** A station's inheritance at handover: how many it serves, minors, and people without a data-use consent. */
   async stationCounts(db: DbOrTx, stationId: string, today: string) {
-    const served = and(servedBy(sql`${links.stationId} = ${stationId}`), isNull(b.archivedAt));
+    const served = and(servedVia(sql`${links.stationId} = ${stationId}`), isNull(b.archivedAt));
     const minor = sql`(${b.birthDate} > (${today}::date - interval '${sql.raw(String(ADULT_AGE))} years') or (${b.birthDate} is null and ${b.birthYear} > ${Number(today.slice(0, 4)) - ADULT_AGE}))`;
     const noConsent = sql`not exists (select 1 from ${consents} where ${consents.beneficiaryId} = ${b.id} and ${consents.kind} = 'data_use')`;
     const [row] = await db
