@@ -17,7 +17,7 @@ import { reportWorkbook } from '../../platform/http/xlsx';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import { seesPii } from './beneficiaries.policy';
-import { beneficiariesRepository as repo, beneficiaryScope } from './beneficiaries.repository';
+import { beneficiariesRepository as repo } from './beneficiaries.repository';
 import type { BeneficiaryService } from './beneficiaries.service';
 import { listItem, policyFacts } from './beneficiaries.view';
 
@@ -39,13 +39,13 @@ export function createBeneficiaryExport(d: {
   clock: Clock;
   divisions: DivisionService;
   stations: StationLookup;
-  beneficiaries: Pick<BeneficiaryService, 'listContext' | 'filterOf'>;
+  beneficiaries: Pick<BeneficiaryService, 'listContext' | 'whereOf'>;
 }) {
   return async function exportList(ctx: ActorContext, q: BeneficiaryExportQuery): Promise<Buffer> {
     const { actor } = ctx;
     if (!can(actor, 'beneficiaries:read')) throw new AppError('FORBIDDEN', '您的角色不能查看服务对象');
     const today = d.clock.today();
-    const where = repo.where(beneficiaryScope(actor.scope), d.beneficiaries.filterOf(actor, q), today);
+    const where = d.beneficiaries.whereOf(actor, q);
     const { items: rows, total } = await repo.page(d.db, where, { page: 1, pageSize: BENEFICIARY_EXPORT_MAX_ROWS });
     const lc = await d.beneficiaries.listContext(rows, q.asOf);
     let clear = 0;

@@ -97,6 +97,14 @@ export function createBeneficiaryReads(d: BeneficiaryDeps) {
     return { ...rest, withheld, countyPath: county.path };
   }
 
+  /** The list's whole condition (the list and its export): scope, narrowed to one station when the filter names one. */
+  function whereOf(actor: Actor, q: Omit<BeneficiaryQuery, 'page' | 'pageSize'>) {
+    // A list of one station reads that station's links only; the scope then holds the station filter.
+    const scope = beneficiaryScope(actor.scope, { stationId: q.stationId, selective: !!q.q });
+    const filter = filterOf(actor, q);
+    return repo.where(scope, q.stationId ? { ...filter, stationId: undefined } : filter, clock.today());
+  }
+
   async function detail(actor: Actor, row: BeneficiaryRow) {
     const [lc, risks, consents, household] = await Promise.all([
       listContext([row]),
@@ -113,13 +121,10 @@ export function createBeneficiaryReads(d: BeneficiaryDeps) {
     load,
     listContext,
     filterOf,
+    whereOf,
     /** One page: a constant number of queries whatever the page size. */
     async list(ctx: ActorContext, q: BeneficiaryQuery) {
-      // A list of one station reads that station's links only; the scope then holds the filter.
-      const narrowed = !!q.stationId;
-      const scope = beneficiaryScope(ctx.actor.scope, { stationId: q.stationId, selective: !!q.q });
-      const filter = filterOf(ctx.actor, q);
-      const where = repo.where(scope, narrowed ? { ...filter, stationId: undefined } : filter, clock.today());
+      const where = whereOf(ctx.actor, q);
       const { items, total } = await repo.page(db, where, q);
       const lc = await listContext(items, q.asOf);
       await auditClearRead(ctx, items, lc, '查看服务对象列表');

@@ -91,6 +91,7 @@ export function createBeneficiaryService(d: BeneficiaryDeps) {
     load: reads.load,
     listContext: reads.listContext,
     filterOf: reads.filterOf,
+    whereOf: reads.whereOf,
     matches: matching.matches,
     link: matching.link,
     handover: matching.handover,
