@@ -35,3 +35,4 @@ export * from './beneficiaries/categories';
 export * from './beneficiaries/beneficiaries.schemas';
 export * from './beneficiaries/masking';
 export * from './policy/beneficiary-rules';
+export * from './services/service-enums';

@@ -28,10 +28,13 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
   'procurements.station_ids': 'uuid[]: PostgreSQL has no foreign keys on array elements; the service checks them',
   'divisions.stats_county_code': 'a six-digit NBS statistics code, not a row of divisions',
   'catalogue_items.domain_code': 'the catalogue’s own domain number; there is no table of domains',
+  'service_records.domain_code': 'the catalogue’s domain number, copied for statistics; there is no table of domains',
+  'service_month_stats.domain_code':
+    'the catalogue’s domain number, copied for statistics; there is no table of domains',
   'organisations.credit_code': '统一社会信用代码, an identifier issued outside the platform',
 };
-/** Who wrote a row: users are never deleted, so these need no index for the delete check and are never joined. */
-const isActorColumn = (c: string) => /\.(created_by|updated_by)$/.test(c) || c === 'purchase_plan_events.user_id';
+/** Who wrote a row or took a step (created_by, approved_by …): users are never deleted, so these need no index for the delete check. */
+const isActorColumn = (c: string) => /_by$/.test(c) || c === 'purchase_plan_events.user_id';
 /** Deleting the parent removes these rows; every other reference refuses the delete. */
 const CASCADES = ['sessions.user_id', 'user_stations.user_id'];
 

@@ -11,3 +11,7 @@ export * from '../modules/contracts/contracts.table';
 export * from '../modules/workers/workers.table';
 export * from '../modules/auth/login-failures.table';
 export * from '../modules/beneficiaries/beneficiaries.table';
+export * from '../modules/services/services.table';
+export * from '../modules/cases/cases.table';
+export * from '../modules/alerts/alerts.table';
+export * from '../modules/referrals/referrals.table';

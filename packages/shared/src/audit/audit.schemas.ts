@@ -48,6 +48,11 @@ export const ENTITY_LABELS = {
   payroll: '薪酬与社保',
   templateNote: '站点记事（模板）',
   beneficiary: '服务对象',
+  serviceRecord: '服务记录',
+  case: '个案',
+  alert: '预警',
+  referral: '转介',
+  visitInterval: '走访周期',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof ENTITY_LABELS;
 

@@ -64,6 +64,15 @@ export const PERMISSIONS = [
   'beneficiaries:pii',
   'beneficiaries:unmask',
   'beneficiaries:sensitive',
+  // 服务 (R-SVC-2…5): read records, cases, visits and statistics in scope (masked for upper levels); record services,
+  // open and run cases, refer; approve case plans and closures (the project lead); see alerts and handle them (the
+  // project lead, the county, the city once escalated); set the visit intervals by risk (the city).
+  'services:read',
+  'services:write',
+  'cases:approve',
+  'alerts:read',
+  'alerts:handle',
+  'visits:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +90,9 @@ const CITY_PURCHASE: Permission[] = [
   'payroll:read',
   'beneficiaries:read',
   'beneficiaries:unmask',
+  'services:read',
+  'alerts:read',
+  'alerts:handle',
 ];
 const COUNTY_PURCHASE: Permission[] = [
   'organisations:read',
@@ -99,9 +111,21 @@ const COUNTY_PURCHASE: Permission[] = [
   'beneficiaries:unmask',
   // R-SCOPE-2: the county officer is one of the three who see minors' and health records.
   'beneficiaries:sensitive',
+  'services:read',
+  'alerts:read',
+  'alerts:handle',
 ];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['users:read', 'users:manage', 'stations:read', 'plan:read', 'audit:read', 'export', ...CITY_PURCHASE],
+  city_admin: [
+    'users:read',
+    'users:manage',
+    'stations:read',
+    'plan:read',
+    'audit:read',
+    'export',
+    'visits:configure',
+    ...CITY_PURCHASE,
+  ],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
   county_admin: [
     'users:read',
@@ -130,6 +154,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'export',
     // The people its stations serve, masked: identity in clear is for the station's workers and the project lead.
     'beneficiaries:read',
+    'services:read',
+    'alerts:read',
   ],
   project_lead: [
     'stations:read',
@@ -143,10 +169,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'beneficiaries:write',
     'beneficiaries:pii',
     'beneficiaries:sensitive',
+    'services:read',
+    'services:write',
+    'cases:approve',
+    'alerts:read',
+    'alerts:handle',
   ],
   // A resident social worker sees the stations assigned to them today and the colleagues there, and registers and
   // serves the people of those stations (sensitive records only those they are responsible for).
-  social_worker: ['stations:read', 'workers:read', 'beneficiaries:read', 'beneficiaries:write', 'beneficiaries:pii'],
+  social_worker: [
+    'stations:read',
+    'workers:read',
+    'beneficiaries:read',
+    'beneficiaries:write',
+    'beneficiaries:pii',
+    'services:read',
+    'services:write',
+    'alerts:read',
+  ],
 };
 
 /** Roles a manager may hand out: a county administrator only county and township roles. */

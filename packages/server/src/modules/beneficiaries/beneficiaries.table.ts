@@ -148,3 +148,26 @@ export const beneficiaryHouseholdMembers = pgTable(
     index('beneficiary_household_member_idx').on(t.memberId),
   ],
 );
+
+/**
+ * The last service and the last home visit of each person (R-SVC-5): kept in step by the services module in the
+ * record's transaction, so "visits due" and "no service for N days" read one row per person.
+ */
+export const beneficiaryContacts = pgTable(
+  'beneficiary_contacts',
+  {
+    beneficiaryId: uuid('beneficiary_id').primaryKey(),
+    lastServiceOn: date('last_service_on'),
+    lastVisitOn: date('last_visit_on'),
+  },
+  (t) => [index('beneficiary_contacts_visit_idx').on(t.lastVisitOn)],
+);
+
+/** Visit interval by risk level (R-SVC-5), set by the city; defaults from `DEFAULT_VISIT_INTERVAL_DAYS`. */
+export const visitIntervals = pgTable('visit_intervals', {
+  riskLevel: text('risk_level', { enum: ['high', 'medium', 'low'] }).primaryKey(),
+  days: integer('days').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+  version: integer('version').notNull().default(1),
+});
