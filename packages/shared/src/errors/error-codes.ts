@@ -13,11 +13,15 @@ export const ERROR_STATUS = {
   STATION_NOT_FOUND: 404,
   DIVISION_NOT_FOUND: 404,
   FILE_NOT_FOUND: 404,
+  /** A service record names a case that is not at its station (R-SVC-3). */
+  CASE_NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
   USERNAME_TAKEN: 409,
   STATION_EXISTS_FOR_TOWNSHIP: 409,
   COUNTY_CENTRE_EXISTS: 409,
   INVALID_TRANSITION: 409,
+  /** A closed case takes no new service records (R-SVC-3). */
+  CASE_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   FILE_TYPE_NOT_ALLOWED: 415,
