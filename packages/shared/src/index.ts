@@ -36,3 +36,7 @@ export * from './beneficiaries/beneficiaries.schemas';
 export * from './beneficiaries/masking';
 export * from './policy/beneficiary-rules';
 export * from './services/service-enums';
+export * from './services/service-records.schemas';
+export * from './policy/service-rules';
+export * from './services/alerts.schemas';
+export * from './services/referrals.schemas';

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   AWARD_INELIGIBLE: 422,
   RENEWAL_REFUSED: 422,
   HIRING_REFUSED: 422,
+  /** A service record's item that is not in 附件2 (R-SVC-2: the catalogue is the boundary of purchasable work). */
+  ITEM_NOT_IN_CATALOGUE: 422,
   ACCOUNT_LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
   DUPLICATE: 409,
