@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginResult, Permission, SessionUser } from '@shegong/shared';
 import { authApi } from '../features/auth/auth.api';
-import { setCsrfToken } from '../lib/api';
+import { ApiError, setCsrfToken } from '../lib/api';
 
 interface AuthState {
   user: SessionUser | null;
@@ -19,6 +19,21 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+// Offline tolerance (R-SVC-2): a reload without a connection keeps this tab's session (who it was, never a token), so a
+// worker still sees the records waiting on the phone; the session is asked for again when the connection returns.
+const KEPT = 'shegong.session';
+function keep(r: LoginResult | null) {
+  if (r) sessionStorage.setItem(KEPT, JSON.stringify({ user: r.user, mustChangePassword: r.mustChangePassword }));
+  else sessionStorage.removeItem(KEPT);
+}
+function kept(): Pick<LoginResult, 'user' | 'mustChangePassword'> | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEPT) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
 /** Who is logged in, from /auth/me; holds the CSRF token for state-changing calls. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
@@ -30,13 +45,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(r?.user ?? null);
     setMust(r?.mustChangePassword ?? false);
     setCsrfToken(r?.csrfToken ?? '');
+    keep(r);
   }, []);
 
   const refresh = useCallback(async () => {
     try {
       apply(await authApi.me());
-    } catch {
-      apply(null);
+    } catch (e) {
+      const last = e instanceof ApiError ? null : kept();
+      if (last) {
+        setUser(last.user);
+        setMust(last.mustChangePassword);
+      } else apply(null);
     } finally {
       setLoading(false);
     }
@@ -44,6 +64,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
+    const again = () => void refresh();
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
   }, [refresh]);
 
   const value: AuthState = {

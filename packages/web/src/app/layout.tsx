@@ -10,6 +10,10 @@ import { MENU } from './menu';
 
 const { Header, Sider, Content } = Layout;
 const MenuDrawer = lazy(() => import('./menu-drawer').then((m) => ({ default: m.MenuDrawer })));
+// 待发送 N 条 (offline service records) and the sender behind it: its own chunk, for those who write records.
+const OutboxBanner = lazy(() =>
+  import('../features/services/outbox-banner').then((m) => ({ default: m.OutboxBanner })),
+);
 
 /** Role and unit beside the name, the role left out when it is the name already (admin is 市级管理员). */
 function whoElse(user: { displayName: string; role: keyof typeof ROLE_LABELS; divisionName: string }): string {
@@ -132,6 +136,11 @@ export function AppLayout() {
             </Dropdown>
           </Header>
           <Content id="main" tabIndex={-1} style={{ padding: mobile ? 12 : 24, outline: 'none' }}>
+            {can('services:write') && (
+              <Suspense fallback={null}>
+                <OutboxBanner style={{ margin: mobile ? '-12px -12px 12px' : '-24px -24px 16px' }} />
+              </Suspense>
+            )}
             {/* The page loads into the shell: menu and header stay while its chunk downloads or if it fails. */}
             <PageErrorBoundary resetKey={loc.pathname}>
               <Suspense fallback={<PageLoading />}>

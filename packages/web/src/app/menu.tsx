@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  FormOutlined,
   HeartOutlined,
   PieChartOutlined,
   ReadOutlined,
@@ -42,6 +43,7 @@ export const MENU: MenuEntry[] = [
   { key: '/trainings', label: '培训', icon: <ReadOutlined />, permission: 'workers:read' },
   { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'payroll:read' },
   { key: '/beneficiaries', label: '服务对象', icon: <HeartOutlined />, permission: 'beneficiaries:read' },
+  { key: '/services', label: '服务记录', icon: <FormOutlined />, permission: 'services:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },

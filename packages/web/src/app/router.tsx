@@ -57,6 +57,13 @@ const BeneficiaryImportPage = lazyPage(
   () => import('../features/beneficiaries/beneficiary-import-page'),
   'BeneficiaryImportPage',
 );
+const ServicesPage = lazyPage(() => import('../features/services/services-page'), 'ServicesPage');
+const QuickEntryPage = lazyPage(() => import('../features/services/quick-entry-page'), 'QuickEntryPage');
+const OutboxPage = lazyPage(() => import('../features/services/outbox-page'), 'OutboxPage');
+const ServiceRecordDetailPage = lazyPage(
+  () => import('../features/services/service-record-detail-page'),
+  'ServiceRecordDetailPage',
+);
 const ForbiddenPage = lazyPage(() => import('./status-pages'), 'ForbiddenPage');
 const NotFoundPage = lazyPage(() => import('./status-pages'), 'NotFoundPage');
 
@@ -272,6 +279,10 @@ export function AppRoutes() {
               path="beneficiaries/:beneficiaryId"
               element={guarded('beneficiaries:read', <BeneficiaryDetailPage />)}
             />
+            <Route path="services" element={guarded('services:read', <ServicesPage />)} />
+            <Route path="services/new" element={guarded('services:write', <QuickEntryPage />)} />
+            <Route path="services/outbox" element={guarded('services:write', <OutboxPage />)} />
+            <Route path="services/:recordId" element={guarded('services:read', <ServiceRecordDetailPage />)} />
             <Route
               path="users"
               element={

@@ -1,0 +1,92 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  AttachmentView,
+  BeneficiaryListItem,
+  CatalogueItemView,
+  Paged,
+  ServiceRecordListItem,
+  ServiceRecordQuery,
+  ServiceRecordView,
+  StationView,
+} from '@shegong/shared';
+import { api, qs } from '../../lib/api';
+
+/** Query keys of service records (服务记录); the outbox invalidates `all` after a record arrives. */
+export const serviceKeys = {
+  all: ['service-records'] as const,
+  list: (q: Partial<ServiceRecordQuery>) => [...serviceKeys.all, 'list', q] as const,
+  one: (id: string) => [...serviceKeys.all, 'one', id] as const,
+};
+
+export const RECORDS_URL = '/api/v1/service-records';
+export const photoUrl = (recordId: string, f: AttachmentView) => `${RECORDS_URL}/${recordId}/files/${f.fileId}`;
+
+/** A page of records in the caller's scope (R-SVC-2, R-SCOPE-2): people masked for upper levels by the server. */
+export function useServiceRecords(q: Partial<ServiceRecordQuery>) {
+  return useQuery({
+    queryKey: serviceKeys.list(q),
+    queryFn: () => api.get<Paged<ServiceRecordListItem>>(`${RECORDS_URL}${qs(q)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface ServiceRecordWithFiles extends ServiceRecordView {
+  /** Photos and other files, when the server includes them in the view. */
+  files?: AttachmentView[];
+}
+
+export function useServiceRecord(id: string) {
+  return useQuery({
+    queryKey: serviceKeys.one(id),
+    queryFn: () => api.get<ServiceRecordWithFiles>(`${RECORDS_URL}/${id}`),
+    enabled: !!id,
+  });
+}
+
+/** 附件2 (the boundary of purchasable work), from the reference data; it rarely changes, so kept for the visit. */
+export function useCatalogue() {
+  return useQuery({
+    queryKey: ['catalogue'],
+    queryFn: () => api.get<{ items: CatalogueItemView[] }>('/api/v1/catalogue'),
+    staleTime: Infinity,
+  });
+}
+
+/** The stations the caller works at (a worker's assignments today; a contractor's covered stations). */
+export function useMyStations() {
+  return useQuery({
+    queryKey: ['stations', 'mine'],
+    queryFn: () => api.get<Paged<StationView>>(`/api/v1/stations${qs({ page: 1, pageSize: 50 })}`),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The people of a station (the worker's own listed first by the page), for picking whom a record served. */
+export function useStationPeople(stationId: string | undefined) {
+  return useQuery({
+    queryKey: ['beneficiaries', 'list', { stationId, pageSize: 200 }],
+    queryFn: () =>
+      api.get<Paged<BeneficiaryListItem>>(`/api/v1/beneficiaries${qs({ stationId, page: 1, pageSize: 200 })}`),
+    enabled: !!stationId,
+    staleTime: 60_000,
+  });
+}
+
+/** One person due or overdue for a visit (R-SVC-5), as far as the quick entry needs it. */
+export interface DueVisit {
+  beneficiaryId: string;
+  name: string;
+  dueOn?: string;
+  overdue?: boolean;
+}
+
+/** Visits due (helper E's GET /visits/due): the section shows only when the call answers. */
+export function useVisitsDue(stationId: string | undefined) {
+  return useQuery({
+    queryKey: ['visits', 'due', stationId],
+    queryFn: () => api.get<{ items: DueVisit[] }>(`/api/v1/visits/due${qs({ stationId, pageSize: 20 })}`),
+    enabled: !!stationId,
+    retry: false,
+    staleTime: 60_000,
+  });
+}
