@@ -18,3 +18,4 @@ export { Rows, type Column } from './bulk';
 export { generateWorld, type GenerateWorldOptions, type World, type WorldStation } from './world';
 export { type WorldOrganisation } from './world.contractors';
 export { creditCode } from './citizen';
+export { generateServices, type GenerateServicesOptions, type ServicesSummary } from './services';
