@@ -41,8 +41,10 @@ import {
   beneficiaryRoutes,
   createBeneficiaryExport,
   createBeneficiaryImport,
+  createBeneficiaryContacts,
   createBeneficiaryService,
 } from './modules/beneficiaries';
+import { createServiceRecordService, serviceRecordRoutes } from './modules/services';
 import {
   createPayrollImport,
   createPayrollService,
@@ -252,6 +254,33 @@ export async function buildApp(opts: AppOptions) {
   beneficiaryIoRoutes(app, {
     imports: createBeneficiaryImport({ db, clock, stations, divisions }),
     exportList: createBeneficiaryExport({ db, clock, divisions, stations, beneficiaries: beneficiaryService }),
+  });
+  // 服务记录 (R-SVC-2, R-SVC-3): the registry checks who the station serves and keeps their last contact; a flagged
+  // record raises its alert in the record's own transaction.
+  const serviceWorkers = createWorkerLookup({ db, clock });
+  const serviceUsers = createUserLookup({ db });
+  serviceRecordRoutes(app, {
+    service: createServiceRecordService({
+      db,
+      clock,
+      divisions,
+      stations,
+      workers: serviceWorkers,
+      users: serviceUsers,
+      organisations,
+      contracts,
+      attachments,
+      contacts: createBeneficiaryContacts({
+        db,
+        clock,
+        divisions,
+        stations,
+        workers: serviceWorkers,
+        users: serviceUsers,
+      }),
+    }),
+    attachments,
+    catalogue: divisions.catalogue,
   });
   deskRoutes(
     app,

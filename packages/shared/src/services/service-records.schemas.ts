@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, itemsSchema, pagedSchema, pageQuery } from '../common';
+import { attachmentViewSchema, isoDate, itemsSchema, pagedSchema, pageQuery } from '../common';
 import { ALERT_KINDS, SERVICE_FORMS } from './service-enums';
 import {
   MAX_DURATION_MINUTES,
@@ -147,6 +147,8 @@ export const serviceRecordViewSchema = serviceRecordListItemSchema.extend({
   organisationName: z.string().nullable(),
   alertIds: z.array(z.string()),
   createdByName: z.string().nullable(),
+  /** Optional photos (no formalism: never required), withheld with the summary. */
+  photos: z.array(attachmentViewSchema),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), attach: z.boolean() }),

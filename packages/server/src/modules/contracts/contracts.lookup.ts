@@ -30,6 +30,9 @@ export function createContractLookup(d: {
     async covers(organisationId: string, stationId: string): Promise<boolean> {
       return (await coveredBy(organisationId)).includes(stationId);
     },
+    /** The organisation whose contract covered the station on a day, if any (a service record's organisation). */
+    organisationOn: (stationId: string, day: string): Promise<string | null> =>
+      contractsRepository.organisationOn(db, stationId, day),
     /** Whether the organisation holds a live contract of a unit inside the scope (it works there, so that unit may rule on its staff). */
     worksIn: (organisationId: string, scope: Scope): Promise<boolean> =>
       contractsRepository.hasLiveIn(db, organisationId, clock.today(), scope),

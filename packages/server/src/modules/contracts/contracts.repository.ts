@@ -168,6 +168,23 @@ export const contractsRepository = {
       .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
       .where(and(inArray(contractStations.stationId, stationIds), liveOn(today)));
   },
+  /** The organisation whose contract covered the station on a day (past days too: a late-entered service record). */
+  async organisationOn(db: DbOrTx, stationId: string, day: string): Promise<string | null> {
+    const [row] = await db
+      .select({ organisationId: contracts.organisationId })
+      .from(contractStations)
+      .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+      .where(
+        and(
+          eq(contractStations.stationId, stationId),
+          notArchived,
+          sql`${contracts.cycleStart} <= ${day}::date and coalesce(${contracts.endsOn}, ${contracts.cycleEnd}) >= ${day}::date`,
+        ),
+      )
+      .orderBy(desc(contracts.cycleStart))
+      .limit(1);
+    return row?.organisationId ?? null;
+  },
   /** The agreement year running on `today` of each contract. */
   async currentYears(db: DbOrTx, contractIds: string[], today: string) {
     if (contractIds.length === 0) return [];

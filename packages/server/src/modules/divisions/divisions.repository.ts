@@ -17,6 +17,13 @@ export const divisionsRepository = {
       .select({ divisionCode: planTargets.divisionCode, year: planTargets.year, target: planTargets.target })
       .from(planTargets);
   },
+  /** 附件2 in catalogue order (R-SVC-2). */
+  async catalogue(db: DbOrTx) {
+    return db
+      .select()
+      .from(catalogueItems)
+      .orderBy(asc(catalogueItems.domainCode), asc(catalogueItems.itemNumber));
+  },
   /** The record of a reference-data step, if it was applied. */
   async findLoad(db: DbOrTx, id: string) {
     const rows = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.id, id));

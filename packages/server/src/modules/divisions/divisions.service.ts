@@ -25,10 +25,15 @@ export async function createDivisionService({ db }: { db: Db }) {
   }));
   const byCode = new Map(list.map((d) => [d.code, d]));
   const targets = await repo.planTargets(db);
+  const catalogue = await repo.catalogue(db);
+  const catalogueByCode = new Map(catalogue.map((c) => [c.code, c]));
   return {
     /** 附件1: the number of stations each unit plans to build each year (R-PLAN-1). */
     planTargets: () => targets,
     all: () => list,
+    /** 附件2, the boundary of purchasable work (R-SVC-2): every item in catalogue order, and one item by code. */
+    catalogue: () => catalogue,
+    catalogueItem: (code: string) => catalogueByCode.get(code),
     find: (code: string) => byCode.get(code),
     /** The division or a 400 naming the field, for input that refers to one. */
     require(code: string, field: string, level?: DivisionLevel): DivisionNode {

@@ -8,6 +8,8 @@ export function createWorkerLookup({ db, clock }: { db: DbOrTx; clock: Clock }) 
     names: (ids: string[]) => repo.namesOf(db, [...new Set(ids)]),
     /** `{ workerId, name, stationId }` for each worker assigned to one of the stations today. */
     assignedToday: (stationIds: string[]) => repo.assignedAt(db, [...new Set(stationIds)], clock.today()),
+    /** The same on a past day (the workers of a service record must have been assigned to its station that day). */
+    assignedOn: (stationIds: string[], day: string) => repo.assignedAt(db, [...new Set(stationIds)], day),
   };
 }
 export type WorkerLookup = ReturnType<typeof createWorkerLookup>;

@@ -1,0 +1,60 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database';
+import {
+  beneficiaries as b,
+  beneficiaryContacts as contacts,
+  beneficiaryStations as links,
+} from './beneficiaries.table';
+
+/** A person's last contact, exactly (after a record was changed or withdrawn, recomputed by the services module). */
+export interface ContactDates {
+  beneficiaryId: string;
+  lastServiceOn: string | null;
+  lastVisitOn: string | null;
+}
+
+/** The SQL of `beneficiaries.contacts.ts`: who a station serves, last contact dates, people by id. */
+export const contactsRepository = {
+  /** Of the people named, those the station serves (a live link, the person not archived). */
+  async servedBy(tx: DbOrTx, stationId: string, ids: string[]): Promise<Set<string>> {
+    const rows = await tx
+      .select({ id: links.beneficiaryId })
+      .from(links)
+      .innerJoin(b, eq(b.id, links.beneficiaryId))
+      .where(
+        and(
+          eq(links.stationId, stationId),
+          inArray(links.beneficiaryId, ids),
+          isNull(links.archivedAt),
+          isNull(b.archivedAt),
+        ),
+      );
+    return new Set(rows.map((r) => r.id));
+  },
+  /** Moves each person's dates forward only (greatest): a late-entered older record never moves them back. */
+  async advance(tx: DbOrTx, ids: string[], servedOn: string, visit: boolean) {
+    await tx
+      .insert(contacts)
+      .values(ids.map((id) => ({ beneficiaryId: id, lastServiceOn: servedOn, lastVisitOn: visit ? servedOn : null })))
+      .onConflictDoUpdate({
+        target: contacts.beneficiaryId,
+        set: {
+          lastServiceOn: sql`greatest(${contacts.lastServiceOn}, excluded.last_service_on)`,
+          lastVisitOn: sql`greatest(${contacts.lastVisitOn}, excluded.last_visit_on)`,
+        },
+      });
+  },
+  /** Sets the dates exactly. */
+  async reset(tx: DbOrTx, rows: ContactDates[]) {
+    await tx
+      .insert(contacts)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: contacts.beneficiaryId,
+        set: { lastServiceOn: sql`excluded.last_service_on`, lastVisitOn: sql`excluded.last_visit_on` },
+      });
+  },
+  async rows(db: DbOrTx, ids: string[]) {
+    return db.select().from(b).where(inArray(b.id, ids));
+  },
+};

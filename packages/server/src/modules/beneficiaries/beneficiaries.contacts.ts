@@ -1,0 +1,84 @@
+import { maskName } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { fieldError } from '../../platform/http/errors';
+import { contactsRepository as repo, type ContactDates } from './beneficiaries-contacts.repository';
+import { isRestricted, isSensitive, seesNames } from './beneficiaries.policy';
+import { createBeneficiaryReads, type BeneficiaryDeps } from './beneficiaries.reads';
+import { policyFacts } from './beneficiaries.view';
+
+// What the services module asks of the registry (R-SVC-2, R-SVC-5, R-SCOPE-2), inside its own transaction: are the
+// people named served by the record's station, the last service and home-visit date of each person, and how a
+// record's people are shown to a caller (names masked for upper levels, a restricted person's name withheld).
+
+export type { ContactDates };
+
+/** A person on a record as one caller may see them. */
+export interface RecordPerson {
+  id: string;
+  name: string;
+  /** The caller sees only that a person was served (sensitive, and not the responsible worker, lead or county). */
+  restricted: boolean;
+  /** A minor or a health record: a clear read of what was done for them is an audited read (R-SCOPE-2). */
+  sensitive: boolean;
+}
+
+export function createBeneficiaryContacts(d: BeneficiaryDeps) {
+  const reads = createBeneficiaryReads(d);
+
+  return {
+    /**
+     * R-SVC-2: every person named is served by the station (a live link); otherwise a 400 naming 服务对象 and
+     * nothing written. A person of another station is answered like one that does not exist.
+     */
+    async checkServed(tx: DbOrTx, stationId: string, beneficiaryIds: string[]): Promise<void> {
+      const ids = [...new Set(beneficiaryIds)];
+      if (ids.length === 0) return;
+      const served = await repo.servedBy(tx, stationId, ids);
+      const missing = ids.filter((id) => !served.has(id)).length;
+      if (missing)
+        throw fieldError(
+          'beneficiaryIds',
+          `有 ${missing} 人不是本站的服务对象（或不存在）：请先在服务对象中登记或关联到本站`,
+        );
+    },
+
+    /**
+     * A new record's people (R-SVC-5): the last service and, for a home visit, the last visit move forward only, so
+     * a late-entered older record never moves them back.
+     */
+    async recordContacts(tx: DbOrTx, beneficiaryIds: string[], servedOn: string, visit: boolean): Promise<void> {
+      const ids = [...new Set(beneficiaryIds)];
+      if (ids.length) await repo.advance(tx, ids, servedOn, visit);
+    },
+
+    /** After a record was changed or withdrawn: the dates as the remaining records give them (null when none). */
+    async resetContacts(tx: DbOrTx, rows: ContactDates[]): Promise<void> {
+      if (rows.length) await repo.reset(tx, rows);
+    },
+
+    /**
+     * R-SCOPE-2: the people of records as the caller may see them: names in clear for station and organisation
+     * staff, initials for upper levels, initials and nothing more for a restricted (sensitive) person.
+     */
+    async peopleOf(actor: Actor, beneficiaryIds: string[]): Promise<Map<string, RecordPerson>> {
+      const ids = [...new Set(beneficiaryIds)];
+      if (ids.length === 0) return new Map();
+      const rows = await repo.rows(d.db, ids);
+      const lc = await reads.listContext(rows);
+      const out = new Map<string, RecordPerson>();
+      for (const r of rows) {
+        const facts = policyFacts(r, lc);
+        const restricted = isRestricted(actor, facts, lc.today);
+        out.set(r.id, {
+          id: r.id,
+          name: restricted || !seesNames(actor) ? maskName(r.name) : r.name,
+          restricted,
+          sensitive: isSensitive(facts, lc.today),
+        });
+      }
+      return out;
+    },
+  };
+}
+export type BeneficiaryContacts = ReturnType<typeof createBeneficiaryContacts>;

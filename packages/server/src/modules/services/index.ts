@@ -1,0 +1,4 @@
+export { createServiceRecordService, type ServiceRecordService } from './services.service';
+export { serviceRecordRoutes } from './services.routes';
+export type { ServiceDeps } from './services.reads';
+export type { CaseGate, AlertRaiser, AlertInput } from './services.ports';

@@ -1,0 +1,98 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { monthOf } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import type { ServiceRecordRow } from './services.repository';
+import { serviceMonthStats as stats, servicePeopleMonths as pm, serviceRecordPeople as people } from './services.table';
+
+// The month rollups (DESIGN §3, issue 11 "statistics must stay current"): kept in step with `service_records` in the
+// record's own transaction, so a new, changed or withdrawn record is counted (or uncounted) at once and statistics over
+// years read rollup rows, not millions of records.
+
+/**
+ * Adds a record's contribution to its (station, month, item, form) row, or takes it away (`sign` -1). One upsert with
+ * increments: concurrent records of the same row add up (the row lock serialises them); a row left at zero records is
+ * removed.
+ */
+export async function moveMonthStats(tx: DbOrTx, rec: ServiceRecordRow, sign: 1 | -1) {
+  const month = monthOf(rec.servedOn);
+  const delta = {
+    records: sign,
+    personServices: sign * rec.peopleCount,
+    headCount: sign * rec.headCount,
+    minutes: sign * rec.durationMinutes,
+  };
+  await tx
+    .insert(stats)
+    .values({
+      stationId: rec.stationId,
+      month,
+      catalogueCode: rec.catalogueCode,
+      form: rec.form,
+      divisionPath: rec.divisionPath,
+      organisationId: rec.organisationId,
+      domainCode: rec.domainCode,
+      ...delta,
+    })
+    .onConflictDoUpdate({
+      target: [stats.stationId, stats.month, stats.catalogueCode, stats.form],
+      set: {
+        records: sql`${stats.records} + excluded.records`,
+        personServices: sql`${stats.personServices} + excluded.person_services`,
+        headCount: sql`${stats.headCount} + excluded.head_count`,
+        minutes: sql`${stats.minutes} + excluded.minutes`,
+      },
+    });
+  if (sign < 0)
+    await tx
+      .delete(stats)
+      .where(
+        and(
+          eq(stats.stationId, rec.stationId),
+          eq(stats.month, month),
+          eq(stats.catalogueCode, rec.catalogueCode),
+          eq(stats.form, rec.form),
+          sql`${stats.records} <= 0`,
+        ),
+      );
+}
+
+/** A record's people counted as served at its station in its month (distinct: a second record adds nothing). */
+export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[]) {
+  if (beneficiaryIds.length === 0) return;
+  await tx
+    .insert(pm)
+    .values(
+      beneficiaryIds.map((beneficiaryId) => ({
+        stationId: rec.stationId,
+        month: monthOf(rec.servedOn),
+        beneficiaryId,
+        divisionPath: rec.divisionPath,
+        organisationId: rec.organisationId,
+      })),
+    )
+    // A no-op update rather than DO NOTHING: it locks the row, so a withdrawal deciding to drop it waits for us.
+    .onConflictDoUpdate({
+      target: [pm.stationId, pm.month, pm.beneficiaryId],
+      set: { divisionPath: sql`excluded.division_path` },
+    });
+}
+
+/**
+ * After a record's people left a (station, month) — the record changed or was withdrawn, its `service_record_people`
+ * rows already replaced — each of them stays counted only while another remaining record of that station and month
+ * names them.
+ */
+export async function dropPeopleMonths(tx: DbOrTx, stationId: string, servedOn: string, beneficiaryIds: string[]) {
+  if (beneficiaryIds.length === 0) return;
+  const month = monthOf(servedOn);
+  await tx
+    .delete(pm)
+    .where(
+      and(
+        eq(pm.stationId, stationId),
+        eq(pm.month, month),
+        inArray(pm.beneficiaryId, beneficiaryIds),
+        sql`not exists (select 1 from ${people} where ${people.beneficiaryId} = ${pm.beneficiaryId} and ${people.stationId} = ${pm.stationId} and ${people.servedOn} >= ${month}::date and ${people.servedOn} < (${month}::date + interval '1 month'))`,
+      ),
+    );
+}

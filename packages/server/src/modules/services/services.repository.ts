@@ -1,0 +1,145 @@
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { VISIT_FORMS, type Scope, type ServiceRecordQuery } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { scopeCondition } from '../../platform/auth/scope';
+import { pageRows } from '../../platform/http/paging';
+import { serviceRecordPeople as people, serviceRecords as r, serviceRecordWorkers as workers } from './services.table';
+
+export type ServiceRecordRow = typeof r.$inferSelect;
+export type ServiceRecordInsert = typeof r.$inferInsert;
+
+/**
+ * Which records a scope reaches (R-SCOPE-1): an officer's division; a social worker's stations today; a contractor's
+ * covered stations (records belong to the station, so a new contractor reads its predecessor's, as with people).
+ */
+export const recordScope = (scope: Scope): SQL =>
+  scopeCondition(scope, { divisionPath: r.divisionPath, stationId: r.stationId });
+
+export type ListFilter = Omit<ServiceRecordQuery, 'page' | 'pageSize'>;
+
+/** All SQL of service records themselves; the rollups are services.rollups.ts. */
+export const serviceRecordsRepository = {
+  where(scope: SQL, f: ListFilter): SQL {
+    return and(
+      scope,
+      isNull(r.archivedAt),
+      f.stationId ? eq(r.stationId, f.stationId) : undefined,
+      f.from ? sql`${r.servedOn} >= ${f.from}::date` : undefined,
+      f.to ? sql`${r.servedOn} <= ${f.to}::date` : undefined,
+      f.form ? eq(r.form, f.form) : undefined,
+      f.domain ? eq(r.domainCode, f.domain) : undefined,
+      f.item ? eq(r.catalogueCode, f.item) : undefined,
+      f.caseId ? eq(r.caseId, f.caseId) : undefined,
+      f.beneficiaryId
+        ? sql`${r.id} in (select ${people.recordId} from ${people} where ${people.beneficiaryId} = ${f.beneficiaryId})`
+        : undefined,
+      f.workerId
+        ? sql`${r.id} in (select ${workers.recordId} from ${workers} where ${workers.workerId} = ${f.workerId})`
+        : undefined,
+    )!;
+  },
+  /** Newest first (the day served, then when entered), the id last so pages never repeat or skip a row. */
+  async page(db: DbOrTx, where: SQL, q: { page: number; pageSize: number }) {
+    const rows = db.select().from(r).where(where).orderBy(desc(r.servedOn), desc(r.createdAt), desc(r.id)).$dynamic();
+    return pageRows(rows, db.$count(r, where), q);
+  },
+  async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<ServiceRecordRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(r)
+      .where(and(scope, eq(r.id, id), isNull(r.archivedAt)))
+      .limit(1);
+    return row;
+  },
+  /** Any record with this id, withdrawn or not, wherever it is (the phone's id must be unique; idempotent POST). */
+  async byId(db: DbOrTx, id: string): Promise<ServiceRecordRow | undefined> {
+    const [row] = await db.select().from(r).where(eq(r.id, id)).limit(1);
+    return row;
+  },
+  /** Inserts the record unless its id exists (a second send of the same record racing the first): undefined then. */
+  async insert(tx: DbOrTx, v: ServiceRecordInsert): Promise<ServiceRecordRow | undefined> {
+    const [row] = await tx.insert(r).values(v).onConflictDoNothing({ target: r.id }).returning();
+    return row;
+  },
+  async update(
+    tx: DbOrTx,
+    id: string,
+    version: number,
+    set: Partial<ServiceRecordInsert>,
+  ): Promise<ServiceRecordRow | undefined> {
+    const [row] = await tx
+      .update(r)
+      .set({ ...set, version: sql`${r.version} + 1` })
+      .where(and(eq(r.id, id), eq(r.version, version), isNull(r.archivedAt)))
+      .returning();
+    return row;
+  },
+  /** Replaces a record's people (their scope columns and day copied from the record). */
+  async setPeople(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[]) {
+    await tx.delete(people).where(eq(people.recordId, rec.id));
+    if (beneficiaryIds.length === 0) return;
+    await tx.insert(people).values(
+      beneficiaryIds.map((beneficiaryId) => ({
+        recordId: rec.id,
+        beneficiaryId,
+        stationId: rec.stationId,
+        divisionPath: rec.divisionPath,
+        servedOn: rec.servedOn,
+      })),
+    );
+  },
+  async setWorkers(tx: DbOrTx, recordId: string, workerIds: string[]) {
+    await tx.delete(workers).where(eq(workers.recordId, recordId));
+    if (workerIds.length === 0) return;
+    await tx.insert(workers).values(workerIds.map((workerId) => ({ recordId, workerId })));
+  },
+  async peopleOf(db: DbOrTx, recordIds: string[]): Promise<Map<string, string[]>> {
+    return groupIds(
+      recordIds.length
+        ? await db
+            .select({ recordId: people.recordId, id: people.beneficiaryId })
+            .from(people)
+            .where(inArray(people.recordId, recordIds))
+            .orderBy(people.recordId, people.beneficiaryId)
+        : [],
+    );
+  },
+  async workersOf(db: DbOrTx, recordIds: string[]): Promise<Map<string, string[]>> {
+    return groupIds(
+      recordIds.length
+        ? await db
+            .select({ recordId: workers.recordId, id: workers.workerId })
+            .from(workers)
+            .where(inArray(workers.recordId, recordIds))
+            .orderBy(workers.recordId, workers.workerId)
+        : [],
+    );
+  },
+  /**
+   * Each person's last service and last home visit from the records that remain (R-SVC-5): what their contact dates
+   * are after a record was changed or withdrawn. People with no record left come back with nulls.
+   */
+  async lastContacts(tx: DbOrTx, beneficiaryIds: string[]) {
+    if (beneficiaryIds.length === 0) return [];
+    const rows = await tx
+      .select({
+        beneficiaryId: people.beneficiaryId,
+        lastServiceOn: sql<string | null>`max(${people.servedOn})::text`,
+        lastVisitOn: sql<
+          string | null
+        >`(max(${people.servedOn}) filter (where ${r.form} = any(${sql.param([...VISIT_FORMS])}::text[])))::text`,
+      })
+      .from(people)
+      .innerJoin(r, eq(r.id, people.recordId))
+      .where(and(inArray(people.beneficiaryId, beneficiaryIds), isNull(r.archivedAt)))
+      .groupBy(people.beneficiaryId);
+    const found = new Map(rows.map((x) => [x.beneficiaryId, x]));
+    return beneficiaryIds.map((id) => found.get(id) ?? { beneficiaryId: id, lastServiceOn: null, lastVisitOn: null });
+  },
+};
+
+function groupIds(rows: { recordId: string; id: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const x of rows) out.set(x.recordId, [...(out.get(x.recordId) ?? []), x.id]);
+  return out;
+}

@@ -1,0 +1,227 @@
+import {
+  SERVICE_FORM_LABELS,
+  VISIT_FORMS,
+  type CatalogueItemView,
+  type CreateServiceRecord,
+  type ServiceForm,
+} from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { diff, writeAudit } from '../../platform/audit/audit';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, fieldError } from '../../platform/http/errors';
+import type { StationSummary } from '../stations';
+import { addPeopleMonths, dropPeopleMonths, moveMonthStats } from './rollups.repository';
+import type { ServiceDeps } from './services.reads';
+import { serviceRecordsRepository as repo, type ServiceRecordRow } from './services.repository';
+
+/** A record's content as checked (the create body without its id, station and concern; or a PATCH merged). */
+export type RecordDraft = Pick<
+  CreateServiceRecord,
+  | 'servedOn'
+  | 'durationMinutes'
+  | 'form'
+  | 'catalogueCode'
+  | 'beneficiaryIds'
+  | 'headCount'
+  | 'summary'
+  | 'place'
+  | 'caseId'
+>;
+
+/** Thrown inside a transaction to roll it back when the phone's id was taken by a concurrent send of the same record. */
+class AlreadyStored extends Error {}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/**
+ * The transactions of service records: the record, its people and workers, the month rollups, the people's last
+ * contact, the case gate, a raised alert and the audit event commit together or not at all (DESIGN §3, R-SVC-2…5).
+ */
+export function createRecordWrites(d: ServiceDeps) {
+  const { db, clock } = d;
+
+  /** R-SVC-3: a record on a case names the case's person; a closed case takes no new records (the gate's 409). */
+  async function checkCase(tx: DbOrTx, caseId: string | null, stationId: string, people: string[]) {
+    if (!caseId || !d.caseGate) return;
+    const c = await d.caseGate.checkForRecord(tx, caseId, stationId);
+    if (!people.includes(c.beneficiaryId)) throw fieldError('caseId', '个案的服务对象须在本记录的服务对象中');
+  }
+
+  /** The last service and home visit of people whose records changed, from the records that remain. */
+  async function resetContacts(tx: DbOrTx, people: string[]) {
+    await d.contacts.resetContacts(tx, await repo.lastContacts(tx, people));
+  }
+
+  const label = (form: string, item: Pick<CatalogueItemView, 'domainName' | 'itemName'>) =>
+    `${SERVICE_FORM_LABELS[form as ServiceForm]}·${item.domainName}·${item.itemName}`;
+  /** What the log keeps: no names, no summary text (it may be about abuse or health), counts and ids. */
+  const audited = (r: ServiceRecordRow, people: string[], workers: string[]) => ({
+    servedOn: r.servedOn,
+    durationMinutes: r.durationMinutes,
+    form: r.form,
+    catalogueCode: r.catalogueCode,
+    beneficiaryIds: people,
+    headCount: r.headCount,
+    workerIds: workers,
+    caseId: r.caseId,
+    summary: r.summary ? `（${[...r.summary].length} 字）` : '',
+  });
+
+  return {
+    /** A new record; undefined when a concurrent send of the same id committed first (nothing written here). */
+    async insert(
+      ctx: ActorContext,
+      w: {
+        station: StationSummary;
+        draft: RecordDraft & Pick<CreateServiceRecord, 'id' | 'concern'>;
+        item: CatalogueItemView;
+        workerIds: string[];
+        organisationId: string | null;
+      },
+    ): Promise<{ row: ServiceRecordRow; alertIds: string[] } | undefined> {
+      const { station, draft, item } = w;
+      const by = ctx.actor.userId;
+      try {
+        return await db.transaction(async (tx) => {
+          const row = await repo.insert(tx, {
+            id: draft.id,
+            stationId: station.id,
+            divisionPath: station.divisionPath,
+            organisationId: w.organisationId,
+            servedOn: draft.servedOn,
+            durationMinutes: draft.durationMinutes,
+            form: draft.form,
+            catalogueCode: item.code,
+            domainCode: item.domainCode,
+            caseId: draft.caseId,
+            headCount: draft.headCount,
+            peopleCount: draft.beneficiaryIds.length,
+            summary: draft.summary,
+            place: draft.place,
+            createdBy: by,
+            updatedBy: by,
+          });
+          if (!row) throw new AlreadyStored();
+          await checkCase(tx, draft.caseId, station.id, draft.beneficiaryIds);
+          await repo.setPeople(tx, row, draft.beneficiaryIds);
+          await repo.setWorkers(tx, row.id, w.workerIds);
+          await moveMonthStats(tx, row, 1);
+          await addPeopleMonths(tx, row, draft.beneficiaryIds);
+          await d.contacts.recordContacts(tx, draft.beneficiaryIds, row.servedOn, VISIT_FORMS.includes(row.form));
+          const alertIds: string[] = [];
+          if (draft.concern && d.alertRaiser) {
+            const c = draft.concern;
+            const person = c.beneficiaryId ?? (draft.beneficiaryIds.length === 1 ? draft.beneficiaryIds[0] : null);
+            const alert = await d.alertRaiser.raise(tx, ctx, {
+              stationId: station.id,
+              divisionPath: station.divisionPath,
+              organisationId: w.organisationId,
+              beneficiaryId: person,
+              serviceRecordId: row.id,
+              kind: c.kind,
+              description: c.description,
+            });
+            alertIds.push(alert.id);
+          }
+          await writeAudit(tx, ctx, {
+            action: 'create',
+            entityType: 'serviceRecord',
+            entityId: row.id,
+            divisionPath: row.divisionPath,
+            summary: `记录服务：${label(row.form, item)}（${station.name}，${row.servedOn}）`,
+            after: { ...audited(row, draft.beneficiaryIds, w.workerIds), concern: draft.concern?.kind ?? null },
+          });
+          return { row, alertIds };
+        });
+      } catch (e) {
+        if (e instanceof AlreadyStored) return undefined;
+        throw e;
+      }
+    },
+
+    /** A changed record: its rollup contribution, people months and people's last contacts move with it. */
+    async update(
+      ctx: ActorContext,
+      w: {
+        current: ServiceRecordRow;
+        version: number;
+        draft: RecordDraft;
+        item: CatalogueItemView;
+        workerIds: string[];
+        organisationId: string | null;
+        oldPeople: string[];
+        oldWorkers: string[];
+      },
+    ): Promise<ServiceRecordRow> {
+      const { current, draft, item } = w;
+      return db.transaction(async (tx) => {
+        const row = await repo.update(tx, current.id, w.version, {
+          servedOn: draft.servedOn,
+          durationMinutes: draft.durationMinutes,
+          form: draft.form,
+          catalogueCode: item.code,
+          domainCode: item.domainCode,
+          organisationId: w.organisationId,
+          caseId: draft.caseId,
+          headCount: draft.headCount,
+          peopleCount: draft.beneficiaryIds.length,
+          summary: draft.summary,
+          place: draft.place,
+          updatedBy: ctx.actor.userId,
+          updatedAt: clock.now(),
+        });
+        if (!row) throw new AppError('VERSION_CONFLICT', '该服务记录已被他人修改，请刷新后再保存');
+        if (draft.caseId !== current.caseId || draft.beneficiaryIds.join() !== w.oldPeople.join())
+          await checkCase(tx, draft.caseId, row.stationId, draft.beneficiaryIds);
+        await repo.setPeople(tx, row, draft.beneficiaryIds);
+        await repo.setWorkers(tx, row.id, w.workerIds);
+        await moveMonthStats(tx, current, -1);
+        await moveMonthStats(tx, row, 1);
+        await addPeopleMonths(tx, row, draft.beneficiaryIds);
+        await dropPeopleMonths(tx, current.stationId, current.servedOn, w.oldPeople);
+        await resetContacts(tx, union(w.oldPeople, draft.beneficiaryIds));
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'serviceRecord',
+          entityId: row.id,
+          divisionPath: row.divisionPath,
+          summary: `修改服务记录：${label(row.form, item)}（${row.servedOn}）`,
+          ...diff(audited(current, w.oldPeople, w.oldWorkers), audited(row, draft.beneficiaryIds, w.workerIds)),
+        });
+        return row;
+      });
+    },
+
+    /** A withdrawn record: out of lists and statistics at once; its people rows go (the log keeps who they were). */
+    async archive(
+      ctx: ActorContext,
+      w: { current: ServiceRecordRow; version: number; reason: string; oldPeople: string[] },
+    ): Promise<ServiceRecordRow> {
+      const { current } = w;
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const row = await repo.update(tx, current.id, w.version, {
+          archivedAt: now,
+          updatedAt: now,
+          updatedBy: ctx.actor.userId,
+        });
+        if (!row) throw new AppError('VERSION_CONFLICT', '该服务记录已被他人修改，请刷新后再撤回');
+        await repo.setPeople(tx, row, []);
+        await moveMonthStats(tx, current, -1);
+        await dropPeopleMonths(tx, current.stationId, current.servedOn, w.oldPeople);
+        await resetContacts(tx, w.oldPeople);
+        const item = d.divisions.catalogueItem(current.catalogueCode);
+        await writeAudit(tx, ctx, {
+          action: 'update',
+          entityType: 'serviceRecord',
+          entityId: row.id,
+          divisionPath: row.divisionPath,
+          summary: `撤回服务记录：${item ? label(current.form, item) : current.catalogueCode}（${current.servedOn}）：${w.reason}`,
+          before: { beneficiaryIds: w.oldPeople, archivedAt: null },
+          after: { archivedAt: now.toISOString() },
+        });
+        return row;
+      });
+    },
+  };
+}
