@@ -72,6 +72,7 @@ import {
   createPurchasePlanService,
   purchasingRoutes,
 } from './modules/purchasing';
+import { createVisitService, visitRoutes } from './modules/beneficiaries';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), db: z.boolean() });
 
@@ -282,6 +283,9 @@ export async function buildApp(opts: AppOptions) {
     attachments,
     catalogue: divisions.catalogue,
   });
+  // 走访 (R-SVC-5): visits due by risk and the intervals the city sets.
+  const visits = createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) });
+  visitRoutes(app, visits);
   deskRoutes(
     app,
     createDeskService({

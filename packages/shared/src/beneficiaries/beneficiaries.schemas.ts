@@ -186,7 +186,7 @@ export const beneficiaryQuerySchema = z.strictObject({
   workerId: z.uuid().optional(),
   /** Categories as of this date (default: today). */
   asOf: isoDate.optional(),
-  /** No service recorded in the last N days (services arrive with the next module; until then every person counts). */
+  /** No service recorded in the last N days (from the last service kept with each record). */
   noServiceDays: z.coerce.number().int().min(1).max(3650).optional(),
   sensitive: boolish.optional(),
 });

@@ -7,6 +7,7 @@ import {
   beneficiaries as b,
   beneficiaryCategories as cats,
   beneficiaryConsents as consents,
+  beneficiaryContacts as contacts,
   beneficiaryHouseholdMembers as household,
   beneficiaryRiskAssessments as risks,
   beneficiaryStations as links,
@@ -110,6 +111,10 @@ export const beneficiariesRepository = {
         ? f.withheld.workerId
           ? sql`(not ${sensitiveSql(today)} or ${servedBy(sql`${links.workerId} = ${f.withheld.workerId}`)})`
           : sql`not ${sensitiveSql(today)}`
+        : undefined,
+      // No service in the last N days (R-SVC-5): the last service kept with each record, one row per person.
+      f.noServiceDays
+        ? sql`not exists (select 1 from ${contacts} where ${contacts.beneficiaryId} = ${b.id} and ${contacts.lastServiceOn} > ${today}::date - ${f.noServiceDays}::int)`
         : undefined,
       f.sensitive === true ? sensitiveSql(today) : f.sensitive === false ? sql`not ${sensitiveSql(today)}` : undefined,
     )!;

@@ -9,3 +9,6 @@ export {
   type RecordPerson,
   type ContactDates,
 } from './beneficiaries.contacts';
+export { createVisitService, type VisitService, type PeopleScope, type VisitedBetween } from './visits.service';
+export { visitRoutes } from './visits.routes';
+export { servedByCategory } from './category-counts.repository';
