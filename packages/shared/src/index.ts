@@ -40,5 +40,7 @@ export * from './services/service-records.schemas';
 export * from './policy/service-rules';
 export * from './services/alerts.schemas';
 export * from './services/referrals.schemas';
+export * from './services/cases.schemas';
+export * from './policy/case-rules';
 export * from './services/visits.schemas';
 export * from './services/statistics.schemas';
