@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CONTRACT_TERMS } from '@shegong/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@shegong/shared';
@@ -35,6 +36,8 @@ export const ID_KEYS = [
   'user',
   'beneficiary',
   'beneficiaryCategory',
+  'serviceRecord',
+  'serviceRecordFile',
 ] as const;
 export type IdKey = (typeof ID_KEYS)[number];
 export type WorldIds = Record<IdKey, string>;
@@ -64,6 +67,7 @@ export interface World {
     worker: number;
     user: number;
     beneficiary: number;
+    serviceRecord: number;
   };
   /** The organisation's name and credit code: officers of every unit legitimately see them. */
   organisation: { name: string; creditCode: string };
@@ -442,6 +446,33 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
   ids.beneficiary = person.id;
   ids.beneficiaryCategory = person.categoryHistory[0].id;
 
+  // A home visit the resident worker recorded for that person (R-SVC-2), with a photo; its summary is this world's.
+  const serviceSummary = `${w.town}入户走访记录`;
+  const served = must(
+    await t.call(sw, 'POST', '/api/v1/service-records', {
+      id: randomUUID(),
+      stationId: ids.station,
+      servedOn: '2026-06-01',
+      durationMinutes: 30,
+      form: 'home_visit',
+      catalogueCode: '1.2',
+      beneficiaryIds: [ids.beneficiary],
+      summary: serviceSummary,
+    }),
+    201,
+    'service record',
+  );
+  ids.serviceRecord = served.id;
+  ids.serviceRecordFile = must(
+    await upload(t, sw, `/api/v1/service-records/${ids.serviceRecord}/files`, {
+      name: `${w.town}走访照片.png`,
+      type: 'image/png',
+      bytes: PNG,
+    }),
+    201,
+    'service record photo',
+  ).fileId;
+
   const read = async (url: string) => must(await t.call(city.city_admin, 'GET', url), 200, `read ${url}`);
   const centres = (await read('/api/v1/county-centres')).items as { id: string; version: number }[];
   const versions = {
@@ -452,6 +483,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     worker: (await read(`/api/v1/workers/${ids.worker}`)).version,
     user: (await read(`/api/v1/users/${ids.user}`)).version,
     beneficiary: person.version,
+    serviceRecord: served.version,
   };
   const marks = [
     ...Object.values(names),
@@ -468,6 +500,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     liaison.user.username,
     beneficiaryName,
     beneficiaryId,
+    serviceSummary,
   ];
   return {
     key: w.key,

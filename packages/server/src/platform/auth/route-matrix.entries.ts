@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { INSURANCE_ITEMS, CONTRACT_TERMS } from '@shegong/shared';
 import { makeCitizenId } from '../../test-support/citizen-ids';
@@ -67,6 +68,18 @@ async function payrollSheet(x: Target): Promise<UploadFile> {
     bytes: Buffer.from(await wb.xlsx.writeBuffer()),
   };
 }
+
+/** A valid home visit (R-SVC-2) at a station for people, with a fresh phone-made id. */
+const serviceRecordBody = (stationId: string, beneficiaryIds: string[]) => ({
+  id: randomUUID(),
+  stationId,
+  servedOn: '2026-06-10',
+  durationMinutes: 30,
+  form: 'home_visit',
+  catalogueCode: '1.2',
+  beneficiaryIds,
+  summary: '越权记录服务',
+});
 
 export const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/users/:userId': { params: { userId: 'user' } },
@@ -233,6 +246,20 @@ export const ENTRIES: Record<string, Entry> = {
   },
   'GET /api/v1/beneficiaries/handover/:stationId': { params: { stationId: 'station' } },
 
+  'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
+  'PATCH /api/v1/service-records/:recordId': {
+    params: { recordId: 'serviceRecord' },
+    body: (x) => ({ version: x.versions.serviceRecord, summary: '越权修改服务内容' }),
+  },
+  'POST /api/v1/service-records/:recordId/archive': {
+    params: { recordId: 'serviceRecord' },
+    body: (x) => ({ version: x.versions.serviceRecord, reason: '越权撤回' }),
+  },
+  'POST /api/v1/service-records/:recordId/files': { params: { recordId: 'serviceRecord' }, upload: png },
+  'GET /api/v1/service-records/:recordId/files/:fileId': {
+    params: { recordId: 'serviceRecord', fileId: 'serviceRecordFile' },
+  },
+
   'GET /api/v1/payroll/:month': { list: 'the month names no record: the grid is checked like a list', fixed: MONTH },
   'GET /api/v1/payroll/:month/export': {
     list: 'the month names no record: the export is checked like a list',
@@ -319,6 +346,16 @@ export const LISTS: Record<string, ListSpec> = {
     ]),
     own: 'beneficiary',
   },
+  '/api/v1/service-records': {
+    queries: all((b) => [
+      'pageSize=200',
+      `stationId=${b.ids.station}`,
+      `beneficiaryId=${b.ids.beneficiary}`,
+      `workerId=${b.ids.worker}`,
+      'form=home_visit&from=2026-01-01&to=2026-12-31',
+    ]),
+    own: 'serviceRecord',
+  },
   '/api/v1/payroll/:month': {
     queries: all((b) => [`county=${b.countyCode}`, `organisationId=${b.ids.organisation}`]),
   },
@@ -369,6 +406,18 @@ export const BODY_REFS: Record<string, BodyRef> = {
   "world B's person (by record id) linked to world A's station": {
     route: 'POST /api/v1/beneficiaries/links',
     body: (x, a) => ({ stationId: a.ids.station, beneficiaryId: x.ids.beneficiary, name: '越权' }),
+  },
+  "a service record at world B's station": {
+    route: 'POST /api/v1/service-records',
+    body: (x) => serviceRecordBody(x.ids.station, [x.ids.beneficiary]),
+  },
+  "a service record at world A's station for world B's person": {
+    route: 'POST /api/v1/service-records',
+    body: (x, a) => serviceRecordBody(a.ids.station, [x.ids.beneficiary]),
+  },
+  "a service record at world A's station by world B's worker": {
+    route: 'POST /api/v1/service-records',
+    body: (x, a) => ({ ...serviceRecordBody(a.ids.station, [a.ids.beneficiary]), workerIds: [x.ids.worker] }),
   },
   "a purchase plan covering world B's station": {
     route: 'POST /api/v1/purchase-plans',
