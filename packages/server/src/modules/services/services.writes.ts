@@ -83,6 +83,8 @@ export function createRecordWrites(d: ServiceDeps) {
       const by = ctx.actor.userId;
       try {
         return await db.transaction(async (tx) => {
+          // The gate first: its answer (no such case here, or closed) rather than the foreign key's.
+          await checkCase(tx, draft.caseId, station.id, draft.beneficiaryIds);
           const row = await repo.insert(tx, {
             id: draft.id,
             stationId: station.id,
@@ -102,7 +104,6 @@ export function createRecordWrites(d: ServiceDeps) {
             updatedBy: by,
           });
           if (!row) throw new AlreadyStored();
-          await checkCase(tx, draft.caseId, station.id, draft.beneficiaryIds);
           await repo.setPeople(tx, row, draft.beneficiaryIds);
           await repo.setWorkers(tx, row.id, w.workerIds);
           await moveMonthStats(tx, row, 1);
@@ -155,6 +156,8 @@ export function createRecordWrites(d: ServiceDeps) {
     ): Promise<ServiceRecordRow> {
       const { current, draft, item } = w;
       return db.transaction(async (tx) => {
+        if (draft.caseId !== current.caseId || draft.beneficiaryIds.join() !== w.oldPeople.join())
+          await checkCase(tx, draft.caseId, current.stationId, draft.beneficiaryIds);
         const row = await repo.update(tx, current.id, w.version, {
           servedOn: draft.servedOn,
           durationMinutes: draft.durationMinutes,
@@ -171,8 +174,6 @@ export function createRecordWrites(d: ServiceDeps) {
           updatedAt: clock.now(),
         });
         if (!row) throw new AppError('VERSION_CONFLICT', '该服务记录已被他人修改，请刷新后再保存');
-        if (draft.caseId !== current.caseId || draft.beneficiaryIds.join() !== w.oldPeople.join())
-          await checkCase(tx, draft.caseId, row.stationId, draft.beneficiaryIds);
         await repo.setPeople(tx, row, draft.beneficiaryIds);
         await repo.setWorkers(tx, row.id, w.workerIds);
         await moveMonthStats(tx, current, -1);
