@@ -21,7 +21,8 @@ import { createRecordWrites, type RecordDraft } from './services.writes';
 function refuse(errors: FieldErrors) {
   if (Object.keys(errors).length) throw new AppError('VALIDATION_FAILED', summarise(errors), { fieldErrors: errors });
 }
-const unique = (ids: string[]) => [...new Set(ids)];
+/** Distinct and sorted: rows of several people are always locked in the same order (no deadlock between two records). */
+const unique = (ids: string[]) => [...new Set(ids)].sort();
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**

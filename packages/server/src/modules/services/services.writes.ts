@@ -176,8 +176,14 @@ export function createRecordWrites(d: ServiceDeps) {
         if (!row) throw new AppError('VERSION_CONFLICT', '该服务记录已被他人修改，请刷新后再保存');
         await repo.setPeople(tx, row, draft.beneficiaryIds);
         await repo.setWorkers(tx, row.id, w.workerIds);
-        await moveMonthStats(tx, current, -1);
-        await moveMonthStats(tx, row, 1);
+        // Both rollup rows in key order, so two changes moving records in opposite directions cannot deadlock.
+        const key = (r: ServiceRecordRow) => `${r.servedOn.slice(0, 7)}|${r.catalogueCode}|${r.form}`;
+        const moves: [ServiceRecordRow, 1 | -1][] = [
+          [current, -1],
+          [row, 1],
+        ];
+        if (key(row) < key(current)) moves.reverse();
+        for (const [r, sign] of moves) await moveMonthStats(tx, r, sign);
         await addPeopleMonths(tx, row, draft.beneficiaryIds);
         await dropPeopleMonths(tx, current.stationId, current.servedOn, w.oldPeople);
         await resetContacts(tx, union(w.oldPeople, draft.beneficiaryIds));
