@@ -445,6 +445,16 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
   );
   ids.beneficiary = person.id;
   ids.beneficiaryCategory = person.categoryHistory[0].id;
+  // Graded high (R-SVC-5), so the visits-due list has a person of each world to leak.
+  must(
+    await t.call(sw, 'POST', `/api/v1/beneficiaries/${ids.beneficiary}/risk-assessments`, {
+      level: 'high',
+      reason: `${w.town}独居老人`,
+      assessedOn: '2026-05-01',
+    }),
+    201,
+    'risk assessment',
+  );
 
   // A home visit the resident worker recorded for that person (R-SVC-2), with a photo; its summary is this world's.
   const serviceSummary = `${w.town}入户走访记录`;

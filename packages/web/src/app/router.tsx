@@ -64,6 +64,8 @@ const ServiceRecordDetailPage = lazyPage(
   () => import('../features/services/service-record-detail-page'),
   'ServiceRecordDetailPage',
 );
+const VisitsDuePage = lazyPage(() => import('../features/visits/visits-due-page'), 'VisitsDuePage');
+const StatisticsPage = lazyPage(() => import('../features/statistics/statistics-page'), 'StatisticsPage');
 const ForbiddenPage = lazyPage(() => import('./status-pages'), 'ForbiddenPage');
 const NotFoundPage = lazyPage(() => import('./status-pages'), 'NotFoundPage');
 
@@ -283,6 +285,8 @@ export function AppRoutes() {
             <Route path="services/new" element={guarded('services:write', <QuickEntryPage />)} />
             <Route path="services/outbox" element={guarded('services:write', <OutboxPage />)} />
             <Route path="services/:recordId" element={guarded('services:read', <ServiceRecordDetailPage />)} />
+            <Route path="visits" element={guarded('services:read', <VisitsDuePage />)} />
+            <Route path="statistics" element={guarded('services:read', <StatisticsPage />)} />
             <Route
               path="users"
               element={

@@ -362,6 +362,16 @@ export const LISTS: Record<string, ListSpec> = {
   '/api/v1/payroll/:month/export': {
     queries: all((b) => [`county=${b.countyCode}`, `organisationId=${b.ids.organisation}`]),
   },
+  // Visits due (R-SVC-5): world B's graded person falls due 2026-07-01, inside a 60-day look-ahead.
+  '/api/v1/visits/due': {
+    queries: all((b) => [
+      `stationId=${b.ids.station}&withinDays=60`,
+      'mine=false&withinDays=60&pageSize=200',
+      `workerId=${b.ids.worker}&mine=false&withinDays=60`,
+      'risk=high&withinDays=60',
+    ]),
+  },
+  '/api/v1/statistics/services': { queries: all(() => ['from=2026-01&to=2026-06']) },
 };
 
 /**

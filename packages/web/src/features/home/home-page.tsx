@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Grid, Tag, theme } from 'antd';
 import type { DeskFigures, DeskItem, DeskUnit, DeskView } from '@shegong/shared';
@@ -8,6 +8,11 @@ import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
 import { Paragraph } from '../../components/text';
 import { useDesk } from './home.api';
+
+// 本月服务 (R-SVC-2, R-SVC-5): its own chunk, so the home page's first bundle stays within its budget.
+const HomeServiceFigures = lazy(() =>
+  import('../statistics/home-service-figures').then((m) => ({ default: m.HomeServiceFigures })),
+);
 
 const SEVERITY = {
   error: { label: '不合规', color: 'error' },
@@ -37,6 +42,11 @@ export function HomePage() {
       >
         <ToDoList items={v?.items} loading={desk.isLoading} failed={desk.isError} />
       </Panel>
+      {user?.permissions.includes('services:read') && (
+        <Suspense fallback={null}>
+          <HomeServiceFigures wide={!!wide} />
+        </Suspense>
+      )}
       {v?.figures && <Figures f={v.figures} wide={!!wide} />}
       {v && v.ranking.byBuild.length > 0 && <Ranking ranking={v.ranking} wide={!!wide} />}
     </>

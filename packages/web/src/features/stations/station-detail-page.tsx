@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useNavigate } from 'react-router';
 import {
   App,
@@ -21,7 +22,12 @@ import { PageHeader } from '../../components/page-header';
 import { StationStatusTag } from '../../components/status-tag';
 import { ApiError } from '../../lib/api';
 import { fmtArea, fmtDate, fmtDateTime } from '../../lib/format';
+import { useAuth } from '../../app/auth';
 import { ServiceRoomsTab } from './service-rooms-tab';
+
+const StatisticsPanel = lazy(() =>
+  import('../statistics/statistics-panel').then((m) => ({ default: m.StatisticsPanel })),
+);
 import { signageUrl, useStation, useStationHistory, useUploadSignage } from './stations.api';
 
 function Checklist({ items, values }: { items: Record<string, string>; values: Record<string, boolean | undefined> }) {
@@ -51,6 +57,7 @@ function StationDetail({ s }: { s: StationView }) {
   const { message } = App.useApp();
   const history = useStationHistory(s.id);
   const uploadSignage = useUploadSignage(s.id);
+  const { can } = useAuth();
 
   async function upload(file: File) {
     try {
@@ -167,6 +174,20 @@ function StationDetail({ s }: { s: StationView }) {
               ),
             },
             { key: 'rooms', label: '村（社区）服务室', children: <ServiceRoomsTab station={s} /> },
+            // 服务统计 (R-SVC-2…5): this station's figures, current to the last record saved.
+            ...(can('services:read')
+              ? [
+                  {
+                    key: 'stats',
+                    label: '服务统计',
+                    children: (
+                      <Suspense fallback={<Spin />}>
+                        <StatisticsPanel scope={s.id} />
+                      </Suspense>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'history',
               label: '变更历史',
