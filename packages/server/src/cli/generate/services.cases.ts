@@ -28,6 +28,7 @@ export async function generateCases(db: DbOrTx, o: { seed: number; from: string;
   await db.execute(sql`update gen_svc_cases set closed = opened_on + dur < ${o.today}::date and r < 0.92,
     end_on = case when opened_on + dur < ${o.today}::date and r < 0.92 then opened_on + dur else ${o.today}::date end`);
   await db.execute(sql`alter table gen_svc_cases add primary key (k, j)`);
+  await db.execute(sql`analyze gen_svc_cases`);
 
   await db.execute(sql`insert into cases (id, station_id, division_path, organisation_id, beneficiary_id, worker_id,
       status, source, opened_on, intake_note, needs, risk_level, strengths, plan_approved_at, closure_reason,

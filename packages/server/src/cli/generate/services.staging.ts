@@ -140,6 +140,8 @@ export async function stage(db: Db, o: StagingOptions): Promise<Staged> {
     sql`create unlogged table gen_svc_contacts (beneficiary_id uuid, last_service date, last_visit date)`,
   );
 
+  for (const t of ['gen_svc_stations', 'gen_svc_people', 'gen_svc_slots', 'gen_svc_days', 'gen_svc_items'])
+    await db.execute(sql.raw(`analyze ${t}`));
   const n = await one<{ stations: number; slots: number; people: number }>(
     db,
     sql`select (select count(*) from gen_svc_stations)::int as stations,

@@ -147,6 +147,8 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
   const sum = { records: 0, people: 0, workers: 0 };
   for (let lo = 0; lo < o.records; lo += B) {
     const hi = Math.min(o.records, lo + B);
+    const steps: number[] = [performance.now()];
+    const step = () => steps.push(performance.now());
     await db.execute(sql`truncate gen_svc_batch`);
     await db.execute(
       sql.raw(
@@ -159,6 +161,9 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
           .replace('$today$', q(o.today)),
       ),
     );
+    // Fresh statistics for the planner: the batch joins stations, cases and people by key, never by scanning them.
+    await db.execute(sql`analyze gen_svc_batch`);
+    step();
     await db.transaction(async (tx) => {
       await tx.execute(
         sql.raw(`insert into service_records (id, station_id, division_path, organisation_id, served_on,
@@ -170,6 +175,7 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
           (b.d + time '00:30' + (b.n % 540) * interval '1 minute') at time zone 'UTC'
         from gen_svc_batch b join gen_svc_stations s on s.k = b.k left join gen_svc_cases c on c.k = b.k and c.j = b.cj`),
       );
+      step();
       await tx.execute(
         sql.raw(`insert into service_record_people (record_id, beneficiary_id, station_id, division_path,
           served_on)
@@ -177,18 +183,26 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
         from gen_svc_batch b join gen_svc_stations s on s.k = b.k cross join lateral generate_series(0, b.np - 1) j
         join gen_svc_people p on p.k = b.k and p.i = (b.pi + j) % s.npeople where b.np > 0`),
       );
+      step();
       await tx.execute(
         sql.raw(`insert into service_record_workers (record_id, worker_id)
         select ${id('r')}, s.workers[w.i + 1] from gen_svc_batch b join gen_svc_stations s on s.k = b.k
         cross join lateral (values (b.w1), (b.w2)) w(i) where w.i is not null`),
       );
+      step();
       await alertsOfBatch(tx, { seed: o.seed, today: o.today, share: o.alertShare ?? 0.05 });
       await referralsOfBatch(tx, { seed: o.seed, today: o.today });
     });
+    step();
     await noteContacts(db);
+    step();
     sum.records = hi;
+    const split = steps
+      .slice(1)
+      .map((x, i) => ((x - steps[i]) / 1000).toFixed(1))
+      .join('/');
     log(
-      `  … ${hi.toLocaleString('en')} records (${sec(t0)}, ${Math.round(hi / ((performance.now() - t0) / 1000)).toLocaleString('en')} records/s)`,
+      `  … ${hi.toLocaleString('en')} records (${sec(t0)}, ${Math.round(hi / ((performance.now() - t0) / 1000)).toLocaleString('en')} records/s; draw, records, people, workers, alerts and referrals, contacts ${split} s)`,
     );
   }
   let t = performance.now();

@@ -1,0 +1,193 @@
+/**
+ * Load helpers for the services benchmark: concurrent HTTP clients on their own thread that may POST (each request
+ * with its own session and body), and a recorder of the SQL the server runs for each request (tagged per request by an
+ * AsyncLocalStorage entered in an onRequest hook), so that the same statements can be run again directly.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { stats, type Stats } from './bench-load';
+
+export interface Req {
+  method: 'GET' | 'POST';
+  url: string;
+  /** Index into the sessions passed to httpRequests. */
+  session: number;
+  body?: unknown;
+  /** Tags the request so its SQL can be found again (sent as x-bench-tag). */
+  tag?: string;
+}
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+const CLIENTS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { base, sessions, reqs, concurrency, warmup } = workerData;
+(async () => {
+  const one = async (r) => {
+    const s = sessions[r.session];
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    if (r.tag) headers['x-bench-tag'] = r.tag;
+    if (r.body !== undefined) headers['content-type'] = 'application/json';
+    const t = performance.now();
+    const res = await fetch(base + r.url, { method: r.method, headers, body: r.body === undefined ? undefined : JSON.stringify(r.body) });
+    const text = await res.text();
+    return [performance.now() - t, res.status, text];
+  };
+  for (const r of reqs.slice(0, warmup)) await one(r);
+  const lat = []; let errors = 0; let next = warmup; let firstError = null;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < reqs.length) {
+      const r = reqs[next++];
+      const [ms, status, text] = await one(r);
+      lat.push(ms);
+      if (status >= 300) { errors++; firstError ??= status + ' ' + r.url + ' ' + text.slice(0, 300); }
+    }
+  }));
+  parentPort.postMessage({ lat, wall: performance.now() - start, errors, firstError });
+})();`;
+
+/** Sends `reqs` (the first `warmup` unmeasured) with `concurrency` in flight, from a worker thread. */
+export function httpRequests(base: string, sessions: Session[], reqs: Req[], concurrency: number, warmup = 10) {
+  return new Promise<Stats & { firstError: string | null }>((resolve, reject) => {
+    const w = new Worker(CLIENTS, { eval: true, workerData: { base, sessions, reqs, concurrency, warmup } });
+    w.once('error', reject);
+    w.once('message', (m: { lat: number[]; wall: number; errors: number; firstError: string | null }) => {
+      void w.terminate();
+      resolve({ ...stats(m.lat, m.wall, m.errors), firstError: m.firstError });
+    });
+  });
+}
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Records every statement the app's pg clients run while a request tagged `x-bench-tag` is handled, by tag. Install
+ * before the app is built; `hook` is the onRequest hook to add to the app.
+ */
+export function sqlRecorder() {
+  const als = new AsyncLocalStorage<string>();
+  const byTag = new Map<string, Statement[]>();
+  let on = false;
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const tag = on ? als.getStore() : undefined;
+    if (tag) {
+      const [q, v] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+      const st = typeof q === 'string' ? { text: q, values: v ?? [] } : { text: q.text, values: q.values ?? v ?? [] };
+      if (typeof st.text === 'string') byTag.set(tag, [...(byTag.get(tag) ?? []), st]);
+    }
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  return {
+    byTag,
+    start: () => ((on = true), byTag.clear()),
+    stop: () => (on = false),
+    hook: (req: { headers: Record<string, unknown> }, _reply: unknown, done: () => void) => {
+      const tag = req.headers['x-bench-tag'];
+      if (typeof tag === 'string') als.enterWith(tag);
+      done();
+    },
+  };
+}
+
+/** Statements that read what the request is about (the session, actor and audit bookkeeping left out). */
+export const isWork = (s: Statement) =>
+  !/\b(sessions|users|audit_events|worker_assignments)\b/.test(s.text) &&
+  !/^\s*(begin|commit|rollback|set|savepoint|release)\b/i.test(s.text);
+
+/**
+ * A create's transaction as the server ran it (from its `begin` to its `commit`, in order, on one connection), with the
+ * record's id replaced by a new one so that it writes a new record.
+ */
+export function transactionOf(group: Statement[], oldId: string, newId: () => string): Statement[] {
+  const begin = group.findIndex((s) => /^\s*begin/i.test(s.text));
+  const commit = group.map((s) => /^\s*commit/i.test(s.text)).lastIndexOf(true);
+  if (begin < 0 || commit < begin) return [];
+  const id = newId();
+  return group
+    .slice(begin, commit + 1)
+    .map((s) => ({ text: s.text, values: s.values.map((v) => (v === oldId ? id : v)) }));
+}
+
+/** Runs each group's statements in order on one connection (a transaction), `concurrency` groups in flight. */
+export async function replaySerial(url: string, groups: Statement[][], concurrency: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let failed = 0;
+  try {
+    const lat: number[] = [];
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < groups.length) {
+          const g = groups[next++];
+          const t = performance.now();
+          const c = await pool.connect();
+          try {
+            for (const s of g) await c.query(s.text, s.values);
+          } catch {
+            failed++;
+            await c.query('rollback');
+          } finally {
+            c.release();
+          }
+          lat.push(performance.now() - t);
+        }
+      }),
+    );
+    return { ...stats(lat, performance.now() - start), errors: failed, slowest: [] as string[] };
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Runs each request's statements (all at once, as the service's Promise.all does) with `concurrency` requests in flight. */
+export async function replay(url: string, groups: Statement[][], concurrency: number, parallel = true) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let failed = 0;
+  const cost = new Map<string, { n: number; ms: number }>();
+  try {
+    const run = async (g: Statement[]) => {
+      // A statement the server itself failed on fails here too: counted, not fatal.
+      const one = async (s: Statement) => {
+        const t = performance.now();
+        await pool.query(s.text, s.values).catch(() => void failed++);
+        const key = s.text.replace(/\s+/g, ' ').slice(0, 160);
+        const e = cost.get(key) ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - t;
+        cost.set(key, e);
+      };
+      if (parallel) await Promise.all(g.map(one));
+      else for (const s of g) await one(s);
+    };
+    for (const g of groups.slice(0, 5)) await run(g);
+    const lat: number[] = [];
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < groups.length) {
+          const g = groups[next++];
+          const t = performance.now();
+          await run(g);
+          lat.push(performance.now() - t);
+        }
+      }),
+    );
+    const slowest = [...cost]
+      .sort((a, b) => b[1].ms / b[1].n - a[1].ms / a[1].n)
+      .slice(0, 3)
+      .map(([text, e]) => `${(e.ms / e.n).toFixed(1)} ms avg: ${text}`);
+    return { ...stats(lat, performance.now() - start), errors: failed, slowest };
+  } finally {
+    await pool.end();
+  }
+}
