@@ -111,6 +111,8 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
 }
 
 let running: Promise<void> | null = null;
+/** A send asked for while a round runs (the session renewed meanwhile, a new record): one more round after it. */
+let again = false;
 
 /**
  * Sends what is waiting for this account, oldest first, one round at a time in this tab (a Web Lock keeps two tabs
@@ -118,7 +120,11 @@ let running: Promise<void> | null = null;
  */
 export function flush(userId: string): Promise<void> {
   if (typeof navigator !== 'undefined' && !navigator.onLine) return Promise.resolve();
-  running ??= (async () => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
     const round = async () => {
       for (const item of await outboxDb.all(userId)) {
         if (item.state === 'refused') continue;
@@ -126,8 +132,11 @@ export function flush(userId: string): Promise<void> {
       }
     };
     try {
-      if (navigator.locks) await navigator.locks.request('shegong-outbox', round);
-      else await round();
+      do {
+        again = false;
+        if (navigator.locks) await navigator.locks.request('shegong-outbox', round);
+        else await round();
+      } while (again && navigator.onLine);
     } catch {
       /* IndexedDB unavailable: nothing was queued either */
     } finally {

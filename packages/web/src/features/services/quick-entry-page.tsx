@@ -68,7 +68,10 @@ export function QuickEntryPage() {
   const chosen: string[] = Form.useWatch('beneficiaryIds', form) ?? [];
   const serviceForm = Form.useWatch('form', form);
   const code = Form.useWatch('catalogueCode', form);
-  useEffect(refreshOfflineShell, []);
+  // The outbox page's chunk too, so 待发送 opens without a connection; then the shell caches what this tab loaded.
+  useEffect(() => {
+    void import('./outbox-page').then(refreshOfflineShell, refreshOfflineShell);
+  }, []);
 
   // My station: the one remembered when I still work there, else my only one.
   const items = stations.data?.items;
@@ -191,11 +194,15 @@ export function QuickEntryPage() {
             catalogueCode: last.catalogueCode,
           }}
         >
-          {(items?.length ?? 0) > 1 && (
-            <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
-              <Select {...big} options={items?.map((s) => ({ value: s.id, label: s.name }))} />
-            </Form.Item>
-          )}
+          {/* Always registered (watched below); shown only when the worker has more than one station. */}
+          <Form.Item
+            name="stationId"
+            label="社工站"
+            hidden={(items?.length ?? 0) <= 1}
+            rules={[{ required: true, message: '请选择社工站' }]}
+          >
+            <Select {...big} options={items?.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
           <Form.Item name="form" label="服务形式" rules={[{ required: true, message: '请选择服务形式' }]}>
             <Radio.Group
               optionType="button"

@@ -5,7 +5,7 @@ import { AttachmentsList } from '../../components/attachments-list';
 import { PageHeader } from '../../components/page-header';
 import { fmtDateTime } from '../../lib/format';
 import { PHOTO_LABEL } from './outbox';
-import { peopleText } from './services-page';
+import { peopleText } from './people-text';
 import { photoUrl, useServiceRecord } from './services.api';
 
 const isImage = (name: string) => /\.(jpe?g|png|webp|gif|heic)$/i.test(name);
@@ -19,7 +19,7 @@ export function ServiceRecordDetailPage() {
   const { data: r, isLoading, refetch } = useServiceRecord(recordId);
   if (isLoading) return <Spin style={{ margin: 48 }} />;
   if (!r) return <Empty description="未找到该服务记录" />;
-  const files = r.files ?? [];
+  const files = r.photos;
   const photos = files.filter((f) => isImage(f.name));
   const title = `${r.servedOn} ${SERVICE_FORM_LABELS[r.form]}`;
   return (

@@ -8,14 +8,8 @@ import { PageHeader } from '../../components/page-header';
 import { Text } from '../../components/text';
 import { usePaging } from '../../lib/paging';
 import { ServiceFilterForm, type ServiceFilters } from './service-filters';
+import { peopleText } from './people-text';
 import { useServiceRecords } from './services.api';
-
-/** Who was served, as the server shows them to this caller: names (masked for officers), or a head count. */
-export function peopleText(r: ServiceRecordListItem): string {
-  const names = r.people.map((p) => (p.restricted ? '（敏感记录）' : p.name));
-  const parts = [names.join('、'), r.headCount ? `${r.headCount} 人参与` : ''].filter(Boolean);
-  return parts.join('，') || '—';
-}
 
 const itemText = (r: ServiceRecordListItem) => `${r.domainName} · ${r.itemName}`;
 

@@ -30,15 +30,10 @@ export function useServiceRecords(q: Partial<ServiceRecordQuery>) {
   });
 }
 
-export interface ServiceRecordWithFiles extends ServiceRecordView {
-  /** Photos and other files, when the server includes them in the view. */
-  files?: AttachmentView[];
-}
-
 export function useServiceRecord(id: string) {
   return useQuery({
     queryKey: serviceKeys.one(id),
-    queryFn: () => api.get<ServiceRecordWithFiles>(`${RECORDS_URL}/${id}`),
+    queryFn: () => api.get<ServiceRecordView>(`${RECORDS_URL}/${id}`),
     enabled: !!id,
   });
 }
