@@ -44,6 +44,7 @@ import {
   createBeneficiaryContacts,
   createBeneficiaryService,
 } from './modules/beneficiaries';
+import { createCaseGate } from './modules/cases';
 import { createServiceRecordService, serviceRecordRoutes } from './modules/services';
 import {
   createPayrollImport,
@@ -271,6 +272,7 @@ export async function buildApp(opts: AppOptions) {
       organisations,
       contracts,
       attachments,
+      caseGate: createCaseGate(db),
       contacts: createBeneficiaryContacts({
         db,
         clock,
