@@ -92,19 +92,19 @@ async function main() {
     console.log(`${setup.writers.length} writers, PostgreSQL; load average ${load1()}\n`);
 
     const table = [
-      '| measurement | requests (clients) | HTTP p50 / p95 / max ms | HTTP req/s | direct SQL p50 / p95 ms | direct req/s | ratio p50 | statements per request |',
+      '| measurement | requests HTTP / direct (clients) | HTTP p50 / p95 / max ms | HTTP req/s | direct SQL p50 / p95 ms | direct req/s | ratio p50 | statements per request |',
       '|---|---|---|---|---|---|---|---|',
     ];
     const line = (
       label: string,
-      n: number,
+      _requested: number,
       c: number,
       http: Stats & { firstError: string | null },
       direct: Stats | null,
       stmts: number,
     ) => {
       table.push(
-        `| ${label} | ${n} (${c}) | ${fmt(http)} | ${http.rps.toFixed(0)} | ${direct ? `${direct.p50.toFixed(1)} / ${direct.p95.toFixed(1)}` : '—'} | ${direct ? direct.rps.toFixed(0) : '—'} | ${direct ? (http.p50 / direct.p50).toFixed(1) : '—'} | ${stmts.toFixed(0)} |` +
+        `| ${label} | ${http.n}${direct ? ` / ${direct.n}` : ''} (${c}) | ${fmt(http)} | ${http.rps.toFixed(0)} | ${direct ? `${direct.p50.toFixed(1)} / ${direct.p95.toFixed(1)}` : '—'} | ${direct ? direct.rps.toFixed(0) : '—'} | ${direct ? (http.p50 / direct.p50).toFixed(1) : '—'} | ${stmts.toFixed(0)} |` +
           (http.errors ? ` ${http.errors} errors, e.g. ${http.firstError}` : '') +
           (direct?.errors ? ` (${direct.errors} statements failed when replayed)` : ''),
       );

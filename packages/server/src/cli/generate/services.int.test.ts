@@ -38,13 +38,13 @@ describe('service record generator', () => {
   beforeAll(async () => {
     database = await createTestApp();
     const world = await generateWorld(database.db, { seed: 5, today: TEST_TODAY, stations: 5, workers: 12 });
-    await generatePeople(database.db, { seed: 5, today: TEST_TODAY, count: 400, stations: world.stations });
+    await generatePeople(database.db, { seed: 5, today: TEST_TODAY, count: 300, stations: world.stations });
     schemaBefore = await schema();
     sum = await generateServices(database.db, {
       seed: 5,
       today: TEST_TODAY,
-      records: 3000,
-      batch: 1200,
+      records: 2000,
+      batch: 800,
       alertShare: 1,
       rebuildIndexes: true,
       log: process.env.DEBUG_GEN ? console.log : undefined,
@@ -53,7 +53,7 @@ describe('service record generator', () => {
   afterAll(() => database.close());
 
   it('writes records that pass R-SVC-2/R-SVC-3: the form names its people or counts heads, the item fits someone served', async () => {
-    expect(sum.records).toBe(3000);
+    expect(sum.records).toBe(2000);
     const records = await rows<{
       id: string;
       served_on: string;
@@ -72,7 +72,7 @@ describe('service record generator', () => {
         (select array_agg(p.beneficiary_id::text) from service_record_people p where p.record_id = r.id) as ids
         from service_records r`,
     );
-    expect(records).toHaveLength(3000);
+    expect(records).toHaveLength(2000);
     const people = keyed(
       await rows<{ id: string; birth_date: string | null; birth_year: number; cats: BeneficiaryCategory[] | null }>(
         database,
@@ -133,7 +133,7 @@ describe('service record generator', () => {
         and a.station_id = r.station_id))::int as n, count(distinct r.id)::int as all
         from service_record_workers w join service_records r on r.id = w.record_id`,
     );
-    expect(strayWorkers[0]).toEqual({ n: 0, all: 3000 });
+    expect(strayWorkers[0]).toEqual({ n: 0, all: 2000 });
     const cases = await rows<{ bad: number; work: number; closed: number; open: number }>(
       database,
       sql`select (select count(*)::int from service_records r join cases c on c.id = r.case_id
