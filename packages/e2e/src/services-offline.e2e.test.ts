@@ -104,6 +104,7 @@ describe('服务记录 offline at phone width: a home visit with a photo made wi
     await pickDate(page, '服务日期', TODAY);
     await page.getByLabel('添加照片').setInputFiles({ name: '入户.png', mimeType: 'image/png', buffer: PHOTO });
     await page.getByRole('img', { name: '照片 1' }).waitFor();
+    await looksRight('79-services-quick-entry-offline-390');
     await page.getByRole('button', { name: /^保\s*存$/ }).click();
     await page.getByText('已保存在本机，联网后自动发送').waitFor();
     await page.getByText(/待发送 1 条服务记录/).waitFor();
@@ -117,7 +118,16 @@ describe('服务记录 offline at phone width: a home visit with a photo made wi
     await page.getByText('照片 1 张待上传').waitFor();
     await looksRight('80-services-offline-waiting-390');
 
-    // A reload without a connection: the offline shell opens the app, the record is still on the phone.
+    // A reload without a connection: the offline shell opens the app (its worker cannot reach the server either, so
+    // the page comes from its cache), the record is still on the phone.
+    const [worker] = page.context().serviceWorkers();
+    const reach = await worker.evaluate(() =>
+      fetch('/api/health').then(
+        (r) => r.status,
+        () => 'offline',
+      ),
+    );
+    expect(reach).toBe('offline');
     await page.reload();
     await page.getByText(/待发送 1 条服务记录/).waitFor();
     await page.getByRole('heading', { name: '待发送 1 条', level: 1 }).waitFor();

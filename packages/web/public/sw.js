@@ -14,15 +14,34 @@ self.addEventListener('message', (e) => {
   const urls = e.data && e.data.type === 'cache-shell' ? e.data.urls : null;
   if (!Array.isArray(urls)) return;
   e.waitUntil(
-    caches.open(CACHE).then((c) =>
-      Promise.all(
-        [SHELL, ...urls].map((u) =>
-          fetch(u, { cache: 'no-cache' })
-            .then((res) => (res.ok ? c.put(u === '/' ? SHELL : u, res) : undefined))
-            .catch(() => undefined),
+    caches.open(CACHE).then(async (c) => {
+      // A new deploy (index.html changed): the old build's files go, this tab's files come.
+      const [before, now] = await Promise.all([
+        c.match(SHELL).then((r) => (r ? r.text() : null)),
+        fetch(SHELL, { cache: 'no-cache' }).catch(() => null),
+      ]);
+      if (!now || !now.ok) return;
+      const html = await now.clone().text();
+      if (before !== null && before !== html) {
+        const keep = new Set(urls);
+        for (const req of await c.keys()) {
+          const path = new URL(req.url).pathname;
+          if (path.startsWith('/assets/') && !keep.has(path)) await c.delete(req);
+        }
+      }
+      await c.put(SHELL, now);
+      await Promise.all(
+        urls.map((u) =>
+          c.match(u).then((hit) =>
+            hit
+              ? undefined
+              : fetch(u)
+                  .then((res) => (res.ok ? c.put(u, res) : undefined))
+                  .catch(() => undefined),
+          ),
         ),
-      ),
-    ),
+      );
+    }),
   );
 });
 
@@ -40,11 +59,7 @@ self.addEventListener('fetch', (e) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (req.mode === 'navigate') {
-    e.respondWith(
-      fetch(req)
-        .then((res) => keep(SHELL, res))
-        .catch(() => caches.match(SHELL).then((hit) => hit || Response.error())),
-    );
+    e.respondWith(fetch(req).catch(() => caches.match(SHELL).then((hit) => hit || Response.error())));
   } else if (url.pathname.startsWith('/assets/')) {
     e.respondWith(caches.match(req).then((hit) => hit || fetch(req).then((res) => keep(req, res))));
   }

@@ -9,27 +9,24 @@ import { useOnline, useOutbox } from './use-outbox';
 const RETRY_MS = 60_000;
 
 /**
- * In the shell for whoever may write service records: sends the outbox on start, when the browser comes back online
- * and every minute, and shows 待发送 N 条 while anything waits (R-SVC-2). Loaded lazily, so the first screen carries none
+ * In the shell for whoever may write service records: sends the outbox on start, when the session is renewed (after a
+ * login, or when the browser comes back online) and every minute, and shows 待发送 N 条 while anything waits (R-SVC-2). Loaded lazily, so the first screen carries none
  * of it.
  */
 export function OutboxBanner({ style }: { style?: CSSProperties }) {
   const { user } = useAuth();
   const userId = user?.id;
-  // A new session object (after login, or renewed when the connection returns) sends again.
   const items = useOutbox(userId);
   const online = useOnline();
+  // A new session object (after login, or renewed when the connection returns) sends again.
   useEffect(() => {
     if (!userId) return;
     registerOfflineShell();
     void recover(userId).then(() => flush(userId));
-    const send = () => void flush(userId);
-    window.addEventListener('online', send);
-    const timer = setInterval(send, RETRY_MS);
-    return () => {
-      window.removeEventListener('online', send);
-      clearInterval(timer);
-    };
+    // Back online, the session is asked for again (auth.tsx), which renews `user` and runs this effect: sending waits
+    // for the renewed CSRF token instead of racing it.
+    const timer = setInterval(() => void flush(userId), RETRY_MS);
+    return () => clearInterval(timer);
   }, [userId, user]);
   if (!items?.length) return null;
   const refused = items.filter((i) => i.state === 'refused').length;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
 import {
   NAMED_PEOPLE_FORMS,
   SERVICE_FORMS,
@@ -121,8 +121,12 @@ export function QuickEntryPage() {
   const toggle = (id: string) =>
     form.setFieldValue('beneficiaryIds', chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const quick = [
-    ...(due.data?.items ?? []).map((d) => ({ id: d.beneficiaryId, name: d.name, due: true })),
-    ...mine.slice(0, 8).map((p) => ({ id: p.id, name: p.name, due: false })),
+    ...(due.data?.items ?? []).map((d) => ({
+      id: d.beneficiaryId,
+      name: d.name,
+      due: d.overdue ? '（已逾期）' : '（待走访）',
+    })),
+    ...mine.slice(0, 8).map((p) => ({ id: p.id, name: p.name, due: '' })),
   ].filter((p, i, a) => a.findIndex((q) => q.id === p.id) === i);
 
   async function save(v: Values) {
@@ -181,6 +185,14 @@ export function QuickEntryPage() {
         title={fixing ? '修改待发送的记录' : '记一条服务'}
         crumbs={[{ title: '服务记录', to: '/services' }, { title: fixing ? '修改' : '记录服务' }]}
       />
+      {items && !items.length && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="今天没有您服务的社工站（驻站安排或承接合同未生效），暂不能记录服务。请联系机构管理员。"
+        />
+      )}
       <Card>
         <Form<Values>
           form={form}
@@ -225,7 +237,7 @@ export function QuickEntryPage() {
                   style={{ fontSize: 16, padding: '6px 12px', marginBottom: 6, border: '1px solid #d9d9d9' }}
                 >
                   {p.name}
-                  {p.due && '（待走访）'}
+                  {p.due}
                 </Tag.CheckableTag>
               ))}
             </Form.Item>

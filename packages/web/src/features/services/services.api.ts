@@ -8,6 +8,7 @@ import type {
   ServiceRecordQuery,
   ServiceRecordView,
   StationView,
+  VisitsDuePage,
 } from '@shegong/shared';
 import { api, qs } from '../../lib/api';
 
@@ -67,19 +68,11 @@ export function useStationPeople(stationId: string | undefined) {
   });
 }
 
-/** One person due or overdue for a visit (R-SVC-5), as far as the quick entry needs it. */
-export interface DueVisit {
-  beneficiaryId: string;
-  name: string;
-  dueOn?: string;
-  overdue?: boolean;
-}
-
-/** Visits due (helper E's GET /visits/due): the section shows only when the call answers. */
+/** The worker's people due or overdue a visit (R-SVC-5, GET /visits/due): the section shows only when it answers. */
 export function useVisitsDue(stationId: string | undefined) {
   return useQuery({
     queryKey: ['visits', 'due', stationId],
-    queryFn: () => api.get<{ items: DueVisit[] }>(`/api/v1/visits/due${qs({ stationId, pageSize: 20 })}`),
+    queryFn: () => api.get<VisitsDuePage>(`/api/v1/visits/due${qs({ stationId, pageSize: 20 })}`),
     enabled: !!stationId,
     retry: false,
     staleTime: 60_000,
