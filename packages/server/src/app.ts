@@ -74,6 +74,7 @@ import {
   purchasingRoutes,
 } from './modules/purchasing';
 import { createVisitService, visitRoutes } from './modules/beneficiaries';
+import { createStatisticsService, statisticsRoutes } from './modules/statistics';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), db: z.boolean() });
 
@@ -285,9 +286,10 @@ export async function buildApp(opts: AppOptions) {
     attachments,
     catalogue: divisions.catalogue,
   });
-  // 走访 (R-SVC-5): visits due by risk and the intervals the city sets.
+  // 走访 (R-SVC-5) and service statistics (R-SVC-2…5), read from the services rollups.
   const visits = createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) });
   visitRoutes(app, visits);
+  statisticsRoutes(app, createStatisticsService({ db, clock, divisions, stations, organisations, contracts, visits }));
   deskRoutes(
     app,
     createDeskService({

@@ -2,3 +2,4 @@ export { createServiceRecordService, type ServiceRecordService } from './service
 export { serviceRecordRoutes } from './services.routes';
 export type { ServiceDeps } from './services.reads';
 export type { CaseGate, AlertRaiser, AlertInput } from './services.ports';
+export { serviceStatistics, type MonthRange } from './services-statistics.repository';

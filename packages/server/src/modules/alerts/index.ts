@@ -1,0 +1,1 @@
+export { alertCountsFor } from './alerts-counts.repository';

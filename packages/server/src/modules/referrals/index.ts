@@ -1,0 +1,1 @@
+export { referralCountsFor } from './referrals-counts.repository';

@@ -1,0 +1,2 @@
+export { createStatisticsService, type StatisticsService } from './statistics.service';
+export { statisticsRoutes } from './statistics.routes';
