@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/auth/actor';
 import { fieldError } from '../../platform/http/errors';
 import { contactsRepository as repo, type ContactDates } from './beneficiaries-contacts.repository';
 import { isRestricted, isSensitive, seesNames } from './beneficiaries.policy';
-import { createBeneficiaryReads, type BeneficiaryDeps } from './beneficiaries.reads';
+import type { BeneficiaryDeps } from './beneficiaries.reads';
+import { beneficiariesRepository as people } from './beneficiaries.repository';
 import { policyFacts } from './beneficiaries.view';
 
 // What the services module asks of the registry (R-SVC-2, R-SVC-5, R-SCOPE-2), inside its own transaction: are the
@@ -23,9 +24,13 @@ export interface RecordPerson {
   sensitive: boolean;
 }
 
-export function createBeneficiaryContacts(d: BeneficiaryDeps) {
-  const reads = createBeneficiaryReads(d);
+const groupBy = <T>(rows: T[], key: (r: T) => string) => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  return out;
+};
 
+export function createBeneficiaryContacts(d: BeneficiaryDeps) {
   return {
     /**
      * R-SVC-2: every person named is served by the station (a live link); otherwise a 400 naming 服务对象 and
@@ -64,17 +69,26 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
     async peopleOf(actor: Actor, beneficiaryIds: string[]): Promise<Map<string, RecordPerson>> {
       const ids = [...new Set(beneficiaryIds)];
       if (ids.length === 0) return new Map();
-      const rows = await repo.rows(d.db, ids);
-      const lc = await reads.listContext(rows);
+      // Only what the policy needs (the person, their links and categories): three queries for any number.
+      const [rows, links, categories] = await Promise.all([
+        repo.rows(d.db, ids),
+        people.linksOf(d.db, ids),
+        people.categoriesOf(d.db, ids),
+      ]);
+      const lc = {
+        links: groupBy(links, (l) => l.beneficiaryId),
+        categories: groupBy(categories, (c) => c.beneficiaryId),
+      };
+      const today = d.clock.today();
       const out = new Map<string, RecordPerson>();
       for (const r of rows) {
         const facts = policyFacts(r, lc);
-        const restricted = isRestricted(actor, facts, lc.today);
+        const restricted = isRestricted(actor, facts, today);
         out.set(r.id, {
           id: r.id,
           name: restricted || !seesNames(actor) ? maskName(r.name) : r.name,
           restricted,
-          sensitive: isSensitive(facts, lc.today),
+          sensitive: isSensitive(facts, today),
         });
       }
       return out;

@@ -122,6 +122,35 @@ export function createServiceReads(d: ServiceDeps) {
       await auditSensitive(ctx, [row], rc, '查看服务记录');
       return view;
     },
+    /**
+     * A new record's view from what the create already knows (its people, workers, station, alerts): the phone waits
+     * for this answer, so it reads only the people's facts for masking and the names.
+     */
+    async freshView(
+      actor: Actor,
+      row: ServiceRecordRow,
+      known: { people: string[]; workers: string[]; stationName: string; alertIds: string[] },
+    ): Promise<ServiceRecordView> {
+      const [persons, workerNames, orgNames] = await Promise.all([
+        d.contacts.peopleOf(actor, known.people),
+        d.workers.names(known.workers),
+        d.organisations.names(row.organisationId ? [row.organisationId] : []),
+      ]);
+      const rc: RecordContext = {
+        people: new Map([[row.id, known.people]]),
+        workers: new Map([[row.id, known.workers]]),
+        persons,
+        workerNames,
+        alerts: new Map([[row.id, known.alertIds]]),
+        stations: new Map([[row.stationId, known.stationName]]),
+        catalogue: (code) => d.divisions.catalogueItem(code),
+      };
+      return detailView(row, actor, rc, {
+        organisationName: row.organisationId ? (orgNames.get(row.organisationId) ?? null) : null,
+        createdByName: actor.displayName,
+        photos: [],
+      });
+    },
     /** The view after a change (the change's own audit event covers it). */
     async viewOf(actor: Actor, row: ServiceRecordRow, alertIds: string[] = []): Promise<ServiceRecordView> {
       const { view } = await detail(actor, row);

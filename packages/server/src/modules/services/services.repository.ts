@@ -74,9 +74,9 @@ export const serviceRecordsRepository = {
       .returning();
     return row;
   },
-  /** Replaces a record's people (their scope columns and day copied from the record). */
-  async setPeople(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[]) {
-    await tx.delete(people).where(eq(people.recordId, rec.id));
+  /** Replaces a record's people (their scope columns and day copied from the record); `fresh`: a new record, none yet. */
+  async setPeople(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[], fresh = false) {
+    if (!fresh) await tx.delete(people).where(eq(people.recordId, rec.id));
     if (beneficiaryIds.length === 0) return;
     await tx.insert(people).values(
       beneficiaryIds.map((beneficiaryId) => ({
@@ -88,8 +88,8 @@ export const serviceRecordsRepository = {
       })),
     );
   },
-  async setWorkers(tx: DbOrTx, recordId: string, workerIds: string[]) {
-    await tx.delete(workers).where(eq(workers.recordId, recordId));
+  async setWorkers(tx: DbOrTx, recordId: string, workerIds: string[], fresh = false) {
+    if (!fresh) await tx.delete(workers).where(eq(workers.recordId, recordId));
     if (workerIds.length === 0) return;
     await tx.insert(workers).values(workerIds.map((workerId) => ({ recordId, workerId })));
   },

@@ -138,7 +138,13 @@ export function createServiceRecordService(d: ServiceDeps) {
       const written = await writes.insert(ctx, { station, draft, item, workerIds, organisationId });
       // Another send of the same record committed first: answer as for a repeat.
       if (!written) return { view: await replay(ctx, (await repo.byId(db, input.id))!, input), created: false };
-      return { view: await reads.viewOf(ctx.actor, written.row, written.alertIds), created: true };
+      const view = await reads.freshView(ctx.actor, written.row, {
+        people: draft.beneficiaryIds,
+        workers: workerIds,
+        stationName: station.name,
+        alertIds: written.alertIds,
+      });
+      return { view, created: true };
     },
 
     /** Change a record (version-checked): the same rules as a new one; the rollups and last contacts move with it. */

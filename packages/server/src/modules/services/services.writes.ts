@@ -104,8 +104,8 @@ export function createRecordWrites(d: ServiceDeps) {
             updatedBy: by,
           });
           if (!row) throw new AlreadyStored();
-          await repo.setPeople(tx, row, draft.beneficiaryIds);
-          await repo.setWorkers(tx, row.id, w.workerIds);
+          await repo.setPeople(tx, row, draft.beneficiaryIds, true);
+          await repo.setWorkers(tx, row.id, w.workerIds, true);
           await moveMonthStats(tx, row, 1);
           await addPeopleMonths(tx, row, draft.beneficiaryIds);
           await d.contacts.recordContacts(tx, draft.beneficiaryIds, row.servedOn, VISIT_FORMS.includes(row.form));
