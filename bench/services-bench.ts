@@ -136,6 +136,12 @@ async function main() {
     recorder.start();
     const created = await httpRequests(base, sessions, creates, WRITERS);
     recorder.stop();
+    const all = [...recorder.byTag.values()];
+    console.log(
+      `create: ${avg(all).toFixed(1)} statements per request in all (session, actor, lookups, transaction), of which the transaction:`,
+    );
+    for (const st of all[Math.floor(all.length / 2)] ?? [])
+      console.log(`    ${st.text.replace(/\s+/g, ' ').slice(0, 110)}`);
     const txs = [...recorder.byTag]
       .filter(([tag]) => tag.startsWith('create:'))
       .map(([tag, g]) => transactionOf(g, tag.slice(7), randomUUID))
