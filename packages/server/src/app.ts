@@ -73,6 +73,8 @@ import {
   createPurchasePlanService,
   purchasingRoutes,
 } from './modules/purchasing';
+import { alertRoutes, createAlertRaiser, createAlertService } from './modules/alerts';
+import { createReferralService, referralRoutes } from './modules/referrals';
 import { createVisitService, visitRoutes } from './modules/beneficiaries';
 import { createStatisticsService, statisticsRoutes } from './modules/statistics';
 
@@ -274,6 +276,7 @@ export async function buildApp(opts: AppOptions) {
       contracts,
       attachments,
       caseGate: createCaseGate(db),
+      alertRaiser: createAlertRaiser({ clock }),
       contacts: createBeneficiaryContacts({
         db,
         clock,
@@ -286,6 +289,10 @@ export async function buildApp(opts: AppOptions) {
     attachments,
     catalogue: divisions.catalogue,
   });
+  const organisationOf = async (id: string) => (await usersRepository.findById(db, id))?.organisationId ?? null;
+  const userLookup = createUserLookup({ db });
+  alertRoutes(app, createAlertService({ db, clock, stations, users: userLookup, organisationOf }));
+  referralRoutes(app, createReferralService({ db, clock, stations, users: userLookup }));
   // 走访 (R-SVC-5) and service statistics (R-SVC-2…5), read from the services rollups.
   const visits = createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) });
   visitRoutes(app, visits);

@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
   DUPLICATE: 409,
+  /** A referral without the person's recorded consent to referral (附件2 (一)3). */
+  CONSENT_REQUIRED: 422,
   /** A delete refused because other records still refer to the row (a foreign key, docs/adr/0005-foreign-keys.md). */
   STILL_REFERENCED: 409,
   SERVICE_UNAVAILABLE: 503,

@@ -3,12 +3,13 @@ export { beneficiaryRoutes } from './beneficiaries.routes';
 export { createBeneficiaryImport, type BeneficiaryImport } from './beneficiaries.import';
 export { beneficiaryIoRoutes } from './beneficiaries-io.routes';
 export { createBeneficiaryExport, type BeneficiaryExport } from './beneficiaries.export';
+export { personAtStation, peopleAtStations, currentReferralConsent } from './beneficiaries-consent.repository';
+export { createVisitService, type VisitService, type PeopleScope, type VisitedBetween } from './visits.service';
+export { visitRoutes } from './visits.routes';
+export { servedByCategory } from './category-counts.repository';
 export {
   createBeneficiaryContacts,
   type BeneficiaryContacts,
   type RecordPerson,
   type ContactDates,
 } from './beneficiaries.contacts';
-export { createVisitService, type VisitService, type PeopleScope, type VisitedBetween } from './visits.service';
-export { visitRoutes } from './visits.routes';
-export { servedByCategory } from './category-counts.repository';
