@@ -1,6 +1,7 @@
 import type { CatalogueItemView, Paged, ServiceRecordListItem, ServiceRecordView } from '@shegong/shared';
 import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
+import { axeProblems } from './support/axe';
 import { PHONE, cjkRenders, fitsWidth, pick, pickDate, shot } from './support/browser';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
@@ -50,6 +51,7 @@ async function looksRight(name: string) {
   await expect.poll(() => fitsWidth(j.page)).toBe(true);
   const text = (await j.page.locator('main').textContent()) ?? '';
   expect(text).not.toMatch(/R-[A-Z]+-\d|home_visit|undefined|null/);
+  expect(await axeProblems(j.page)).toEqual([]);
 }
 
 /** The record ids waiting in the phone's outbox (IndexedDB), read in the page. */
@@ -154,5 +156,15 @@ describe('服务记录 offline at phone width: a home visit with a photo made wi
     await page.getByText(PERSON).first().waitFor();
     await page.getByRole('img', { name: '入户.png' }).waitFor();
     await looksRight('82-services-record-sent-390');
+
+    // The county officer sees the record in the list with the person's name masked (R-SCOPE-2).
+    await j.loginAs('py.officer', STATION_PASSWORD);
+    await page.goto(`${j.server.url}/services`);
+    await page.getByRole('heading', { name: '服务记录', level: 1 }).waitFor();
+    await page.getByRole('link', { name: `${TODAY} 走访入户` }).waitFor();
+    await page.getByText('王*英').waitFor();
+    await expect(page.locator('main').textContent()).resolves.not.toContain(PERSON);
+    await expect(page.getByRole('button', { name: '记一条服务' }).count()).resolves.toBe(0);
+    await looksRight('83-services-list-county-390');
   });
 });

@@ -40,7 +40,10 @@ export function OutboxBanner({ style }: { style?: CSSProperties }) {
         <span>
           待发送 {items.length} 条服务记录
           {refused > 0 && `，其中 ${refused} 条被退回需修改`}
-          {!online && '（当前无网络，联网后自动发送）'} <Link to="/services/outbox">查看</Link>
+          {!online && '（当前无网络，联网后自动发送）'}{' '}
+          <Link to="/services/outbox" style={{ textDecoration: 'underline' }}>
+            查看
+          </Link>
         </span>
       }
     />
