@@ -1,6 +1,4 @@
 import {
-  CarryOutOutlined,
-  LineChartOutlined,
   AccountBookOutlined,
   FormOutlined,
   HeartOutlined,
@@ -46,8 +44,8 @@ export const MENU: MenuEntry[] = [
   { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'payroll:read' },
   { key: '/beneficiaries', label: '服务对象', icon: <HeartOutlined />, permission: 'beneficiaries:read' },
   { key: '/services', label: '服务记录', icon: <FormOutlined />, permission: 'services:read' },
-  { key: '/visits', label: '待走访', icon: <CarryOutOutlined />, permission: 'services:read' },
-  { key: '/statistics', label: '服务统计', icon: <LineChartOutlined />, permission: 'services:read' },
+  { key: '/visits', label: '待走访', icon: <SolutionOutlined />, permission: 'services:read' },
+  { key: '/statistics', label: '服务统计', icon: <BarChartOutlined />, permission: 'services:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },
