@@ -1,6 +1,5 @@
 import {
   AccountBookOutlined,
-  FormOutlined,
   HeartOutlined,
   PieChartOutlined,
   ReadOutlined,
@@ -43,7 +42,7 @@ export const MENU: MenuEntry[] = [
   { key: '/trainings', label: '培训', icon: <ReadOutlined />, permission: 'workers:read' },
   { key: '/payroll', label: '薪酬社保', icon: <AccountBookOutlined />, permission: 'payroll:read' },
   { key: '/beneficiaries', label: '服务对象', icon: <HeartOutlined />, permission: 'beneficiaries:read' },
-  { key: '/services', label: '服务记录', icon: <FormOutlined />, permission: 'services:read' },
+  { key: '/services', label: '服务记录', icon: <FileDoneOutlined />, permission: 'services:read' },
   { key: '/visits', label: '待走访', icon: <SolutionOutlined />, permission: 'services:read' },
   { key: '/statistics', label: '服务统计', icon: <BarChartOutlined />, permission: 'services:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
