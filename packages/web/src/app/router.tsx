@@ -5,6 +5,7 @@ import type { Permission } from '@shegong/shared';
 import { setAuthErrorListener } from '../lib/api';
 import { useAuth } from './auth';
 import { lazyPage, PageErrorBoundary, PageLoading } from './lazy-page';
+import { alertRoutes } from '../features/alerts/alert-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
 // it draws. A failed chunk shows 重新加载 (PageErrorBoundary); the layout has its own boundary around the page.
@@ -287,6 +288,7 @@ export function AppRoutes() {
             <Route path="services/:recordId" element={guarded('services:read', <ServiceRecordDetailPage />)} />
             <Route path="visits" element={guarded('services:read', <VisitsDuePage />)} />
             <Route path="statistics" element={guarded('services:read', <StatisticsPage />)} />
+            {alertRoutes(guarded)}
             <Route
               path="users"
               element={

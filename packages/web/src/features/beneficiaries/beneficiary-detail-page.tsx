@@ -96,6 +96,16 @@ function BeneficiaryDetail({ b }: { b: BeneficiaryView }) {
               </Button>
             )}
             {b.abilities.unmask && b.masked && !clear && <Button onClick={() => setAsking(true)}>查看明文</Button>}
+            {b.abilities.update && (
+              <Link to={`/alerts/new?beneficiaryId=${b.id}`}>
+                <Button danger>发出预警</Button>
+              </Link>
+            )}
+            {b.abilities.update && (
+              <Link to={`/referrals/new?beneficiaryId=${b.id}`}>
+                <Button>转介</Button>
+              </Link>
+            )}
           </Space>
         }
       />

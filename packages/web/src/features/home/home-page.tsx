@@ -13,6 +13,8 @@ import { useDesk } from './home.api';
 const HomeServiceFigures = lazy(() =>
   import('../statistics/home-service-figures').then((m) => ({ default: m.HomeServiceFigures })),
 );
+// 预警 (R-SVC-5): unhandled alerts in reach, shown at the top until handled; its own chunk too.
+const AlertBanner = lazy(() => import('../alerts/alert-banner').then((m) => ({ default: m.AlertBanner })));
 
 const SEVERITY = {
   error: { label: '不合规', color: 'error' },
@@ -32,6 +34,11 @@ export function HomePage() {
   return (
     <>
       <PageHeader title="工作台" />
+      {user?.permissions.includes('alerts:read') && (
+        <Suspense fallback={null}>
+          <AlertBanner />
+        </Suspense>
+      )}
       <Paragraph type="secondary">
         您好，{user?.displayName}（{user?.divisionName}）。{v && `今天是 ${v.today}。`}
       </Paragraph>
