@@ -1,6 +1,4 @@
 import {
-  AlertOutlined,
-  ShareAltOutlined,
   AccountBookOutlined,
   HeartOutlined,
   PieChartOutlined,
@@ -47,8 +45,8 @@ export const MENU: MenuEntry[] = [
   { key: '/services', label: '服务记录', icon: <FileDoneOutlined />, permission: 'services:read' },
   { key: '/visits', label: '待走访', icon: <SolutionOutlined />, permission: 'services:read' },
   { key: '/statistics', label: '服务统计', icon: <BarChartOutlined />, permission: 'services:read' },
-  { key: '/alerts', label: '预警', icon: <AlertOutlined />, permission: 'alerts:read' },
-  { key: '/referrals', label: '转介', icon: <ShareAltOutlined />, permission: 'services:read' },
+  { key: '/alerts', label: '预警', icon: <SafetyOutlined />, permission: 'alerts:read' },
+  { key: '/referrals', label: '转介', icon: <FileDoneOutlined />, permission: 'services:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },
