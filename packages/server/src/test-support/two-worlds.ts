@@ -38,6 +38,8 @@ export const ID_KEYS = [
   'beneficiaryCategory',
   'serviceRecord',
   'serviceRecordFile',
+  'alert',
+  'referral',
 ] as const;
 export type IdKey = (typeof ID_KEYS)[number];
 export type WorldIds = Record<IdKey, string>;
@@ -68,6 +70,7 @@ export interface World {
     user: number;
     beneficiary: number;
     serviceRecord: number;
+    referral: number;
   };
   /** The organisation's name and credit code: officers of every unit legitimately see them. */
   organisation: { name: string; creditCode: string };
@@ -483,6 +486,43 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     'service record photo',
   ).fileId;
 
+  // An alert the resident worker raised on that person (R-SVC-5), and a referral with the person's consent (附件2 (一)3).
+  const alertText = `${w.town}疑似虐待情况`;
+  ids.alert = must(
+    await t.call(sw, 'POST', '/api/v1/alerts', {
+      stationId: ids.station,
+      beneficiaryId: ids.beneficiary,
+      kind: 'abuse',
+      description: alertText,
+    }),
+    201,
+    'alert',
+  ).id;
+  must(
+    await t.call(sw, 'POST', `/api/v1/beneficiaries/${ids.beneficiary}/consents`, {
+      kind: 'referral',
+      decision: 'given',
+      givenBy: 'self',
+      scope: '同意转介申请低保',
+      recordedOn: '2026-06-01',
+    }),
+    201,
+    'referral consent',
+  );
+  const referralAgency = `${w.town}民政所`;
+  const referred = must(
+    await t.call(sw, 'POST', '/api/v1/referrals', {
+      stationId: ids.station,
+      beneficiaryId: ids.beneficiary,
+      target: 'dibao',
+      agency: referralAgency,
+      submittedOn: '2026-06-02',
+    }),
+    201,
+    'referral',
+  );
+  ids.referral = referred.id;
+
   const read = async (url: string) => must(await t.call(city.city_admin, 'GET', url), 200, `read ${url}`);
   const centres = (await read('/api/v1/county-centres')).items as { id: string; version: number }[];
   const versions = {
@@ -494,6 +534,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     user: (await read(`/api/v1/users/${ids.user}`)).version,
     beneficiary: person.version,
     serviceRecord: served.version,
+    referral: referred.version,
   };
   const marks = [
     ...Object.values(names),
@@ -511,6 +552,8 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     beneficiaryName,
     beneficiaryId,
     serviceSummary,
+    alertText,
+    referralAgency,
   ];
   return {
     key: w.key,
