@@ -12,6 +12,7 @@ import {
 import { PageHeader } from '../../components/page-header';
 import { fmtDateTime } from '../../lib/format';
 import { usePaging } from '../../lib/paging';
+import { useStations } from '../stations/stations.api';
 import { useAlerts } from './alerts.api';
 import { AlertKindTag, AlertStatusTag, EscalatedTag, ackText } from './alert-tags';
 
@@ -27,6 +28,7 @@ export function AlertsPage() {
   );
   const paging = usePaging({ unit: '条' });
   const { data, isLoading } = useAlerts({ ...filters, ...paging.query });
+  const stations = useStations({ page: 1, pageSize: 200 });
   const set = (k: keyof AlertQuery) => (v: unknown) => {
     setFilters((f) => ({ ...f, [k]: v ?? undefined }));
     paging.reset();
@@ -37,6 +39,15 @@ export function AlertsPage() {
       <PageHeader title="预警" crumbs={[{ title: '工作台', to: '/' }, { title: '预警' }]} />
       <Card style={{ marginBottom: 16 }}>
         <Space wrap>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label="社工站"
+            placeholder="社工站"
+            style={{ width: 200 }}
+            options={(stations.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            onChange={set('stationId')}
+          />
           <Select
             allowClear
             aria-label="状态"

@@ -13,6 +13,7 @@ import {
 import { PageHeader } from '../../components/page-header';
 import { fmtDate } from '../../lib/format';
 import { usePaging } from '../../lib/paging';
+import { useStations } from '../stations/stations.api';
 import { useReferrals } from './referrals.api';
 import { ReferralStatusTag } from './referral-tags';
 import { ReferralUpdateDialog } from './referral-update-dialog';
@@ -27,6 +28,7 @@ export function ReferralsPage() {
   const [editing, setEditing] = useState<ReferralView | null>(null);
   const paging = usePaging({ unit: '条' });
   const { data, isLoading } = useReferrals({ ...filters, ...paging.query });
+  const stations = useStations({ page: 1, pageSize: 200 });
   const set = (k: keyof ReferralQuery) => (v: unknown) => {
     setFilters((f) => ({ ...f, [k]: v ?? undefined }));
     paging.reset();
@@ -59,6 +61,15 @@ export function ReferralsPage() {
       />
       <Card style={{ marginBottom: 16 }}>
         <Space wrap>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label="社工站"
+            placeholder="社工站"
+            style={{ width: 200 }}
+            options={(stations.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            onChange={set('stationId')}
+          />
           <Select
             allowClear
             aria-label="转介去向"
