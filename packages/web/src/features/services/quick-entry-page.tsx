@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
@@ -9,6 +9,7 @@ import {
   checkServiceRecord,
   orderCatalogue,
   type AlertKind,
+  type BeneficiaryListItem,
   type CreateServiceRecordInput,
   type ServiceForm,
 } from '@shegong/shared';
@@ -19,6 +20,7 @@ import { enqueue, replace } from './outbox';
 import { outboxDb, type OutboxItem, type OutboxPhoto } from './outbox-db';
 import { refreshOfflineShell } from './offline-shell';
 import { PhotoPicker } from './photo-picker';
+import { remember, remembered } from './quick-entry-memory';
 import { useCatalogue, useMyStations, useStationPeople, useVisitsDue } from './services.api';
 
 interface Values extends ConcernValues {
@@ -33,15 +35,6 @@ interface Values extends ConcernValues {
   place?: string;
 }
 
-// Remembered on this phone: the station and the last item and form used (UX.md quick entry defaults).
-const LAST = 'shegong.services.last';
-const remembered = (): { stationId?: string; catalogueCode?: string; form?: ServiceForm } => {
-  try {
-    return JSON.parse(localStorage.getItem(LAST) ?? '{}');
-  } catch {
-    return {};
-  }
-};
 const big = { size: 'large' as const };
 
 /**
@@ -63,6 +56,16 @@ export function QuickEntryPage() {
   const stations = useMyStations();
   const stationId = Form.useWatch('stationId', form);
   const people = useStationPeople(stationId);
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState<string | undefined>();
+  useEffect(() => {
+    const t = setTimeout(() => setQ(search.trim() || undefined), 300);
+    return () => clearTimeout(t);
+  }, [search]);
+  const found = useStationPeople(stationId, q ?? '');
+  // Everyone seen on this page, so a person chosen from a search keeps their name after the search changes.
+  const known = useRef(new Map<string, BeneficiaryListItem>());
+  for (const p of [...(people.data?.items ?? []), ...(q ? (found.data?.items ?? []) : [])]) known.current.set(p.id, p);
   const due = useVisitsDue(stationId);
   const catalogue = useCatalogue();
   const chosen: string[] = Form.useWatch('beneficiaryIds', form) ?? [];
@@ -107,11 +110,13 @@ export function QuickEntryPage() {
   }, [fixId, form]);
 
   const all = people.data?.items ?? [];
-  // My people first (I am their responsible worker), then the station's others.
+  // My people first (I am their responsible worker), then the station's others; a search lists its matches.
   const mine = all.filter((p) => !p.restricted && p.workerName === user?.displayName);
-  const sorted = [...mine, ...all.filter((p) => !mine.includes(p))];
+  const picked = chosen.flatMap((id) => known.current.get(id) ?? []);
+  const listed = q ? (found.data?.items ?? []) : [...mine, ...all.filter((p) => !mine.includes(p))];
+  const sorted = [...picked, ...listed.filter((p) => !chosen.includes(p.id))];
   const named = serviceForm ? NAMED_PEOPLE_FORMS.includes(serviceForm) : true;
-  const facts = all.filter((p) => chosen.includes(p.id)).map((p) => ({ age: p.age, categories: p.categories }));
+  const facts = picked.map((p) => ({ age: p.age, categories: p.categories }));
   const ordered = orderCatalogue(catalogue.data?.items ?? [], facts);
   const fit = ordered.find((i) => i.code === code);
   const option = (i: (typeof ordered)[number]) => ({
@@ -154,16 +159,13 @@ export function QuickEntryPage() {
       form.setFields(failed.map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
       return;
     }
-    const names = all.filter((p) => v.beneficiaryIds.includes(p.id)).map((p) => p.name);
+    const names = v.beneficiaryIds.flatMap((id) => known.current.get(id)?.name ?? []);
     const who = names.length ? names.join('、') : body.headCount ? `${body.headCount} 人` : '';
     const title = [servedOn, SERVICE_FORM_LABELS[body.form], who].filter(Boolean).join(' ');
     const saved = { ...body, id: body.id } as OutboxItem['body'];
     if (fixing) await replace(fixing, saved, title, photos);
     else await enqueue(user.id, saved, title, photos);
-    localStorage.setItem(
-      LAST,
-      JSON.stringify({ stationId: body.stationId, catalogueCode: body.catalogueCode, form: body.form }),
-    );
+    remember({ stationId: body.stationId, catalogueCode: body.catalogueCode, form: body.form });
     message.success(navigator.onLine ? '已保存，正在发送' : '已保存在本机，联网后自动发送');
     if (fixing) return nav('/services/outbox');
     // Ready for the next record: the same station, date, form and item; the people, words and photos cleared.
@@ -246,9 +248,10 @@ export function QuickEntryPage() {
             <Select
               {...big}
               mode="multiple"
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="搜索姓名"
-              loading={people.isLoading}
+              showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+              onChange={() => setSearch('')}
+              placeholder="搜索姓名、身份证号或电话"
+              loading={people.isLoading || found.isFetching}
               options={sorted.map((p) => ({ value: p.id, label: `${p.name}${p.village ? `（${p.village}）` : ''}` }))}
             />
           </Form.Item>

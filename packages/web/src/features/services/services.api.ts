@@ -57,14 +57,18 @@ export function useMyStations() {
   });
 }
 
-/** The people of a station (the worker's own listed first by the page), for picking whom a record served. */
-export function useStationPeople(stationId: string | undefined) {
+/**
+ * The people of a station, for picking whom a record served: the first 200 (the worker's own are listed first by the
+ * page), or those whose name, ID or phone matches `q` (a busy station has thousands).
+ */
+export function useStationPeople(stationId: string | undefined, q?: string) {
+  const query = { stationId, q, page: 1, pageSize: q ? 50 : 200 };
   return useQuery({
-    queryKey: ['beneficiaries', 'list', { stationId, pageSize: 200 }],
-    queryFn: () =>
-      api.get<Paged<BeneficiaryListItem>>(`/api/v1/beneficiaries${qs({ stationId, page: 1, pageSize: 200 })}`),
-    enabled: !!stationId,
+    queryKey: ['beneficiaries', 'list', query],
+    queryFn: () => api.get<Paged<BeneficiaryListItem>>(`/api/v1/beneficiaries${qs(query)}`),
+    enabled: !!stationId && q !== '',
     staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
 }
 
