@@ -11,6 +11,7 @@ import { isRestricted, isSensitive, seesNames } from './beneficiaries.policy';
 import type { BeneficiaryDeps, BeneficiaryReads } from './beneficiaries.reads';
 import { beneficiariesRepository as repo, beneficiaryScope, type BeneficiaryRow } from './beneficiaries.repository';
 import { listItem, policyFacts } from './beneficiaries.view';
+import { visitsRepository } from './visits.repository';
 
 interface MatchingDeps extends BeneficiaryDeps {
   reads: BeneficiaryReads;
@@ -118,7 +119,7 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
       const today = clock.today();
       const scope = beneficiaryScope(ctx.actor.scope, { stationId: station.id });
       const assigned = await d.workers.assignedToday([station.id]);
-      const [counts, high, unassigned] = await Promise.all([
+      const [counts, high, unassigned, due] = await Promise.all([
         repo.stationCounts(db, station.id, today),
         repo.page(db, repo.where(scope, { stationId: station.id, risk: 'high', ...withheldFor(ctx.actor) }, today), {
           page: 1,
@@ -129,6 +130,13 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
           station.id,
           assigned.map((w) => w.workerId),
           HANDOVER_LIST,
+        ),
+        // R-SVC-5: the people of the station due a visit today (as the visits-due list counts them).
+        visitsRepository.intervalDays(db).then((days) =>
+          visitsRepository.duePage(db, repo.where(scope, withheldFor(ctx.actor), today), days, today, today, {
+            limit: 0,
+            offset: 0,
+          }),
         ),
       ]);
       const lc = await reads.listContext([...high.items, ...unassigned.rows]);
@@ -141,9 +149,9 @@ export function createBeneficiaryMatching(d: MatchingDeps) {
         highRisk: high.items.map((r) => listItem(r, ctx.actor, lc)),
         unassigned: unassigned.rows.map((r) => listItem(r, ctx.actor, lc)),
         unassignedTotal: unassigned.total,
-        // Cases and visits are recorded by the services module (next issue).
+        // Open cases come from the cases module (not asked here yet).
         openCases: null,
-        visitsDue: null,
+        visitsDue: due.total,
       };
     },
   };

@@ -89,6 +89,14 @@ describe('visits due (R-SVC-5)', () => {
     expect(page.overdue).toBe(0);
   });
 
+  it('R-SVC-5 the station handover counts the people due a visit today, as the list does', async () => {
+    const handover = await t.call(f.lead, 'GET', `/api/v1/beneficiaries/handover/${f.ids.liutun}`);
+    expect(handover.statusCode, handover.body).toBe(200);
+    const today = await due(f.lead, 'withinDays=0');
+    expect(today.total).toBeGreaterThan(0);
+    expect(handover.json().visitsDue).toBe(today.total);
+  });
+
   it('R-SVC-5 bad queries answer a Chinese 400', async () => {
     for (const q of ['withinDays=61', 'withinDays=-1', 'risk=extreme', 'stationId=x']) {
       const r = await t.call(f.sw.zhang, 'GET', `/api/v1/visits/due?${q}`);
