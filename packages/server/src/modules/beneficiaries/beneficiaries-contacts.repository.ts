@@ -44,6 +44,15 @@ export const contactsRepository = {
         },
       });
   },
+  /** Locks the people's contact rows (in id order) until the transaction ends. */
+  async lock(tx: DbOrTx, ids: string[]) {
+    await tx
+      .select({ id: contacts.beneficiaryId })
+      .from(contacts)
+      .where(inArray(contacts.beneficiaryId, ids))
+      .orderBy(contacts.beneficiaryId)
+      .for('update');
+  },
   /** Sets the dates exactly. */
   async reset(tx: DbOrTx, rows: ContactDates[]) {
     await tx

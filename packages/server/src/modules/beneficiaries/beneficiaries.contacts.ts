@@ -57,9 +57,20 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
       if (ids.length) await repo.advance(tx, ids, servedOn, visit);
     },
 
-    /** After a record was changed or withdrawn: the dates as the remaining records give them (null when none). */
-    async resetContacts(tx: DbOrTx, rows: ContactDates[]): Promise<void> {
-      if (rows.length) await repo.reset(tx, rows);
+    /**
+     * After a record was changed or withdrawn: the dates as the remaining records give them (null when none).
+     * `recompute` reads those records after the people's rows are locked, so a record of theirs being written at the
+     * same moment (which holds the row until it commits) is either seen or applies its own date afterwards.
+     */
+    async resetContacts(
+      tx: DbOrTx,
+      beneficiaryIds: string[],
+      recompute: (ids: string[]) => Promise<ContactDates[]>,
+    ): Promise<void> {
+      const ids = [...new Set(beneficiaryIds)].sort();
+      if (ids.length === 0) return;
+      await repo.lock(tx, ids);
+      await repo.reset(tx, await recompute(ids));
     },
 
     /**

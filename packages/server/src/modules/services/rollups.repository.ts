@@ -85,13 +85,15 @@ export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, benefic
 export async function dropPeopleMonths(tx: DbOrTx, stationId: string, servedOn: string, beneficiaryIds: string[]) {
   if (beneficiaryIds.length === 0) return;
   const month = monthOf(servedOn);
+  const these = and(eq(pm.stationId, stationId), eq(pm.month, month), inArray(pm.beneficiaryId, beneficiaryIds));
+  // Lock the rows first, in their own statement: a record being written that names one of these people holds its row
+  // (addPeopleMonths) until it commits, and the DELETE below then sees its people (a new snapshot per statement).
+  await tx.select({ id: pm.beneficiaryId }).from(pm).where(these).orderBy(pm.beneficiaryId).for('update');
   await tx
     .delete(pm)
     .where(
       and(
-        eq(pm.stationId, stationId),
-        eq(pm.month, month),
-        inArray(pm.beneficiaryId, beneficiaryIds),
+        these,
         sql`not exists (select 1 from ${people} where ${people.beneficiaryId} = ${pm.beneficiaryId} and ${people.stationId} = ${pm.stationId} and ${people.servedOn} >= ${month}::date and ${people.servedOn} < (${month}::date + interval '1 month'))`,
       ),
     );

@@ -2,13 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
-import { contractFixture } from '../../test-support/contract-fixture';
+import { servicesFixture } from '../../test-support/services-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import { upload, PNG } from '../../test-support/two-worlds';
+import {
+  contactOf as contactOfStored,
+  expectedRollups,
+  serviceSnapshot,
+  storedRollups,
+  type MadeRecord,
+} from '../../test-support/service-rollups';
 import { auditEvents } from '../../platform/audit/audit.table';
 import { alerts } from '../alerts/alerts.table';
-import { beneficiaries, beneficiaryContacts, beneficiaryStations } from '../beneficiaries/beneficiaries.table';
-import { serviceMonthStats, servicePeopleMonths, serviceRecordPeople, serviceRecords } from './services.table';
+import { beneficiaries, beneficiaryStations } from '../beneficiaries/beneficiaries.table';
+import { serviceMonthStats, servicePeopleMonths, serviceRecords } from './services.table';
 
 // 服务记录 (R-SVC-2, R-SVC-3, R-SVC-5 last contact, R-SCOPE-1/2) through the HTTP API, on PGlite and PostgreSQL.
 const TODAY = '2026-11-28';
@@ -20,36 +27,7 @@ let lead: Session;
 const sw: Record<string, Session> = {};
 const ids: Record<string, string> = {};
 /** Every record this file made and did not withdraw, as the test itself knows it (the rollups must equal these). */
-const made = new Map<
-  string,
-  { servedOn: string; code: string; form: string; people: string[]; head: number; min: number }
->();
-
-async function workerLogin(key: string, name: string, idNumber: string) {
-  const w = await t.call(org, 'POST', '/api/v1/workers', {
-    name,
-    idNumber,
-    education: 'bachelor',
-    socialWorkMajor: true,
-    hireDate: '2026-03-01',
-    role: 'resident',
-  });
-  ids[key] = w.json().id;
-  await t.call(org, 'POST', `/api/v1/workers/${ids[key]}/assignments`, {
-    stationId: ids.liutun,
-    startOn: '2026-03-01',
-  });
-  await t.call(org, 'POST', `/api/v1/workers/${ids[key]}/account`, {
-    username: `${key}.sw`,
-    password: 'Worker-Pass-01',
-  });
-  const first = await t.login(`${key}.sw`, 'Worker-Pass-01');
-  await t.call(first, 'POST', '/api/v1/auth/password', {
-    currentPassword: 'Worker-Pass-01',
-    newPassword: 'Worker-Pass-02',
-  });
-  sw[key] = await t.login(`${key}.sw`, 'Worker-Pass-02');
-}
+const made = new Map<string, MadeRecord>();
 
 const visit = (extra: Record<string, unknown> = {}) => ({
   id: randomUUID(),
@@ -80,50 +58,25 @@ async function post(s: Session, body: Record<string, unknown>, status = 201) {
   return v;
 }
 
-const n = async (table: typeof serviceRecords | typeof serviceRecordPeople | typeof auditEvents) =>
-  (await t.db.select({ n: count() }).from(table))[0].n;
-/** Everything a refused write could have touched. */
-const snapshot = async () => ({
-  records: await n(serviceRecords),
-  people: await n(serviceRecordPeople),
-  stats: (await t.db.select().from(serviceMonthStats)).length,
-  months: (await t.db.select().from(servicePeopleMonths)).length,
-  contacts: (await t.db.select().from(beneficiaryContacts)).length,
-  alerts: (await t.db.select({ n: count() }).from(alerts))[0].n,
-  audit: (await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, 'serviceRecord')))[0].n,
-});
-
-async function contactOf(id: string) {
-  const [c] = await t.db.select().from(beneficiaryContacts).where(eq(beneficiaryContacts.beneficiaryId, id));
-  return c ? { service: c.lastServiceOn, visit: c.lastVisitOn } : null;
-}
+const snapshot = () => serviceSnapshot(t.db);
+const contactOf = (id: string) => contactOfStored(t.db, id);
+const expected = () => expectedRollups(made.values());
+const actual = () => storedRollups(t.db, ids.liutun);
 
 beforeAll(async () => {
   t = await createTestApp({ today: TODAY });
-  const f = await contractFixture(t, 61);
-  ({ org, county } = f);
-  Object.assign(ids, f.ids);
-  await workerLogin('zhang', '张晓梅', makeCitizenId('19950312', 122));
-  await workerLogin('li', '李建国', makeCitizenId('19900101', 11));
-  city = (await t.as('city_officer', DIV.city)).session;
-  lead = await t.login((await t.makeUser('project_lead', DIV.city, { organisationId: ids.org })).username);
-  const register = async (s: Session, body: Record<string, unknown>) => {
-    const r = await t.call(s, 'POST', '/api/v1/beneficiaries', { stationId: ids.liutun, village: '柳屯东村', ...body });
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json().id as string;
-  };
-  ids.elder = await register(sw.zhang, {
-    name: '王秀英',
-    idNumber: makeCitizenId('19480305', 21),
+  const f = await servicesFixture(t, 61);
+  ({ org, county, lead, city } = f);
+  Object.assign(sw, f.sw);
+  Object.assign(ids, f.ids, f.workerIds);
+  ids.elder = await f.person(sw.zhang, '王秀英', {
     categories: [{ category: 'hardship_elder', startedOn: '2025-03-01', source: '入户核实' }],
   });
   // A child, li responsible: sensitive (R-SCOPE-2), so zhang sees only that the child exists.
-  ids.child = await register(sw.li, {
-    name: '李小明',
-    idNumber: makeCitizenId('20150601', 12),
-    guardian: { name: '李大山', relation: '祖父', phone: '13900001111' },
-    workerId: ids.li,
+  ids.child = await f.person(sw.li, '李小明', {
+    birth: '20150601',
     categories: [{ category: 'left_behind_child', startedOn: '2025-09-01', source: '入户走访' }],
+    extra: { guardian: { name: '李大山', relation: '祖父', phone: '13900001111' }, workerId: ids.li },
   });
   // A person served only by 文留镇 (no contract of this organisation there), written as the registry would.
   const path = (await t.db.select().from(beneficiaryStations).limit(1))[0].divisionPath.replace(DIV.liutun, DIV.wenliu);
@@ -254,41 +207,6 @@ describe('recording a service (R-SVC-2, R-SVC-3)', () => {
     expect(await contactOf(ids.elder)).toEqual({ service: '2026-11-21', visit: '2026-11-21' });
   });
 });
-
-/** The rollups as the test computes them from the records it made. */
-function expected() {
-  const stats = new Map<string, { records: number; personServices: number; headCount: number; minutes: number }>();
-  const months = new Set<string>();
-  for (const r of made.values()) {
-    const month = `${r.servedOn.slice(0, 7)}-01`;
-    const k = `${month}|${r.code}|${r.form}`;
-    const s = stats.get(k) ?? { records: 0, personServices: 0, headCount: 0, minutes: 0 };
-    stats.set(k, {
-      records: s.records + 1,
-      personServices: s.personServices + r.people.length,
-      headCount: s.headCount + r.head,
-      minutes: s.minutes + r.min,
-    });
-    for (const p of r.people) months.add(`${month}|${p}`);
-  }
-  return { stats: Object.fromEntries([...stats].sort()), months: [...months].sort() };
-}
-async function actual() {
-  const rows = await t.db.select().from(serviceMonthStats).where(eq(serviceMonthStats.stationId, ids.liutun));
-  const stats = Object.fromEntries(
-    rows
-      .map(
-        (r) =>
-          [
-            `${r.month}|${r.catalogueCode}|${r.form}`,
-            { records: r.records, personServices: r.personServices, headCount: r.headCount, minutes: r.minutes },
-          ] as const,
-      )
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-  const pm = await t.db.select().from(servicePeopleMonths).where(eq(servicePeopleMonths.stationId, ids.liutun));
-  return { stats, months: pm.map((r) => `${r.month}|${r.beneficiaryId}`).sort() };
-}
 
 describe('statistics rollups kept in step (issue 11: current as records arrive)', () => {
   it('R-SVC-2 month rollups equal the counts computed from the records made', async () => {
@@ -465,6 +383,43 @@ describe('hostile input, races and the case gate', () => {
       head: 0,
       min: 40,
     });
+    expect(await actual()).toEqual(expected());
+  });
+
+  it('R-SVC-2 R-SVC-5 a withdrawal racing a new record of the same person and month: still counted, last service kept', async () => {
+    const person = await t.call(sw.zhang, 'POST', '/api/v1/beneficiaries', {
+      stationId: ids.liutun,
+      name: '赵竞先',
+      idNumber: makeCitizenId('19600101', 77),
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const racer = person.json().id as string;
+    const counted = async () =>
+      (
+        await t.db
+          .select()
+          .from(servicePeopleMonths)
+          .where(and(eq(servicePeopleMonths.month, '2026-08-01'), eq(servicePeopleMonths.beneficiaryId, racer)))
+      ).length;
+    const record = (servedOn: string) =>
+      visit({ servedOn, form: 'phone_followup', catalogueCode: '2.1', beneficiaryIds: [racer] });
+    for (let i = 0; i < 6; i++) {
+      const old = (await t.call(sw.zhang, 'POST', '/api/v1/service-records', record('2026-08-10'))).json();
+      const [archived, fresh] = await Promise.all([
+        t.call(sw.zhang, 'POST', `/api/v1/service-records/${old.id}/archive`, { version: 1, reason: '误录撤回' }),
+        t.call(sw.zhang, 'POST', '/api/v1/service-records', record('2026-08-12')),
+      ]);
+      expect([archived.statusCode, fresh.statusCode], `${archived.body} ${fresh.body}`).toEqual([200, 201]);
+      expect(await counted()).toBe(1);
+      expect(await contactOf(racer)).toEqual({ service: '2026-08-12', visit: null });
+      const back = await t.call(sw.zhang, 'POST', `/api/v1/service-records/${fresh.json().id}/archive`, {
+        version: 1,
+        reason: '测试撤回',
+      });
+      expect(back.statusCode, back.body).toBe(200);
+      expect(await counted()).toBe(0);
+      expect(await contactOf(racer)).toEqual({ service: null, visit: null });
+    }
     expect(await actual()).toEqual(expected());
   });
 

@@ -49,7 +49,7 @@ export function createRecordWrites(d: ServiceDeps) {
 
   /** The last service and home visit of people whose records changed, from the records that remain. */
   async function resetContacts(tx: DbOrTx, people: string[]) {
-    await d.contacts.resetContacts(tx, await repo.lastContacts(tx, people));
+    await d.contacts.resetContacts(tx, people, (ids) => repo.lastContacts(tx, ids));
   }
 
   const label = (form: string, item: Pick<CatalogueItemView, 'domainName' | 'itemName'>) =>
