@@ -292,7 +292,7 @@ export async function buildApp(opts: AppOptions) {
   const organisationOf = async (id: string) => (await usersRepository.findById(db, id))?.organisationId ?? null;
   const userLookup = createUserLookup({ db });
   alertRoutes(app, createAlertService({ db, clock, stations, users: userLookup, organisationOf }));
-  referralRoutes(app, createReferralService({ db, clock, stations, users: userLookup }));
+  referralRoutes(app, createReferralService({ db, clock, stations, users: userLookup, organisationOf }));
   // 走访 (R-SVC-5) and service statistics (R-SVC-2…5), read from the services rollups.
   const visits = createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) });
   visitRoutes(app, visits);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { contractFixture } from '../../test-support/contract-fixture';
 import { makeCitizenId } from '../../test-support/citizen-ids';
@@ -66,6 +67,9 @@ describe('consent to referral (附件2 (一)3)', () => {
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ status: 'submitted', consentId: c.json().id, beneficiaryName: '赵桂兰' });
     ids.referral = r.json().id;
+    // Counted under the contractor whose staff made it (statistics by organisation).
+    const [row] = await t.db.select().from(referrals).where(eq(referrals.id, ids.referral));
+    expect(row.organisationId).toBe(ids.org);
   });
 
   it('after the consent is withdrawn (the latest decision counts) a new referral is refused, nothing written', async () => {

@@ -29,6 +29,8 @@ export interface ReferralDeps {
   clock: Clock;
   stations: StationLookup;
   users: UserLookup;
+  /** The organisation a user works for (contractor staff): the referral is counted under it (statistics by organisation). */
+  organisationOf(userId: string): Promise<string | null>;
 }
 export type { CreateReferralInput };
 
@@ -113,6 +115,8 @@ export function createReferralService(d: ReferralDeps) {
         throw fieldError('stationId', '不存在或不是您服务的社工站');
       if (input.submittedOn > clock.today()) throw fieldError('submittedOn', '不能晚于今天');
       const by = ctx.actor.userId;
+      const organisationId =
+        ctx.actor.scope.kind === 'organisation' ? ctx.actor.scope.organisationId : await d.organisationOf(by);
       const row = await db.transaction(async (tx) => {
         const person = await personAtStation(tx, input.beneficiaryId, station.id);
         if (!person) throw fieldError('beneficiaryId', '不是该社工站的服务对象');
@@ -128,7 +132,7 @@ export function createReferralService(d: ReferralDeps) {
         const created = await repo.insert(tx, {
           stationId: station.id,
           divisionPath: station.divisionPath,
-          organisationId: ctx.actor.scope.kind === 'organisation' ? ctx.actor.scope.organisationId : null,
+          organisationId,
           beneficiaryId: person.id,
           caseId: input.caseId,
           serviceRecordId: input.serviceRecordId,

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Spin 
 import { REFERRAL_TARGET_LABELS, REFERRAL_TARGETS, type ReferralTarget } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
 import { useBeneficiary } from '../beneficiaries/beneficiaries.api';
+import { useDesk } from '../home/home.api';
 import { showServerErrors } from '../beneficiaries/form-errors';
 import { useCreateReferral } from './referrals.api';
 
@@ -24,9 +25,12 @@ export function ReferralFormPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateReferral();
+  // The server's today (its clock decides what is "after today"); the device's date only if the desk cannot answer.
+  const desk = useDesk();
+  const today = desk.data?.today ?? (desk.isError ? dayjs().format('YYYY-MM-DD') : undefined);
   if (!beneficiaryId) return <Empty description="请从服务对象页面发起转介" />;
   if (person.error) return <Empty description={(person.error as Error).message} />;
-  if (!person.data) return <Spin />;
+  if (!person.data || !today) return <Spin />;
   const b = person.data;
   const latest = b.consents.find((c) => c.kind === 'referral');
   const consented = latest?.decision === 'given';
@@ -73,7 +77,7 @@ export function ReferralFormPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ stationId: b.stationId, submittedOn: dayjs() }}
+          initialValues={{ stationId: b.stationId, submittedOn: dayjs(today) }}
           onFinish={submit}
           style={{ maxWidth: 560 }}
         >
@@ -92,7 +96,7 @@ export function ReferralFormPage() {
             <Input placeholder="如：镇民政所、县残联、某慈善基金会" />
           </Form.Item>
           <Form.Item name="submittedOn" label="提交日期" rules={[{ required: true, message: '请选择提交日期' }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(today), 'day')} />
           </Form.Item>
           <Form.Item name="outcome" label="备注" rules={[{ max: 1000 }]}>
             <Input.TextArea rows={3} />
