@@ -44,7 +44,7 @@ import {
   createBeneficiaryContacts,
   createBeneficiaryService,
 } from './modules/beneficiaries';
-import { createCaseGate } from './modules/cases';
+import { createCaseGate, registerCases } from './modules/cases';
 import { createServiceRecordService, serviceRecordRoutes } from './modules/services';
 import {
   createPayrollImport,
@@ -224,10 +224,7 @@ export async function buildApp(opts: AppOptions) {
   progressRoutes(app, progressService);
   organisationRoutes(app, { service: organisationService, attachments });
   const planService = createPurchasePlanService({ db, clock, divisions, stations });
-  purchasingRoutes(app, {
-    plans: planService,
-    procurements: procurementService,
-  });
+  purchasingRoutes(app, { plans: planService, procurements: procurementService });
   contractRoutes(app, {
     contracts: contractService,
     compliance: createComplianceReport({ db, clock, divisions, stations }),
@@ -296,6 +293,8 @@ export async function buildApp(opts: AppOptions) {
   // 走访 (R-SVC-5) and service statistics (R-SVC-2…5), read from the services rollups.
   const visits = createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) });
   visitRoutes(app, visits);
+  // 个案 (R-SVC-3): the cases of people the registry knows; `createCaseGate` above is what service records call.
+  registerCases(app, { db, clock, stations, attachments, beneficiaries: beneficiaryService });
   statisticsRoutes(app, createStatisticsService({ db, clock, divisions, stations, organisations, contracts, visits }));
   deskRoutes(
     app,

@@ -6,6 +6,7 @@ import { makeCitizenId } from './citizen-ids';
 import { makeCreditCode } from './credit-codes';
 import { makePng, multipartWith } from './images';
 import { DIV, sessionCookie, stationBody, type Session, type TestApp } from './test-app';
+import type { CaseIdKey } from './world-cases';
 
 /**
  * Two complete, separate "worlds" built through the real API, for tests of R-SCOPE-1: world A in 濮阳县 柳屯镇 and
@@ -41,7 +42,7 @@ export const ID_KEYS = [
   'alert',
   'referral',
 ] as const;
-export type IdKey = (typeof ID_KEYS)[number];
+export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey;
 export type WorldIds = Record<IdKey, string>;
 
 /** The roles whose scope one world bounds (city roles see the whole city and are not part of a world). */

@@ -45,6 +45,7 @@ export const MENU: MenuEntry[] = [
   { key: '/services', label: '服务记录', icon: <FileDoneOutlined />, permission: 'services:read' },
   { key: '/visits', label: '待走访', icon: <SolutionOutlined />, permission: 'services:read' },
   { key: '/statistics', label: '服务统计', icon: <BarChartOutlined />, permission: 'services:read' },
+  { key: '/cases', label: '个案', icon: <ReadOutlined />, permission: 'services:read' },
   { key: '/alerts', label: '预警', icon: <SafetyOutlined />, permission: 'alerts:read' },
   { key: '/referrals', label: '转介', icon: <FileDoneOutlined />, permission: 'services:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },

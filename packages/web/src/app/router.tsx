@@ -5,6 +5,7 @@ import type { Permission } from '@shegong/shared';
 import { setAuthErrorListener } from '../lib/api';
 import { useAuth } from './auth';
 import { lazyPage, PageErrorBoundary, PageLoading } from './lazy-page';
+import { caseRoutes } from '../features/cases/case-routes';
 import { alertRoutes } from '../features/alerts/alert-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
@@ -114,30 +115,9 @@ export function AppRoutes() {
           >
             <Route index element={<HomePage />} />
             <Route path="change-password" element={<ChangePasswordPage />} />
-            <Route
-              path="progress"
-              element={
-                <Private permission="plan:read">
-                  <ProgressPage />
-                </Private>
-              }
-            />
-            <Route
-              path="stations"
-              element={
-                <Private permission="stations:read">
-                  <StationsPage />
-                </Private>
-              }
-            />
-            <Route
-              path="stations/new"
-              element={
-                <Private permission="stations:write">
-                  <StationFormPage />
-                </Private>
-              }
-            />
+            <Route path="progress" element={guarded('plan:read', <ProgressPage />)} />
+            <Route path="stations" element={guarded('stations:read', <StationsPage />)} />
+            <Route path="stations/new" element={guarded('stations:write', <StationFormPage />)} />
             <Route
               path="stations/:stationId"
               element={
@@ -286,6 +266,7 @@ export function AppRoutes() {
             <Route path="services/new" element={guarded('services:write', <QuickEntryPage />)} />
             <Route path="services/outbox" element={guarded('services:write', <OutboxPage />)} />
             <Route path="services/:recordId" element={guarded('services:read', <ServiceRecordDetailPage />)} />
+            {caseRoutes(guarded)}
             <Route path="visits" element={guarded('services:read', <VisitsDuePage />)} />
             <Route path="statistics" element={guarded('services:read', <StatisticsPage />)} />
             {alertRoutes(guarded)}

@@ -3,4 +3,4 @@ export { createCaseService, type CaseService } from './cases.service';
 export { caseRoutes } from './cases.routes';
 export { createCaseGate, type CaseRecordGate } from './cases.gate';
 export { casePeopleOf, type CasePeople } from './cases.people';
-export { caseCountsFor } from './cases-counts.repository';
+export { registerCases } from './cases.wiring';

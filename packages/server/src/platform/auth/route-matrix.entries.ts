@@ -4,6 +4,7 @@ import { INSURANCE_ITEMS, CONTRACT_TERMS } from '@shegong/shared';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import type { IdKey, World, WorldIds, WorldRole } from '../../test-support/two-worlds';
 import { PDF, PNG } from '../../test-support/two-worlds';
+import { CASE_BODY_REFS, CASE_ENTRIES, CASE_LISTS } from './route-matrix.cases';
 import { ALERT_BODY_REFS, ALERT_ENTRIES, ALERT_LISTS } from './route-matrix.alerts';
 
 /**
@@ -248,6 +249,7 @@ export const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/beneficiaries/handover/:stationId': { params: { stationId: 'station' } },
 
   ...ALERT_ENTRIES,
+  ...CASE_ENTRIES,
   'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
   'PATCH /api/v1/service-records/:recordId': {
     params: { recordId: 'serviceRecord' },
@@ -349,6 +351,7 @@ export const LISTS: Record<string, ListSpec> = {
     own: 'beneficiary',
   },
   ...ALERT_LISTS,
+  ...CASE_LISTS,
   '/api/v1/service-records': {
     queries: all((b) => [
       'pageSize=200',
@@ -421,6 +424,7 @@ export const BODY_REFS: Record<string, BodyRef> = {
     body: (x, a) => ({ stationId: a.ids.station, beneficiaryId: x.ids.beneficiary, name: '越权' }),
   },
   ...ALERT_BODY_REFS,
+  ...CASE_BODY_REFS,
   "a service record at world B's station": {
     route: 'POST /api/v1/service-records',
     body: (x) => serviceRecordBody(x.ids.station, [x.ids.beneficiary]),

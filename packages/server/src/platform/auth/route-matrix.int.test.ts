@@ -16,6 +16,7 @@ import {
   type WorldIds,
   type WorldRole,
 } from '../../test-support/two-worlds';
+import { CASE_ID_KEYS, openWorldCases } from '../../test-support/world-cases';
 import { BODY_REFS, ENTRIES, LISTS, type ListEntry, type RecordEntry, type Target } from './route-matrix.entries';
 
 /**
@@ -29,8 +30,9 @@ let w: TwoWorlds;
 let missing: Target;
 beforeAll(async () => {
   w = await buildTwoWorlds(t);
+  await openWorldCases(t, w);
   missing = {
-    ids: Object.fromEntries(ID_KEYS.map((k) => [k, randomUUID()])) as WorldIds,
+    ids: Object.fromEntries([...ID_KEYS, ...CASE_ID_KEYS].map((k) => [k, randomUUID()])) as WorldIds,
     versions: w.B.versions,
     idNumber: makeCitizenId('19880808', 555),
   };
