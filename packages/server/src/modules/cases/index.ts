@@ -4,3 +4,4 @@ export { caseRoutes } from './cases.routes';
 export { createCaseGate, type CaseRecordGate } from './cases.gate';
 export { casePeopleOf, type CasePeople } from './cases.people';
 export { registerCases } from './cases.wiring';
+export { caseCountsFor } from './cases-counts.repository';
