@@ -129,6 +129,19 @@ export const FIELD_LABELS: Record<string, string> = {
   scope: '同意范围',
   recordedOn: '记录日期',
   beneficiaryId: '服务对象',
+  // 服务记录 (R-SVC-2, R-SVC-3)
+  servedOn: '服务日期',
+  durationMinutes: '服务时长',
+  form: '服务形式',
+  catalogueCode: '服务内容',
+  beneficiaryIds: '服务对象',
+  headCount: '参与人数',
+  summary: '服务内容记录',
+  place: '地点',
+  caseId: '个案',
+  concern: '发现的情况',
+  'concern.kind': '发现的情况',
+  'concern.description': '情况说明',
 };
 
 /** Label for a dotted field path such as `site.computer`. */

@@ -102,7 +102,11 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
       await outboxDb.put({ ...cur, state: 'waiting' });
       return false;
     }
-    const message = e instanceof ApiError ? e.message : '发送失败';
+    // The server's words, with each field's rule (e.g. 服务日期不能晚于今天), so the worker knows what to fix.
+    const message =
+      e instanceof ApiError
+        ? [e.message, ...Object.values(e.fieldErrors).filter((f) => !e.message.includes(f))].join('；')
+        : '发送失败';
     await outboxDb.put({ ...cur, state: 'refused', error: message });
     return true;
   } finally {
