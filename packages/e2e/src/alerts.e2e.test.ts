@@ -24,6 +24,13 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
     categories: [{ category: 'hardship_elder', startedOn: '2026-03-01', source: '入户核实' }],
   });
   personId = p.id;
+  await s.social.post(`/api/v1/beneficiaries/${p.id}/consents`, {
+    kind: 'referral',
+    decision: 'given',
+    givenBy: 'self',
+    scope: '同意转介申请临时救助',
+    recordedOn: '2026-11-20',
+  });
 });
 
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
@@ -51,6 +58,18 @@ describe('a worker flags suspected abuse and the county officer handles it', () 
     await page.getByRole('heading', { name: '疑似虐待预警', level: 1 }).waitFor();
     await page.getByText('入户时发现老人手臂有多处淤青').waitFor();
     await looksRight('96-alert-raised-390');
+
+    // The same visit, 资源链接: a referral for temporary assistance, the person's consent already recorded.
+    await page.goto(`${j.server.url}/beneficiaries/${personId}`);
+    await page.getByRole('button', { name: '转介' }).click();
+    await page.getByRole('heading', { name: '登记转介', level: 1 }).waitFor();
+    await page.getByLabel('转介去向').click();
+    await page.getByTitle('临时救助').click();
+    await page.getByLabel('对接部门或机构').fill('柳屯镇民政所');
+    await page.getByRole('button', { name: '登记转介' }).click();
+    await page.getByRole('heading', { name: '转介与资源链接', level: 1 }).waitFor();
+    await page.getByText('柳屯镇民政所').waitFor();
+    await looksRight('99-referrals-390');
 
     // The county officer, at a desk: the alert is on the 工作台 the moment the login lands there.
     await page.setViewportSize(DESKTOP);

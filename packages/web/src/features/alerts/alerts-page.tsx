@@ -84,21 +84,23 @@ export function AlertsPage() {
           locale={{ emptyText: empty }}
           pagination={data?.total ? { ...paging.pagination(data.total), simple: true } : false}
           renderItem={(a) => (
-            <Card size="small" style={{ marginBottom: 8 }}>
-              <Link to={`/alerts/${a.id}`}>
-                <Space wrap size={4}>
-                  <AlertKindTag kind={a.kind} />
-                  <AlertStatusTag status={a.status} />
-                  <EscalatedTag escalated={a.escalated} />
-                </Space>
-                <div style={{ marginTop: 4 }}>
-                  {a.beneficiaryName ?? '—'} · {a.stationName}
-                </div>
-                <div style={{ fontSize: 12 }}>
-                  {fmtDateTime(a.raisedAt)} · {a.status === 'closed' ? '已关闭' : ackText(a)}
-                </div>
-              </Link>
-            </Card>
+            <List.Item key={a.id} style={{ padding: 0, border: 'none', marginBottom: 8 }}>
+              <Card size="small" style={{ width: '100%' }}>
+                <Link to={`/alerts/${a.id}`}>
+                  <Space wrap size={4}>
+                    <AlertKindTag kind={a.kind} />
+                    <AlertStatusTag status={a.status} />
+                    <EscalatedTag escalated={a.escalated} />
+                  </Space>
+                  <div style={{ marginTop: 4 }}>
+                    {a.beneficiaryName ?? '—'} · {a.stationName}
+                  </div>
+                  <div style={{ fontSize: 12 }}>
+                    {fmtDateTime(a.raisedAt)} · {a.status === 'closed' ? '已关闭' : ackText(a)}
+                  </div>
+                </Link>
+              </Card>
+            </List.Item>
           )}
         />
       ) : (

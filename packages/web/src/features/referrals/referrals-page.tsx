@@ -95,18 +95,20 @@ export function ReferralsPage() {
           locale={{ emptyText: <Empty description="暂无转介记录" /> }}
           pagination={data?.total ? { ...paging.pagination(data.total), simple: true } : false}
           renderItem={(r) => (
-            <Card size="small" style={{ marginBottom: 8 }}>
-              <Space wrap size={4}>
-                {person(r)}
-                <span>{REFERRAL_TARGET_LABELS[r.target]}</span>
-                <ReferralStatusTag status={r.status} />
-              </Space>
-              <div style={{ fontSize: 12 }}>
-                {r.agency} · {fmtDate(r.submittedOn)}
-                {r.amountFen != null && ` · ${formatFen(r.amountFen)}`}
-              </div>
-              {update(r)}
-            </Card>
+            <List.Item key={r.id} style={{ padding: 0, border: 'none', marginBottom: 8 }}>
+              <Card size="small" style={{ width: '100%' }}>
+                <Space wrap size={4}>
+                  {person(r)}
+                  <span>{REFERRAL_TARGET_LABELS[r.target]}</span>
+                  <ReferralStatusTag status={r.status} />
+                </Space>
+                <div style={{ fontSize: 12 }}>
+                  {r.agency} · {fmtDate(r.submittedOn)}
+                  {r.amountFen != null && ` · ${formatFen(r.amountFen)}`}
+                </div>
+                {update(r)}
+              </Card>
+            </List.Item>
           )}
         />
       ) : (
