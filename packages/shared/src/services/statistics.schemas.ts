@@ -19,7 +19,8 @@ const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM �
 /**
  * `GET /statistics/services?scope=&from=&to=`: `scope` is a division code (city, unit, township) or the id of a
  * station or an organisation, always intersected with the caller's own scope; absent = the caller's whole scope.
- * `from`/`to` are months (`2026-01`) or dates, widened to whole months (the rollups are monthly).
+ * `from`/`to` are months (`2026-01`) or dates, widened to whole months (the rollups are monthly); without either, the
+ * year to date.
  */
 export const statisticsQuerySchema = z.strictObject({
   scope: z

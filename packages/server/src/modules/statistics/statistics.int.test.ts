@@ -265,6 +265,12 @@ describe('scope (R-SCOPE-1)', () => {
     expect((await stats(f.org, `scope=${DIV.puyangCounty}`)).scope.kind).toBe('unit');
   });
 
+  it('R-SVC-2 without a period, the year to date by the server’s clock', async () => {
+    const s = await stats(f.county, '');
+    expect([s.from, s.to]).toEqual(['2026-01-01', '2026-11-30']);
+    expect(s.totals).toEqual(expected('2026-01-01', '2026-11-30').totals);
+  });
+
   it('R-SVC-2 bad periods answer a Chinese 400', async () => {
     for (const q of ['from=2026-13', 'from=2026-11&to=2026-10', 'from=2020-01&to=2026-11', 'scope=abc']) {
       const r = await t.call(f.county, 'GET', `/api/v1/statistics/services?${q}`);

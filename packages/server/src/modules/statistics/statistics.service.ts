@@ -35,10 +35,13 @@ export function createStatisticsService(d: StatisticsDeps) {
   const { db, clock } = d;
   const scopes = createScopeResolver(d);
 
-  /** The period in whole months: this month by default; `to` not before `from`, at most five years. */
+  /**
+   * The period in whole months: the year to date by default (the server's today, not the browser's), a single month
+   * when only `from` is given; `to` not before `from`, at most five years.
+   */
   function period(q: StatisticsQuery) {
     const today = clock.today();
-    const from = monthStart(q.from ?? today);
+    const from = monthStart(q.from ?? (q.to ? q.to : `${today.slice(0, 4)}-01`));
     const to = monthEnd(q.to ?? q.from ?? today);
     if (to < from) throw fieldError('to', '结束月份不能早于开始月份');
     if (monthsBetween(from, to) > MAX_STATISTICS_MONTHS)

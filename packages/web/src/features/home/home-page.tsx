@@ -49,9 +49,9 @@ export function HomePage() {
       >
         <ToDoList items={v?.items} loading={desk.isLoading} failed={desk.isError} />
       </Panel>
-      {user?.permissions.includes('services:read') && (
+      {v && user?.permissions.includes('services:read') && (
         <Suspense fallback={null}>
-          <HomeServiceFigures wide={!!wide} />
+          <HomeServiceFigures wide={!!wide} today={v.today} />
         </Suspense>
       )}
       {v?.figures && <Figures f={v.figures} wide={!!wide} />}

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { theme } from 'antd';
-import dayjs from 'dayjs';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
 import { useVisitsDuePage } from '../visits/visits.api';
@@ -8,11 +7,12 @@ import { useServiceStatistics } from './statistics.api';
 
 /**
  * 工作台's service figures (R-SVC-2, R-SVC-5): this month's records and people served in the user's scope, the people
- * due a visit (a worker's own), and visit completion — each a link to what is behind it. Loaded after the to-dos.
+ * due a visit (a worker's own), and visit completion — each a link to what is behind it. Loaded after the to-dos;
+ * the month is the server's (`today` of the desk), not the browser's.
  */
-export function HomeServiceFigures({ wide }: { wide: boolean }) {
+export function HomeServiceFigures({ wide, today }: { wide: boolean; today: string }) {
   const { token } = theme.useToken();
-  const month = dayjs().format('YYYY-MM');
+  const month = today.slice(0, 7);
   const { data: s } = useServiceStatistics({ from: month, to: month });
   const { data: due } = useVisitsDuePage({ withinDays: 0, pageSize: 1 });
   if (!s) return null;

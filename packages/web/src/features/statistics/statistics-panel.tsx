@@ -40,8 +40,9 @@ function Kpi({ title, value, note, to }: { title: string; value: ReactNode; note
  * workers are never compared.
  */
 export function StatisticsPanel({ scope, compact }: { scope?: string; compact?: boolean }) {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
-  const q = { scope, from: range[0].format('YYYY-MM'), to: range[1].format('YYYY-MM') };
+  // Until a period is picked the server chooses it (the year to date by its own clock, not the browser's).
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const q = range ? { scope, from: range[0].format('YYYY-MM'), to: range[1].format('YYYY-MM') } : { scope };
   const { data: s, error, isLoading } = useServiceStatistics(q);
   const catalogue = useCatalogue();
   const domainNames = useMemo(
@@ -63,7 +64,7 @@ export function StatisticsPanel({ scope, compact }: { scope?: string; compact?: 
         <DatePicker.RangePicker
           picker="month"
           allowClear={false}
-          value={range}
+          value={range ?? (s ? [dayjs(s.from), dayjs(s.to)] : null)}
           aria-label="统计期"
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
         />
