@@ -19,9 +19,10 @@ import { ConcernFields, concernBody, type ConcernValues } from './concern-fields
 import { enqueue, replace } from './outbox';
 import { outboxDb, type OutboxItem, type OutboxPhoto } from './outbox-db';
 import { refreshOfflineShell } from './offline-shell';
+import { PeopleChips } from './people-chips';
 import { PhotoPicker } from './photo-picker';
 import { remember, remembered } from './quick-entry-memory';
-import { useCatalogue, useMyStations, useStationPeople, useVisitsDue } from './services.api';
+import { useCatalogue, useMyStations, usePerson, useStationPeople, useVisitsDue } from './services.api';
 
 interface Values extends ConcernValues {
   stationId?: string;
@@ -52,6 +53,10 @@ export function QuickEntryPage() {
   const [form] = Form.useForm<Values>();
   const [photos, setPhotos] = useState<OutboxPhoto[]>([]);
   const [fixing, setFixing] = useState<OutboxItem | null>(null);
+  // Opened from a case (?caseId=&beneficiaryId=): an intervention of that case, its person chosen (R-SVC-3).
+  const [caseId, setCaseId] = useState(params.get('caseId'));
+  const personId = params.get('beneficiaryId');
+  const person = usePerson(personId);
   const last = useMemo(remembered, []);
   const stations = useMyStations();
   const stationId = Form.useWatch('stationId', form);
@@ -65,7 +70,12 @@ export function QuickEntryPage() {
   const found = useStationPeople(stationId, q ?? '');
   // Everyone seen on this page, so a person chosen from a search keeps their name after the search changes.
   const known = useRef(new Map<string, BeneficiaryListItem>());
-  for (const p of [...(people.data?.items ?? []), ...(q ? (found.data?.items ?? []) : [])]) known.current.set(p.id, p);
+  for (const p of [
+    ...(people.data?.items ?? []),
+    ...(q ? (found.data?.items ?? []) : []),
+    ...(person.data ? [person.data] : []),
+  ])
+    known.current.set(p.id, p);
   const due = useVisitsDue(stationId);
   const catalogue = useCatalogue();
   const chosen: string[] = Form.useWatch('beneficiaryIds', form) ?? [];
@@ -91,6 +101,7 @@ export function QuickEntryPage() {
       if (!it) return;
       const b = it.body as unknown as CreateServiceRecordInput;
       setFixing(it);
+      setCaseId(b.caseId ?? null);
       setPhotos(it.photos);
       form.setFieldsValue({
         stationId: b.stationId,
@@ -148,6 +159,7 @@ export function QuickEntryPage() {
       headCount: named ? 0 : (v.headCount ?? 0),
       summary: v.summary ?? '',
       place: v.place ?? '',
+      caseId,
       concern: concernBody(v, v.beneficiaryIds),
     };
     const errors = checkServiceRecord(
@@ -186,6 +198,7 @@ export function QuickEntryPage() {
       <PageHeader
         title={fixing ? '修改待发送的记录' : '记一条服务'}
         crumbs={[{ title: '服务记录', to: '/services' }, { title: fixing ? '修改' : '记录服务' }]}
+        tags={caseId && <Tag color="blue">个案服务记录</Tag>}
       />
       {items && !items.length && (
         <Alert
@@ -203,8 +216,8 @@ export function QuickEntryPage() {
           initialValues={{
             servedOn: dayjs(),
             durationMinutes: 30,
-            beneficiaryIds: [],
-            form: last.form ?? 'home_visit',
+            beneficiaryIds: personId ? [personId] : [],
+            form: caseId ? 'case_work' : (last.form ?? 'home_visit'),
             catalogueCode: last.catalogueCode,
           }}
         >
@@ -229,21 +242,12 @@ export function QuickEntryPage() {
               }))}
             />
           </Form.Item>
-          {quick.length > 0 && (
-            <Form.Item label={due.data ? '待走访 / 我的服务对象' : '我的服务对象'}>
-              {quick.map((p) => (
-                <Tag.CheckableTag
-                  key={p.id}
-                  checked={chosen.includes(p.id)}
-                  onChange={() => toggle(p.id)}
-                  style={{ fontSize: 16, padding: '6px 12px', marginBottom: 6, border: '1px solid #d9d9d9' }}
-                >
-                  {p.name}
-                  {p.due}
-                </Tag.CheckableTag>
-              ))}
-            </Form.Item>
-          )}
+          <PeopleChips
+            label={due.data ? '待走访 / 我的服务对象' : '我的服务对象'}
+            people={quick}
+            chosen={chosen}
+            onToggle={toggle}
+          />
           <Form.Item name="beneficiaryIds" label="服务对象" extra={!named && '社区活动等可不选，填写参与人数'}>
             <Select
               {...big}

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AttachmentView,
   BeneficiaryListItem,
+  BeneficiaryView,
   CatalogueItemView,
   Paged,
   ServiceRecordListItem,
@@ -80,5 +81,14 @@ export function useVisitsDue(stationId: string | undefined) {
     enabled: !!stationId,
     retry: false,
     staleTime: 60_000,
+  });
+}
+
+/** One person named in the link that opened the quick entry (from a case or a person's page). */
+export function usePerson(id: string | null) {
+  return useQuery({
+    queryKey: ['beneficiaries', 'one', id],
+    queryFn: () => api.get<BeneficiaryView>(`/api/v1/beneficiaries/${id}`),
+    enabled: !!id,
   });
 }
