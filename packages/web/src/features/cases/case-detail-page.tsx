@@ -131,7 +131,7 @@ function Interventions({ c }: { c: CaseView }) {
         size="small"
         loading={records.isLoading}
         dataSource={records.data?.items}
-        locale={{ emptyText: '尚无服务记录' }}
+        locale={{ emptyText: <Typography.Text type="secondary">尚无服务记录</Typography.Text> }}
         renderItem={(r) => (
           <List.Item>
             <Link to={`/services/${r.id}`}>

@@ -13,6 +13,7 @@ import {
   Select,
   Space,
   Tag,
+  Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -227,7 +228,7 @@ function PlanView({ c }: { c: CaseView }) {
         size="small"
         header="目标"
         dataSource={c.goals}
-        locale={{ emptyText: '尚无目标' }}
+        locale={{ emptyText: <Typography.Text type="secondary">尚无目标</Typography.Text> }}
         renderItem={(g) => (
           <List.Item>
             {g.title}（介入前 {g.scoreBefore ?? '—'}，介入后 {g.scoreAfter ?? '—'}）
@@ -238,7 +239,7 @@ function PlanView({ c }: { c: CaseView }) {
         size="small"
         header="任务"
         dataSource={c.tasks}
-        locale={{ emptyText: '尚无任务' }}
+        locale={{ emptyText: <Typography.Text type="secondary">尚无任务</Typography.Text> }}
         renderItem={(t) => (
           <List.Item>
             {t.title}（期限 {t.dueOn}

@@ -75,6 +75,7 @@ export function CasesPage() {
           <Form layout="inline" style={{ rowGap: 8 }}>
             <Form.Item label="阶段" style={{ minWidth: 180 }}>
               <Select
+                aria-label="阶段"
                 allowClear
                 placeholder="全部阶段"
                 options={CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))}
@@ -87,6 +88,7 @@ export function CasesPage() {
             {(stations.data?.items.length ?? 0) > 1 && (
               <Form.Item label="社工站" style={{ minWidth: 220 }}>
                 <Select
+                  aria-label="社工站"
                   allowClear
                   placeholder="全部社工站"
                   options={stations.data?.items.map((s) => ({ value: s.id, label: s.name }))}
