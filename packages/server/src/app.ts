@@ -21,6 +21,7 @@ import { createFileStorage, MAX_IMAGE_BYTES } from './platform/files/file-storag
 import { createAttachments } from './platform/files/attachments';
 import { frameworkError, registerErrorHandler } from './platform/http/errors';
 import { registerTextGuard } from './platform/http/text-guard';
+import { registerServiceModules } from './app-services';
 import { auditRoutes, createAuditNames } from './modules/audit';
 import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -41,11 +42,8 @@ import {
   beneficiaryRoutes,
   createBeneficiaryExport,
   createBeneficiaryImport,
-  createBeneficiaryContacts,
   createBeneficiaryService,
 } from './modules/beneficiaries';
-import { createCaseGate, registerCases } from './modules/cases';
-import { createServiceRecordService, serviceRecordRoutes } from './modules/services';
 import {
   createPayrollImport,
   createPayrollService,
@@ -73,10 +71,6 @@ import {
   createPurchasePlanService,
   purchasingRoutes,
 } from './modules/purchasing';
-import { alertRoutes, createAlertRaiser, createAlertService } from './modules/alerts';
-import { createReferralService, referralRoutes } from './modules/referrals';
-import { createVisitService, visitRoutes } from './modules/beneficiaries';
-import { createStatisticsService, statisticsRoutes } from './modules/statistics';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), db: z.boolean() });
 
@@ -257,45 +251,17 @@ export async function buildApp(opts: AppOptions) {
     imports: createBeneficiaryImport({ db, clock, stations, divisions }),
     exportList: createBeneficiaryExport({ db, clock, divisions, stations, beneficiaries: beneficiaryService }),
   });
-  // 服务记录 (R-SVC-2, R-SVC-3): the registry checks who the station serves and keeps their last contact; a flagged
-  // record raises its alert in the record's own transaction.
-  const serviceWorkers = createWorkerLookup({ db, clock });
-  const serviceUsers = createUserLookup({ db });
-  serviceRecordRoutes(app, {
-    service: createServiceRecordService({
-      db,
-      clock,
-      divisions,
-      stations,
-      workers: serviceWorkers,
-      users: serviceUsers,
-      organisations,
-      contracts,
-      attachments,
-      caseGate: createCaseGate(db),
-      alertRaiser: createAlertRaiser({ clock }),
-      contacts: createBeneficiaryContacts({
-        db,
-        clock,
-        divisions,
-        stations,
-        workers: serviceWorkers,
-        users: serviceUsers,
-      }),
-    }),
+  // 服务: service records, cases, alerts, referrals, visits and statistics (R-SVC-2…5), composed in app-services.ts.
+  registerServiceModules(app, {
+    db,
+    clock,
+    divisions,
+    stations,
+    organisations,
+    contracts,
     attachments,
-    catalogue: divisions.catalogue,
+    beneficiaryService,
   });
-  const organisationOf = async (id: string) => (await usersRepository.findById(db, id))?.organisationId ?? null;
-  const userLookup = createUserLookup({ db });
-  alertRoutes(app, createAlertService({ db, clock, stations, users: userLookup, organisationOf }));
-  referralRoutes(app, createReferralService({ db, clock, stations, users: userLookup, organisationOf }));
-  // 走访 (R-SVC-5) and service statistics (R-SVC-2…5), read from the services rollups.
-  const visits = createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) });
-  visitRoutes(app, visits);
-  // 个案 (R-SVC-3): the cases of people the registry knows; `createCaseGate` above is what service records call.
-  registerCases(app, { db, clock, stations, attachments, beneficiaries: beneficiaryService });
-  statisticsRoutes(app, createStatisticsService({ db, clock, divisions, stations, organisations, contracts, visits }));
   deskRoutes(
     app,
     createDeskService({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CONTRACT_TERMS } from '@shegong/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@shegong/shared';
@@ -7,6 +6,7 @@ import { makeCreditCode } from './credit-codes';
 import { makePng, multipartWith } from './images';
 import { DIV, sessionCookie, stationBody, type Session, type TestApp } from './test-app';
 import type { CaseIdKey } from './world-cases';
+import { serveWorldPerson } from './world-services';
 
 /**
  * Two complete, separate "worlds" built through the real API, for tests of R-SCOPE-1: world A in 濮阳县 柳屯镇 and
@@ -449,80 +449,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
   );
   ids.beneficiary = person.id;
   ids.beneficiaryCategory = person.categoryHistory[0].id;
-  // Graded high (R-SVC-5), so the visits-due list has a person of each world to leak.
-  must(
-    await t.call(sw, 'POST', `/api/v1/beneficiaries/${ids.beneficiary}/risk-assessments`, {
-      level: 'high',
-      reason: `${w.town}独居老人`,
-      assessedOn: '2026-05-01',
-    }),
-    201,
-    'risk assessment',
-  );
-
-  // A home visit the resident worker recorded for that person (R-SVC-2), with a photo; its summary is this world's.
-  const serviceSummary = `${w.town}入户走访记录`;
-  const served = must(
-    await t.call(sw, 'POST', '/api/v1/service-records', {
-      id: randomUUID(),
-      stationId: ids.station,
-      servedOn: '2026-06-01',
-      durationMinutes: 30,
-      form: 'home_visit',
-      catalogueCode: '1.2',
-      beneficiaryIds: [ids.beneficiary],
-      summary: serviceSummary,
-    }),
-    201,
-    'service record',
-  );
-  ids.serviceRecord = served.id;
-  ids.serviceRecordFile = must(
-    await upload(t, sw, `/api/v1/service-records/${ids.serviceRecord}/files`, {
-      name: `${w.town}走访照片.png`,
-      type: 'image/png',
-      bytes: PNG,
-    }),
-    201,
-    'service record photo',
-  ).fileId;
-
-  // An alert the resident worker raised on that person (R-SVC-5), and a referral with the person's consent (附件2 (一)3).
-  const alertText = `${w.town}疑似虐待情况`;
-  ids.alert = must(
-    await t.call(sw, 'POST', '/api/v1/alerts', {
-      stationId: ids.station,
-      beneficiaryId: ids.beneficiary,
-      kind: 'abuse',
-      description: alertText,
-    }),
-    201,
-    'alert',
-  ).id;
-  must(
-    await t.call(sw, 'POST', `/api/v1/beneficiaries/${ids.beneficiary}/consents`, {
-      kind: 'referral',
-      decision: 'given',
-      givenBy: 'self',
-      scope: '同意转介申请低保',
-      recordedOn: '2026-06-01',
-    }),
-    201,
-    'referral consent',
-  );
-  const referralAgency = `${w.town}民政所`;
-  const referred = must(
-    await t.call(sw, 'POST', '/api/v1/referrals', {
-      stationId: ids.station,
-      beneficiaryId: ids.beneficiary,
-      target: 'dibao',
-      agency: referralAgency,
-      submittedOn: '2026-06-02',
-    }),
-    201,
-    'referral',
-  );
-  ids.referral = referred.id;
+  const served = await serveWorldPerson(t, sw, ids, w.town, { must, upload, png: PNG });
 
   const read = async (url: string) => must(await t.call(city.city_admin, 'GET', url), 200, `read ${url}`);
   const centres = (await read('/api/v1/county-centres')).items as { id: string; version: number }[];
@@ -534,8 +461,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     worker: (await read(`/api/v1/workers/${ids.worker}`)).version,
     user: (await read(`/api/v1/users/${ids.user}`)).version,
     beneficiary: person.version,
-    serviceRecord: served.version,
-    referral: referred.version,
+    ...served.versions,
   };
   const marks = [
     ...Object.values(names),
@@ -552,9 +478,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
     liaison.user.username,
     beneficiaryName,
     beneficiaryId,
-    serviceSummary,
-    alertText,
-    referralAgency,
+    ...served.marks,
   ];
   return {
     key: w.key,

@@ -266,9 +266,9 @@ export function AppRoutes() {
             <Route path="services/new" element={guarded('services:write', <QuickEntryPage />)} />
             <Route path="services/outbox" element={guarded('services:write', <OutboxPage />)} />
             <Route path="services/:recordId" element={guarded('services:read', <ServiceRecordDetailPage />)} />
-            {caseRoutes(guarded)}
             <Route path="visits" element={guarded('services:read', <VisitsDuePage />)} />
             <Route path="statistics" element={guarded('services:read', <StatisticsPage />)} />
+            {caseRoutes(guarded)}
             {alertRoutes(guarded)}
             <Route
               path="users"

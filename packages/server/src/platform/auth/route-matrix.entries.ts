@@ -4,8 +4,8 @@ import { INSURANCE_ITEMS, CONTRACT_TERMS } from '@shegong/shared';
 import { makeCitizenId } from '../../test-support/citizen-ids';
 import type { IdKey, World, WorldIds, WorldRole } from '../../test-support/two-worlds';
 import { PDF, PNG } from '../../test-support/two-worlds';
-import { CASE_BODY_REFS, CASE_ENTRIES, CASE_LISTS } from './route-matrix.cases';
 import { ALERT_BODY_REFS, ALERT_ENTRIES, ALERT_LISTS } from './route-matrix.alerts';
+import { CASE_BODY_REFS, CASE_ENTRIES, CASE_LISTS } from './route-matrix.cases';
 
 /**
  * How the R-SCOPE-1 route matrix calls each /api/v1 route that has a path parameter, keyed exactly as the route is
@@ -248,8 +248,8 @@ export const ENTRIES: Record<string, Entry> = {
   },
   'GET /api/v1/beneficiaries/handover/:stationId': { params: { stationId: 'station' } },
 
-  ...ALERT_ENTRIES,
   ...CASE_ENTRIES,
+  ...ALERT_ENTRIES,
   'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
   'PATCH /api/v1/service-records/:recordId': {
     params: { recordId: 'serviceRecord' },
@@ -350,14 +350,15 @@ export const LISTS: Record<string, ListSpec> = {
     ]),
     own: 'beneficiary',
   },
-  ...ALERT_LISTS,
   ...CASE_LISTS,
+  ...ALERT_LISTS,
   '/api/v1/service-records': {
     queries: all((b) => [
       'pageSize=200',
       `stationId=${b.ids.station}`,
       `beneficiaryId=${b.ids.beneficiary}`,
       `workerId=${b.ids.worker}`,
+      `caseId=${b.ids.case}`,
       'form=home_visit&from=2026-01-01&to=2026-12-31',
     ]),
     own: 'serviceRecord',
@@ -423,8 +424,8 @@ export const BODY_REFS: Record<string, BodyRef> = {
     route: 'POST /api/v1/beneficiaries/links',
     body: (x, a) => ({ stationId: a.ids.station, beneficiaryId: x.ids.beneficiary, name: '越权' }),
   },
-  ...ALERT_BODY_REFS,
   ...CASE_BODY_REFS,
+  ...ALERT_BODY_REFS,
   "a service record at world B's station": {
     route: 'POST /api/v1/service-records',
     body: (x) => serviceRecordBody(x.ids.station, [x.ids.beneficiary]),
