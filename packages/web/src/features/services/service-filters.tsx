@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Button, DatePicker, Form, Grid, Select } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { SERVICE_FORMS, SERVICE_FORM_LABELS, type ServiceRecordQuery } from '@shegong/shared';
@@ -12,7 +12,14 @@ import { useCatalogue } from './services.api';
 export type ServiceFilters = Omit<Partial<ServiceRecordQuery>, 'page' | 'pageSize'>;
 
 /** The list's filters (UX.md List: on top, collapsed on phones behind 筛选). */
-export function ServiceFilterForm({ onChange }: { onChange: (f: ServiceFilters) => void }) {
+export function ServiceFilterForm({
+  onChange,
+  initial = {},
+}: {
+  onChange: (f: ServiceFilters) => void;
+  /** Filters the page was opened with (a statistics figure links to its records: station and period). */
+  initial?: ServiceFilters;
+}) {
   const narrow = Grid.useBreakpoint().md === false;
   const [open, setOpen] = useState(false);
   const { can } = useAuth();
@@ -45,6 +52,10 @@ export function ServiceFilterForm({ onChange }: { onChange: (f: ServiceFilters) 
       layout={narrow ? 'vertical' : 'inline'}
       style={{ rowGap: 8 }}
       onValuesChange={changed}
+      initialValues={{
+        stationId: initial.stationId,
+        range: initial.from && initial.to ? [dayjs(initial.from), dayjs(initial.to)] : undefined,
+      }}
     >
       <Form.Item name="stationId" label="社工站">
         <Select

@@ -25,6 +25,9 @@ export function ServicesPage() {
   const [filters, setFilters] = useState<ServiceFilters>({
     beneficiaryId: params.get('beneficiaryId') ?? undefined,
     caseId: params.get('caseId') ?? undefined,
+    stationId: params.get('stationId') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
   });
   const paging = usePaging({ unit: '条' });
   const { data, isLoading } = useServiceRecords({ ...filters, ...paging.query });
@@ -49,6 +52,7 @@ export function ServicesPage() {
       />
       <Card style={{ marginBottom: 16 }}>
         <ServiceFilterForm
+          initial={filters}
           onChange={(f) => {
             setFilters((old) => ({ ...f, beneficiaryId: old.beneficiaryId, caseId: old.caseId }));
             paging.reset();
