@@ -149,22 +149,24 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
     const hi = Math.min(o.records, lo + B);
     const steps: number[] = [performance.now()];
     const step = () => steps.push(performance.now());
-    await db.execute(sql`truncate gen_svc_batch`);
-    await db.execute(
-      sql.raw(
-        draw
-          .replace('$lo$', String(lo))
-          .replace('$hi$', String(hi))
-          .replace('$slots$', String(staged.slots))
-          .replace('$days$', String(staged.days))
-          .replace('$from$', q(from))
-          .replace('$today$', q(o.today)),
-      ),
-    );
-    // Fresh statistics for the planner: the batch joins stations, cases and people by key, never by scanning them.
-    await db.execute(sql`analyze gen_svc_batch`);
-    step();
+    // One transaction per batch, with room to hash the lookup tables in memory (4 MB spills them to disk).
     await db.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '256MB'`);
+      await tx.execute(sql`truncate gen_svc_batch`);
+      await tx.execute(
+        sql.raw(
+          draw
+            .replace('$lo$', String(lo))
+            .replace('$hi$', String(hi))
+            .replace('$slots$', String(staged.slots))
+            .replace('$days$', String(staged.days))
+            .replace('$from$', q(from))
+            .replace('$today$', q(o.today)),
+        ),
+      );
+      // Fresh statistics for the planner: the batch joins stations, cases and people by key, never by scanning them.
+      await tx.execute(sql`analyze gen_svc_batch`);
+      step();
       await tx.execute(
         sql.raw(`insert into service_records (id, station_id, division_path, organisation_id, served_on,
           duration_minutes, form, catalogue_code, domain_code, case_id, head_count, people_count, summary, place,
@@ -192,10 +194,10 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
       step();
       await alertsOfBatch(tx, { seed: o.seed, today: o.today, share: o.alertShare ?? 0.05 });
       await referralsOfBatch(tx, { seed: o.seed, today: o.today });
+      step();
+      await noteContacts(tx);
+      step();
     });
-    step();
-    await noteContacts(db);
-    step();
     sum.records = hi;
     const split = steps
       .slice(1)
