@@ -19,10 +19,7 @@ export const divisionsRepository = {
   },
   /** 附件2 in catalogue order (R-SVC-2). */
   async catalogue(db: DbOrTx) {
-    return db
-      .select()
-      .from(catalogueItems)
-      .orderBy(asc(catalogueItems.domainCode), asc(catalogueItems.itemNumber));
+    return db.select().from(catalogueItems).orderBy(asc(catalogueItems.domainCode), asc(catalogueItems.itemNumber));
   },
   /** The record of a reference-data step, if it was applied. */
   async findLoad(db: DbOrTx, id: string) {
