@@ -18,6 +18,7 @@ import { CasePlan } from './case-plan';
 import { CaseStatusTag } from './case-tags';
 import { CASES_URL, caseKeys, useCase } from './cases.api';
 import { useQueryClient } from '@tanstack/react-query';
+import { fmtDateTime } from '../../lib/format';
 
 /** A case's page (R-SVC-3): the stage stepper, the steps the caller may take, the plan, interventions, closure, timeline. */
 export function CaseDetailPage() {
@@ -93,7 +94,7 @@ export function CaseDetailPage() {
                 <Typography.Text strong>{CASE_EVENT_LABELS[e.kind] ?? e.kind}</Typography.Text>
                 <Typography.Text type="secondary">
                   {' '}
-                  {new Date(e.at).toLocaleString('zh-CN')} {e.byName ?? ''}
+                  {fmtDateTime(e.at)} {e.byName ?? ''}
                 </Typography.Text>
                 {e.note && <div>{e.note}</div>}
               </>
