@@ -7,7 +7,7 @@ import { ALERT_KINDS, ALERT_STATUSES } from './service-enums';
 /**
  * An alert not acknowledged within this many hours of being raised counts as escalated to the city (R-SVC-5). It is
  * derived from the clock whenever an alert is read (no job), and stays escalated once acknowledged late, so the city
- * keeps seeing what it was asked to watch. docs/adr/0012-alerts-and-referrals.md.
+ * keeps seeing what it was asked to watch. docs/adr/0011-alerts-and-referrals.md.
  */
 export const ALERT_ACK_HOURS = 24;
 
