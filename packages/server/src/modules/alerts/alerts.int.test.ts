@@ -183,8 +183,12 @@ describe('handling (R-SVC-5)', () => {
   it('R-SVC-5 a social worker and the organisation admin cannot acknowledge; the project lead can', async () => {
     expect((await t.call(sw.zhang, 'POST', `/api/v1/alerts/${ids.alert}/acknowledge`)).statusCode).toBe(403);
     expect((await t.call(org, 'POST', `/api/v1/alerts/${ids.alert}/acknowledge`)).statusCode).toBe(403);
+    const readsBefore = await piiReads(ids.alert);
     const r = await t.call(lead, 'POST', `/api/v1/alerts/${ids.alert}/acknowledge`);
     expect(r.statusCode, r.body).toBe(200);
+    // R-SCOPE-2: the answer carries the description, so it is a clear read like a GET's.
+    expect(r.json().details.description).toBe(ABUSE);
+    expect(await piiReads(ids.alert)).toBe(readsBefore + 1);
     expect(r.json()).toMatchObject({
       status: 'acknowledged',
       escalated: false,

@@ -86,7 +86,21 @@ export function createAlertService(d: AlertDeps) {
     }
     // Each step re-checks the status it starts from inside its transaction (repo.step): two handlers cannot both take it.
     const after = await db.transaction((tx) => step(tx, row));
-    return (await viewOf(ctx.actor, after)).view;
+    // The answer carries the details: a clear read like a GET's (R-SCOPE-2).
+    const { view, clear } = await viewOf(ctx.actor, after);
+    if (clear) await auditClearRead(ctx, after, view.stationName);
+    return view;
+  }
+
+  /** A read of an alert's details in clear is a read_pii audit event (R-SCOPE-2). */
+  function auditClearRead(ctx: ActorContext, row: AlertRow, stationName: string) {
+    return writeAudit(db, ctx, {
+      action: 'read_pii',
+      entityType: 'alert',
+      entityId: row.id,
+      divisionPath: row.divisionPath,
+      summary: `查看预警详情：${ALERT_KIND_LABELS[row.kind]}（${stationName}）`,
+    });
   }
 
   const stale = () => new AppError('INVALID_TRANSITION', '预警状态已变化，请刷新后重试');
@@ -148,14 +162,7 @@ export function createAlertService(d: AlertDeps) {
     async get(ctx: ActorContext, id: string): Promise<AlertView> {
       const row = await load(db, ctx.actor, id);
       const { view, clear } = await viewOf(ctx.actor, row);
-      if (clear)
-        await writeAudit(db, ctx, {
-          action: 'read_pii',
-          entityType: 'alert',
-          entityId: id,
-          divisionPath: row.divisionPath,
-          summary: `查看预警详情：${ALERT_KIND_LABELS[row.kind]}（${view.stationName}）`,
-        });
+      if (clear) await auditClearRead(ctx, row, view.stationName);
       return view;
     },
 

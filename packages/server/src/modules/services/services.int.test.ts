@@ -453,6 +453,23 @@ describe('alerts, photos and the log (R-SVC-5)', () => {
     expect(a).toMatchObject({ serviceRecordId: v.id, beneficiaryId: ids.child, kind: 'abuse', stationId: ids.liutun });
   });
 
+  it('R-SVC-5 R-SCOPE-2 a record that raised an alert keeps its summary from those who may not read the alert', async () => {
+    const v = await post(
+      sw.zhang,
+      visit({ summary: '老人手臂有伤', concern: { kind: 'domestic_violence', description: '老人称被家人打伤' } }),
+    );
+    const read = async (s: Session) => (await t.call(s, 'GET', `/api/v1/service-records/${v.id}`)).json();
+    expect(await read(org)).toMatchObject({ summaryWithheld: true, summary: '', photos: [] });
+    const listed = (await t.call(org, 'GET', `/api/v1/service-records?beneficiaryId=${ids.elder}`)).json();
+    expect(listed.items.find((i: { id: string }) => i.id === v.id)).toMatchObject({
+      summaryWithheld: true,
+      summary: '',
+    });
+    expect(await read(lead)).toMatchObject({ summaryWithheld: false, summary: '老人手臂有伤', alertIds: v.alertIds });
+    expect(await read(county)).toMatchObject({ summaryWithheld: false, summary: '老人手臂有伤' });
+    expect(await read(sw.zhang)).toMatchObject({ summaryWithheld: false, summary: '老人手臂有伤' });
+  });
+
   it('R-SVC-2 a photo is optional and attached to the saved record', async () => {
     const r = await upload(t, sw.zhang, `/api/v1/service-records/${ids.first}/files`, {
       name: '走访.png',

@@ -9,6 +9,8 @@ export interface RecordFacts {
   workerIds: string[];
   /** Whether any person on the record is withheld from the caller (sensitive, and not theirs to see). */
   anyRestricted: boolean;
+  /** Whether the record raised an alert (its summary tells what the alert is about). */
+  raisedAlert: boolean;
 }
 
 /** The record's own author or one of the workers who did the work. */
@@ -18,9 +20,11 @@ export const isOwnRecord = (actor: Actor, f: RecordFacts) =>
 /**
  * R-SCOPE-2: what was done for a sensitive person (a minor, a health record) is shown to those who may see the person
  * (the responsible worker, the project lead, the county officer) and to whoever did the work; others in scope see
- * that a record exists, its form, item and day, and not its summary.
+ * that a record exists, its form, item and day, and not its summary. So is a record that raised an alert (R-SVC-5): its
+ * summary tells of the abuse or crisis, which only the alert's readers (`beneficiaries:sensitive`) and the author see.
  */
-export const summaryWithheld = (actor: Actor, f: RecordFacts) => f.anyRestricted && !isOwnRecord(actor, f);
+export const summaryWithheld = (actor: Actor, f: RecordFacts) =>
+  (f.anyRestricted || (f.raisedAlert && !can(actor, 'beneficiaries:sensitive'))) && !isOwnRecord(actor, f);
 
 /**
  * Change or withdraw a record: station staff who record services (not officers), for their own records; the project

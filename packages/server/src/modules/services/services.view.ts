@@ -21,6 +21,7 @@ export function recordFacts(row: ServiceRecordRow, rc: RecordContext): RecordFac
     createdBy: row.createdBy,
     workerIds: rc.workers.get(row.id) ?? [],
     anyRestricted: people.some((id) => rc.persons.get(id)?.restricted ?? true),
+    raisedAlert: (rc.alerts.get(row.id)?.length ?? 0) > 0,
   };
 }
 
