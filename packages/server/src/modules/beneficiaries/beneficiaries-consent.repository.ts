@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import {
   beneficiaries as b,
@@ -58,14 +58,17 @@ export async function peopleAtStations(
 }
 
 /**
- * 附件2 (一)3: the consent to referral in force — the latest referral decision recorded for the person (by date, then
- * by when it was entered), if that decision is `given`; its id, or null (none recorded, refused or withdrawn).
+ * 附件2 (一)3: the consent to referral in force on a day — the latest referral decision recorded for the person on or
+ * before it (by date, then by when it was entered), if that decision is `given`; its id, or null (none recorded by
+ * then, refused or withdrawn). A referral cannot rest on a consent given after it.
  */
-export async function currentReferralConsent(tx: DbOrTx, beneficiaryId: string): Promise<string | null> {
+export async function currentReferralConsent(tx: DbOrTx, beneficiaryId: string, onDay: string): Promise<string | null> {
   const [latest] = await tx
     .select({ id: consents.id, decision: consents.decision })
     .from(consents)
-    .where(and(eq(consents.beneficiaryId, beneficiaryId), eq(consents.kind, 'referral')))
+    .where(
+      and(eq(consents.beneficiaryId, beneficiaryId), eq(consents.kind, 'referral'), lte(consents.recordedOn, onDay)),
+    )
     .orderBy(desc(consents.recordedOn), desc(consents.createdAt), desc(consents.id))
     .limit(1);
   return latest?.decision === 'given' ? latest.id : null;

@@ -63,6 +63,9 @@ describe('consent to referral (附件2 (一)3)', () => {
   it('with consent given the referral is made and keeps the consent it relied on', async () => {
     const c = await consent('given', '2026-11-10');
     expect(c.statusCode, c.body).toBe(201);
+    // A referral cannot rest on a consent recorded after it.
+    expect((await refer({ submittedOn: '2026-11-05' })).statusCode).toBe(422);
+    expect(await countReferrals()).toBe(0);
     const r = await refer();
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ status: 'submitted', consentId: c.json().id, beneficiaryName: '赵桂兰' });

@@ -120,8 +120,10 @@ export function createReferralService(d: ReferralDeps) {
       const row = await db.transaction(async (tx) => {
         const person = await personAtStation(tx, input.beneficiaryId, station.id);
         if (!person) throw fieldError('beneficiaryId', '不是该社工站的服务对象');
-        const consentId = await currentReferralConsent(tx, person.id);
-        if (!consentId)
+        // In force on the referral's day, and not withdrawn since (the latest decision counts).
+        const consentId = await currentReferralConsent(tx, person.id, input.submittedOn);
+        const stillGiven = consentId && (await currentReferralConsent(tx, person.id, clock.today()));
+        if (!consentId || !stillGiven)
           throw new AppError('CONSENT_REQUIRED', '转介须先记录服务对象（或监护人）同意转介', {
             fieldErrors: { beneficiaryId: '尚未记录同意转介（或已拒绝、撤回）' },
           });
