@@ -44,3 +44,7 @@ export * from './services/cases.schemas';
 export * from './policy/case-rules';
 export * from './services/visits.schemas';
 export * from './services/statistics.schemas';
+export * from './reports/report-enums';
+export * from './reports/report-schedule';
+export * from './reports/reports.schemas';
+export * from './reports/circulars.schemas';

@@ -15,3 +15,4 @@ export * from '../modules/services/services.table';
 export * from '../modules/cases/cases.table';
 export * from '../modules/alerts/alerts.table';
 export * from '../modules/referrals/referrals.table';
+export * from '../modules/reports/reports.table';

@@ -73,6 +73,12 @@ export const PERMISSIONS = [
   'alerts:read',
   'alerts:handle',
   'visits:configure',
+  // 报告 (R-REP-1…4): read reports in scope; write one's own level's reports (narrative, submit); accept, return and
+  // reopen the level below's; set the due dates and mark units for commendation (the city).
+  'reports:read',
+  'reports:write',
+  'reports:review',
+  'reports:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,6 +99,9 @@ const CITY_PURCHASE: Permission[] = [
   'services:read',
   'alerts:read',
   'alerts:handle',
+  'reports:read',
+  'reports:write',
+  'reports:review',
 ];
 const COUNTY_PURCHASE: Permission[] = [
   'organisations:read',
@@ -114,6 +123,9 @@ const COUNTY_PURCHASE: Permission[] = [
   'services:read',
   'alerts:read',
   'alerts:handle',
+  'reports:read',
+  'reports:write',
+  'reports:review',
 ];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: [
@@ -124,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:read',
     'export',
     'visits:configure',
+    'reports:configure',
     ...CITY_PURCHASE,
   ],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
@@ -156,6 +169,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'beneficiaries:read',
     'services:read',
     'alerts:read',
+    // The contractor's briefs and agreement-year reports (R-REP-1) are written by its admin or project lead.
+    'reports:read',
+    'reports:write',
   ],
   project_lead: [
     'stations:read',
@@ -174,6 +190,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:approve',
     'alerts:read',
     'alerts:handle',
+    'reports:read',
+    'reports:write',
   ],
   // A resident social worker sees the stations assigned to them today and the colleagues there, and registers and
   // serves the people of those stations (sensitive records only those they are responsible for).

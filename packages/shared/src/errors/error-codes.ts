@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   INVALID_TRANSITION: 409,
   /** A closed case takes no new service records (R-SVC-3). */
   CASE_CLOSED: 409,
+  /** An accepted report is locked with its figures frozen; a correction reopens it with a reason (R-REP-3). */
+  REPORT_LOCKED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   FILE_TYPE_NOT_ALLOWED: 415,
