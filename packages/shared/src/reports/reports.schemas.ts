@@ -83,6 +83,8 @@ export const reportFiguresSchema = z.object({
   /** Stations built vs 附件1's plan, up to the period's year; null for a station's own report. */
   plan: z.object({ planned: z.number().int(), built: z.number().int(), operating: z.number().int() }).nullable(),
   staffing: z.object({
+    /** The day staffing is counted on: the period's end, or today while the period runs. */
+    asOf: z.string(),
     operatingStations: z.number().int(),
     understaffedStations: z.number().int(),
     workers: z.number().int(),
@@ -90,6 +92,7 @@ export const reportFiguresSchema = z.object({
     filed: z.number().int(),
   }),
   services: statisticsSchema.omit({ scope: true, from: true, to: true }),
+  /** Sessions begun in the period that the subject's workers attended; participants are attendances (人次). */
   trainings: z.object({ sessions: z.number().int(), participants: z.number().int(), hours: z.number() }),
   volunteers: z.null(),
   targets: z.null(),
@@ -165,4 +168,5 @@ export const reportSettingsSchema = z.strictObject({
   citySecondHalfDue: monthDay,
 });
 export const reportSettingsViewSchema = reportSettingsSchema.extend({ version: z.number().int() });
-export const updateReportSettingsSchema = reportSettingsSchema.extend({ version: z.number().int().min(1) });
+/** `version` 0 while the city still uses the defaults. */
+export const updateReportSettingsSchema = reportSettingsSchema.extend({ version: z.number().int().min(0) });

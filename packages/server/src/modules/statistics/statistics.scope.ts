@@ -1,13 +1,12 @@
 import type { StatisticsScopeKind } from '@shegong/shared';
 import type { Actor } from '../../platform/auth/actor';
-import type { NarrowedScope } from '../../platform/auth/narrowed-scope';
 import { stationInScope } from '../../platform/auth/scope';
 import { notFound } from '../../platform/http/errors';
-import type { PeopleScope } from '../beneficiaries';
 import type { ContractLookup } from '../contracts';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
 import type { StationLookup } from '../stations';
+import type { StatisticsTarget } from './statistics.compute';
 
 export interface ScopeDeps {
   divisions: DivisionService;
@@ -17,17 +16,11 @@ export interface ScopeDeps {
   contracts: Pick<ContractLookup, 'coveredStations'>;
 }
 
-/** What a statistics request covers, resolved against the caller's scope. */
-export interface ResolvedScope {
+/** What a statistics request covers, resolved against the caller's scope (narrowed to the part named). */
+export interface ResolvedScope extends StatisticsTarget {
   kind: StatisticsScopeKind;
   id: string;
   name: string;
-  /** The rollups' and counts' condition: the caller's scope narrowed to the part named. */
-  narrowed: NarrowedScope;
-  /** Whose people visit completion counts (the stations serving them). */
-  people: PeopleScope;
-  /** Children to compare (units under the city, else stations); null for one station. */
-  breakdown: { by: 'unit' | 'station'; parentPath: string } | null;
 }
 
 const UUID = /^[0-9a-f]{8}-/i;

@@ -2,6 +2,7 @@ export { createWorkerService, type WorkerService } from './workers.service';
 export { createTrainingService, type TrainingService } from './trainings.service';
 export { createRosterImport, type RosterImport } from './roster-import';
 export { createStaffOverview, type StaffOverview } from './staff-overview';
+export { createStaffFigures, type StaffFigures, type StaffTarget } from './staff-figures';
 export { createPayrollService, type PayrollService } from './payroll.service';
 export { createPayrollImport, type PayrollImport } from './payroll-import';
 export { workerRoutes } from './workers.routes';

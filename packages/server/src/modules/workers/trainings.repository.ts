@@ -70,6 +70,23 @@ export const trainingsRepository = {
       .innerJoin(workers, eq(workers.id, trainingAttendance.workerId))
       .where(inArray(trainingAttendance.trainingId, trainingIds));
   },
+  /**
+   * Reports (R-REP-3): sessions begun between two dates that workers matching `who` attended, their attendances
+   * (人次) and the hours they earned, in one query.
+   */
+  async attendedBetween(db: DbOrTx, who: SQL, from: string, to: string) {
+    const [row] = await db
+      .select({
+        sessions: sql<number>`count(distinct ${trainings.id})::int`,
+        participants: sql<number>`count(*)::int`,
+        hours: sql<number>`coalesce(sum(${trainingAttendance.hours}), 0)::float8`,
+      })
+      .from(trainingAttendance)
+      .innerJoin(trainings, eq(trainings.id, trainingAttendance.trainingId))
+      .innerJoin(workers, eq(workers.id, trainingAttendance.workerId))
+      .where(and(who, isNull(workers.archivedAt), sql`${trainings.startOn} between ${from}::date and ${to}::date`));
+    return { sessions: row.sessions, participants: row.participants, hours: Number(row.hours) };
+  },
   async insert(db: DbOrTx, values: typeof trainings.$inferInsert, workerIds: string[], hours: number) {
     const [t] = await db.insert(trainings).values(values).returning();
     if (workerIds.length)
