@@ -7,6 +7,7 @@ import { useAuth } from './auth';
 import { lazyPage, PageErrorBoundary, PageLoading } from './lazy-page';
 import { caseRoutes } from '../features/cases/case-routes';
 import { alertRoutes } from '../features/alerts/alert-routes';
+import { reportRoutes } from '../features/reports/report-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
 // it draws. A failed chunk shows 重新加载 (PageErrorBoundary); the layout has its own boundary around the page.
@@ -270,6 +271,7 @@ export function AppRoutes() {
             <Route path="statistics" element={guarded('services:read', <StatisticsPage />)} />
             {caseRoutes(guarded)}
             {alertRoutes(guarded)}
+            {reportRoutes(guarded)}
             <Route
               path="users"
               element={

@@ -13,6 +13,8 @@ import { useDesk } from './home.api';
 const HomeServiceFigures = lazy(() =>
   import('../statistics/home-service-figures').then((m) => ({ default: m.HomeServiceFigures })),
 );
+// 待报告 (R-REP-3): the reader's reports due soon or late, and those waiting for its acceptance; its own chunk too.
+const HomeDueReports = lazy(() => import('../reports/home-due-reports').then((m) => ({ default: m.HomeDueReports })));
 // 预警 (R-SVC-5): unhandled alerts in reach, shown at the top until handled; its own chunk too.
 const AlertBanner = lazy(() => import('../alerts/alert-banner').then((m) => ({ default: m.AlertBanner })));
 
@@ -49,6 +51,11 @@ export function HomePage() {
       >
         <ToDoList items={v?.items} loading={desk.isLoading} failed={desk.isError} />
       </Panel>
+      {v && user?.permissions.includes('reports:read') && (
+        <Suspense fallback={null}>
+          <HomeDueReports role={user.role} today={v.today} reviewer={user.permissions.includes('reports:review')} />
+        </Suspense>
+      )}
       {v && user?.permissions.includes('services:read') && (
         <Suspense fallback={null}>
           <HomeServiceFigures wide={!!wide} today={v.today} />

@@ -55,6 +55,8 @@ export function ServiceFilterForm({
       initialValues={{
         stationId: initial.stationId,
         range: initial.from && initial.to ? [dayjs(initial.from), dayjs(initial.to)] : undefined,
+        form: initial.form,
+        what: initial.item ? `i${initial.item}` : initial.domain ? `d${initial.domain}` : undefined,
       }}
     >
       <Form.Item name="stationId" label="社工站">

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Empty, Grid, List, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { SERVICE_FORM_LABELS, type ServiceRecordListItem } from '@shegong/shared';
+import { SERVICE_FORM_LABELS, SERVICE_FORMS, type ServiceRecordListItem } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { Text } from '../../components/text';
@@ -28,6 +28,10 @@ export function ServicesPage() {
     stationId: params.get('stationId') ?? undefined,
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
+    // A report's figure links to its records by form, 附件2 domain or item too.
+    form: SERVICE_FORMS.find((f) => f === params.get('form')),
+    domain: Number(params.get('domain')) || undefined,
+    item: params.get('item') ?? undefined,
   });
   const paging = usePaging({ unit: '条' });
   const { data, isLoading } = useServiceRecords({ ...filters, ...paging.query });
