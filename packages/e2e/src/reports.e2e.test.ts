@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
+import { axeProblems } from './support/axe';
+import { DESKTOP, PHONE, cjkRenders, fitsWidth, shot } from './support/browser';
+import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
+import { useJourney } from './support/journey';
+
+/**
+ * Reports up the hierarchy (issue 12; R-REP-1…3), from a station's monthly brief to the city's half-year report: the
+ * project lead opens 柳屯镇's June brief, sees the figures computed from the station's records, writes the narrative
+ * and submits it; the county officer returns it with a comment; the lead fixes it and submits again; the county
+ * accepts it (figures frozen); the county writes and submits its second-quarter report, which gathers the station's
+ * reports; the city accepts it and submits its first-half report. Records are made through the API. Pinned to
+ * 2026-07-10 (the June brief was due on 07-05: five days late).
+ */
+const TODAY = '2026-07-10';
+
+const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TODAY: TODAY }, async (server) => {
+  const s = await contractedStation(server.url);
+  const p = await s.social.post<{ id: string }>('/api/v1/beneficiaries', {
+    stationId: s.stationId,
+    name: '王秀英',
+    idNumber: makeCitizenId('19480706', 151),
+    village: '柳屯东村',
+    workerId: s.workerId,
+    categories: [{ category: 'hardship_elder', startedOn: '2026-03-01', source: '入户核实' }],
+  });
+  const record = (people: string[], servedOn: string, form: string, code: string, headCount = 0) =>
+    s.social.post('/api/v1/service-records', {
+      id: randomUUID(),
+      stationId: s.stationId,
+      servedOn,
+      durationMinutes: 60,
+      form,
+      catalogueCode: code,
+      beneficiaryIds: people,
+      headCount,
+      summary: '入户看望，了解近况',
+    });
+  await record([p.id], '2026-06-03', 'home_visit', '2.3');
+  await record([p.id], '2026-06-17', 'phone_followup', '2.3');
+  await record([], '2026-06-20', 'community_activity', '4.1', 30);
+  await record([p.id], '2026-05-12', 'home_visit', '2.1');
+});
+
+/** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
+async function looksRight(name: string) {
+  await j.page.waitForLoadState('networkidle');
+  // Popovers and dialogs fade out; axe must not judge them mid-animation.
+  await expect.poll(() => j.page.locator('.ant-popover:not(.ant-popover-hidden), .ant-modal-mask').count()).toBe(0);
+  await shot(j.page, name);
+  // antd's "…" overflow button inside a tablist that does not fit a phone: antd's markup, let through as in the
+  // accessibility journey; every other rule holds.
+  const problems = await axeProblems(j.page);
+  expect(problems.filter((p) => !(p.rule === 'aria-required-children' && p.target.endsWith('.ant-tabs-nav')))).toEqual(
+    [],
+  );
+  expect(await cjkRenders(j.page)).toBe(true);
+  await expect.poll(() => fitsWidth(j.page)).toBe(true);
+  const text = (await j.page.locator('main').textContent()) ?? '';
+  expect(text).not.toMatch(/R-[A-Z]+-\d|station_monthly|county_quarterly|city_half_year|submitted|undefined|NaN/);
+}
+
+const tab = (name: RegExp | string) => j.page.getByRole('tab', { name }).click();
+const confirm = () => j.page.getByRole('button', { name: /^确\s*定$/ }).click();
+const statusTag = (text: string) =>
+  j.page
+    .locator('main .ant-tag')
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .first()
+    .waitFor();
+
+/** Opens the one report the list shows for these filters (the filters go in the address, as other pages link). */
+async function openReport(query: string) {
+  await j.page.goto(`${j.server.url}/reports?${query}`);
+  await j.page.getByRole('heading', { name: '报告', level: 1 }).waitFor();
+  await j.page.locator('main a[href^="/reports/"]').first().click();
+  await j.page.getByRole('tab', { name: '数字' }).waitFor();
+}
+
+async function writeSection(label: string, text: string) {
+  await tab('文字部分');
+  await j.page.getByLabel(label).fill(text);
+}
+
+describe('reports from a station’s monthly brief to the city’s half-year report', () => {
+  it('the project lead writes the June brief over its computed figures and submits it (R-REP-1, R-REP-3)', async () => {
+    await j.page.setViewportSize(DESKTOP);
+    await j.loginAs('yimin.lead', STATION_PASSWORD);
+    await j.page.getByRole('heading', { name: /待报告/ }).waitFor();
+    await looksRight('r1-desk-due-reports');
+    await j.page.getByRole('menuitem', { name: '报告' }).click();
+    await j.page.getByRole('heading', { name: '报告', level: 1 }).waitFor();
+    await j.page.getByText('逾期 5 天').first().waitFor(); // the June brief, due 07-05
+    await looksRight('r2-reports-list');
+
+    await openReport('kind=station_monthly&period=2026-06');
+    await j.page.getByText('2026年6月').first().waitFor();
+    await j.page.getByText('《实施方案》五（四）').waitFor();
+    // Three June records, one of them a community activity; each figure links to its records.
+    await j.page.getByRole('link', { name: '3 条' }).waitFor();
+    await expect(j.page.getByRole('link', { name: '3 条' }).getAttribute('href')).resolves.toMatch(
+      /^\/services\?stationId=.+&from=2026-06-01&to=2026-06-30$/,
+    );
+    await j.page.getByText('该模块上线后自动生成').first().waitFor();
+    await looksRight('r3-brief-figures');
+
+    await writeSection('一、工作开展情况', '六月走访困境老人，开展社区活动一次。');
+    await j.page.getByRole('button', { name: '保存文字' }).click();
+    await j.page.getByText('已保存').waitFor();
+    await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await confirm();
+    await statusTag('已提交');
+    await looksRight('r4-brief-submitted');
+  });
+
+  it('the county officer returns it with a comment; the lead fixes it and submits again', async () => {
+    await j.loginAs('py.officer', STATION_PASSWORD);
+    await j.page.getByRole('heading', { name: /待接收的报告/ }).waitFor();
+    await openReport('kind=station_monthly&period=2026-06&status=submitted');
+    await j.page.getByRole('button', { name: /^退\s*回$/ }).click();
+    const dialog = j.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^退\s*回$/ }).click();
+    await dialog.getByText('请填写退回意见').waitFor(); // a return needs its comment
+    await dialog.getByLabel('退回意见').fill('请补充社区活动的参与情况和群众反映。');
+    await dialog.getByRole('button', { name: /^退\s*回$/ }).click();
+    await statusTag('已退回');
+
+    await j.loginAs('yimin.lead', STATION_PASSWORD);
+    await openReport('kind=station_monthly&period=2026-06');
+    await j.page.getByText('退回意见：请补充社区活动的参与情况和群众反映。').waitFor();
+    await looksRight('r5-brief-returned');
+    await writeSection('二、亮点与成效', '社区活动 30 人参加，老人反映良好。');
+    // Submitting saves the unsaved writing first.
+    await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await confirm();
+    await statusTag('已提交');
+    await tab('文字部分');
+    await j.page.getByText('社区活动 30 人参加，老人反映良好。').waitFor();
+  });
+
+  it('the county accepts the brief (figures frozen), then writes and submits its quarterly report (R-REP-2)', async () => {
+    await j.loginAs('py.officer', STATION_PASSWORD);
+    await openReport('kind=station_monthly&period=2026-06&status=submitted');
+    await j.page.getByRole('button', { name: /^接\s*收$/ }).click();
+    await confirm();
+    await statusTag('已接收');
+    await j.page.getByText(/数据截至接收时/).waitFor();
+    await looksRight('r6-brief-accepted');
+
+    await openReport('kind=county_quarterly&period=2026-Q2');
+    await tab(/汇总的报告/);
+    await j.page
+      .getByRole('link', { name: /柳屯镇/ })
+      .first()
+      .waitFor();
+    await looksRight('r7-county-gathered');
+    await writeSection('一、工作开展情况', '全县社工站第二季度运行平稳。');
+    await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await confirm();
+    await statusTag('已提交');
+
+    await j.page.setViewportSize(PHONE);
+    await j.page.reload();
+    await statusTag('已提交');
+    await looksRight('r8-county-report-390');
+    await j.page.goto(`${j.server.url}/reports`);
+    await j.page.getByRole('button', { name: '筛选' }).waitFor();
+    await looksRight('r9-reports-list-390');
+  });
+
+  it('the city accepts the county report and submits its half-year report', async () => {
+    await j.page.setViewportSize(DESKTOP);
+    await j.loginAs('admin', STATION_PASSWORD);
+    await openReport('kind=county_quarterly&period=2026-Q2&status=submitted');
+    await j.page.getByRole('button', { name: /^接\s*收$/ }).click();
+    await confirm();
+    await statusTag('已接收');
+
+    await openReport('kind=city_half_year&period=2026-H1');
+    await j.page.getByText('省民政厅').first().waitFor();
+    await writeSection('一、工作开展情况', '上半年全市社工站建设和服务按计划推进。');
+    await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await confirm();
+    await statusTag('已提交');
+    await looksRight('r10-city-half-year');
+    await j.page.setViewportSize(PHONE);
+    await looksRight('r11-city-half-year-390');
+  });
+});
