@@ -72,7 +72,7 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
           </Row>
         </Section>
       )}
-      <Section title="人员配备">
+      <Section title={`人员配备（截至 ${f.staffing.asOf}）`}>
         <Row gutter={[12, 12]}>
           <Figure label="运营站点" value={`${f.staffing.operatingStations} 个`} to="/stations" />
           <Figure label="未配齐两名驻站社工" value={`${f.staffing.understaffedStations} 个`} to="/staff-overview" />

@@ -95,7 +95,11 @@ export function ReportPage() {
               ),
             },
             { key: 'receiver', label: '报送', children: receiver },
-            { key: 'clause', label: '依据', children: `《实施方案》${r.clause}` },
+            {
+              key: 'clause',
+              label: '依据',
+              children: r.clause.startsWith('《') ? r.clause : `《实施方案》${r.clause}`,
+            },
             { key: 'submitted', label: '首次提交', children: r.firstSubmittedOn ?? '未提交' },
             ...(r.acceptedOn ? [{ key: 'accepted', label: '接收日期', children: r.acceptedOn }] : []),
           ]}

@@ -7,7 +7,14 @@ const QUARTERS = ['', '第一季度', '第二季度', '第三季度', '第四季
  * A period as people write it (UX.md): `2026年11月`, `2026年第三季度`, `2026年上半年`, a year `2026年`; an agreement
  * year's report by its dates.
  */
-export function periodText(r: { kind?: ReportKind; periodKey: string; periodStart?: string; periodEnd?: string }) {
+export function periodText(r: {
+  kind?: ReportKind;
+  periodKey: string;
+  periodLabel?: string;
+  periodStart?: string;
+  periodEnd?: string;
+}) {
+  if (r.periodLabel) return r.periodLabel; // the server's words, as the Word document has them
   const k = r.periodKey;
   let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(k);
   if (m) return `${m[1]}年${Number(m[2])}月`;
