@@ -53,6 +53,10 @@ export const ENTITY_LABELS = {
   alert: '预警',
   referral: '转介',
   visitInterval: '走访周期',
+  circular: '通报',
+  report: '报告',
+  reportSettings: '报告截止日设置',
+  commendation: '通报表彰',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof ENTITY_LABELS;
 

@@ -1,0 +1,61 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { ReportKind, Scope } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { scopeCondition } from '../../platform/auth/scope';
+import { reports } from './reports.table';
+
+/** The counts of one group of reports, as DHIS2 counts a data set's completeness and timeliness (R-REP-3). */
+export interface TimelinessCounts {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+/** One group the query answers: the unit, the organisation (contractor reports) and the month the reports fell due. */
+export interface TimelinessGroup extends TimelinessCounts {
+  unitCode: string;
+  organisationId: string | null;
+  month: string;
+}
+
+/**
+ * The reports owed in a period, grouped, inside a scope (R-REP-3). A report belongs to the period its own period
+ * starts in (as the reports list filters by period, so a figure and the list it links to agree). It is expected once
+ * its due date has passed by today, or as soon as it is submitted (early is on time); on time when first submitted on
+ * or before its due date (the due date itself is in time), late when after, missing when expected and not submitted.
+ * A return and resubmission never moves the first submission.
+ */
+export const timelinessRepository = {
+  async groups(
+    db: DbOrTx,
+    scope: Scope,
+    q: { from: string; to: string; today: string; kind?: ReportKind },
+  ): Promise<TimelinessGroup[]> {
+    const r = reports;
+    const submitted = sql`${r.firstSubmittedOn} is not null`;
+    const where: SQL = and(
+      scopeCondition(scope, { divisionPath: r.divisionPath, stationId: r.stationId, organisationId: r.organisationId }),
+      sql`${r.periodStart} between ${q.from}::date and ${q.to}::date`,
+      sql`(${r.dueOn} < ${q.today}::date or ${submitted})`,
+      q.kind ? eq(r.kind, q.kind) : undefined,
+      isNull(r.archivedAt),
+    )!;
+    const month = sql<string>`to_char(${r.dueOn}, 'YYYY-MM')`;
+    return db
+      .select({
+        unitCode: r.unitCode,
+        organisationId: sql<string | null>`${r.organisationId}::text`,
+        month,
+        expected: sql<number>`count(*)::int`,
+        submitted: sql<number>`(count(*) filter (where ${submitted}))::int`,
+        onTime: sql<number>`(count(*) filter (where ${r.firstSubmittedOn} <= ${r.dueOn}))::int`,
+        late: sql<number>`(count(*) filter (where ${r.firstSubmittedOn} > ${r.dueOn}))::int`,
+        missing: sql<number>`(count(*) filter (where not ${submitted}))::int`,
+      })
+      .from(r)
+      .where(where)
+      .groupBy(r.unitCode, r.organisationId, month);
+  },
+};
