@@ -133,21 +133,23 @@ async function main() {
         },
       };
     });
-    recorder.start();
-    const created = await httpRequests(base, sessions, creates, WRITERS);
-    recorder.stop();
-    const all = [...recorder.byTag.values()];
-    console.log(
-      `create: ${avg(all).toFixed(1)} statements per request in all (session, actor, lookups, transaction), of which the transaction:`,
-    );
-    for (const st of all[Math.floor(all.length / 2)] ?? [])
-      console.log(`    ${st.text.replace(/\s+/g, ' ').slice(0, 110)}`);
-    const txs = [...recorder.byTag]
-      .filter(([tag]) => tag.startsWith('create:'))
-      .map(([tag, g]) => transactionOf(g, tag.slice(7), randomUUID))
-      .filter((g) => g.length);
-    const directCreate = txs.length ? await replaySerial(dbUrl, txs.slice(0, 1500), WRITERS) : null;
-    line('create a service record (POST)', CREATES, WRITERS, created, directCreate, avg(txs));
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'create') {
+      recorder.start();
+      const created = await httpRequests(base, sessions, creates, WRITERS);
+      recorder.stop();
+      const all = [...recorder.byTag.values()];
+      console.log(
+        `create: ${avg(all).toFixed(1)} statements per request in all (session, actor, lookups, transaction), of which the transaction:`,
+      );
+      for (const st of all[Math.floor(all.length / 2)] ?? [])
+        console.log(`    ${st.text.replace(/\s+/g, ' ').slice(0, 110)}`);
+      const txs = [...recorder.byTag]
+        .filter(([tag]) => tag.startsWith('create:'))
+        .map(([tag, g]) => transactionOf(g, tag.slice(7), randomUUID))
+        .filter((g) => g.length);
+      const directCreate = txs.length ? await replaySerial(dbUrl, txs.slice(0, 1500), WRITERS) : null;
+      line('create a service record (POST)', CREATES, WRITERS, created, directCreate, avg(txs));
+    }
 
     // Statistics: a station's month, a county's 12 months, the city's 12 months (windows ending in the last 12 months).
     const kinds: [string, number, (i: number) => string][] = [
@@ -168,7 +170,9 @@ async function main() {
         (i) => `scope=${CITY_CODE}&from=${month(today, (i % 12) + 11)}&to=${month(today, i % 12)}`,
       ],
     ];
-    for (const [label, session, query] of kinds) {
+    // BENCH_ONLY=create (or station, county, city): one measurement, e.g. while profiling.
+    const only = process.env.BENCH_ONLY;
+    for (const [label, session, query] of kinds.filter(([l]) => !only || l.includes(only))) {
       const reqs: Req[] = Array.from({ length: REQUESTS + 10 }, (_, i) => ({
         method: 'GET',
         url: `/api/v1/statistics/services?${query(i)}`,

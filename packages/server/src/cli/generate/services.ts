@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { SERVICE_FORMS } from '@shegong/shared';
+import { SERVICE_FORMS, VISIT_FORMS } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { addDays, addYears } from './random';
 import { alertsOfBatch, generateCases, referralsOfBatch } from './services.cases';
@@ -180,8 +180,8 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
       step();
       await tx.execute(
         sql.raw(`insert into service_record_people (record_id, beneficiary_id, station_id, division_path,
-          served_on)
-        select ${id('r')}, p.id, s.id, s.division_path, b.d
+          served_on, visit)
+        select ${id('r')}, p.id, s.id, s.division_path, b.d, b.form in (${VISIT_FORMS.map((f) => `'${f}'`).join(', ')})
         from gen_svc_batch b join gen_svc_stations s on s.k = b.k cross join lateral generate_series(0, b.np - 1) j
         join gen_svc_people p on p.k = b.k and p.i = (b.pi + j) % s.npeople where b.np > 0`),
       );

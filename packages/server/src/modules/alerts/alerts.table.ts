@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ALERT_KINDS, ALERT_STATUSES } from '@shegong/shared';
 import { auditedColumns } from '../../db/columns';
 
@@ -25,6 +26,9 @@ export const alerts = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by'),
     closingNote: text('closing_note').notNull().default(''),
+    /** The local days raised and closed (Asia/Shanghai), kept by the database, so counts by period use an index. */
+    raisedOn: date('raised_on').generatedAlwaysAs(sql`((raised_at at time zone 'Asia/Shanghai')::date)`),
+    closedOn: date('closed_on').generatedAlwaysAs(sql`((closed_at at time zone 'Asia/Shanghai')::date)`),
     ...auditedColumns(),
   },
   (t) => [
@@ -33,6 +37,7 @@ export const alerts = pgTable(
     index('alerts_person_idx').on(t.beneficiaryId),
     index('alerts_org_idx').on(t.organisationId, t.status),
     index('alerts_record_idx').on(t.serviceRecordId),
+    index('alerts_path_raised_idx').on(t.divisionPath.op('text_pattern_ops'), t.raisedOn),
   ],
 );
 

@@ -116,14 +116,15 @@ export const visitsRepository = {
   ) {
     const interval = intervalOf(days);
     // The same due date as the list, as of the period's start: graded by its end, and no visit before it recent
-    // enough to carry the next due date past its end.
+    // enough to carry the next due date past its end. Each person's three probes (first grade, a visit in the window
+    // before, a visit within) run once, in the fenced subquery (`offset 0`), not once per aggregate that names them.
     const windowStart = sql`${to}::date - ${interval} + 1`;
-    const due = sql`(${gradedOn} <= ${to}::date and not ${visitedBetween(sql`${b.id}`, windowStart, sql`${from}::date - 1`)})`;
-    const done = visitedBetween(sql`${b.id}`, sql`${from}::date`, sql`${to}::date`);
-    const [row] = await db
+    const people = db
       .select({
-        due: sql<number>`(count(*) filter (where ${due}))::int`,
-        done: sql<number>`(count(*) filter (where ${due} and ${done}))::int`,
+        due: sql<boolean>`(${gradedOn} <= ${to}::date and not ${visitedBetween(sql`${b.id}`, windowStart, sql`${from}::date - 1`)})`.as(
+          'due',
+        ),
+        done: sql<boolean>`${visitedBetween(sql`${b.id}`, sql`${from}::date`, sql`${to}::date`)}`.as('done'),
       })
       .from(b)
       .where(
@@ -132,7 +133,15 @@ export const visitsRepository = {
           isNull(b.archivedAt),
           isNotNull(b.riskLevel),
         ),
-      );
+      )
+      .offset(0)
+      .as('people');
+    const [row] = await db
+      .select({
+        due: sql<number>`(count(*) filter (where ${people.due}))::int`,
+        done: sql<number>`(count(*) filter (where ${people.due} and ${people.done}))::int`,
+      })
+      .from(people);
     return row;
   },
 };

@@ -1,12 +1,10 @@
-import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { VISIT_FORMS } from '@shegong/shared';
+import { and, asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { narrowedCondition, type NarrowedScope } from '../../platform/auth/narrowed-scope';
 import {
   serviceMonthStats as stats,
   servicePeopleMonths as people,
   serviceRecordPeople as recordPeople,
-  serviceRecords as records,
 } from './services.table';
 
 // Service statistics from the month rollups (DESIGN §3, R-SVC-2…5): `service_month_stats` and `service_people_months`
@@ -110,6 +108,8 @@ export const serviceStatistics = {
   },
   /** R-SVC-5: "a home-visit record names the person between two dates", for visit completion. */
   visitedBetween(personId: SQL, from: SQL, to: SQL): SQL {
-    return sql`exists (select 1 from ${recordPeople} join ${records} on ${eq(records.id, recordPeople.recordId)} where ${recordPeople.beneficiaryId} = ${personId} and ${recordPeople.servedOn} between ${from} and ${to} and ${inArray(records.form, [...VISIT_FORMS])} and ${records.archivedAt} is null)`;
+    // One probe of the partial index on visits: a record's people rows carry its form as `visit` and leave with the
+    // record when it is withdrawn, so neither the form nor the withdrawal needs the record itself.
+    return sql`exists (select 1 from ${recordPeople} where ${recordPeople.beneficiaryId} = ${personId} and ${recordPeople.visit} and ${recordPeople.servedOn} between ${from} and ${to})`;
   },
 };

@@ -85,6 +85,7 @@ export const serviceRecordsRepository = {
         stationId: rec.stationId,
         divisionPath: rec.divisionPath,
         servedOn: rec.servedOn,
+        visit: VISIT_FORMS.includes(rec.form),
       })),
     );
   },

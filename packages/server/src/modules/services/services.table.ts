@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { SERVICE_FORMS } from '@shegong/shared';
 import { auditedColumns } from '../../db/columns';
 
@@ -50,11 +50,16 @@ export const serviceRecordPeople = pgTable(
     stationId: uuid('station_id').notNull(),
     divisionPath: text('division_path').notNull(),
     servedOn: date('served_on').notNull(),
+    /** The record is a home visit (`VISIT_FORMS`), copied so visit completion reads one index, not the records. */
+    visit: boolean('visit').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.recordId, t.beneficiaryId] }),
     index('service_record_people_person_idx').on(t.beneficiaryId, t.servedOn),
     index('service_record_people_station_idx').on(t.stationId, t.servedOn),
+    index('service_record_people_visit_idx')
+      .on(t.beneficiaryId, t.servedOn)
+      .where(sql`visit`),
   ],
 );
 
