@@ -32,7 +32,7 @@ export const timelinessSchema = z.object({
   to: z.string(),
   byUnit: z.array(z.object({ code: z.string(), name: z.string(), ...timelinessFigures })),
   byOrganisation: z.array(z.object({ id: z.string(), name: z.string(), ...timelinessFigures })),
-  /** By the month reports fall due (`YYYY-MM`), for the trend. */
+  /** By the month the reports' periods begin (`YYYY-MM`, as `/reports?period=` filters), for the trend. */
   byMonth: z.array(z.object({ month: z.string(), ...timelinessFigures })),
   total: z.object(timelinessFigures),
 });

@@ -10,6 +10,8 @@ import {
   FileDoneOutlined,
   FileProtectOutlined,
   FileTextOutlined,
+  LineChartOutlined,
+  TrophyOutlined,
   HomeOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -50,6 +52,9 @@ export const MENU: MenuEntry[] = [
   { key: '/alerts', label: '预警', icon: <SafetyOutlined />, permission: 'alerts:read' },
   { key: '/referrals', label: '转介', icon: <FileDoneOutlined />, permission: 'services:read' },
   { key: '/reports', label: '报告', icon: <FileTextOutlined />, permission: 'reports:read' },
+  // 统计分析/通报 (R-REP-3, R-REP-4) for the city and the counties: plan:read is theirs alone among report readers.
+  { key: '/timeliness', label: '完成及时率', icon: <LineChartOutlined />, permission: 'plan:read' },
+  { key: '/circulars', label: '通报', icon: <TrophyOutlined />, permission: 'plan:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },

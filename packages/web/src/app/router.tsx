@@ -8,6 +8,7 @@ import { lazyPage, PageErrorBoundary, PageLoading } from './lazy-page';
 import { caseRoutes } from '../features/cases/case-routes';
 import { alertRoutes } from '../features/alerts/alert-routes';
 import { reportRoutes } from '../features/reports/report-routes';
+import { circularRoutes } from '../features/circulars/circular-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
 // it draws. A failed chunk shows 重新加载 (PageErrorBoundary); the layout has its own boundary around the page.
@@ -272,6 +273,7 @@ export function AppRoutes() {
             {caseRoutes(guarded)}
             {alertRoutes(guarded)}
             {reportRoutes(guarded)}
+            {circularRoutes(guarded)}
             <Route
               path="users"
               element={

@@ -164,11 +164,12 @@ describe('R-REP-3 completeness and timeliness', () => {
       }),
     ]);
     expect(r.total).toMatchObject({ expected: 5, onTime: 3, late: 1, missing: 1 });
-    // By the month reports fell due: August's on time, September's late, October's two on time and one missing.
+    // By the month the periods begin (as the list's ?period= filters): July's brief, quarterly brief and county
+    // report on time, August's brief late, September's missing.
     expect(r.byMonth.map((m) => [m.month, m.onTime, m.late, m.missing])).toEqual([
-      ['2026-08', 1, 0, 0],
-      ['2026-09', 0, 1, 0],
-      ['2026-10', 2, 0, 1],
+      ['2026-07', 3, 0, 0],
+      ['2026-08', 0, 1, 0],
+      ['2026-09', 0, 0, 1],
     ]);
     // A unit without anything due reads as no rate, not as 0 %.
     const idle = r.byUnit.filter((u) => u.expected === 0);

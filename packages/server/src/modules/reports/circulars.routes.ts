@@ -27,7 +27,7 @@ export function circularRoutes(app: FastifyInstance, d: { timeliness: Timeliness
       config: { access: { permission: 'reports:read' } },
       schema: {
         tags,
-        summary: '报告完成率与及时率：按县（区）、承接机构和到期月份（应报、已报、按时、逾期、未报）',
+        summary: '报告完成率与及时率：按县（区）、承接机构和报告期开始月份（应报、已报、按时、逾期、未报）',
         description:
           '期间内（报告期在其中开始的报告）截止日已过或已提交的报告为应报；首次提交不晚于截止日（含当日）为按时。完成率 = 已报 / 应报，及时率 = 按时 / 应报。县（区）只看本单位；承接机构答 403。',
         querystring: timelinessQuerySchema,

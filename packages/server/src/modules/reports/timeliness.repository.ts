@@ -13,7 +13,7 @@ export interface TimelinessCounts {
   missing: number;
 }
 
-/** One group the query answers: the unit, the organisation (contractor reports) and the month the reports fell due. */
+/** One group the query answers: the unit, the organisation (contractor reports) and the month the periods begin. */
 export interface TimelinessGroup extends TimelinessCounts {
   unitCode: string;
   organisationId: string | null;
@@ -42,7 +42,7 @@ export const timelinessRepository = {
       q.kind ? eq(r.kind, q.kind) : undefined,
       isNull(r.archivedAt),
     )!;
-    const month = sql<string>`to_char(${r.dueOn}, 'YYYY-MM')`;
+    const month = sql<string>`to_char(${r.periodStart}, 'YYYY-MM')`;
     return db
       .select({
         unitCode: r.unitCode,

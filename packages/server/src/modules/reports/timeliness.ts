@@ -49,7 +49,7 @@ export function periodOf(clock: Clock, key: string | undefined) {
   return { period, ...circularPeriod(period) };
 }
 
-/** Completeness and timeliness per unit, per organisation and by due month, inside the caller's scope (R-REP-3). */
+/** Completeness and timeliness per unit, per organisation and by the month periods begin, inside the caller's scope (R-REP-3). */
 export function createTimeliness(d: TimelinessDeps) {
   /** Counts per county-level unit under a division path, for the page and the 通报. */
   async function compute(path: string, from: string, to: string, kind?: TimelinessQuery['kind']) {

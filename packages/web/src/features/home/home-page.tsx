@@ -15,6 +15,10 @@ const HomeServiceFigures = lazy(() =>
 );
 // 待报告 (R-REP-3): the reader's reports due soon or late, and those waiting for its acceptance; its own chunk too.
 const HomeDueReports = lazy(() => import('../reports/home-due-reports').then((m) => ({ default: m.HomeDueReports })));
+// 全市实时情况 (R-REP-4): the city's figures by unit and the trend by month; its own chunk too.
+const HomeCityPicture = lazy(() =>
+  import('../circulars/home-city-picture').then((m) => ({ default: m.HomeCityPicture })),
+);
 // 预警 (R-SVC-5): unhandled alerts in reach, shown at the top until handled; its own chunk too.
 const AlertBanner = lazy(() => import('../alerts/alert-banner').then((m) => ({ default: m.AlertBanner })));
 
@@ -62,6 +66,11 @@ export function HomePage() {
         </Suspense>
       )}
       {v?.figures && <Figures f={v.figures} wide={!!wide} />}
+      {v && (user?.role === 'city_admin' || user?.role === 'city_officer') && (
+        <Suspense fallback={null}>
+          <HomeCityPicture wide={!!wide} />
+        </Suspense>
+      )}
       {v && v.ranking.byBuild.length > 0 && <Ranking ranking={v.ranking} wide={!!wide} />}
     </>
   );
