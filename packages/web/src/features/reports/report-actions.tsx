@@ -103,7 +103,8 @@ function AskModal(p: {
   const [busy, setBusy] = useState(false);
   const w = p.kind ? ASK[p.kind] : null;
   async function ok() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!v) return;
     setBusy(true);
     try {
       await p.onOk(v.text);

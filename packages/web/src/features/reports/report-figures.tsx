@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Card, Col, Row, Table, Typography } from 'antd';
 import { CATEGORY_LABELS, SERVICE_FORM_LABELS, type ReportFigures, type ReportView } from '@shegong/shared';
 import { qs } from '../../lib/api';
+import { fmtDateTime } from '../../lib/format';
 import { useCatalogue } from '../services/services.api';
 
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;
@@ -60,8 +61,8 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        统计期 {f.from} 至 {f.to}（按整月汇总），{r.frozen ? '接收时' : '于'}{' '}
-        {f.computedAt.slice(0, 16).replace('T', ' ')} 计算。点击数字查看对应记录。
+        统计期 {f.from} 至 {f.to}（按整月汇总），{r.frozen ? '接收时' : '于'} {fmtDateTime(f.computedAt).slice(0, 16)}{' '}
+        计算。点击数字查看对应记录。
       </Typography.Paragraph>
       {f.plan && (
         <Section title="社工站建设">
@@ -120,12 +121,14 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
         />
         <FigureTable
           caption="按服务形式"
-          rows={s.byForm.map((x) => ({
-            key: x.form,
-            name: SERVICE_FORM_LABELS[x.form],
-            to: to.services({ form: x.form }),
-            ...x,
-          }))}
+          rows={s.byForm
+            .filter((x) => x.records > 0)
+            .map((x) => ({
+              key: x.form,
+              name: SERVICE_FORM_LABELS[x.form],
+              to: to.services({ form: x.form }),
+              ...x,
+            }))}
         />
       </Section>
       <Section title="服务对象（按统计期内所属类别）">

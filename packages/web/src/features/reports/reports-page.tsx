@@ -81,7 +81,7 @@ export function ReportsPage() {
             loading={isLoading}
             dataSource={data?.items}
             pagination={data?.total ? paging.pagination(data.total) : false}
-            scroll={{ x: 'max-content' }}
+            scroll={{ x: 1000 }}
             locale={{ emptyText: empty }}
             columns={COLUMNS}
           />
@@ -91,13 +91,19 @@ export function ReportsPage() {
   );
 }
 
-const COLUMNS: { title: string; key: string; render: (_: unknown, r: ReportListItem) => ReactNode }[] = [
-  { title: '报告', key: 'title', render: (_, r) => <Link to={`/reports/${r.id}`}>{r.title}</Link> },
+// The title holds who and when; the columns say it again to sort by eye, so the title wraps instead of pushing them off.
+const COLUMNS: {
+  title: string;
+  key: string;
+  width?: number | string;
+  render: (_: unknown, r: ReportListItem) => ReactNode;
+}[] = [
+  { title: '报告', key: 'title', width: '34%', render: (_, r) => <Link to={`/reports/${r.id}`}>{r.title}</Link> },
   { title: '报告单位', key: 'subject', render: (_, r) => r.subjectName },
-  { title: '报告期', key: 'period', render: (_, r) => periodText(r) },
-  { title: '截止日期', key: 'due', render: (_, r) => r.dueOn },
+  { title: '报告期', key: 'period', width: 180, render: (_, r) => periodText(r) },
+  { title: '截止日期', key: 'due', width: 110, render: (_, r) => r.dueOn },
   { title: '状态', key: 'status', render: (_, r) => <ReportStatusTags {...r} /> },
-  { title: '首次提交', key: 'submitted', render: (_, r) => r.firstSubmittedOn ?? '未提交' },
+  { title: '首次提交', key: 'submitted', width: 110, render: (_, r) => r.firstSubmittedOn ?? '未提交' },
 ];
 
 /** Phones: one card a report, no sideways scrolling at 390 px. */
