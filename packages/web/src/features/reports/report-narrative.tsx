@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Form, Input, Typography, type FormInstance } from 'antd';
 import {
   REPORT_SECTION_LABELS,
@@ -67,7 +66,6 @@ export function NarrativeEditor({
   onSave: () => void;
   saving: boolean;
 }) {
-  const [initial] = useState(r.narrative);
   if (!r.abilities.edit)
     return (
       <>
@@ -84,7 +82,8 @@ export function NarrativeEditor({
       </>
     );
   return (
-    <Form form={form} layout="vertical" initialValues={initial} name="report-narrative">
+    // A new state (returned, reopened) starts the form again from the saved text; saving keeps what was typed.
+    <Form key={r.status} form={form} layout="vertical" initialValues={r.narrative} name="report-narrative">
       {REPORT_SECTIONS.map((s, i) => (
         <Form.Item
           key={s}
