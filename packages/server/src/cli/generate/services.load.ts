@@ -93,6 +93,13 @@ export async function buildRollups(db: DbOrTx) {
       from service_record_people) p
     join (select distinct station_id, month, organisation_id from service_month_stats) o
       on o.station_id = p.station_id and o.month = p.month`);
+  // Each person's months per unit as bits of 60-month blocks (as migration 0019 builds them).
+  await db.execute(sql`insert into service_unit_people (unit_path, beneficiary_id, block, months)
+    select coalesce(substring(x.division_path from '^/[^/]+/[^/]+/'), x.division_path), x.beneficiary_id, x.m / 60,
+      bit_or(1::bigint << (x.m % 60))
+    from (select division_path, beneficiary_id,
+        extract(year from month)::int * 12 + extract(month from month)::int - 1 as m from service_people_months) x
+    group by 1, 2, 3`);
 }
 
 /** Each person's last service and last home visit (R-SVC-5), from what the batches noted. */

@@ -230,6 +230,7 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
     'service_record_workers',
     'service_month_stats',
     'service_people_months',
+    'service_unit_people',
     'cases',
     'alerts',
     'referrals',

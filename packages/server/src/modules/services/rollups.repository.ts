@@ -2,7 +2,21 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { monthOf } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { ServiceRecordRow } from './services.repository';
-import { serviceMonthStats as stats, servicePeopleMonths as pm, serviceRecordPeople as people } from './services.table';
+import {
+  serviceMonthStats as stats,
+  servicePeopleMonths as pm,
+  serviceRecordPeople as people,
+  serviceUnitPeople as unitPeople,
+} from './services.table';
+
+/** The unit (county-level division) a station's division path lies in: its first two levels. */
+export const unitOf = (divisionPath: string) => `/${divisionPath.split('/').filter(Boolean).slice(0, 2).join('/')}/`;
+
+/** A month (`YYYY-MM…`) as its 60-month block and its bit in that block (`service_unit_people.months`). */
+export function monthBit(month: string) {
+  const m = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  return { block: Math.floor(m / 60), bit: 1n << BigInt(m % 60) };
+}
 
 // The month rollups (DESIGN §3, issue 11 "statistics must stay current"): kept in step with `service_records` in the
 // record's own transaction, so a new, changed or withdrawn record is counted (or uncounted) at once and statistics over
@@ -56,7 +70,10 @@ export async function moveMonthStats(tx: DbOrTx, rec: ServiceRecordRow, sign: 1 
       );
 }
 
-/** A record's people counted as served at its station in its month (distinct: a second record adds nothing). */
+/**
+ * A record's people counted as served at its station in its month (distinct: a second record adds nothing), and in its
+ * unit's month bits. The people-month rows first, then the unit rows: the order a withdrawal locks them in.
+ */
 export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[]) {
   if (beneficiaryIds.length === 0) return;
   await tx
@@ -70,10 +87,28 @@ export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, benefic
         organisationId: rec.organisationId,
       })),
     )
-    // A no-op update rather than DO NOTHING: it locks the row, so a withdrawal deciding to drop it waits for us.
+    // Locked, never rewritten (an update whose WHERE fails still locks the row): a withdrawal deciding to drop it
+    // waits for us.
     .onConflictDoUpdate({
       target: [pm.stationId, pm.month, pm.beneficiaryId],
       set: { divisionPath: sql`excluded.division_path` },
+      setWhere: sql`false`,
+    });
+  const { block, bit } = monthBit(rec.servedOn);
+  await tx
+    .insert(unitPeople)
+    .values(
+      beneficiaryIds.map((beneficiaryId) => ({
+        unitPath: unitOf(rec.divisionPath),
+        beneficiaryId,
+        block,
+        months: bit,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [unitPeople.unitPath, unitPeople.beneficiaryId, unitPeople.block],
+      set: { months: sql`${unitPeople.months} | excluded.months` },
+      setWhere: sql`${unitPeople.months} & excluded.months = 0`,
     });
 }
 
@@ -82,7 +117,13 @@ export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, benefic
  * rows already replaced — each of them stays counted only while another remaining record of that station and month
  * names them.
  */
-export async function dropPeopleMonths(tx: DbOrTx, stationId: string, servedOn: string, beneficiaryIds: string[]) {
+export async function dropPeopleMonths(
+  tx: DbOrTx,
+  stationId: string,
+  divisionPath: string,
+  servedOn: string,
+  beneficiaryIds: string[],
+) {
   if (beneficiaryIds.length === 0) return;
   const month = monthOf(servedOn);
   const these = and(eq(pm.stationId, stationId), eq(pm.month, month), inArray(pm.beneficiaryId, beneficiaryIds));
@@ -97,4 +138,26 @@ export async function dropPeopleMonths(tx: DbOrTx, stationId: string, servedOn: 
         sql`not exists (select 1 from ${people} where ${people.beneficiaryId} = ${pm.beneficiaryId} and ${people.stationId} = ${pm.stationId} and ${people.servedOn} >= ${month}::date and ${people.servedOn} < (${month}::date + interval '1 month'))`,
       ),
     );
+  // The unit's bits of these people, again from the people-month rows left (another station of the unit may still
+  // serve them that month); the rows locked first, like those above, so a record of theirs being written is seen.
+  const { block } = monthBit(month);
+  const unit = and(
+    eq(unitPeople.unitPath, unitOf(divisionPath)),
+    eq(unitPeople.block, block),
+    inArray(unitPeople.beneficiaryId, beneficiaryIds),
+  );
+  await tx
+    .select({ id: unitPeople.beneficiaryId })
+    .from(unitPeople)
+    .where(unit)
+    .orderBy(unitPeople.beneficiaryId)
+    .for('update');
+  const m = sql`(extract(year from ${pm.month})::int * 12 + extract(month from ${pm.month})::int - 1)`;
+  await tx
+    .update(unitPeople)
+    .set({
+      months: sql`coalesce((select bit_or(1::bigint << (${m} % 60)) from ${pm} where ${pm.beneficiaryId} = ${unitPeople.beneficiaryId} and ${pm.divisionPath} like ${unitPeople.unitPath} || '%' and ${m} / 60 = ${unitPeople.block}), 0)`,
+    })
+    .where(unit);
+  await tx.delete(unitPeople).where(and(unit, sql`${unitPeople.months} = 0`));
 }

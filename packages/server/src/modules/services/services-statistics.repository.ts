@@ -1,11 +1,13 @@
-import { and, asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { narrowedCondition, type NarrowedScope } from '../../platform/auth/narrowed-scope';
 import {
   serviceMonthStats as stats,
   servicePeopleMonths as people,
   serviceRecordPeople as recordPeople,
+  serviceUnitPeople as unitPeople,
 } from './services.table';
+import { monthBit } from './rollups.repository';
 
 // Service statistics from the month rollups (DESIGN §3, R-SVC-2…5): `service_month_stats` and `service_people_months`
 // are kept in step with every record in its transaction, so a figure here moves the moment a record is saved, and a
@@ -36,6 +38,42 @@ const figures = {
   headCount: sql<number>`coalesce(sum(${stats.headCount}), 0)::int`,
   minutes: sql<number>`coalesce(sum(${stats.minutes}), 0)::int`,
 };
+
+const depth = (path: string) => path.split('/').filter(Boolean).length;
+
+/**
+ * Whether the unit rows (`service_unit_people`) answer a narrowed scope: the city or a unit (a county-level division),
+ * asked by an officer of the city or a unit, with no station or organisation named. Anything finer reads the station
+ * rows.
+ */
+const atUnitLevel = (n: NarrowedScope) =>
+  n.scope.kind === 'division' &&
+  !n.stationIds &&
+  !n.organisationId &&
+  depth(n.scope.path) <= 2 &&
+  (!n.path || depth(n.path) <= 2);
+
+/** The unit rows of a division-level scope served in the months: their 60-month blocks' bits tested (at most two). */
+function unitPeopleWhere(n: NarrowedScope, m: MonthRange): SQL {
+  const masks = new Map<number, bigint>();
+  let { block, bit } = monthBit(m.from);
+  const last = monthBit(m.to);
+  for (;;) {
+    masks.set(block, (masks.get(block) ?? 0n) | bit);
+    if (block === last.block && bit === last.bit) break;
+    [block, bit] = bit === 1n << 59n ? [block + 1, 1n] : [block, bit << 1n];
+  }
+  const path = n.scope.kind === 'division' ? n.scope.path : '';
+  return and(
+    sql`${unitPeople.unitPath} like ${`${path}%`}`,
+    n.path ? sql`${unitPeople.unitPath} like ${`${n.path}%`}` : undefined,
+    or(
+      ...[...masks].map(
+        ([b, mask]) => sql`(${unitPeople.block} = ${b} and ${unitPeople.months} & ${mask.toString()}::bigint <> 0)`,
+      ),
+    ),
+  )!;
+}
 
 /** The child a row belongs to: the next division code under `parentPath`, or the station. */
 const childOf = (by: 'unit' | 'station', parentPath: string, col: { divisionPath: AnyColumn; stationId: AnyColumn }) =>
@@ -77,33 +115,49 @@ export const serviceStatistics = {
   },
   /** Distinct named people served in the months (a person served in several months or stations counts once). */
   async peopleServed(db: DbOrTx, n: NarrowedScope, m: MonthRange): Promise<number> {
-    const [row] = await db
-      .select({ n: sql<number>`count(distinct ${people.beneficiaryId})::int` })
-      .from(people)
-      .where(and(narrowedCondition(n, peopleCols), inMonths(people.month, m)));
+    // Distinct by hashing (a subquery grouped), not count(distinct …), which sorts every row.
+    const ids = atUnitLevel(n)
+      ? db.select({ id: unitPeople.beneficiaryId }).from(unitPeople).where(unitPeopleWhere(n, m))
+      : db
+          .select({ id: people.beneficiaryId })
+          .from(people)
+          .where(and(narrowedCondition(n, peopleCols), inMonths(people.month, m)));
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ids.groupBy(sql`1`).as('served'));
     return row.n;
   },
   /** The same figures per child unit (under `parentPath`) or per station, with distinct people per child. */
   async breakdown(db: DbOrTx, n: NarrowedScope, m: MonthRange, by: 'unit' | 'station', parentPath: string) {
     const child = childOf(by, parentPath, statsCols);
     const personChild = childOf(by, parentPath, peopleCols);
+    const unitChild = childOf('unit', parentPath, {
+      divisionPath: unitPeople.unitPath,
+      stationId: unitPeople.unitPath,
+    });
     const [rows, served] = await Promise.all([
       db
         .select({ id: child, ...figures })
         .from(stats)
         .where(and(narrowedCondition(n, statsCols), inMonths(stats.month, m)))
         .groupBy(child),
-      db
-        .select({ id: personChild, people: sql<number>`count(distinct ${people.beneficiaryId})::int` })
-        .from(people)
-        .where(and(narrowedCondition(n, peopleCols), inMonths(people.month, m)))
-        .groupBy(personChild),
+      by === 'unit' && atUnitLevel(n)
+        ? db
+            .select({ id: unitChild, people: sql<number>`count(distinct ${unitPeople.beneficiaryId})::int` })
+            .from(unitPeople)
+            .where(unitPeopleWhere(n, m))
+            .groupBy(unitChild)
+        : db
+            .select({ id: personChild, people: sql<number>`count(distinct ${people.beneficiaryId})::int` })
+            .from(people)
+            .where(and(narrowedCondition(n, peopleCols), inMonths(people.month, m)))
+            .groupBy(personChild),
     ]);
     const byId = new Map(served.map((s) => [s.id, s.people]));
     return rows.map((r) => ({ ...r, peopleServed: byId.get(r.id) ?? 0 }));
   },
   /** The people served in the months, as a subquery of ids (people by category is the registry's question). */
   servedPeople(n: NarrowedScope, m: MonthRange): SQL {
+    if (atUnitLevel(n))
+      return sql`select ${unitPeople.beneficiaryId} from ${unitPeople} where ${unitPeopleWhere(n, m)}`;
     return sql`select ${people.beneficiaryId} from ${people} where ${and(narrowedCondition(n, peopleCols), inMonths(people.month, m))}`;
   },
   /** R-SVC-5: "a home-visit record names the person between two dates", for visit completion. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { SERVICE_FORMS } from '@shegong/shared';
 import { auditedColumns } from '../../db/columns';
 
@@ -116,5 +116,26 @@ export const servicePeopleMonths = pgTable(
     index('service_people_months_path_idx').on(t.divisionPath.op('text_pattern_ops'), t.month),
     index('service_people_months_person_idx').on(t.beneficiaryId),
     index('service_people_months_org_idx').on(t.organisationId, t.month),
+  ],
+);
+
+/**
+ * The months each person was served in a unit (the county-level division of the stations), as bits of 60-month blocks
+ * (bit `m % 60` of block `m / 60`, `m` counting months from year 0): kept in step with `service_people_months` in the
+ * record's transaction, so the distinct people of a unit or the city over any period read about one row per person,
+ * not one per person and month (issue 11: the city's year).
+ */
+export const serviceUnitPeople = pgTable(
+  'service_unit_people',
+  {
+    unitPath: text('unit_path').notNull(),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
+    block: integer('block').notNull(),
+    months: bigint('months', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.beneficiaryId, t.block] }),
+    index('service_unit_people_path_idx').on(t.unitPath.op('text_pattern_ops'), t.block),
+    index('service_unit_people_person_idx').on(t.beneficiaryId),
   ],
 );

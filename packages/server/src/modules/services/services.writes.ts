@@ -185,7 +185,7 @@ export function createRecordWrites(d: ServiceDeps) {
         if (key(row) < key(current)) moves.reverse();
         for (const [r, sign] of moves) await moveMonthStats(tx, r, sign);
         await addPeopleMonths(tx, row, draft.beneficiaryIds);
-        await dropPeopleMonths(tx, current.stationId, current.servedOn, w.oldPeople);
+        await dropPeopleMonths(tx, current.stationId, current.divisionPath, current.servedOn, w.oldPeople);
         await resetContacts(tx, union(w.oldPeople, draft.beneficiaryIds));
         await writeAudit(tx, ctx, {
           action: 'update',
@@ -215,7 +215,7 @@ export function createRecordWrites(d: ServiceDeps) {
         if (!row) throw new AppError('VERSION_CONFLICT', '该服务记录已被他人修改，请刷新后再撤回');
         await repo.setPeople(tx, row, []);
         await moveMonthStats(tx, current, -1);
-        await dropPeopleMonths(tx, current.stationId, current.servedOn, w.oldPeople);
+        await dropPeopleMonths(tx, current.stationId, current.divisionPath, current.servedOn, w.oldPeople);
         await resetContacts(tx, w.oldPeople);
         const item = d.divisions.catalogueItem(current.catalogueCode);
         await writeAudit(tx, ctx, {
