@@ -23,9 +23,11 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 export function AlertsPage() {
   const narrow = Grid.useBreakpoint().md === false;
   const [params] = useSearchParams();
-  const [filters, setFilters] = useState<Partial<AlertQuery>>(() =>
-    params.get('active') === 'true' ? { active: true } : {},
-  );
+  const [filters, setFilters] = useState<Partial<AlertQuery>>(() => ({
+    ...(params.get('active') === 'true' ? { active: true } : {}),
+    // A report's figure links to its station's alerts.
+    ...(params.get('stationId') ? { stationId: params.get('stationId')! } : {}),
+  }));
   const paging = usePaging({ unit: '条' });
   const { data, isLoading } = useAlerts({ ...filters, ...paging.query });
   const stations = useStations({ page: 1, pageSize: 200 });
@@ -46,6 +48,7 @@ export function AlertsPage() {
             placeholder="社工站"
             style={{ width: 200 }}
             options={(stations.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            defaultValue={filters.stationId}
             onChange={set('stationId')}
           />
           <Select

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Empty, Flex, Form, Grid, List, Segmented, Select, Space, Table, theme } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -24,8 +24,14 @@ export function CasesPage() {
   const nav = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
   const approver = can('cases:approve');
-  const [view, setView] = useState<View>(approver ? 'awaiting' : user?.role === 'social_worker' ? 'mine' : 'all');
-  const [filters, setFilters] = useState<{ status?: CaseQuery['status']; stationId?: string }>({});
+  const [params] = useSearchParams();
+  const [view, setView] = useState<View>(
+    params.get('stationId') ? 'all' : approver ? 'awaiting' : user?.role === 'social_worker' ? 'mine' : 'all',
+  );
+  // A report's figure links to its station's cases (all of them, not only those awaiting the lead).
+  const [filters, setFilters] = useState<{ status?: CaseQuery['status']; stationId?: string }>(() => ({
+    stationId: params.get('stationId') ?? undefined,
+  }));
   const paging = usePaging({ unit: '个个案' });
   const { data, isLoading } = useCases({ view, ...filters, ...paging.query });
   const stations = useMyStations();
@@ -92,6 +98,7 @@ export function CasesPage() {
                   allowClear
                   placeholder="全部社工站"
                   options={stations.data?.items.map((s) => ({ value: s.id, label: s.name }))}
+                  defaultValue={filters.stationId}
                   onChange={(stationId) => {
                     setFilters((f) => ({ ...f, stationId }));
                     paging.reset();

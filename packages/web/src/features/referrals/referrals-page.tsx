@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button, Card, Empty, Grid, List, Select, Space, Table } from 'antd';
 import {
   formatFen,
@@ -24,7 +24,11 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 /** 转介与资源链接 (附件2 (一)3): the referrals in reach with their status and what they obtained. */
 export function ReferralsPage() {
   const narrow = Grid.useBreakpoint().md === false;
-  const [filters, setFilters] = useState<Partial<ReferralQuery>>({});
+  const [params] = useSearchParams();
+  // A report's figure links to its station's referrals.
+  const [filters, setFilters] = useState<Partial<ReferralQuery>>(() => ({
+    stationId: params.get('stationId') ?? undefined,
+  }));
   const [editing, setEditing] = useState<ReferralView | null>(null);
   const paging = usePaging({ unit: '条' });
   const { data, isLoading } = useReferrals({ ...filters, ...paging.query });
@@ -68,6 +72,7 @@ export function ReferralsPage() {
             placeholder="社工站"
             style={{ width: 200 }}
             options={(stations.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            defaultValue={filters.stationId}
             onChange={set('stationId')}
           />
           <Select
