@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Empty, Flex, Grid, Input, List, Space, Table, Tag, theme } from 'antd';
 import { ImportOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import type { BeneficiaryListItem } from '@shegong/shared';
+import { BENEFICIARY_CATEGORIES, type BeneficiaryListItem } from '@shegong/shared';
 import { useAuth } from '../../app/auth';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
@@ -17,7 +17,11 @@ export function BeneficiariesPage() {
   const nav = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
   const [q, setQ] = useState<string | undefined>();
-  const [filters, setFilters] = useState<BeneficiaryFilters>({});
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<BeneficiaryFilters>(() => ({
+    category: BENEFICIARY_CATEGORIES.find((c) => c === params.get('category')),
+    stationId: params.get('stationId') ?? undefined,
+  }));
   const paging = usePaging({ unit: '人' });
   const all = { ...filters, q };
   const { data, isLoading } = useBeneficiaries({ ...all, ...paging.query });
@@ -72,6 +76,7 @@ export function BeneficiariesPage() {
           }}
         />
         <BeneficiaryFilterForm
+          initial={{ category: filters.category, stationId: filters.stationId }}
           onChange={(f) => {
             setFilters(f);
             paging.reset();

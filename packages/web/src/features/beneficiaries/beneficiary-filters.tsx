@@ -17,7 +17,14 @@ import { useAuth } from '../../app/auth';
 export type BeneficiaryFilters = Omit<Partial<BeneficiaryQuery>, 'page' | 'pageSize'>;
 
 /** The list's filters (UX.md List: on top, collapsed on phones behind 筛选). */
-export function BeneficiaryFilterForm({ onChange }: { onChange: (f: BeneficiaryFilters) => void }) {
+export function BeneficiaryFilterForm({
+  onChange,
+  initial = {},
+}: {
+  onChange: (f: BeneficiaryFilters) => void;
+  /** Filters the page was opened with (a report's figure links to its station's people of a category). */
+  initial?: Pick<BeneficiaryFilters, 'category' | 'stationId'>;
+}) {
   const narrow = Grid.useBreakpoint().md === false;
   const [open, setOpen] = useState(false);
   const { can } = useAuth();
@@ -47,6 +54,7 @@ export function BeneficiaryFilterForm({ onChange }: { onChange: (f: BeneficiaryF
       layout={narrow ? 'vertical' : 'inline'}
       style={{ rowGap: 8 }}
       onValuesChange={changed}
+      initialValues={initial}
     >
       <Form.Item name="category" label="类别">
         <Select

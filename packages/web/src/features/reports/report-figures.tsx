@@ -23,7 +23,7 @@ function linksFor(r: ReportView) {
     referrals: `/referrals${qs({ stationId: station })}`,
     trainings: '/trainings',
     plan: '/progress',
-    beneficiaries: '/beneficiaries',
+    beneficiaries: (category: string) => `/beneficiaries${qs({ stationId: station, category })}`,
   };
 }
 
@@ -139,7 +139,7 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
                 key={c.category}
                 label={CATEGORY_LABELS[c.category]}
                 value={`${c.people} 人`}
-                to={to.beneficiaries}
+                to={to.beneficiaries(c.category)}
               />
             ))}
           </Row>
