@@ -1,0 +1,53 @@
+import type { ReportView } from '@shegong/shared';
+import type { Db } from '../../db/database';
+import { writeAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { ActorContext } from '../../platform/http/context';
+import type { CatalogueEntry } from './reports.document-figures';
+import { reportDocument } from './reports.document';
+import { reportWorkbook } from './reports.workbook';
+
+export interface ReportExportDeps {
+  db: Db;
+  clock: Clock;
+  /** The report as its reader may see it: 404 outside the reader's scope, exactly like the page (R-SCOPE-1). */
+  reports: { get(ctx: ActorContext, id: string): Promise<ReportView> };
+  /** 附件2 (the divisions service's `catalogue`), to name domains and items. */
+  catalogue: () => readonly CatalogueEntry[];
+}
+
+/** A file name without the characters Windows refuses. */
+const fileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
+
+/**
+ * A report as Word (公文 layout) and its figures as Excel (R-REP-3, issue 12 "Export"): the same view the report's page
+ * shows (figures live until acceptance, frozen after), each export audited once the file is made.
+ */
+export function createReportExports(d: ReportExportDeps) {
+  const audit = (ctx: ActorContext, view: ReportView, what: string) =>
+    writeAudit(d.db, ctx, {
+      action: 'export',
+      entityType: 'report',
+      entityId: view.id,
+      summary: `导出${what}：${view.title}`,
+    });
+  return {
+    async document(ctx: ActorContext, id: string) {
+      const view = await d.reports.get(ctx, id);
+      const bytes = await reportDocument({
+        view,
+        catalogue: d.catalogue(),
+        date: view.firstSubmittedOn ?? d.clock.today(),
+      });
+      await audit(ctx, view, '报告（Word）');
+      return { bytes, filename: fileName(view.title, 'docx') };
+    },
+    async workbook(ctx: ActorContext, id: string) {
+      const view = await d.reports.get(ctx, id);
+      const bytes = await reportWorkbook(view, d.catalogue(), d.clock.now());
+      await audit(ctx, view, '报告数据（Excel）');
+      return { bytes, filename: fileName(`${view.title}数据`, 'xlsx') };
+    },
+  };
+}
+export type ReportExports = ReturnType<typeof createReportExports>;
