@@ -6,29 +6,7 @@ import { servicesFixture } from '../../test-support/services-fixture';
 import { createTestApp, DIV, stationBody, type Session, type TestApp } from '../../test-support/test-app';
 import { auditEvents } from '../../platform/audit/audit.table';
 import { planTargets } from '../divisions/divisions.table';
-import { stations } from '../stations/stations.table';
 import { reports } from './reports.table';
-import { createContractLookup } from '../contracts';
-import { createDivisionService } from '../divisions';
-import { createOrganisationLookup } from '../organisations';
-import { createStationLookup } from '../stations';
-import { registerCirculars } from './circulars.module';
-
-/** Until app-reports.ts composes the reports module, the test registers the routes as it will. */
-async function registerTestCirculars(x: TestApp) {
-  if (x.app.hasRoute({ method: 'GET', url: '/api/v1/circulars' })) return;
-  const db = x.db;
-  const stationLookup = createStationLookup({ db });
-  const organisations = createOrganisationLookup({ db });
-  registerCirculars(x.app, {
-    db,
-    clock: x.clock,
-    divisions: await createDivisionService({ db }),
-    stations: stationLookup,
-    organisations,
-    contracts: createContractLookup({ db, clock: x.clock, stations: stationLookup, organisations }),
-  });
-}
 
 // 完成及时率 (R-REP-3) and the city's 通报 (R-REP-4, 六（七）) through the HTTP API: every figure equals what this test
 // counts from the rows it made, lateness is judged at the boundary (the due date itself is in time), a county reads
@@ -40,9 +18,24 @@ let f: Awaited<ReturnType<typeof servicesFixture>>;
 let qingfeng: Session;
 let cityOfficer: Session;
 
-/** Reports whose first submission the test sets, on the dates that matter (the lateness boundary). */
-async function submitOn(id: string, day: string | null) {
-  await t.db.update(reports).set({ firstSubmittedOn: day }).where(eq(reports.id, id));
+/** The one report the list shows for a query, as the station's project lead reads it. */
+async function owed(query: string) {
+  const r = await t.call(f.lead, 'GET', `/api/v1/reports?pageSize=50&stationId=${f.ids.liutun}&${query}`);
+  expect(r.statusCode, r.body).toBe(200);
+  const items = r.json().items as { id: string; late: boolean; daysLate: number }[];
+  expect(items, query).toHaveLength(1);
+  return items[0];
+}
+
+/** The project lead submits a report on a given day (the Clock set to it), through the reports API. */
+async function submitOn(id: string, day: string) {
+  try {
+    t.clock.set(day);
+    const r = await t.call(f.lead, 'POST', `/api/v1/reports/${id}/submit`, { version: 1 });
+    expect(r.statusCode, r.body).toBe(200);
+  } finally {
+    t.clock.set(TODAY);
+  }
 }
 
 /** Completeness and timeliness counted here, in plain code, from the rows in the database (R-REP-3). */
@@ -75,7 +68,6 @@ const get = async <T>(s: Session, url: string) => {
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp({ today: TODAY });
-  await registerTestCirculars(t);
   f = await servicesFixture(t, 83);
   qingfeng = (await t.as('county_officer', DIV.qingfeng)).session;
   cityOfficer = f.city;
@@ -99,63 +91,25 @@ afterAll(() => t?.close());
 
 describe('R-REP-3 completeness and timeliness', () => {
   it('judges lateness at the boundary: submitted on the due date is on time, a day after is late', async () => {
-    const [liutun] = await t.db.select().from(stations).where(eq(stations.id, f.ids.liutun));
-    const owe = (
-      kind: 'station_monthly' | 'station_quarterly',
-      periodKey: string,
-      start: string,
-      end: string,
-      due: string,
-    ) => ({
-      kind,
-      subjectKey: f.ids.liutun,
-      periodKey,
-      periodStart: start,
-      periodEnd: end,
-      dueOn: due,
-      divisionPath: liutun.divisionPath,
-      stationId: f.ids.liutun,
-      organisationId: f.ids.org,
-      unitCode: DIV.puyangCounty,
-    });
-    const made = await t.db
-      .insert(reports)
-      .values([
-        owe('station_monthly', '2026-07', '2026-07-01', '2026-07-31', '2026-08-05'),
-        owe('station_monthly', '2026-08', '2026-08-01', '2026-08-31', '2026-09-05'),
-        owe('station_monthly', '2026-09', '2026-09-01', '2026-09-30', '2026-10-05'),
-        owe('station_quarterly', '2026-Q3', '2026-07-01', '2026-09-30', '2026-10-10'),
-        owe('station_monthly', '2026-11', '2026-11-01', '2026-11-30', '2026-12-05'),
-      ])
-      .returning({ id: reports.id, periodKey: reports.periodKey, kind: reports.kind });
-    const id = (k: string) => made.find((m) => m.periodKey === k && (k !== Q3 || m.kind === 'station_quarterly'))!.id;
-    await submitOn(id('2026-07'), '2026-08-05'); // on its due date: in time
-    await submitOn(id('2026-08'), '2026-09-06'); // a day after: late
-    await submitOn(id(Q3), '2026-10-01'); // early
-    // 2026-09 is missing (due 10-05, nothing sent); 2026-11 is not yet due and not expected.
-    const county = await t.db
-      .insert(reports)
-      .values({
-        kind: 'county_quarterly',
-        subjectKey: DIV.qingfeng,
-        periodKey: Q3,
-        periodStart: '2026-07-01',
-        periodEnd: '2026-09-30',
-        dueOn: '2026-10-15',
-        divisionPath: `/${DIV.city}/${DIV.qingfeng}/`,
-        unitCode: DIV.qingfeng,
-      })
-      .returning({ id: reports.id });
-    await submitOn(county[0].id, '2026-10-15');
+    // The schedule owes 柳屯镇's briefs from its contract (2026-01-01); the 通报's first read makes them rows.
+    await get<Timeliness>(cityOfficer, '/api/v1/reports/timeliness');
+    const jul = await owed('kind=station_monthly&period=2026-07');
+    const aug = await owed('kind=station_monthly&period=2026-08');
+    const q3 = await owed(`kind=station_quarterly&period=${Q3}`);
+    await submitOn(jul.id, '2026-08-05'); // due 08-05: on its due date, in time
+    await submitOn(aug.id, '2026-09-06'); // due 09-05: a day after, late
+    await submitOn(q3.id, '2026-10-01'); // due 10-10: early
+    expect(await owed('kind=station_monthly&period=2026-08')).toMatchObject({ late: true, daysLate: 1 });
+    expect(await owed('kind=station_monthly&period=2026-07')).toMatchObject({ late: false, daysLate: 0 });
+    // September's brief (due 10-05) and 濮阳县's quarterly report (due 10-15) are missing; the city's second-half
+    // report (due 2027-01-20) and November's brief (due 12-05) are not yet expected.
 
     const r = await get<Timeliness>(cityOfficer, `/api/v1/reports/timeliness?period=${Q3}`);
     const py = r.byUnit.find((u) => u.code === DIV.puyangCounty)!;
-    expect(py).toMatchObject({ expected: 4, submitted: 3, onTime: 2, late: 1, missing: 1 });
+    expect(py).toMatchObject({ expected: 5, submitted: 3, onTime: 2, late: 1, missing: 2 });
     expect(py).toMatchObject(await counted({ unitCode: DIV.puyangCounty }, '2026-07-01', '2026-09-30'));
-    expect(py.completeness).toBe(75);
-    expect(py.timeliness).toBe(50);
-    const qf = r.byUnit.find((u) => u.code === DIV.qingfeng)!;
-    expect(qf).toMatchObject({ expected: 1, onTime: 1, late: 0, missing: 0, timeliness: 100 });
+    expect(py.completeness).toBe(60);
+    expect(py.timeliness).toBe(40);
     expect(r.byOrganisation).toEqual([
       expect.objectContaining({
         id: f.ids.org,
@@ -163,11 +117,12 @@ describe('R-REP-3 completeness and timeliness', () => {
         ...(await counted({ organisationId: f.ids.org }, '2026-07-01', '2026-09-30')),
       }),
     ]);
-    expect(r.total).toMatchObject({ expected: 5, onTime: 3, late: 1, missing: 1 });
-    // By the month the periods begin (as the list's ?period= filters): July's brief, quarterly brief and county
-    // report on time, August's brief late, September's missing.
+    expect(r.byOrganisation[0]).toMatchObject({ expected: 4, onTime: 2, late: 1, missing: 1 });
+    expect(r.total).toMatchObject(await counted({}, '2026-07-01', '2026-09-30'));
+    // By the month the periods begin (as the list's ?period= filters): July's brief and the quarterly brief on time
+    // and the county's quarterly report missing, August's brief late, September's missing.
     expect(r.byMonth.map((m) => [m.month, m.onTime, m.late, m.missing])).toEqual([
-      ['2026-07', 3, 0, 0],
+      ['2026-07', 2, 0, 1],
       ['2026-08', 0, 1, 0],
       ['2026-09', 0, 0, 1],
     ]);
@@ -176,16 +131,18 @@ describe('R-REP-3 completeness and timeliness', () => {
     expect(idle.length).toBeGreaterThan(0);
     expect(idle.every((u) => u.timeliness === null && u.completeness === null)).toBe(true);
 
-    // The year: November's brief is not yet due, so it is not expected; the rest are the same five.
+    // The year: every report of the year's periods, as counted here (November's brief not yet expected).
     const year = await get<Timeliness>(cityOfficer, '/api/v1/reports/timeliness?period=2026');
     expect(year.total).toMatchObject(await counted({}, '2026-01-01', '2026-12-31'));
-    expect(year.total.expected).toBe(5);
+    // One kind only: the station's monthly briefs of the quarter.
+    const monthly = await get<Timeliness>(cityOfficer, `/api/v1/reports/timeliness?period=${Q3}&kind=station_monthly`);
+    expect(monthly.total).toMatchObject({ expected: 3, onTime: 1, late: 1, missing: 1 });
   });
 
   it('a county reads its own unit only; contractor staff and bad periods are refused', async () => {
     const own = await get<Timeliness>(f.county, `/api/v1/reports/timeliness?period=${Q3}`);
     expect(own.byUnit.map((u) => u.code)).toEqual([DIV.puyangCounty]);
-    expect(own.total.expected).toBe(4);
+    expect(own.total.expected).toBe(5);
     const other = await get<Timeliness>(qingfeng, `/api/v1/reports/timeliness?period=${Q3}`);
     expect(other.byUnit.map((u) => u.code)).toEqual([DIV.qingfeng]);
     expect(other.byOrganisation).toEqual([]);
@@ -214,29 +171,29 @@ describe('R-REP-4 the city’s 通报', () => {
           .where(eq(planTargets.divisionCode, code))
       )[0].n;
     // 濮阳县: 柳屯镇 and 文留镇 operating, two resident workers at 柳屯镇 (both social work graduates), two records in
-    // Q3 (the October one is outside), two people due a visit and one visited; reports 2 on time of 4 expected.
+    // Q3 (the October one is outside), two people due a visit and one visited; reports 2 on time of 5 expected.
     expect(py.counts).toEqual({
       plan: { part: 2, whole: await planned(DIV.puyangCounty) },
-      reports: { part: 2, whole: 4 },
+      reports: { part: 2, whole: 5 },
       staffing: { part: 1, whole: 2 },
       qualified: { part: 2, whole: 2 },
       services: { part: 2, whole: 2 },
       visits: { part: 1, whole: 2 },
     });
-    expect(py.values).toMatchObject({ reports: 50, staffing: 50, qualified: 100, services: 1, visits: 50 });
-    // 清丰县: 城关镇 operating without workers or records; its quarterly report on time.
+    expect(py.values).toMatchObject({ reports: 40, staffing: 50, qualified: 100, services: 1, visits: 50 });
+    // 清丰县: 城关镇 operating without workers, records or a contract (so no reports owed).
     expect(qf.counts).toEqual({
       plan: { part: 1, whole: await planned(DIV.qingfeng) },
-      reports: { part: 1, whole: 1 },
+      reports: { part: 0, whole: 0 },
       staffing: { part: 0, whole: 1 },
       qualified: { part: 0, whole: 0 },
       services: { part: 0, whole: 1 },
       visits: { part: 0, whole: 0 },
     });
-    expect(qf.values).toMatchObject({ reports: 100, staffing: 0, qualified: null, services: 0, visits: null });
+    expect(qf.values).toMatchObject({ reports: null, staffing: 0, qualified: null, services: 0, visits: null });
     // Ranks: better values rank first; units with nothing to measure are not ranked on it.
-    expect(py.ranks).toMatchObject({ reports: 2, staffing: 1, qualified: 1, services: 1, visits: 1 });
-    expect(qf.ranks).toMatchObject({ reports: 1, staffing: 2, qualified: null, visits: null });
+    expect(py.ranks).toMatchObject({ reports: 1, staffing: 1, qualified: 1, services: 1, visits: 1 });
+    expect(qf.ranks).toMatchObject({ reports: null, staffing: 2, qualified: null, services: 2, visits: null });
     const units = c.rows.length;
     expect(c.unitCount).toBe(units);
     expect(units).toBeGreaterThan(2);

@@ -19,6 +19,8 @@ export interface CircularModuleDeps {
   stations: StationLookup;
   organisations: OrganisationLookup;
   contracts: ContractLookup;
+  /** The lead's reporting calendar (`createReportSchedule(...)`), made current before reports are counted. */
+  schedule: { ensure(): Promise<void> };
 }
 
 /**
@@ -27,7 +29,7 @@ export interface CircularModuleDeps {
  */
 export function registerCirculars(app: FastifyInstance, d: CircularModuleDeps) {
   const { db, clock, divisions, stations } = d;
-  const timeliness = createTimeliness({ db, clock, divisions, organisations: d.organisations });
+  const timeliness = createTimeliness({ db, clock, divisions, organisations: d.organisations, schedule: d.schedule });
   const circulars = createCirculars({
     db,
     clock,

@@ -12,6 +12,8 @@ export interface TimelinessDeps {
   clock: Clock;
   divisions: Pick<DivisionService, 'countiesIn' | 'find'>;
   organisations: Pick<OrganisationLookup, 'names'>;
+  /** The reporting calendar (reports.schedule.ts): every report owed up to today exists before it is counted. */
+  schedule: { ensure(): Promise<void> };
 }
 type Figures = Timeliness['total'];
 
@@ -53,6 +55,8 @@ export function periodOf(clock: Clock, key: string | undefined) {
 export function createTimeliness(d: TimelinessDeps) {
   /** Counts per county-level unit under a division path, for the page and the 通报. */
   async function compute(path: string, from: string, to: string, kind?: TimelinessQuery['kind']) {
+    // A report nobody has opened is still owed: the schedule makes it a row before it can be missing.
+    await d.schedule.ensure();
     const groups = await repo.groups(
       d.db,
       { kind: 'division', path },
