@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEALTH_CATEGORIES, type ReportFigures } from '@shegong/shared';
+import type { ReportFigures } from '@shegong/shared';
 import { makeCitizenId } from '../../test-support/citizen-ids';
+import { expectedCounts, expectedServices, plannedUnder } from '../../test-support/report-figures-expected';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app';
 import { buildTwoWorlds, FIXTURE_PASSWORD, WORLDS_TODAY, type TwoWorlds } from '../../test-support/two-worlds';
-import { alerts } from '../alerts/alerts.table';
 import { createVisitService } from '../beneficiaries';
-import { beneficiaryCategories } from '../beneficiaries/beneficiaries.table';
 import { cases } from '../cases/cases.table';
 import { createContractLookup } from '../contracts';
 import { createDivisionService } from '../divisions';
-import { planTargets } from '../divisions/divisions.table';
 import { createOrganisationLookup } from '../organisations';
-import { referrals } from '../referrals/referrals.table';
-import { serviceRecordPeople, serviceRecords } from '../services/services.table';
+import { serviceRecords } from '../services/services.table';
 import { createStationLookup } from '../stations';
 import { createWorkerLookup } from '../workers';
 import { createReportFigures, type ReportSubject } from './reports.figures';
@@ -179,85 +176,8 @@ const subject = (kind: ReportSubject['kind'], start: string, end: string, at: st
   unitCode: at.split('/').filter(Boolean).at(-1)!,
 });
 
-/** Whether a row of `s` belongs to the subject: its stations, or under its division. */
-const inSubject = (s: ReportSubject, r: { stationId: string; divisionPath: string }) =>
-  s.stationIds ? s.stationIds.includes(r.stationId) : r.divisionPath.startsWith(s.divisionPath);
-const within = (d: string | null, s: ReportSubject) => !!d && d >= s.periodStart && d <= s.periodEnd;
-
-/** The service figures computed here from the records and people rows (not the rollups). */
-async function expectedServices(s: ReportSubject) {
-  const recs = (await t.db.select().from(serviceRecords).where(isNull(serviceRecords.archivedAt))).filter(
-    (r) => inSubject(s, r) && within(r.servedOn, s),
-  );
-  const ids = new Set(recs.map((r) => r.id));
-  const people = (await t.db.select().from(serviceRecordPeople)).filter((x) => ids.has(x.recordId));
-  const sum = (rs: typeof recs) => ({
-    records: rs.length,
-    personServices: people.filter((x) => rs.some((r) => r.id === x.recordId)).length,
-    headCount: rs.reduce((n, r) => n + r.headCount, 0),
-    minutes: rs.reduce((n, r) => n + r.durationMinutes, 0),
-  });
-  const by = (key: (r: (typeof recs)[number]) => string) =>
-    Object.fromEntries([...new Set(recs.map(key))].map((k) => [k, sum(recs.filter((r) => key(r) === k))]));
-  const served = new Set(people.map((x) => x.beneficiaryId));
-  const cats = (await t.db.select().from(beneficiaryCategories).where(isNull(beneficiaryCategories.archivedAt))).filter(
-    (c) =>
-      served.has(c.beneficiaryId) &&
-      !HEALTH_CATEGORIES.includes(c.category) &&
-      c.startedOn <= s.periodEnd &&
-      (c.endedOn == null || c.endedOn >= s.periodStart),
-  );
-  const byCategory: Record<string, number> = {};
-  for (const cat of new Set(cats.map((c) => c.category)))
-    byCategory[cat] = new Set(cats.filter((c) => c.category === cat).map((c) => c.beneficiaryId)).size;
-  return {
-    totals: { ...sum(recs), peopleServed: served.size },
-    byDomain: by((r) => String(r.domainCode)),
-    byItem: by((r) => r.catalogueCode),
-    byForm: by((r) => r.form),
-    byCategory,
-  };
-}
-
-/** Cases, alerts and referrals computed here from their rows, by the definitions the statistics state. */
-async function expectedCounts(s: ReportSubject) {
-  const cs = (await t.db.select().from(cases)).filter((c) => inSubject(s, c));
-  const as = (await t.db.select().from(alerts)).filter((a) => inSubject(s, a));
-  const rs = (await t.db.select().from(referrals)).filter((r) => inSubject(s, r));
-  const obtained = rs.filter((r) => r.status === 'obtained' && within(r.decidedOn, s));
-  return {
-    cases: {
-      opened: cs.filter((c) => within(c.openedOn, s)).length,
-      active: cs.filter((c) => c.openedOn <= s.periodEnd && (!c.closedOn || c.closedOn > s.periodEnd)).length,
-      closed: cs.filter((c) => within(c.closedOn, s)).length,
-    },
-    alerts: {
-      raised: as.filter((a) => within(a.raisedOn, s)).length,
-      handled: as.filter((a) => within(a.closedOn, s)).length,
-    },
-    referrals: {
-      submitted: rs.filter((r) => within(r.submittedOn, s)).length,
-      obtained: obtained.length,
-      amountFen: obtained.reduce((n, r) => n + (r.amountFen ?? 0), 0),
-    },
-  };
-}
-
-/** 附件1's targets up to the year for the units under a path, from the rows. */
-async function plannedUnder(path: string, year: number) {
-  const units = (await t.db.execute(
-    sql`select code from divisions where level = 'county' and path like ${path + '%'}`,
-  )) as unknown as { rows: { code: string }[] };
-  const codes = new Set(units.rows.map((u) => u.code));
-  const rows = await t.db
-    .select()
-    .from(planTargets)
-    .where(and(sql`${planTargets.year} <= ${year}`));
-  return rows.filter((r) => codes.has(r.divisionCode)).reduce((n, r) => n + r.target, 0);
-}
-
 async function check(s: ReportSubject, f: ReportFigures) {
-  const e = await expectedServices(s);
+  const e = await expectedServices(t.db, s);
   expect(f.services.totals).toEqual(e.totals);
   expect(Object.fromEntries(f.services.byDomain.map(({ domainCode, ...x }) => [String(domainCode), x]))).toEqual(
     e.byDomain,
@@ -267,7 +187,7 @@ async function check(s: ReportSubject, f: ReportFigures) {
     e.byForm,
   );
   expect(Object.fromEntries(f.services.byCategory.map((c) => [c.category, c.people]))).toEqual(e.byCategory);
-  const c = await expectedCounts(s);
+  const c = await expectedCounts(t.db, s);
   expect(f.services.cases).toEqual(c.cases);
   expect(f.services.alerts).toMatchObject(c.alerts);
   expect(f.services.referrals).toEqual(c.referrals);
@@ -312,7 +232,7 @@ describe('report figures from the records (R-REP-3)', () => {
     // R-SCOPE-2: 冯秀珍 is served, but her health category is not counted up.
     expect(f.services.byCategory.map((c) => c.category)).not.toContain('disabled');
     expect(f.services.visits).toEqual({ due: 2, done: 1, percent: 50 });
-    expect(f.plan).toEqual({ planned: await plannedUnder(paths.countyA, 2026), built: 1, operating: 1 });
+    expect(f.plan).toEqual({ planned: await plannedUnder(t.db, paths.countyA, 2026), built: 1, operating: 1 });
     expect(f.staffing).toMatchObject({ operatingStations: 1, understaffedStations: 0, workers: 2, qualified: 1 });
     // The world's April session (8 h) and June's (6 h for two).
     expect(f.trainings).toEqual({ sessions: 2, participants: 3, hours: 20 });
@@ -331,7 +251,7 @@ describe('report figures from the records (R-REP-3)', () => {
       ].sort(),
     );
     expect(f.services.visits).toEqual({ due: 3, done: 2, percent: 66.7 });
-    expect(f.plan).toEqual({ planned: await plannedUnder(paths.city, 2026), built: 2, operating: 2 });
+    expect(f.plan).toEqual({ planned: await plannedUnder(t.db, paths.city, 2026), built: 2, operating: 2 });
     // 清丰县's station has one resident: short of two.
     expect(f.staffing).toMatchObject({ operatingStations: 2, understaffedStations: 1, workers: 3, qualified: 2 });
     expect(f.trainings).toEqual({ sessions: 3, participants: 4, hours: 28 });
