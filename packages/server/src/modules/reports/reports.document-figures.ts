@@ -24,6 +24,14 @@ const date = (d: string) => {
 
 type Block = Paragraph | Table;
 
+const figs = (x: { records: number; personServices: number; headCount: number; minutes: number }) => [
+  x.records,
+  x.personServices,
+  x.headCount,
+  hours(x.minutes),
+];
+const figHeaders = ['服务记录（条）', '服务人次', '参与人次', '时长（小时）'];
+
 /** 一、基本情况: the subsections, numbered （一）… in order, the plan's only where the report covers a division. */
 export function figureSections(f: ReportFigures, catalogue: readonly CatalogueEntry[]): Block[] {
   const out: Block[] = [];
@@ -67,64 +75,12 @@ export function figureSections(f: ReportFigures, catalogue: readonly CatalogueEn
   section('服务开展');
   out.push(
     para(
-      `${date(f.from)}至${date(f.to)}，共记录服务${t.records}条，服务${t.personServices}人次、${t.peopleServed}人，社区活动等参与${t.headCount}人次，服务时长${hours(t.minutes)}小时。`,
+      t.records
+        ? `${date(f.from)}至${date(f.to)}，共记录服务${t.records}条，服务${t.personServices}人次、${t.peopleServed}人，社区活动等参与${t.headCount}人次，服务时长${hours(t.minutes)}小时。`
+        : `${date(f.from)}至${date(f.to)}，平台中没有服务记录。`,
     ),
   );
-  const names = new Map(catalogue.map((c) => [c.code, c]));
-  const domainName = (code: number) => catalogue.find((c) => c.domainCode === code)?.domainName ?? `领域${code}`;
-  const figs = (x: { records: number; personServices: number; headCount: number; minutes: number }) => [
-    x.records,
-    x.personServices,
-    x.headCount,
-    hours(x.minutes),
-  ];
-  const figHeaders = ['服务记录（条）', '服务人次', '参与人次', '时长（小时）'];
-  out.push(heading(3, 1, '按服务领域和项目（《实施方案》附件2）'));
-  const domainRows = new Set<number>();
-  const itemRows = s.byDomain.flatMap((d) => {
-    const items = s.byItem.filter((i) => i.domainCode === d.domainCode);
-    return [
-      [`${cnDomain(d.domainCode)}${domainName(d.domainCode)}`, ...figs(d)],
-      ...items.map((i) => [`\u3000${i.code} ${names.get(i.code)?.itemName ?? ''}`, ...figs(i)]),
-    ];
-  });
-  itemRows.forEach((r, i) => (/^\S+、/.test(String(r[0])) ? domainRows.add(i) : undefined));
-  out.push(
-    ...figuresTable({
-      caption: '服务领域和项目统计',
-      headers: ['领域 / 项目', ...figHeaders],
-      widths: [3.2, 1.2, 1, 1, 1.3],
-      rows: itemRows,
-      boldRows: domainRows,
-      total: ['合计', ...figs(t)],
-    }),
-  );
-  out.push(heading(3, 2, '按服务形式'));
-  out.push(
-    ...figuresTable({
-      caption: '服务形式统计（含小组工作和社区活动）',
-      headers: ['服务形式', ...figHeaders],
-      widths: [2, 1.2, 1, 1, 1.3],
-      rows: s.byForm.map((x) => [SERVICE_FORM_LABELS[x.form], ...figs(x)]),
-      total: ['合计', ...figs(t)],
-    }),
-  );
-  out.push(heading(3, 3, '按服务对象类别'));
-  out.push(
-    s.byCategory.length
-      ? para('统计期内接受服务的对象按其所属类别计（一人属多个类别的分别计入）。')
-      : para('统计期内接受服务的对象中无登记类别的记录。'),
-  );
-  if (s.byCategory.length)
-    out.push(
-      ...figuresTable({
-        caption: '服务对象类别统计',
-        headers: ['对象类别', '服务人数'],
-        widths: [3, 1.5],
-        rows: s.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.people]),
-      }),
-    );
-
+  if (t.records) out.push(...serviceTables(s, catalogue));
   section('走访、个案、预警与转介');
   out.push(
     para(
@@ -175,6 +131,61 @@ export function figureSections(f: ReportFigures, catalogue: readonly CatalogueEn
       }),
     );
   }
+  return out;
+}
+
+/** 1. by domain and item, 2. by form, 3. by category: the tables under （三）服务开展. */
+function serviceTables(s: ReportFigures['services'], catalogue: readonly CatalogueEntry[]): Block[] {
+  const out: Block[] = [];
+  const t = s.totals;
+  const names = new Map(catalogue.map((c) => [c.code, c]));
+  const domainName = (code: number) => catalogue.find((c) => c.domainCode === code)?.domainName ?? `领域${code}`;
+  out.push(heading(3, 1, '按服务领域和项目（《实施方案》附件2）'));
+  const domainRows = new Set<number>();
+  const itemRows = s.byDomain.flatMap((d) => {
+    const items = s.byItem.filter((i) => i.domainCode === d.domainCode);
+    return [
+      [`${cnDomain(d.domainCode)}${domainName(d.domainCode)}`, ...figs(d)],
+      ...items.map((i) => [`\u3000${i.code} ${names.get(i.code)?.itemName ?? ''}`, ...figs(i)]),
+    ];
+  });
+  itemRows.forEach((r, i) => (/^\S+、/.test(String(r[0])) ? domainRows.add(i) : undefined));
+  out.push(
+    ...figuresTable({
+      caption: '服务领域和项目统计',
+      headers: ['领域 / 项目', ...figHeaders],
+      widths: [3.2, 1.2, 1, 1, 1.3],
+      rows: itemRows,
+      boldRows: domainRows,
+      total: ['合计', ...figs(t)],
+    }),
+  );
+  out.push(heading(3, 2, '按服务形式'));
+  out.push(
+    ...figuresTable({
+      caption: '服务形式统计（含小组工作和社区活动）',
+      headers: ['服务形式', ...figHeaders],
+      widths: [2, 1.2, 1, 1, 1.3],
+      rows: s.byForm.map((x) => [SERVICE_FORM_LABELS[x.form], ...figs(x)]),
+      total: ['合计', ...figs(t)],
+    }),
+  );
+  out.push(heading(3, 3, '按服务对象类别'));
+  out.push(
+    s.byCategory.length
+      ? para('统计期内接受服务的对象按其所属类别计（一人属多个类别的分别计入）。')
+      : para('统计期内接受服务的对象中无登记类别的记录。'),
+  );
+  if (s.byCategory.length)
+    out.push(
+      ...figuresTable({
+        caption: '服务对象类别统计',
+        headers: ['对象类别', '服务人数'],
+        widths: [3, 1.5],
+        rows: s.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.people]),
+      }),
+    );
+
   return out;
 }
 
