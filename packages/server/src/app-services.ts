@@ -67,4 +67,5 @@ export function registerServiceModules(app: FastifyInstance, d: ServiceModuleDep
   const visits = createVisitService({ db, clock, stations, workers });
   visitRoutes(app, visits);
   statisticsRoutes(app, createStatisticsService({ db, clock, divisions, stations, organisations, contracts, visits }));
+  return { visits };
 }

@@ -22,6 +22,7 @@ import { createAttachments } from './platform/files/attachments';
 import { frameworkError, registerErrorHandler } from './platform/http/errors';
 import { registerTextGuard } from './platform/http/text-guard';
 import { registerServiceModules } from './app-services';
+import { registerReportModules } from './app-reports';
 import { auditRoutes, createAuditNames } from './modules/audit';
 import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -252,7 +253,7 @@ export async function buildApp(opts: AppOptions) {
     exportList: createBeneficiaryExport({ db, clock, divisions, stations, beneficiaries: beneficiaryService }),
   });
   // 服务: service records, cases, alerts, referrals, visits and statistics (R-SVC-2…5), composed in app-services.ts.
-  registerServiceModules(app, {
+  const { visits } = registerServiceModules(app, {
     db,
     clock,
     divisions,
@@ -262,6 +263,8 @@ export async function buildApp(opts: AppOptions) {
     attachments,
     beneficiaryService,
   });
+  // 报告: the calendar, reports, timeliness and 通报 (R-REP-1…4), composed in app-reports.ts.
+  registerReportModules(app, { db, clock, divisions, stations, organisations, contracts, attachments, visits });
   deskRoutes(
     app,
     createDeskService({

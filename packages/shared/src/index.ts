@@ -48,3 +48,4 @@ export * from './reports/report-enums';
 export * from './reports/report-schedule';
 export * from './reports/reports.schemas';
 export * from './reports/circulars.schemas';
+export * from './reports/report-labels';

@@ -6,6 +6,7 @@ import { makeCreditCode } from './credit-codes';
 import { makePng, multipartWith } from './images';
 import { DIV, sessionCookie, stationBody, type Session, type TestApp } from './test-app';
 import type { CaseIdKey } from './world-cases';
+import type { ReportIdKey } from './world-reports';
 import { serveWorldPerson } from './world-services';
 
 /**
@@ -42,7 +43,7 @@ export const ID_KEYS = [
   'alert',
   'referral',
 ] as const;
-export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey;
+export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey;
 export type WorldIds = Record<IdKey, string>;
 
 /** The roles whose scope one world bounds (city roles see the whole city and are not part of a world). */

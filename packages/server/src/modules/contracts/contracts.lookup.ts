@@ -41,6 +41,12 @@ export function createContractLookup(d: {
       const rows = await contractsRepository.firstCycleStarts(db, stationIds);
       return new Map(rows.map((r) => [r.stationId, String(r.start).slice(0, 10)]));
     },
+    /** Contracts' stations over their time in force and their agreement years: the reporting calendar's input. */
+    reportingBasis: () => contractsRepository.reportingBasis(db),
+    /** The stations a contract covers, whatever its dates. */
+    stationIdsOf: (contractId: string) => contractsRepository.stationIdsOf(db, contractId),
+    /** Changes whenever a contract, agreement or covered station does. */
+    reportingFingerprint: () => contractsRepository.reportingFingerprint(db),
     /** The contract signed from each procurement, if any (procurement views link to it). */
     async byProcurement(procurementIds: string[]): Promise<Map<string, string>> {
       const rows = await contractsRepository.byProcurement(db, procurementIds);

@@ -198,4 +198,58 @@ export const contractsRepository = {
         ),
       );
   },
+  /**
+   * What the reporting calendar is built from (R-REP-1): every contract's stations over the time it is in force, and
+   * its agreement years. Unscoped on purpose: the schedule is the whole city's; readers see reports through their scope.
+   */
+  async reportingBasis(db: DbOrTx) {
+    const [coverage, years] = await Promise.all([
+      db
+        .select({
+          contractId: contracts.id,
+          organisationId: contracts.organisationId,
+          countyCode: contracts.countyCode,
+          stationId: contractStations.stationId,
+          from: contracts.cycleStart,
+          to: sql<string>`coalesce(${contracts.endsOn}, ${contracts.cycleEnd})::text`,
+        })
+        .from(contractStations)
+        .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+        .where(notArchived)
+        .orderBy(asc(contracts.cycleStart), asc(contracts.id)),
+      db
+        .select({
+          contractId: contracts.id,
+          organisationId: contracts.organisationId,
+          countyCode: contracts.countyCode,
+          divisionPath: contracts.divisionPath,
+          yearNo: agreements.yearNo,
+          periodStart: agreements.periodStart,
+          periodEnd: agreements.periodEnd,
+        })
+        .from(agreements)
+        .innerJoin(contracts, eq(contracts.id, agreements.contractId))
+        .where(notArchived),
+    ]);
+    return { coverage, years };
+  },
+  /** The stations a contract covers (an agreement-year report's figures are theirs). */
+  async stationIdsOf(db: DbOrTx, contractId: string): Promise<string[]> {
+    const rows = await db
+      .select({ stationId: contractStations.stationId })
+      .from(contractStations)
+      .where(eq(contractStations.contractId, contractId));
+    return rows.map((r) => r.stationId);
+  },
+  /** A cheap fingerprint of what the calendar depends on, so the schedule is rebuilt only when contracts change. */
+  async reportingFingerprint(db: DbOrTx): Promise<string> {
+    const [[c], [a], [s]] = await Promise.all([
+      db
+        .select({ n: sql<string>`count(*)::text`, at: sql<string>`coalesce(max(${contracts.updatedAt})::text, '')` })
+        .from(contracts),
+      db.select({ n: sql<string>`count(*)::text` }).from(agreements),
+      db.select({ n: sql<string>`count(*)::text` }).from(contractStations),
+    ]);
+    return `${c.n}/${c.at}/${a.n}/${s.n}`;
+  },
 };

@@ -6,6 +6,8 @@ import type { IdKey, World, WorldIds, WorldRole } from '../../test-support/two-w
 import { PDF, PNG } from '../../test-support/two-worlds';
 import { ALERT_BODY_REFS, ALERT_ENTRIES, ALERT_LISTS } from './route-matrix.alerts';
 import { CASE_BODY_REFS, CASE_ENTRIES, CASE_LISTS } from './route-matrix.cases';
+import { REPORT_ENTRIES, REPORT_LISTS } from './route-matrix.reports';
+import { CIRCULAR_LISTS } from './route-matrix.circulars';
 
 /**
  * How the R-SCOPE-1 route matrix calls each /api/v1 route that has a path parameter, keyed exactly as the route is
@@ -250,6 +252,7 @@ export const ENTRIES: Record<string, Entry> = {
 
   ...CASE_ENTRIES,
   ...ALERT_ENTRIES,
+  ...REPORT_ENTRIES,
   'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
   'PATCH /api/v1/service-records/:recordId': {
     params: { recordId: 'serviceRecord' },
@@ -352,6 +355,8 @@ export const LISTS: Record<string, ListSpec> = {
   },
   ...CASE_LISTS,
   ...ALERT_LISTS,
+  ...REPORT_LISTS,
+  ...CIRCULAR_LISTS,
   '/api/v1/service-records': {
     queries: all((b) => [
       'pageSize=200',

@@ -17,6 +17,7 @@ import {
   type WorldRole,
 } from '../../test-support/two-worlds';
 import { CASE_ID_KEYS, openWorldCases } from '../../test-support/world-cases';
+import { REPORT_ID_KEYS, openWorldReports } from '../../test-support/world-reports';
 import { BODY_REFS, ENTRIES, LISTS, type ListEntry, type RecordEntry, type Target } from './route-matrix.entries';
 
 /**
@@ -31,8 +32,9 @@ let missing: Target;
 beforeAll(async () => {
   w = await buildTwoWorlds(t);
   await openWorldCases(t, w);
+  await openWorldReports(t, w);
   missing = {
-    ids: Object.fromEntries([...ID_KEYS, ...CASE_ID_KEYS].map((k) => [k, randomUUID()])) as WorldIds,
+    ids: Object.fromEntries([...ID_KEYS, ...CASE_ID_KEYS, ...REPORT_ID_KEYS].map((k) => [k, randomUUID()])) as WorldIds,
     versions: w.B.versions,
     idNumber: makeCitizenId('19880808', 555),
   };
@@ -187,7 +189,7 @@ const listRoutes = [
         !pathParams(r.url).length &&
         !('public' in r.access) &&
         r.url !== '/api/v1/auth/me' &&
-        !r.url.endsWith('.xlsx'),
+        !r.url.endsWith('/template.xlsx'),
     )
     .map((r) => r.url),
   ...withParams.filter((r) => r.method === 'GET' && 'list' in (ENTRIES[key(r)] ?? {})).map((r) => r.url),

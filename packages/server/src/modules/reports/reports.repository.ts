@@ -1,0 +1,150 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ReportKind, ReportQuery } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import type { Actor } from '../../platform/auth/actor';
+import { scopeCondition } from '../../platform/auth/scope';
+import { pageRows } from '../../platform/http/paging';
+import { reportRevisions, reports } from './reports.table';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportInsert = typeof reports.$inferInsert;
+export type RevisionRow = typeof reportRevisions.$inferSelect;
+
+/**
+ * Which reports an actor reaches (R-SCOPE-1): officers those under their division (a unit never another unit's),
+ * contractor staff their own organisation's.
+ */
+export const reportScope = (actor: Actor): SQL =>
+  scopeCondition(actor.scope, {
+    divisionPath: reports.divisionPath,
+    stationId: reports.stationId,
+    organisationId: reports.organisationId,
+  });
+
+/** The first and last day of a `?period=` (a year, month, quarter, half or a day). */
+export function periodRange(p: string): [string, string] {
+  const y = p.slice(0, 4);
+  if (p.length === 4) return [`${y}-01-01`, `${y}-12-31`];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(p)) return [p, p];
+  const months = (a: number, b: number): [string, string] => [
+    `${y}-${String(a).padStart(2, '0')}-01`,
+    new Date(Date.UTC(+y, b, 0)).toISOString().slice(0, 10),
+  ];
+  if (p[5] === 'Q') return months(+p[6] * 3 - 2, +p[6] * 3);
+  if (p[5] === 'H') return p[6] === '1' ? months(1, 6) : months(7, 12);
+  return months(+p.slice(5, 7), +p.slice(5, 7));
+}
+
+/** Late (R-REP-3): first submitted after the due date, or not submitted and the due date has passed. */
+export const lateCondition = (today: string): SQL =>
+  sql`(${reports.firstSubmittedOn} > ${reports.dueOn} or (${reports.firstSubmittedOn} is null and ${reports.dueOn} < ${today}::date))`;
+
+/** All SQL of the reports module's own tables; every read takes the caller's scope condition. */
+export const reportsRepository = {
+  async page(db: DbOrTx, scope: SQL, q: ReportQuery, today: string) {
+    const range = q.period ? periodRange(q.period) : null;
+    const where = and(
+      scope,
+      sql`${reports.archivedAt} is null`,
+      q.kind ? eq(reports.kind, q.kind) : undefined,
+      range ? sql`${reports.periodStart} between ${range[0]}::date and ${range[1]}::date` : undefined,
+      q.unit ? eq(reports.unitCode, q.unit) : undefined,
+      q.organisationId ? eq(reports.organisationId, q.organisationId) : undefined,
+      q.stationId ? eq(reports.stationId, q.stationId) : undefined,
+      q.status ? eq(reports.status, q.status) : undefined,
+      q.late === true ? lateCondition(today) : q.late === false ? sql`not ${lateCondition(today)}` : undefined,
+    );
+    return pageRows(
+      db
+        .select()
+        .from(reports)
+        .where(where)
+        .orderBy(desc(reports.dueOn), asc(reports.kind), asc(reports.unitCode), asc(reports.subjectKey))
+        .$dynamic(),
+      db.$count(reports, where),
+      q,
+    );
+  },
+
+  async findInScope(db: DbOrTx, scope: SQL, id: string): Promise<ReportRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(reports)
+      .where(and(scope, eq(reports.id, id), sql`${reports.archivedAt} is null`));
+    return row;
+  },
+
+  /** The row locked for a workflow step, read again inside the transaction. */
+  async lock(db: DbOrTx, id: string): Promise<ReportRow | undefined> {
+    const [row] = await db.select().from(reports).where(eq(reports.id, id)).for('update');
+    return row;
+  },
+
+  /** A change guarded by the version the caller read (a stale write is a conflict, never a silent overwrite). */
+  async update(db: DbOrTx, id: string, version: number, set: Partial<ReportInsert>) {
+    const [row] = await db
+      .update(reports)
+      .set({ ...set, version: sql`${reports.version} + 1` })
+      .where(and(eq(reports.id, id), eq(reports.version, version)))
+      .returning();
+    return row as ReportRow | undefined;
+  },
+
+  /**
+   * The reports a county's or the city's report gathers (R-REP-2): its unit's station briefs of the same quarter, or
+   * the units' reports of the half-year's quarters. Read within the caller's scope.
+   */
+  async children(db: DbOrTx, scope: SQL, parent: ReportRow): Promise<ReportRow[]> {
+    const kind: ReportKind = parent.kind === 'county_quarterly' ? 'station_quarterly' : 'county_quarterly';
+    return db
+      .select()
+      .from(reports)
+      .where(
+        and(
+          scope,
+          sql`${reports.archivedAt} is null`,
+          eq(reports.kind, kind),
+          sql`${reports.periodStart} between ${parent.periodStart}::date and ${parent.periodEnd}::date`,
+          parent.kind === 'county_quarterly' ? eq(reports.unitCode, parent.unitCode) : undefined,
+        ),
+      )
+      .orderBy(asc(reports.periodStart), asc(reports.unitCode), asc(reports.subjectKey));
+  },
+
+  async revisions(db: DbOrTx, reportId: string): Promise<RevisionRow[]> {
+    return db
+      .select()
+      .from(reportRevisions)
+      .where(eq(reportRevisions.reportId, reportId))
+      .orderBy(desc(reportRevisions.revision));
+  },
+
+  async insertRevision(db: DbOrTx, v: typeof reportRevisions.$inferInsert) {
+    await db.insert(reportRevisions).values(v);
+  },
+
+  /**
+   * The schedule's rows (R-REP-1), inserted where missing. A new due date reaches only reports not yet due and not yet
+   * submitted, so past lateness never moves. In chunks: PostgreSQL takes at most 65,535 parameters a statement.
+   */
+  async upsertSchedule(db: DbOrTx, rows: ReportInsert[], today: string) {
+    for (let i = 0; i < rows.length; i += 1_000) {
+      await db
+        .insert(reports)
+        .values(rows.slice(i, i + 1_000))
+        .onConflictDoUpdate({
+          target: [reports.kind, reports.subjectKey, reports.periodKey],
+          set: { dueOn: sql`excluded.due_on` },
+          setWhere: sql`${reports.firstSubmittedAt} is null and ${reports.dueOn} >= ${today}::date and excluded.due_on >= ${today}::date and ${reports.dueOn} <> excluded.due_on`,
+        });
+    }
+  },
+
+  async byIds(db: DbOrTx, scope: SQL, ids: string[]): Promise<ReportRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(reports)
+      .where(and(scope, inArray(reports.id, ids)));
+  },
+};
