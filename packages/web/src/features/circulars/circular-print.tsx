@@ -10,7 +10,7 @@ const PRINT_CSS = `
 @media screen { .circular-print { display: none; } }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
-  .ant-layout-sider, .ant-layout-header, .skip-link, .circular-screen { display: none !important; }
+  .ant-layout-sider, .ant-layout-header, .skip-link, .ant-message, .circular-screen { display: none !important; }
   .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; min-height: 0 !important; }
   .circular-print { display: block; color: #000; font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; }
   .circular-print h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 20pt; text-align: center; margin: 0 0 8pt; font-weight: normal; }

@@ -17,7 +17,14 @@ function MeasureCell({ row, m, period }: { row: CircularRow; m: CircularMeasure;
   const rank = row.ranks[m];
   return (
     <div>
-      <Link to={measureLink(m, row.code, period)}>{valueText(m, row.values[m])}</Link>
+      {/* Underlined: the rank follows on the same line, so colour alone would not mark the link (WCAG 1.4.1). */}
+      {row.values[m] == null ? (
+        valueText(m, null)
+      ) : (
+        <Link to={measureLink(m, row.code, period)} style={{ textDecoration: 'underline' }}>
+          {valueText(m, row.values[m])}
+        </Link>
+      )}
       {rank != null && <span style={{ color: token.colorTextDescription, marginLeft: 4 }}>第{rank}名</span>}
       <div style={{ color: token.colorTextDescription, fontSize: token.fontSizeSM, whiteSpace: 'nowrap' }}>
         {countText(m, row.counts[m])}
@@ -30,7 +37,7 @@ function Commendation({ row, onCommend }: { row: CircularRow; onCommend?: Props[
   return (
     <div>
       {row.commended ? <Tag color="gold">拟表彰</Tag> : onCommend ? null : '—'}
-      {row.commendationNote && <div style={{ maxWidth: 220 }}>{row.commendationNote}</div>}
+      {row.commendationNote && <div style={{ maxWidth: 160, whiteSpace: 'normal' }}>{row.commendationNote}</div>}
       {onCommend && (
         <Button size="small" type="link" style={{ padding: 0 }} onClick={() => onCommend(row)}>
           {row.commended ? '修改或取消表彰' : '标记表彰'}
@@ -67,10 +74,11 @@ export function CircularTable({ c, narrow, onCommend }: Props) {
                 </div>
               ))}
             </div>
-            {(onCommend || row.commendationNote) && (
-              <div style={{ marginTop: 8 }}>
-                <Commendation row={{ ...row, commended: false }} onCommend={onCommend} />
-              </div>
+            {row.commendationNote && <div style={{ marginTop: 8 }}>表彰说明：{row.commendationNote}</div>}
+            {onCommend && (
+              <Button size="small" type="link" style={{ padding: 0, marginTop: 4 }} onClick={() => onCommend(row)}>
+                {row.commended ? '修改或取消表彰' : '标记表彰'}
+              </Button>
             )}
           </li>
         ))}
@@ -94,6 +102,7 @@ export function CircularTable({ c, narrow, onCommend }: Props) {
         {
           title: '表彰',
           key: 'commended',
+          width: 170,
           render: (_, row) => <Commendation row={row} onCommend={onCommend} />,
         },
       ]}

@@ -29,6 +29,8 @@ export function CityTrendChart({ months }: { months: TrendMonth[] }) {
   const nav = useNavigate();
   const option = useMemo(
     () => ({
+      // Drawn at once: a figure read at a glance (and a screenshot or print) never catches it half-drawn.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: ['服务记录（条）', '报告及时率（%）'] },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },

@@ -81,7 +81,13 @@ export function HomeCityPicture({ wide }: { wide: boolean }) {
           title={<h2 style={H2}>各县（区）{c.period}年情况（按通报排名）</h2>}
           bodyStyle={{ padding: wide ? 0 : 12 }}
         >
-          <CircularTable c={c} narrow={!wide} />
+          {/* A phone shows the first three units; the whole ranking is one tap away. */}
+          <CircularTable c={wide ? c : { ...c, rows: c.rows.slice(0, 3) }} narrow={!wide} />
+          {!wide && c.rows.length > 3 && (
+            <div style={{ marginTop: 12 }}>
+              <Link to={`/circulars?period=${c.period}`}>查看全部 {c.rows.length} 个县（区）的通报排名</Link>
+            </div>
+          )}
         </Panel>
         <Panel title={<h2 style={H2}>按月趋势</h2>}>
           {months.length > 1 ? (
