@@ -28,6 +28,8 @@ export const REPORT_ENTRIES: Record<string, Entry> = {
     upload: () => ({ name: '越权附件.pdf', type: 'application/pdf', bytes: PDF }),
   },
   'GET /api/v1/reports/:reportId/files/:fileId': { params: { reportId: 'report', fileId: 'reportFile' } },
+  'GET /api/v1/reports/:reportId/document.docx': { params: { reportId: 'report' } },
+  'GET /api/v1/reports/:reportId/figures.xlsx': { params: { reportId: 'report' } },
 };
 
 export const REPORT_LISTS: Record<string, ListSpec> = {
