@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
-import type { ReportExports } from './reports.exports';
+import { createReportExports, type ReportExportDeps, type ReportExports } from './reports.exports';
 
 const params = z.strictObject({ reportId: z.uuid('报告编号格式不正确') });
 
@@ -56,4 +56,9 @@ export function reportExportRoutes(app: FastifyInstance, exports: ReportExports)
       return sendXlsx(reply, bytes, filename);
     },
   );
+}
+
+/** The exports composed and their routes registered: one line in app-reports.ts. */
+export function registerReportExports(app: FastifyInstance, d: ReportExportDeps) {
+  reportExportRoutes(app, createReportExports(d));
 }

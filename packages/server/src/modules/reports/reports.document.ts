@@ -32,7 +32,14 @@ export interface ReportDocumentInput {
   date: string;
   /** 发文单位; by default the contractor for its reports, else the unit's civil affairs bureau. */
   sender?: string;
+  /** 主送机关 by name (濮阳县民政局); by default the view's receiver. */
+  addressee?: string;
 }
+
+const PLAN = '《濮阳市乡镇（街道）社会工作服务站建设实施方案》';
+/** The plan's clause in full the first time a document names it. */
+const clauseOf = (view: ReportView) =>
+  view.clause.startsWith('《') ? view.clause.replace(/^《实施方案》/, PLAN) : `${PLAN}${view.clause}`;
 
 /** Who signs a report: the contractor for station and agreement reports, else the level's 民政局. */
 export function senderOf(view: ReportView): string {
@@ -59,10 +66,8 @@ export async function reportDocument(input: ReportDocumentInput): Promise<Buffer
   const f = view.figures;
   const body: (Paragraph | Table)[] = [
     title(view.title),
-    addressee(view.receiver),
-    para(
-      `根据《濮阳市乡镇（街道）社会工作服务站建设实施方案》${view.clause}的要求，现将${view.subjectName}${view.periodLabel}有关工作情况报告如下：`,
-    ),
+    addressee(input.addressee ?? view.receiver),
+    para(`根据${clauseOf(view)}的要求，现将${view.subjectName}${view.periodLabel}有关工作情况报告如下：`),
   ];
   let n = 0;
   body.push(heading(1, ++n, '基本情况'));
