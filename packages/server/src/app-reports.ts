@@ -50,7 +50,7 @@ export function registerReportModules(app: FastifyInstance, d: ReportModuleDeps)
     attachments,
   });
   reportRoutes(app, { service, settings, attachments });
-  registerReportExports(app, { db, clock, reports: service, catalogue: divisions.catalogue });
+  registerReportExports(app, { db, clock, reports: service, divisions });
   registerCirculars(app, { db, clock, divisions, stations, organisations, contracts, schedule });
   return { schedule };
 }
