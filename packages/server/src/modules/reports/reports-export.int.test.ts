@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../platform/audit/audit.table';
 import { sampleCatalogue, sampleView } from '../../test-support/report-sample-view';
+import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { buildTwoWorlds, WORLDS_TODAY, type TwoWorlds } from '../../test-support/two-worlds';
+import { openWorldReports } from '../../test-support/world-reports';
 import { reportDocument } from './reports.document';
 import { reportWorkbook } from './reports.workbook';
 
@@ -132,4 +138,74 @@ describe('report exports print (R-REP-3)', () => {
     expect(first).toMatch(/第\s*1\s*页\s*共\s*6\s*页/);
     expect(await text(pdf, 2)).toContain('政策宣传');
   }, 180_000);
+});
+
+describe('report exports through the API (R-REP-3, R-SCOPE-1)', () => {
+  let t: TestApp;
+  let w: TwoWorlds;
+  beforeAll(async () => {
+    t = await createTestApp({ today: WORLDS_TODAY });
+    w = await buildTwoWorlds(t);
+    await openWorldReports(t, w);
+  }, 300_000);
+  afterAll(() => t?.close());
+
+  it('R-REP-3 a station’s brief as Word and a county’s report as Excel, each export audited; they print', async () => {
+    const lead = w.A.sessions.project_lead;
+    const doc = await t.call(lead, 'GET', `/api/v1/reports/${w.A.ids.report}/document.docx`);
+    expect(doc.statusCode, doc.body.slice(0, 200)).toBe(200);
+    expect(doc.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const title = (await t.call(lead, 'GET', `/api/v1/reports/${w.A.ids.report}`)).json().title as string;
+    expect(doc.headers['content-disposition']).toContain(encodeURIComponent(`${title}.docx`));
+    const county = w.A.sessions.county_officer;
+    const xlsx = await t.call(county, 'GET', `/api/v1/reports/${w.A.ids.countyReport}/figures.xlsx`);
+    expect(xlsx.statusCode, xlsx.body.slice(0, 200)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getCell('A2').value).toBe('范围：濮阳县');
+
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'export'), eq(auditEvents.entityType, 'report')));
+    expect(events.map((e) => e.entityId).sort()).toEqual([w.A.ids.report, w.A.ids.countyReport].sort());
+    expect(events.find((e) => e.entityId === w.A.ids.report)?.summary).toBe(`导出报告（Word）：${title}`);
+
+    const files = [path.join(dir, 'brief.docx'), path.join(dir, 'county.xlsx')];
+    writeFileSync(files[0], doc.rawPayload);
+    writeFileSync(files[1], xlsx.rawPayload);
+    await toPdf(files);
+    const brief = path.join(dir, 'brief.pdf');
+    const pages = pagesOf((await run('pdfinfo', [brief])).stdout);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(await text(brief, pages)).toMatch(new RegExp(`—\\s*${pages}\\s*—`));
+    expect((await fonts(brief)).some((x) => x.cjk)).toBe(true);
+    // The narrative the lead wrote, and the contractor as the sending unit.
+    const words = (await text(brief)).replace(/\s+/g, '');
+    expect(words).toContain('柳屯镇五月简报工作亮点');
+    expect(words).toContain(w.A.organisation.name);
+    expect(words).toContain('濮阳县民政局：');
+    expect(words).toContain('根据《濮阳市乡镇（街道）社会工作服务站建设实施方案》五（四）的要求');
+    expect(pagesOf((await run('pdfinfo', [path.join(dir, 'county.pdf')])).stdout)).toBeGreaterThanOrEqual(4);
+  }, 180_000);
+
+  it('R-SCOPE-1 another county’s report answers 404 like a missing one, and nothing is audited', async () => {
+    const before = await t.db.$count(auditEvents, eq(auditEvents.action, 'export'));
+    const officerB = w.B.sessions.county_officer;
+    for (const file of ['document.docx', 'figures.xlsx']) {
+      const missing = await t.call(officerB, 'GET', `/api/v1/reports/${randomUUID()}/${file}`);
+      expect(missing.statusCode).toBe(404);
+      for (const id of [w.A.ids.report, w.A.ids.countyReport]) {
+        const r = await t.call(officerB, 'GET', `/api/v1/reports/${id}/${file}`);
+        expect(r.statusCode, `${file} ${id}`).toBe(404);
+        expect(r.json()).toEqual(missing.json());
+      }
+      const worker = await t.call(w.B.sessions.org_admin, 'GET', `/api/v1/reports/${w.A.ids.report}/${file}`);
+      expect(worker.statusCode).toBe(404);
+      const bad = await t.call(officerB, 'GET', `/api/v1/reports/abc/${file}`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().message).toMatch(/报告编号/);
+    }
+    expect(await t.db.$count(auditEvents, eq(auditEvents.action, 'export'))).toBe(before);
+  });
 });
