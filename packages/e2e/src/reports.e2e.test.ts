@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
 import { axeProblems } from './support/axe';
 import { DESKTOP, PHONE, cjkRenders, fitsWidth, shot } from './support/browser';
+import { apiSession } from './support/api';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
 
@@ -149,12 +150,16 @@ describe('reports from a station’s monthly brief to the city’s half-year rep
     await j.page.getByText(/数据截至接收时/).waitFor();
     await looksRight('r6-brief-accepted');
 
+    // The station's second-quarter brief comes in too (through the API: the browser part is the same as June's).
+    const lead = await apiSession(j.server.url, 'yimin.lead', STATION_PASSWORD);
+    const q2 = await lead.get<{ items: { id: string }[] }>('/api/v1/reports?kind=station_quarterly&period=2026-Q2');
+    const brief = await lead.get<{ version: number }>(`/api/v1/reports/${q2.items[0].id}`);
+    await lead.post(`/api/v1/reports/${q2.items[0].id}/submit`, { version: brief.version });
+
     await openReport('kind=county_quarterly&period=2026-Q2');
     await tab(/汇总的报告/);
-    await j.page
-      .getByRole('link', { name: /柳屯镇/ })
-      .first()
-      .waitFor();
+    await j.page.getByRole('link', { name: /柳屯镇.*第二季度工作简报/ }).waitFor();
+    await j.page.getByRole('tabpanel').getByText('已提交').waitFor();
     await looksRight('r7-county-gathered');
     await writeSection('一、工作开展情况', '全县社工站第二季度运行平稳。');
     await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
@@ -184,8 +189,26 @@ describe('reports from a station’s monthly brief to the city’s half-year rep
     await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
     await confirm();
     await statusTag('已提交');
+    await j.page.getByText(/已报送省民政厅，报告已锁定/).waitFor(); // the city's report is final when submitted
     await looksRight('r10-city-half-year');
     await j.page.setViewportSize(PHONE);
     await looksRight('r11-city-half-year-390');
+  });
+
+  it('the city reopens the accepted county report for a correction; the accepted version stays viewable', async () => {
+    await j.page.setViewportSize(DESKTOP);
+    await openReport('kind=county_quarterly&period=2026-Q2');
+    await j.page.getByRole('button', { name: '重新打开更正' }).click();
+    const dialog = j.page.getByRole('dialog');
+    await dialog.getByLabel('更正原因').fill('柳屯镇补录了六月的走访记录，需要更正数字。');
+    await dialog.getByRole('button', { name: '重新打开' }).click();
+    await statusTag('草稿');
+    await tab(/更正前版本/);
+    await j.page.getByText(/柳屯镇补录了六月的走访记录/).waitFor();
+    await j.page.getByRole('button', { name: '查看第 1 版' }).click();
+    await j.page.getByRole('dialog').getByText('全县社工站第二季度运行平稳。').waitFor();
+    await j.page.waitForLoadState('networkidle');
+    await shot(j.page, 'r12-county-revision');
+    expect(await axeProblems(j.page)).toEqual([]);
   });
 });

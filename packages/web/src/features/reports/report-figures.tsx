@@ -61,8 +61,11 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        统计期 {f.from} 至 {f.to}（按整月汇总），{r.frozen ? '接收时' : '于'} {fmtDateTime(f.computedAt).slice(0, 16)}{' '}
-        计算。点击数字查看对应记录。
+        统计期 {f.from} 至 {f.to}（按整月汇总）。
+        {r.frozen
+          ? `数字已于 ${fmtDateTime(f.computedAt).slice(0, 16)} 锁定。`
+          : `数字按现有记录实时计算（${fmtDateTime(f.computedAt).slice(0, 16)}）。`}
+        点击数字查看对应记录。
       </Typography.Paragraph>
       {f.plan && (
         <Section title="社工站建设">
@@ -255,7 +258,8 @@ function FigureTable({ caption, rows }: { caption: string; rows: FigureRow[] }) 
         { title: '类别', key: 'name', render: (_, x) => x.name },
         { title: '服务记录', key: 'records', align: 'right', render: (_, x) => <Link to={x.to}>{x.records}</Link> },
         { title: '服务人次', key: 'ps', align: 'right', render: (_, x) => <Link to={x.to}>{x.personServices}</Link> },
-        { title: '时长（小时）', key: 'min', align: 'right', render: (_, x) => hours(x.minutes) },
+        // Phones keep the counts; the hours are on the Excel export.
+        { title: '时长（小时）', key: 'min', align: 'right', responsive: ['md'], render: (_, x) => hours(x.minutes) },
       ]}
     />
   );
