@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { monthOf } from '@shegong/shared';
+import { monthOf, VISIT_FORMS } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { ServiceRecordRow } from './services.repository';
 import {
   serviceMonthStats as stats,
   servicePeopleMonths as pm,
   serviceRecordPeople as people,
+  serviceRecordWorkers as workers,
   serviceUnitPeople as unitPeople,
 } from './services.table';
 
@@ -21,6 +22,31 @@ export function monthBit(month: string) {
 // The month rollups (DESIGN §3, issue 11 "statistics must stay current"): kept in step with `service_records` in the
 // record's own transaction, so a new, changed or withdrawn record is counted (or uncounted) at once and statistics over
 // years read rollup rows, not millions of records.
+
+const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
+
+/**
+ * A new record's people and workers and its month-stat row in one statement (the create path, issue 11: fewer round
+ * trips per record): the rows of a new record conflict with nothing, the month row is upserted with increments as in
+ * `moveMonthStats`.
+ */
+export async function recordAdded(tx: DbOrTx, rec: ServiceRecordRow, peopleIds: string[], workerIds: string[]) {
+  await tx.execute(sql`with p as (
+      insert into ${people} (record_id, beneficiary_id, station_id, division_path, served_on, visit)
+      select ${rec.id}::uuid, x, ${rec.stationId}::uuid, ${rec.divisionPath}, ${rec.servedOn}::date,
+        ${VISIT_FORMS.includes(rec.form)}::boolean
+      from unnest(${uuids(peopleIds)}) x
+    ), w as (
+      insert into ${workers} (record_id, worker_id) select ${rec.id}::uuid, x from unnest(${uuids(workerIds)}) x
+    )
+    insert into ${stats} (station_id, month, catalogue_code, form, division_path, organisation_id, domain_code, records,
+      person_services, head_count, minutes)
+    values (${rec.stationId}, ${monthOf(rec.servedOn)}, ${rec.catalogueCode}, ${rec.form}, ${rec.divisionPath},
+      ${rec.organisationId}, ${rec.domainCode}, 1, ${rec.peopleCount}, ${rec.headCount}, ${rec.durationMinutes})
+    on conflict (station_id, month, catalogue_code, form) do update set records = ${stats.records} + 1,
+      person_services = ${stats.personServices} + excluded.person_services,
+      head_count = ${stats.headCount} + excluded.head_count, minutes = ${stats.minutes} + excluded.minutes`);
+}
 
 /**
  * Adds a record's contribution to its (station, month, item, form) row, or takes it away (`sign` -1). One upsert with
@@ -76,40 +102,23 @@ export async function moveMonthStats(tx: DbOrTx, rec: ServiceRecordRow, sign: 1 
  */
 export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[]) {
   if (beneficiaryIds.length === 0) return;
-  await tx
-    .insert(pm)
-    .values(
-      beneficiaryIds.map((beneficiaryId) => ({
-        stationId: rec.stationId,
-        month: monthOf(rec.servedOn),
-        beneficiaryId,
-        divisionPath: rec.divisionPath,
-        organisationId: rec.organisationId,
-      })),
-    )
-    // Locked, never rewritten (an update whose WHERE fails still locks the row): a withdrawal deciding to drop it
-    // waits for us.
-    .onConflictDoUpdate({
-      target: [pm.stationId, pm.month, pm.beneficiaryId],
-      set: { divisionPath: sql`excluded.division_path` },
-      setWhere: sql`false`,
-    });
   const { block, bit } = monthBit(rec.servedOn);
-  await tx
-    .insert(unitPeople)
-    .values(
-      beneficiaryIds.map((beneficiaryId) => ({
-        unitPath: unitOf(rec.divisionPath),
-        beneficiaryId,
-        block,
-        months: bit,
-      })),
+  // One statement, the people-month rows certainly first: the unit rows are inserted only once the count over `pm` is
+  // known, i.e. after all of `pm` ran. A people-month row met again is locked, never rewritten (an update whose WHERE
+  // fails still locks the row), so a withdrawal deciding to drop it waits for us; likewise the unit row whose bit is
+  // already set.
+  await tx.execute(sql`with pm as (
+      insert into ${pm} (station_id, month, beneficiary_id, division_path, organisation_id)
+      select ${rec.stationId}::uuid, ${monthOf(rec.servedOn)}::date, x, ${rec.divisionPath}, ${rec.organisationId}::uuid
+      from unnest(${uuids(beneficiaryIds)}) x
+      on conflict (station_id, month, beneficiary_id) do update set division_path = excluded.division_path where false
+      returning 1
     )
-    .onConflictDoUpdate({
-      target: [unitPeople.unitPath, unitPeople.beneficiaryId, unitPeople.block],
-      set: { months: sql`${unitPeople.months} | excluded.months` },
-      setWhere: sql`${unitPeople.months} & excluded.months = 0`,
-    });
+    insert into ${unitPeople} (unit_path, beneficiary_id, block, months)
+    select ${unitOf(rec.divisionPath)}, x, ${block}::int, ${bit.toString()}::bigint
+    from unnest(${uuids(beneficiaryIds)}) x, (select count(*) from pm) done
+    on conflict (unit_path, beneficiary_id, block) do update set months = ${unitPeople.months} | excluded.months
+      where ${unitPeople.months} & excluded.months = 0`);
 }
 
 /**

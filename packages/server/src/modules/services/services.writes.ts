@@ -10,7 +10,7 @@ import { diff, writeAudit } from '../../platform/audit/audit';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, fieldError } from '../../platform/http/errors';
 import type { StationSummary } from '../stations';
-import { addPeopleMonths, dropPeopleMonths, moveMonthStats } from './rollups.repository';
+import { addPeopleMonths, dropPeopleMonths, moveMonthStats, recordAdded } from './rollups.repository';
 import type { ServiceDeps } from './services.reads';
 import { serviceRecordsRepository as repo, type ServiceRecordRow } from './services.repository';
 
@@ -104,9 +104,7 @@ export function createRecordWrites(d: ServiceDeps) {
             updatedBy: by,
           });
           if (!row) throw new AlreadyStored();
-          await repo.setPeople(tx, row, draft.beneficiaryIds, true);
-          await repo.setWorkers(tx, row.id, w.workerIds, true);
-          await moveMonthStats(tx, row, 1);
+          await recordAdded(tx, row, draft.beneficiaryIds, w.workerIds);
           await addPeopleMonths(tx, row, draft.beneficiaryIds);
           await d.contacts.recordContacts(tx, draft.beneficiaryIds, row.servedOn, VISIT_FORMS.includes(row.form));
           const alertIds: string[] = [];
