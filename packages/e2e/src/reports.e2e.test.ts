@@ -211,4 +211,18 @@ describe('reports from a station’s monthly brief to the city’s half-year rep
     await shot(j.page, 'r12-county-revision');
     expect(await axeProblems(j.page)).toEqual([]);
   });
+
+  it('the city sets the due dates in 报告设置; a wrong date is refused on its field', async () => {
+    await j.page.goto(`${j.server.url}/reports`);
+    await j.page.getByRole('button', { name: '报告设置' }).click();
+    await j.page.getByRole('heading', { name: '报告设置', level: 1 }).waitFor();
+    await expect(j.page.getByLabel('月工作简报').inputValue()).resolves.toBe('5');
+    await j.page.getByLabel('市级上半年报告').fill('07-31');
+    await j.page.getByText('应为 MM-DD 格式，日不超过 28').waitFor();
+    await j.page.getByLabel('市级上半年报告').fill('07-25');
+    await j.page.getByLabel('月工作简报').fill('6');
+    await j.page.getByRole('button', { name: /^保\s*存$/ }).click();
+    await j.page.getByText('报告截止日期已保存').waitFor();
+    await looksRight('r13-report-settings');
+  });
 });

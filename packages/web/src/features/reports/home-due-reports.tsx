@@ -32,9 +32,12 @@ export function HomeDueReports({ role, today, reviewer }: { role: Role; today: s
   const { token } = theme.useToken();
   const level = LEVEL[role];
   const mine = (r: ReportListItem) => REPORT_AUTHOR[r.kind] === level;
-  const drafts = useReports({ status: 'draft', pageSize: 200 }, !!level);
-  const returned = useReports({ status: 'returned', pageSize: 200 }, !!level);
-  const waiting = useReports({ status: 'submitted', pageSize: 200 }, !!level && reviewer);
+  // An officer's scope holds the level below's reports too: ask for its own kind, not a page of everyone's drafts.
+  const own = level === 'county' ? 'county_quarterly' : level === 'city' ? 'city_half_year' : undefined;
+  const drafts = useReports({ kind: own, status: 'draft', pageSize: 200 }, !!level);
+  const returned = useReports({ kind: own, status: 'returned', pageSize: 200 }, !!level);
+  const review = level === 'city' ? 'county_quarterly' : undefined;
+  const waiting = useReports({ kind: review, status: 'submitted', pageSize: 200 }, !!level && reviewer);
   if (!level) return null;
   const horizon = addDays(today, SOON_DAYS);
   const owed = [...(returned.data?.items ?? []), ...(drafts.data?.items ?? [])]
