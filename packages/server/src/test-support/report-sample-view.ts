@@ -128,7 +128,8 @@ export function sampleView(): ReportView {
     narrative: {
       work_done: long('工作开展', 6),
       highlights: long('亮点成效', 3),
-      problems: '部分社工站驻站社工不足2名，人员流动较大。\n个别社工站服务记录填写不够及时。',
+      // A pasted control character and XML's special characters: the document must still open (docx drops the one, escapes the others).
+      problems: '部分社工站驻站社工不足2名，人员流动较大。\n个别社工站服务记录填写不够及时，<需协调> & 配合\u0007。',
       next_steps: long('下一步', 2),
     },
     figures: sampleFigures(),

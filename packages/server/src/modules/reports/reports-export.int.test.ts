@@ -93,6 +93,7 @@ describe('report exports print (R-REP-3)', () => {
       '濮阳县民政局',
       '2026年7月10日',
       '¥12,345.00',
+      '<需协调>&配合。',
     ])
       expect(all, words).toContain(words);
     // Users see words, never codes or ids.
