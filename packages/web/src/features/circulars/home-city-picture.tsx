@@ -4,7 +4,7 @@ import { theme } from 'antd';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
 import { useServiceStatistics } from '../statistics/statistics.api';
-import { CircularTable } from './circular-table';
+import { CircularCards, CircularPlainTable } from './circular-cards';
 import { useCircular, useTimeliness } from './circulars.api';
 
 // ECharts in its own chunk: the home page's first bundle stays within its budget.
@@ -82,7 +82,7 @@ export function HomeCityPicture({ wide }: { wide: boolean }) {
           bodyStyle={{ padding: wide ? 0 : 12 }}
         >
           {/* A phone shows the first three units; the whole ranking is one tap away. */}
-          <CircularTable c={wide ? c : { ...c, rows: c.rows.slice(0, 3) }} narrow={!wide} />
+          {wide ? <CircularPlainTable c={c} /> : <CircularCards c={{ ...c, rows: c.rows.slice(0, 3) }} />}
           {!wide && c.rows.length > 3 && (
             <div style={{ marginTop: 12 }}>
               <Link to={`/circulars?period=${c.period}`}>查看全部 {c.rows.length} 个县（区）的通报排名</Link>
