@@ -90,6 +90,8 @@ describe('report exports print (R-REP-3)', () => {
       '三、工作开展情况',
       '七、经验总结',
       '（未填写）',
+      '4.按月份',
+      '2026年5月',
       '濮阳县民政局',
       '2026年7月10日',
       '¥12,345.00',
@@ -109,6 +111,7 @@ describe('report exports print (R-REP-3)', () => {
       '概况',
       '领域和项目',
       '服务形式',
+      '按月份',
       '对象类别',
       '各社工站',
       '下级报告',
@@ -136,7 +139,7 @@ describe('report exports print (R-REP-3)', () => {
     expect((await fonts(pdf)).some((x) => x.cjk)).toBe(true);
     const first = await text(pdf, 1);
     expect(first).toContain('导出时间');
-    expect(first).toMatch(/第\s*1\s*页\s*共\s*6\s*页/);
+    expect(first).toMatch(/第\s*1\s*页\s*共\s*7\s*页/);
     expect(await text(pdf, 2)).toContain('政策宣传');
   }, 180_000);
 });

@@ -185,7 +185,21 @@ function serviceTables(s: ReportFigures['services'], catalogue: readonly Catalog
         rows: s.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.people]),
       }),
     );
-
+  if (s.byMonth.length > 1) {
+    out.push(heading(3, 4, '按月份'));
+    out.push(
+      ...figuresTable({
+        caption: '各月服务情况',
+        headers: ['月份', '服务记录（条）', '服务人次'],
+        widths: [2, 1.5, 1.5],
+        rows: s.byMonth.map((m) => [
+          `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`,
+          m.records,
+          m.personServices,
+        ]),
+      }),
+    );
+  }
   return out;
 }
 

@@ -127,6 +127,23 @@ export async function reportWorkbook(
     rows: s.byForm.map((x) => ({ ...x, label: SERVICE_FORM_LABELS[x.form] })),
     total,
   });
+  if (s.byMonth.length > 1)
+    addReportSheet<ReportView['figures']['services']['byMonth'][number]>(wb, {
+      ...base,
+      name: '按月份',
+      title: `${v.title}·各月服务情况`,
+      columns: [
+        {
+          header: '月份',
+          kind: 'text',
+          width: 12,
+          value: (m) => `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`,
+        },
+        { header: '服务记录（条）', kind: 'number', width: 14, value: (m) => m.records },
+        { header: '服务人次', kind: 'number', width: 12, value: (m) => m.personServices },
+      ],
+      rows: s.byMonth,
+    });
   addReportSheet<{ label: string; people: number }>(wb, {
     ...base,
     name: '对象类别',
