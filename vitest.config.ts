@@ -7,11 +7,13 @@ import { defineConfig } from 'vitest/config';
  * their own): run years ahead, it catches a test or a rule that silently depends on the calendar.
  */
 // Tests that touch neither the database nor the calendar (the workbook reader, a process start) run once.
-// The exports' print test converts every export in LibreOffice: once is enough.
+// The print tests convert exports and documents in LibreOffice: once is enough.
 const ONCE = [
   'packages/server/src/platform/http/xlsx-import.int.test.ts',
   'packages/server/src/main.int.test.ts',
   'packages/server/src/platform/http/exports-print.int.test.ts',
+  'packages/server/src/modules/reports/reports-export.int.test.ts',
+  'packages/server/src/modules/reports/circulars-print.int.test.ts',
 ];
 
 /**
