@@ -222,7 +222,7 @@ describe('reports from a station’s monthly brief to the city’s half-year rep
     await j.page.getByLabel('市级上半年报告').fill('07-25');
     await j.page.getByLabel('月工作简报').fill('6');
     await j.page.getByRole('button', { name: /^保\s*存$/ }).click();
-    await j.page.getByText('报告截止日期已保存').waitFor();
+    await j.page.getByText(/报告截止日期已保存/).waitFor();
     await looksRight('r13-report-settings');
   });
 });

@@ -51,7 +51,7 @@ export function ReportSettingsPage() {
       const saved = await save.mutateAsync({ ...v, version: data!.version });
       form.resetFields();
       form.setFieldsValue(saved);
-      message.success('报告截止日期已保存，之后生成的报告按新日期计算');
+      message.success('报告截止日期已保存：尚未到期、尚未提交的报告按新日期计算');
     } catch (e) {
       showFormError(form, e, message.error);
     }
@@ -67,6 +67,12 @@ export function ReportSettingsPage() {
       {isLoading && <Spin />}
       {data && (
         <Card style={{ maxWidth: 720 }}>
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="修改后，尚未到期、尚未提交的报告按新的截止日期计算；已经逾期或已提交的报告不变，以免改变已有的及时率。"
+          />
           <Form form={form} layout="vertical" onFinish={submit} name="report-settings">
             {DAY_FIELDS.map((f) => (
               <Form.Item
