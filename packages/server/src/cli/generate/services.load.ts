@@ -93,7 +93,13 @@ export async function buildRollups(db: DbOrTx) {
       from service_record_people) p
     join (select distinct station_id, month, organisation_id from service_month_stats) o
       on o.station_id = p.station_id and o.month = p.month`);
-  // Each person's months per unit as bits of 60-month blocks (as migration 0019 builds them).
+  // The unit rollups, as migrations 0019 and 0020 build them: each person's months per unit as bits of 60-month
+  // blocks, and the month figures per unit, item and form.
+  await db.execute(sql`insert into service_unit_month_stats (unit_path, month, catalogue_code, form, domain_code,
+      records, person_services, head_count, minutes)
+    select coalesce(substring(division_path from '^/[^/]+/[^/]+/'), division_path), month, catalogue_code, form,
+      domain_code, sum(records), sum(person_services), sum(head_count), sum(minutes)
+    from service_month_stats group by 1, 2, 3, 4, 5`);
   await db.execute(sql`insert into service_unit_people (unit_path, beneficiary_id, block, months)
     select coalesce(substring(x.division_path from '^/[^/]+/[^/]+/'), x.division_path), x.beneficiary_id, x.m / 60,
       bit_or(1::bigint << (x.m % 60))

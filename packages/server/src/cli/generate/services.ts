@@ -231,6 +231,7 @@ export async function generateServices(db: Db, o: GenerateServicesOptions): Prom
     'service_month_stats',
     'service_people_months',
     'service_unit_people',
+    'service_unit_month_stats',
     'cases',
     'alerts',
     'referrals',

@@ -5,7 +5,7 @@ import { servicesFixture } from '../../test-support/services-fixture';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
 import { monthBit, unitOf } from './rollups.repository';
 
-// The unit rollup (`service_unit_people`, issue 11: the city's year) against the facts, on both databases: after new
+// The unit rollups (`service_unit_people`, `service_unit_month_stats`; issue 11: the city's year) against the facts, on both databases: after new
 // records, a change that moves a record to another month and a withdrawal, its rows are exactly what the records left
 // give, and the city's and the unit's distinct people equal what this test counts from the records it made.
 const TODAY = '2026-11-28';
@@ -36,6 +36,24 @@ async function stored() {
   );
   return Object.fromEntries(r.map((x) => [x.k, x.months]));
 }
+/** The unit month rows, stored and as the live records give them (unit, month, item, form → figures). */
+async function unitStats() {
+  const q = (from: ReturnType<typeof sql>) =>
+    rows<{ k: string; f: string }>(sql`select k, f from (${from}) x order by k`);
+  const stored = await q(sql`select unit_path || ' ' || month || ' ' || catalogue_code || ' ' || form as k,
+    records || '/' || person_services || '/' || head_count || '/' || minutes as f from service_unit_month_stats`);
+  const facts = await rows<{ path: string; k: string; f: string }>(
+    sql`select division_path as path, date_trunc('month', served_on)::date || ' ' || catalogue_code || ' ' || form as k,
+      count(*) || '/' || sum(people_count) || '/' || sum(head_count) || '/' || sum(duration_minutes) as f
+      from service_records where archived_at is null group by 1, 2`,
+  );
+  // One station here, so its unit's rows are its rows.
+  return {
+    stored,
+    facts: facts.map((x) => ({ k: `${unitOf(x.path)} ${x.k}`, f: x.f })).sort((a, b) => (a.k < b.k ? -1 : 1)),
+  };
+}
+
 /** Distinct people the records made here name in [from, to]. */
 const servedIn = (from: string, to: string) =>
   new Set([...made.values()].filter((m) => m.servedOn >= from && m.servedOn <= to).flatMap((m) => m.people)).size;
@@ -61,10 +79,13 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t?.close());
 
-describe('unit rollup kept in step with the records (R-SVC-2)', () => {
+describe('unit rollups kept in step with the records (R-SVC-2)', () => {
   it('R-SVC-2 unit people rows equal the months the records give, after new records', async () => {
     expect(await stored()).toEqual(await fromFacts());
     expect(Object.keys(await stored())).toHaveLength(4);
+    const u = await unitStats();
+    expect(u.stored).toEqual(u.facts);
+    expect(u.stored.length).toBeGreaterThan(3);
   });
 
   it('R-SVC-2 a record moved to another month and a withdrawn record move the unit rows with them', async () => {
@@ -88,6 +109,8 @@ describe('unit rollup kept in step with the records (R-SVC-2)', () => {
     expect(a.statusCode, a.body).toBe(200);
     made.delete(gone);
     expect(await stored()).toEqual(await fromFacts());
+    const u = await unitStats();
+    expect(u.stored).toEqual(u.facts);
   });
 
   it('R-SVC-2 the city and the unit count the distinct people the records name, for periods over one or two blocks', async () => {
@@ -108,6 +131,9 @@ describe('unit rollup kept in step with the records (R-SVC-2)', () => {
       const station = await stats(f.lead, `scope=${f.ids.liutun}&from=${from}&to=${to}`);
       expect(station.totals.peopleServed).toBe(want);
       expect(city.byCategory).toEqual(county.byCategory);
+      // The unit's figures (unit rows) equal the station's (station rows).
+      for (const k of ['totals', 'byDomain', 'byItem', 'byForm', 'byMonth'] as const)
+        expect(county[k], k).toEqual(station[k]);
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   servicePeopleMonths as pm,
   serviceRecordPeople as people,
   serviceRecordWorkers as workers,
+  serviceUnitMonthStats as unitStats,
   serviceUnitPeople as unitPeople,
 } from './services.table';
 
@@ -25,6 +26,17 @@ export function monthBit(month: string) {
 
 const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
 
+/** The upsert of a record's contribution (`sign` ±1) to its unit's month row, for a WITH clause. */
+const unitUpsert = (rec: ServiceRecordRow, sign: 1 | -1) =>
+  sql`insert into ${unitStats} (unit_path, month, catalogue_code, form, domain_code, records, person_services,
+      head_count, minutes)
+    values (${unitOf(rec.divisionPath)}, ${monthOf(rec.servedOn)}::date, ${rec.catalogueCode}, ${rec.form},
+      ${rec.domainCode}::int, ${sign}::int, ${sign * rec.peopleCount}::int, ${sign * rec.headCount}::int,
+      ${sign * rec.durationMinutes}::int)
+    on conflict (unit_path, month, catalogue_code, form) do update set records = ${unitStats.records} + excluded.records,
+      person_services = ${unitStats.personServices} + excluded.person_services,
+      head_count = ${unitStats.headCount} + excluded.head_count, minutes = ${unitStats.minutes} + excluded.minutes`;
+
 /**
  * A new record's people and workers and its month-stat row in one statement (the create path, issue 11: fewer round
  * trips per record): the rows of a new record conflict with nothing, the month row is upserted with increments as in
@@ -38,7 +50,7 @@ export async function recordAdded(tx: DbOrTx, rec: ServiceRecordRow, peopleIds: 
       from unnest(${uuids(peopleIds)}) x
     ), w as (
       insert into ${workers} (record_id, worker_id) select ${rec.id}::uuid, x from unnest(${uuids(workerIds)}) x
-    )
+    ), u as (${unitUpsert(rec, 1)})
     insert into ${stats} (station_id, month, catalogue_code, form, division_path, organisation_id, domain_code, records,
       person_services, head_count, minutes)
     values (${rec.stationId}, ${monthOf(rec.servedOn)}, ${rec.catalogueCode}, ${rec.form}, ${rec.divisionPath},
@@ -55,45 +67,21 @@ export async function recordAdded(tx: DbOrTx, rec: ServiceRecordRow, peopleIds: 
  */
 export async function moveMonthStats(tx: DbOrTx, rec: ServiceRecordRow, sign: 1 | -1) {
   const month = monthOf(rec.servedOn);
-  const delta = {
-    records: sign,
-    personServices: sign * rec.peopleCount,
-    headCount: sign * rec.headCount,
-    minutes: sign * rec.durationMinutes,
-  };
-  await tx
-    .insert(stats)
-    .values({
-      stationId: rec.stationId,
-      month,
-      catalogueCode: rec.catalogueCode,
-      form: rec.form,
-      divisionPath: rec.divisionPath,
-      organisationId: rec.organisationId,
-      domainCode: rec.domainCode,
-      ...delta,
-    })
-    .onConflictDoUpdate({
-      target: [stats.stationId, stats.month, stats.catalogueCode, stats.form],
-      set: {
-        records: sql`${stats.records} + excluded.records`,
-        personServices: sql`${stats.personServices} + excluded.person_services`,
-        headCount: sql`${stats.headCount} + excluded.head_count`,
-        minutes: sql`${stats.minutes} + excluded.minutes`,
-      },
-    });
-  if (sign < 0)
-    await tx
-      .delete(stats)
-      .where(
-        and(
-          eq(stats.stationId, rec.stationId),
-          eq(stats.month, month),
-          eq(stats.catalogueCode, rec.catalogueCode),
-          eq(stats.form, rec.form),
-          sql`${stats.records} <= 0`,
-        ),
-      );
+  // The station row, then the unit row (the order every statement here takes them in).
+  await tx.execute(sql`with u as (${unitUpsert(rec, sign)})
+    insert into ${stats} (station_id, month, catalogue_code, form, division_path, organisation_id, domain_code, records,
+      person_services, head_count, minutes)
+    values (${rec.stationId}, ${month}, ${rec.catalogueCode}, ${rec.form}, ${rec.divisionPath}, ${rec.organisationId},
+      ${rec.domainCode}, ${sign}, ${sign * rec.peopleCount}, ${sign * rec.headCount}, ${sign * rec.durationMinutes})
+    on conflict (station_id, month, catalogue_code, form) do update set records = ${stats.records} + excluded.records,
+      person_services = ${stats.personServices} + excluded.person_services,
+      head_count = ${stats.headCount} + excluded.head_count, minutes = ${stats.minutes} + excluded.minutes`);
+  if (sign < 0) {
+    const key = (t: typeof stats | typeof unitStats) =>
+      and(eq(t.month, month), eq(t.catalogueCode, rec.catalogueCode), eq(t.form, rec.form), sql`${t.records} <= 0`);
+    await tx.delete(stats).where(and(eq(stats.stationId, rec.stationId), key(stats)));
+    await tx.delete(unitStats).where(and(eq(unitStats.unitPath, unitOf(rec.divisionPath)), key(unitStats)));
+  }
 }
 
 /**

@@ -1,10 +1,12 @@
-import { and, asc, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { ServiceForm } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { narrowedCondition, type NarrowedScope } from '../../platform/auth/narrowed-scope';
 import {
   serviceMonthStats as stats,
   servicePeopleMonths as people,
   serviceRecordPeople as recordPeople,
+  serviceUnitMonthStats as unitStats,
   serviceUnitPeople as unitPeople,
 } from './services.table';
 import { monthBit } from './rollups.repository';
@@ -29,8 +31,7 @@ const peopleCols = {
   stationId: people.stationId,
   organisationId: people.organisationId,
 };
-const inMonths = (col: typeof stats.month | typeof people.month, m: MonthRange) =>
-  sql`${col} between ${m.from}::date and ${m.to}::date`;
+const inMonths = (col: AnyColumn, m: MonthRange) => sql`${col} between ${m.from}::date and ${m.to}::date`;
 
 const figures = {
   records: sql<number>`coalesce(sum(${stats.records}), 0)::int`,
@@ -53,6 +54,13 @@ const atUnitLevel = (n: NarrowedScope) =>
   depth(n.scope.path) <= 2 &&
   (!n.path || depth(n.path) <= 2);
 
+/** The unit rows of a division-level scope: under the caller's division and the one asked for. */
+const unitPathWhere = (n: NarrowedScope, col: AnyColumn) =>
+  and(
+    sql`${col} like ${`${n.scope.kind === 'division' ? n.scope.path : ''}%`}`,
+    n.path ? sql`${col} like ${`${n.path}%`}` : undefined,
+  );
+
 /** The unit rows of a division-level scope served in the months: their 60-month blocks' bits tested (at most two). */
 function unitPeopleWhere(n: NarrowedScope, m: MonthRange): SQL {
   const masks = new Map<number, bigint>();
@@ -63,10 +71,8 @@ function unitPeopleWhere(n: NarrowedScope, m: MonthRange): SQL {
     if (block === last.block && bit === last.bit) break;
     [block, bit] = bit === 1n << 59n ? [block + 1, 1n] : [block, bit << 1n];
   }
-  const path = n.scope.kind === 'division' ? n.scope.path : '';
   return and(
-    sql`${unitPeople.unitPath} like ${`${path}%`}`,
-    n.path ? sql`${unitPeople.unitPath} like ${`${n.path}%`}` : undefined,
+    unitPathWhere(n, unitPeople.unitPath),
     or(
       ...[...masks].map(
         ([b, mask]) => sql`(${unitPeople.block} = ${b} and ${unitPeople.months} & ${mask.toString()}::bigint <> 0)`,
@@ -83,35 +89,55 @@ const childOf = (by: 'unit' | 'station', parentPath: string, col: { divisionPath
 
 /** The statistics the services module answers for others (statistics, reports): read-only, scoped like every list. */
 export const serviceStatistics = {
-  /** Records, person-services, head counts and minutes: in all, by domain, item, form and month. */
+  /**
+   * Records, person-services, head counts and minutes: in all, by domain, item, form and month — in one pass over the
+   * rollup rows (grouping sets), from the unit rows for the city or a unit, else from the station rows.
+   */
   async figures(db: DbOrTx, n: NarrowedScope, m: MonthRange) {
-    const where = and(narrowedCondition(n, statsCols), inMonths(stats.month, m));
-    const [totals, byDomain, byItem, byForm, byMonth] = await Promise.all([
-      db.select(figures).from(stats).where(where),
-      db
-        .select({ domainCode: stats.domainCode, ...figures })
-        .from(stats)
-        .where(where)
-        .groupBy(stats.domainCode)
-        .orderBy(asc(stats.domainCode)),
-      db
-        .select({ code: stats.catalogueCode, domainCode: stats.domainCode, ...figures })
-        .from(stats)
-        .where(where)
-        .groupBy(stats.catalogueCode, stats.domainCode),
-      db
-        .select({ form: stats.form, ...figures })
-        .from(stats)
-        .where(where)
-        .groupBy(stats.form),
-      db
-        .select({ month: sql<string>`to_char(${stats.month}, 'YYYY-MM')`, ...figures })
-        .from(stats)
-        .where(where)
-        .groupBy(stats.month)
-        .orderBy(asc(stats.month)),
-    ]);
-    return { totals: totals[0], byDomain, byItem, byForm, byMonth };
+    const unit = atUnitLevel(n);
+    const c = unit ? unitStats : stats;
+    const sum = (col: AnyColumn) => sql<number>`coalesce(sum(${col}), 0)::int`;
+    const rows = await db
+      .select({
+        // Bits of the columns left out of the row's grouping set: 15 all (totals), 7 by domain, 3 by item, 13 by
+        // form, 14 by month.
+        g: sql<number>`grouping(${c.domainCode}, ${c.catalogueCode}, ${c.form}, ${c.month})`,
+        domainCode: sql<number>`${c.domainCode}`,
+        code: sql<string>`${c.catalogueCode}`,
+        form: sql<ServiceForm>`${c.form}`,
+        month: sql<string>`to_char(${c.month}, 'YYYY-MM')`,
+        records: sum(c.records),
+        personServices: sum(c.personServices),
+        headCount: sum(c.headCount),
+        minutes: sum(c.minutes),
+      })
+      .from(c as typeof stats)
+      .where(
+        unit
+          ? and(unitPathWhere(n, unitStats.unitPath), inMonths(unitStats.month, m))
+          : and(narrowedCondition(n, statsCols), inMonths(stats.month, m)),
+      )
+      .groupBy(
+        sql`grouping sets ((), (${c.domainCode}), (${c.catalogueCode}, ${c.domainCode}), (${c.form}), (${c.month}))`,
+      );
+    const of = (g: number) => rows.filter((r) => Number(r.g) === g);
+    const sums = ({ records, personServices, headCount, minutes }: (typeof rows)[number]) => ({
+      records,
+      personServices,
+      headCount,
+      minutes,
+    });
+    return {
+      totals: sums(of(15)[0]),
+      byDomain: of(7)
+        .map((r) => ({ domainCode: r.domainCode, ...sums(r) }))
+        .sort((a, b) => a.domainCode - b.domainCode),
+      byItem: of(3).map((r) => ({ code: r.code, domainCode: r.domainCode, ...sums(r) })),
+      byForm: of(13).map((r) => ({ form: r.form, ...sums(r) })),
+      byMonth: of(14)
+        .map((r) => ({ month: r.month, ...sums(r) }))
+        .sort((a, b) => a.month.localeCompare(b.month)),
+    };
   },
   /** Distinct named people served in the months (a person served in several months or stations counts once). */
   async peopleServed(db: DbOrTx, n: NarrowedScope, m: MonthRange): Promise<number> {
@@ -129,22 +155,36 @@ export const serviceStatistics = {
   async breakdown(db: DbOrTx, n: NarrowedScope, m: MonthRange, by: 'unit' | 'station', parentPath: string) {
     const child = childOf(by, parentPath, statsCols);
     const personChild = childOf(by, parentPath, peopleCols);
-    const unitChild = childOf('unit', parentPath, {
-      divisionPath: unitPeople.unitPath,
-      stationId: unitPeople.unitPath,
-    });
+    const units = by === 'unit' && atUnitLevel(n);
+    const unitChild = (col: AnyColumn) => childOf('unit', parentPath, { divisionPath: col, stationId: col });
+    const sum = (col: AnyColumn) => sql<number>`coalesce(sum(${col}), 0)::int`;
     const [rows, served] = await Promise.all([
-      db
-        .select({ id: child, ...figures })
-        .from(stats)
-        .where(and(narrowedCondition(n, statsCols), inMonths(stats.month, m)))
-        .groupBy(child),
-      by === 'unit' && atUnitLevel(n)
+      units
         ? db
-            .select({ id: unitChild, people: sql<number>`count(distinct ${unitPeople.beneficiaryId})::int` })
+            .select({
+              id: unitChild(unitStats.unitPath),
+              records: sum(unitStats.records),
+              personServices: sum(unitStats.personServices),
+              headCount: sum(unitStats.headCount),
+              minutes: sum(unitStats.minutes),
+            })
+            .from(unitStats)
+            .where(and(unitPathWhere(n, unitStats.unitPath), inMonths(unitStats.month, m)))
+            .groupBy(unitChild(unitStats.unitPath))
+        : db
+            .select({ id: child, ...figures })
+            .from(stats)
+            .where(and(narrowedCondition(n, statsCols), inMonths(stats.month, m)))
+            .groupBy(child),
+      units
+        ? db
+            .select({
+              id: unitChild(unitPeople.unitPath),
+              people: sql<number>`count(distinct ${unitPeople.beneficiaryId})::int`,
+            })
             .from(unitPeople)
             .where(unitPeopleWhere(n, m))
-            .groupBy(unitChild)
+            .groupBy(unitChild(unitPeople.unitPath))
         : db
             .select({ id: personChild, people: sql<number>`count(distinct ${people.beneficiaryId})::int` })
             .from(people)

@@ -120,6 +120,30 @@ export const servicePeopleMonths = pgTable(
 );
 
 /**
+ * Month rollup per unit (the county-level division of the stations), item and form (issue 11: the city's year): the
+ * same figures as `service_month_stats` summed over the unit's stations, kept in step in the same statements, so a
+ * city or unit over a year reads about a tenth of the station rows.
+ */
+export const serviceUnitMonthStats = pgTable(
+  'service_unit_month_stats',
+  {
+    unitPath: text('unit_path').notNull(),
+    month: date('month').notNull(),
+    catalogueCode: text('catalogue_code').notNull(),
+    form: text('form', { enum: SERVICE_FORMS }).notNull(),
+    domainCode: integer('domain_code').notNull(),
+    records: integer('records').notNull().default(0),
+    personServices: integer('person_services').notNull().default(0),
+    headCount: integer('head_count').notNull().default(0),
+    minutes: integer('minutes').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.month, t.catalogueCode, t.form] }),
+    index('service_unit_month_stats_path_idx').on(t.unitPath.op('text_pattern_ops'), t.month),
+  ],
+);
+
+/**
  * The months each person was served in a unit (the county-level division of the stations), as bits of 60-month blocks
  * (bit `m % 60` of block `m / 60`, `m` counting months from year 0): kept in step with `service_people_months` in the
  * record's transaction, so the distinct people of a unit or the city over any period read about one row per person,
