@@ -8,7 +8,7 @@ export const timelinessQuerySchema = z.strictObject({
   /** A year (`2026`) or a period key; the reports whose periods fall in it. Default: this year. */
   period: z
     .string()
-    .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, '应为 2026、2026-11、2026-Q3 或 2026-H1 格式的期间')
+    .regex(/^(19|20)\d{2}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, '应为 2026、2026-11、2026-Q3 或 2026-H1 格式的期间')
     .optional(),
   kind: z.enum(REPORT_KINDS, '报告类型不正确').optional(),
 });
@@ -53,7 +53,7 @@ export const CIRCULAR_MEASURE_LABELS: Record<CircularMeasure, string> = {
 export const circularQuerySchema = z.strictObject({
   period: z
     .string()
-    .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, '应为 2026、2026-Q3 或 2026-H1 格式的期间')
+    .regex(/^(19|20)\d{2}(-(Q[1-4]|H[12]))?$/, '应为 2026、2026-Q3 或 2026-H1 格式的期间')
     .optional(),
 });
 export type CircularQuery = z.infer<typeof circularQuerySchema>;
@@ -85,7 +85,7 @@ export type Circular = z.infer<typeof circularSchema>;
 
 /** `PUT /circulars/commendations`: the city marks units for commendation (二（一）), with a note. */
 export const commendationSchema = z.strictObject({
-  period: z.string().regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, '应为 2026、2026-Q3 或 2026-H1 格式的期间'),
+  period: z.string().regex(/^(19|20)\d{2}(-(Q[1-4]|H[12]))?$/, '应为 2026、2026-Q3 或 2026-H1 格式的期间'),
   unit: z.string().regex(/^\d{12}$/, '应为 12 位区划代码'),
   commended: z.boolean(),
   note: z.string().trim().max(500, '表彰说明不超过 500 字').default(''),

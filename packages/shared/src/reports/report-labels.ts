@@ -23,10 +23,7 @@ export function reportPeriodLabel(r: {
 }
 
 /** `文留镇社工站2026年11月工作简报`: who, when, what. */
-export function reportTitle(
-  r: Parameters<typeof reportPeriodLabel>[0],
-  subjectName: string,
-): string {
+export function reportTitle(r: Parameters<typeof reportPeriodLabel>[0], subjectName: string): string {
   const period = reportPeriodLabel(r);
   if (r.kind === 'station_monthly' || r.kind === 'station_quarterly')
     return `${subjectName}${period}${REPORT_KIND_LABELS[r.kind].replace(/^月|^季度/, '')}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentViewSchema, pagedSchema, pageQuery } from '../common';
+import { attachmentViewSchema, isoDate, pagedSchema, pageQuery } from '../common';
 import { statisticsSchema } from '../services/statistics.schemas';
 import { REPORT_KINDS, REPORT_SECTION_MAX, REPORT_SECTIONS, REPORT_STATUSES, type ReportSection } from './report-enums';
 
@@ -7,10 +7,17 @@ import { REPORT_KINDS, REPORT_SECTION_MAX, REPORT_SECTIONS, REPORT_STATUSES, typ
 // the narrative sections.
 
 const uuid = (label: string) => z.uuid(`${label}格式不正确`);
+// Years 1900–2099 only (a typo such as 0202 is refused at the door); a day (an agreement year's start) must be real.
 const periodKey = z
   .string()
   .trim()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12])|-\d{2}-\d{2})?$/, '应为 2026、2026-11、2026-Q3 或 2026-H1 格式的期间');
+  .regex(
+    /^(19|20)\d{2}(-(0[1-9]|1[0-2]|Q[1-4]|H[12])|-\d{2}-\d{2})?$/,
+    '应为 2026、2026-11、2026-Q3 或 2026-H1 格式的期间',
+  )
+  .refine((p) => p.length !== 10 || isoDate.safeParse(p).success, '日期不存在，请检查');
+/** Optimistic-locking versions are PostgreSQL integers. */
+const version = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
 
 /** `GET /reports`: by kind, period (a year matches every period inside it), unit, organisation, status, lateness. */
 export const reportQuerySchema = z.strictObject({
@@ -142,16 +149,16 @@ export const reportViewSchema = reportListItemSchema.extend({
 export type ReportView = z.infer<typeof reportViewSchema>;
 
 export const updateReportSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: version(1),
   narrative: reportNarrativeSchema,
 });
-export const reportActionSchema = z.strictObject({ version: z.number().int().min(1) });
+export const reportActionSchema = z.strictObject({ version: version(1) });
 export const returnReportSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: version(1),
   comment: z.string().trim().min(1, '请填写退回意见').max(2000, '退回意见不超过 2000 字'),
 });
 export const reopenReportSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: version(1),
   reason: z.string().trim().min(1, '请填写更正原因').max(2000, '更正原因不超过 2000 字'),
 });
 
@@ -169,4 +176,4 @@ export const reportSettingsSchema = z.strictObject({
 });
 export const reportSettingsViewSchema = reportSettingsSchema.extend({ version: z.number().int() });
 /** `version` 0 while the city still uses the defaults. */
-export const updateReportSettingsSchema = reportSettingsSchema.extend({ version: z.number().int().min(0) });
+export const updateReportSettingsSchema = reportSettingsSchema.extend({ version: version(0) });

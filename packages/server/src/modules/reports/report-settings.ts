@@ -35,6 +35,9 @@ export function createReportSettings(d: { db: Db; clock: Clock; divisions: Divis
         throw new AppError('FORBIDDEN', '只有市级民政部门可以设置报告截止日');
       if (settings.cityFirstHalfDue < '07-01')
         throw fieldError('cityFirstHalfDue', '上半年报告截止日应在 7 月 1 日之后');
+      // The second half's report is due in the next year's first half, not a year and more after it ends.
+      if (settings.citySecondHalfDue > '06-30')
+        throw fieldError('citySecondHalfDue', '下半年报告截止日应在次年 1 月 1 日至 6 月 30 日之间');
       const before = await read();
       await d.db.transaction(async (tx) => {
         if (version === 0) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session } from '../../test-support/test-app';
 import { buildTwoWorlds, WORLDS_TODAY, type TwoWorlds } from '../../test-support/two-worlds';
@@ -247,5 +248,47 @@ describe('the city’s due dates', () => {
     expect(due.get('2026-05')).toBe('2026-06-05');
     const stale = await t.call(admin, 'PUT', '/api/v1/report-settings', { ...current, stationMonthlyDay: 9 });
     expect(stale.json().code).toBe('VERSION_CONFLICT');
+  });
+});
+
+describe('a handover', () => {
+  it('R-REP-1 a station changing contractor: its briefs not yet submitted follow it to the new contractor; submitted ones stay', async () => {
+    const [oldLead, newLead] = [w.B.sessions.project_lead, w.A.sessions.project_lead];
+    const april = await one(oldLead, `&kind=station_monthly&period=2026-04&stationId=${w.B.ids.station}`);
+    expect(
+      (await post(oldLead, april.id, 'submit', { version: (await get(oldLead, april.id)).version })).statusCode,
+    ).toBe(200);
+    // World B's contract ends with May; world A's contractor takes the station over.
+    await t.db.execute(
+      sql`update contracts set ends_on = '2026-05-31', updated_at = now() where id = ${w.B.ids.contract}`,
+    );
+    await t.db.execute(
+      sql`insert into contract_stations (contract_id, station_id) values (${w.A.ids.contract}, ${w.B.ids.station})`,
+    );
+    const taken = await list(newLead, `&stationId=${w.B.ids.station}`);
+    expect(taken.map((r) => `${r.kind} ${r.periodKey}`)).toEqual(
+      expect.arrayContaining(['station_monthly 2026-06', 'station_quarterly 2026-Q2']),
+    );
+    expect(taken.map((r) => r.id)).not.toContain(april.id);
+    const june = taken.find((r) => r.periodKey === '2026-06')!;
+    expect((await get(newLead, june.id)).abilities.edit).toBe(true);
+    expect((await t.call(oldLead, 'GET', `/api/v1/reports/${june.id}`)).statusCode).toBe(404);
+    expect((await list(oldLead, `&stationId=${w.B.ids.station}`)).map((r) => r.id)).toContain(april.id);
+  });
+
+  it('R-REP-3 periods and versions out of range are refused on their field, never a database error', async () => {
+    const lead = w.A.sessions.project_lead;
+    for (const period of ['0000', '0202-Q1', '2026-02-30']) {
+      const res = await t.call(lead, 'GET', `/api/v1/reports?period=${period}`);
+      expect(res.statusCode, period).toBe(400);
+      expect(Object.keys(res.json().details.fieldErrors), period).toEqual(['period']);
+    }
+    const brief = await one(lead, `&kind=station_monthly&period=2026-06&stationId=${w.A.ids.station}`);
+    const huge = await t.call(lead, 'PATCH', `/api/v1/reports/${brief.id}`, { version: 2 ** 40, narrative: {} });
+    expect([huge.statusCode, Object.keys(huge.json().details.fieldErrors)]).toEqual([400, ['version']]);
+    const admin = w.city.city_admin;
+    const current = (await t.call(admin, 'GET', '/api/v1/report-settings')).json();
+    const late = await t.call(admin, 'PUT', '/api/v1/report-settings', { ...current, citySecondHalfDue: '12-28' });
+    expect(late.json().details.fieldErrors.citySecondHalfDue).toContain('6 月 30 日');
   });
 });

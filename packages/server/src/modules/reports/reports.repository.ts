@@ -125,7 +125,8 @@ export const reportsRepository = {
 
   /**
    * The schedule's rows (R-REP-1), inserted where missing. A new due date reaches only reports not yet due and not yet
-   * submitted, so past lateness never moves. In chunks: PostgreSQL takes at most 65,535 parameters a statement.
+   * submitted, so past lateness never moves; a report not yet submitted follows its station to a new contractor (a
+   * handover). In chunks: PostgreSQL takes at most 65,535 parameters a statement.
    */
   async upsertSchedule(db: DbOrTx, rows: ReportInsert[], today: string) {
     for (let i = 0; i < rows.length; i += 1_000) {
@@ -134,8 +135,12 @@ export const reportsRepository = {
         .values(rows.slice(i, i + 1_000))
         .onConflictDoUpdate({
           target: [reports.kind, reports.subjectKey, reports.periodKey],
-          set: { dueOn: sql`excluded.due_on` },
-          setWhere: sql`${reports.firstSubmittedAt} is null and ${reports.dueOn} >= ${today}::date and excluded.due_on >= ${today}::date and ${reports.dueOn} <> excluded.due_on`,
+          set: {
+            dueOn: sql`case when ${reports.dueOn} >= ${today}::date and excluded.due_on >= ${today}::date then excluded.due_on else ${reports.dueOn} end`,
+            organisationId: sql`excluded.organisation_id`,
+            contractId: sql`excluded.contract_id`,
+          },
+          setWhere: sql`${reports.firstSubmittedAt} is null and (${reports.dueOn} <> excluded.due_on or ${reports.organisationId} is distinct from excluded.organisation_id or ${reports.contractId} is distinct from excluded.contract_id)`,
         });
     }
   },

@@ -33,13 +33,32 @@ type Slot = ReportInsert;
  */
 export function createReportSchedule(d: ScheduleDeps) {
   let done = '';
+  /** For a station's brief: when the contract covering it began, and whether it still covers the period's last day. */
+  interface Owner {
+    from: string;
+    coversEnd: boolean;
+  }
+  const owners = new WeakMap<Slot, Owner>();
+  /**
+   * Who owes a station's brief where two contracts cover the station in its period (a handover): the contractor in
+   * charge on the period's last day; between two, the newer contract.
+   */
+  const owes = (a: Slot, b: Slot) => {
+    const [x, y] = [owners.get(a), owners.get(b)];
+    if (!x || !y) return false;
+    return x.coversEnd !== y.coversEnd ? x.coversEnd : x.from > y.from;
+  };
 
   async function slots(today: string, s: ReportSettings): Promise<Slot[]> {
     const { coverage, years } = await d.contracts.reportingBasis();
     const city = d.divisions.list({ level: 'city' })[0];
     const stations = new Map((await d.stations.summaries(coverage.map((c) => c.stationId))).map((x) => [x.id, x]));
     const out: Slot[] = [];
-    const row = (p: ReportPeriod, rest: Omit<Slot, keyof ReportPeriod>): Slot => ({ ...p, ...rest });
+    const row = (p: ReportPeriod, rest: Omit<Slot, keyof ReportPeriod>, by?: Owner): Slot => {
+      const slot = { ...p, ...rest };
+      if (by) owners.set(slot, by);
+      return slot;
+    };
     const unitFrom = new Map<string, string>();
     let cityFrom = '';
     for (const c of coverage) {
@@ -55,8 +74,11 @@ export function createReportSchedule(d: ScheduleDeps) {
         contractId: c.contractId,
         unitCode: c.countyCode,
       };
-      for (const p of monthlyPeriods(from, to, today, s)) out.push(row(p, rest));
-      for (const p of quarterlyPeriods('station_quarterly', from, to, today, s)) out.push(row(p, rest));
+      for (const p of [
+        ...monthlyPeriods(from, to, today, s),
+        ...quarterlyPeriods('station_quarterly', from, to, today, s),
+      ])
+        out.push(row(p, rest, { from, coversEnd: to >= p.periodEnd }));
       if (!unitFrom.has(c.countyCode) || from < unitFrom.get(c.countyCode)!) unitFrom.set(c.countyCode, from);
       if (!cityFrom || from < cityFrom) cityFrom = from;
     }
@@ -91,11 +113,12 @@ export function createReportSchedule(d: ScheduleDeps) {
       const [fingerprint, settings] = await Promise.all([d.contracts.reportingFingerprint(), d.settings()]);
       const key = `${today}|${fingerprint}|${settings.version}`;
       if (key === done) return;
-      // One row per report: where two contracts cover a station in the same period (a handover), the earlier one's.
+      // One row per report; a report not yet submitted follows its station to the contractor that owes it.
       const byKey = new Map<string, Slot>();
       for (const x of await slots(today, settings.settings)) {
         const k = `${x.kind}|${x.subjectKey}|${x.periodKey}`;
-        if (!byKey.has(k)) byKey.set(k, x);
+        const seen = byKey.get(k);
+        if (!seen || owes(x, seen)) byKey.set(k, x);
       }
       await repo.upsertSchedule(d.db, [...byKey.values()], today);
       done = key;

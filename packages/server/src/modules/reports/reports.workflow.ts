@@ -32,7 +32,7 @@ export function createReportWorkflow(d: WorkflowDeps) {
     by?: { actor: ActorContext['actor']; may: keyof ReportAbilities },
   ): AppError {
     // Not this level's report to write or to receive, whatever its state: a permission refusal, not a state one.
-    if (by && !concerns(by.actor, r, by.may)) return new AppError('FORBIDDEN', `您无权${what}此报告`);
+    if (by && !concerns(by.actor, r, by.may)) return new AppError('FORBIDDEN', `您无权对此报告${what}`);
     if (r.status === 'accepted')
       return new AppError('REPORT_LOCKED', `报告已接收并锁定，不能${what}；如需更正，请先申请重新打开并说明原因`);
     return new AppError(
