@@ -53,14 +53,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('consent to referral (附件2 (一)3)', () => {
-  it('a referral without a recorded consent is refused in Chinese and writes nothing', async () => {
+  it('R-SVC-3 a referral without a recorded consent is refused in Chinese and writes nothing', async () => {
     const r = await refer();
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({ code: 'CONSENT_REQUIRED', message: '转介须先记录服务对象（或监护人）同意转介' });
     expect(await countReferrals()).toBe(0);
   });
 
-  it('with consent given the referral is made and keeps the consent it relied on', async () => {
+  it('R-SVC-3 with consent given the referral is made and keeps the consent it relied on', async () => {
     const c = await consent('given', '2026-11-10');
     expect(c.statusCode, c.body).toBe(201);
     // A referral cannot rest on a consent recorded after it.
@@ -75,14 +75,14 @@ describe('consent to referral (附件2 (一)3)', () => {
     expect(row.organisationId).toBe(ids.org);
   });
 
-  it('after the consent is withdrawn (the latest decision counts) a new referral is refused, nothing written', async () => {
+  it('R-SVC-3 after the consent is withdrawn (the latest decision counts) a new referral is refused, nothing written', async () => {
     expect((await consent('withdrawn', '2026-11-25')).statusCode).toBe(201);
     const before = await countReferrals();
     expect((await refer({ target: 'medical_aid' })).statusCode).toBe(422);
     expect(await countReferrals()).toBe(before);
   });
 
-  it('bad input answers 4xx naming the field and writes nothing', async () => {
+  it('R-SVC-3 bad input answers 4xx naming the field and writes nothing', async () => {
     expect((await consent('given', '2026-11-26')).statusCode).toBe(201);
     const before = await countReferrals();
     const future = await refer({ submittedOn: '2026-12-01' });
@@ -103,7 +103,7 @@ describe('consent to referral (附件2 (一)3)', () => {
 describe('status and outcome', () => {
   const patch = (body: Record<string, unknown>) => t.call(lead, 'PATCH', `/api/v1/referrals/${ids.referral}`, body);
 
-  it('steps 已提交 → 已受理 → 已获得 with the decision date and the amount obtained', async () => {
+  it('R-SVC-3 steps 已提交 → 已受理 → 已获得 with the decision date and the amount obtained', async () => {
     const skip = await patch({ version: 1, status: 'obtained', decidedOn: '2026-11-27', amountFen: 50000 });
     expect(skip.statusCode).toBe(409);
     expect(skip.json().message).toContain('不能从「已提交」改为「已获得」');
@@ -127,7 +127,7 @@ describe('status and outcome', () => {
     expect((await patch({ version: 3, status: 'not_obtained', decidedOn: '2026-11-27' })).statusCode).toBe(409);
   });
 
-  it('an amount belongs to money obtained only', async () => {
+  it('R-SVC-3 an amount belongs to money obtained only', async () => {
     const r = await refer({ target: 'legal_aid', agency: '县法律援助中心' });
     const bad = await t.call(lead, 'PATCH', `/api/v1/referrals/${r.json().id}`, {
       version: 1,
@@ -140,7 +140,7 @@ describe('status and outcome', () => {
 });
 
 describe('scope (R-SCOPE-1)', () => {
-  it('the county reads (initials, no update); another county and another organisation get 404', async () => {
+  it('R-SCOPE-1 the county reads (initials, no update); another county and another organisation get 404', async () => {
     const r = await t.call(county, 'GET', `/api/v1/referrals/${ids.referral}`);
     expect(r.statusCode).toBe(200);
     expect(r.json().beneficiaryName).not.toBe('赵桂兰');

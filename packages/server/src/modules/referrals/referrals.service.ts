@@ -37,7 +37,7 @@ export type { CreateReferralInput };
 /** Change status and outcome: the station's staff (services:write), never an officer (they read). */
 const canUpdate = (actor: Actor) => can(actor, 'services:write') && actor.scope.kind !== 'division';
 
-/** 资源链接 / 转介 (附件2 (一)3): referrals with the person's consent, their status steps and what they obtained. */
+/** 资源链接 / 转介 (R-SVC-3, 附件2 (一)3): referrals with the person's consent, their status steps and what they obtained. */
 export function createReferralService(d: ReferralDeps) {
   const { db, clock } = d;
 
