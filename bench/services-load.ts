@@ -126,11 +126,14 @@ export function transactionOf(group: Statement[], oldId: string, newId: () => st
     .map((s) => ({ text: s.text, values: s.values.map((v) => (v === oldId ? id : v)) }));
 }
 
+/** The replay's pool: as the app's (its size BENCH_POOL, JIT off as the app's connections have it). */
+const POOL = Number(process.env.BENCH_POOL ?? 10);
+
 /** Runs each group's statements in order on one connection (a transaction), `concurrency` groups in flight. */
 const maxMs = Number(process.env.BENCH_SECONDS ?? 90) * 1000;
 
 export async function replaySerial(url: string, groups: Statement[][], concurrency: number) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL, options: '-c jit=off' });
   let failed = 0;
   try {
     const lat: number[] = [];
@@ -162,7 +165,7 @@ export async function replaySerial(url: string, groups: Statement[][], concurren
 
 /** Runs each request's statements (all at once, as the service's Promise.all does) with `concurrency` requests in flight. */
 export async function replay(url: string, groups: Statement[][], concurrency: number, parallel = true) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL, options: '-c jit=off' });
   let failed = 0;
   const cost = new Map<string, { n: number; ms: number }>();
   try {

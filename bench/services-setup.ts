@@ -45,7 +45,7 @@ export async function openBenchDatabase(adminUrl: string) {
   if (!reuse) await admin(`create database ${name}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  const db = await openDatabase({ url: u.toString() });
+  const db = await openDatabase({ url: u.toString(), poolSize: Number(process.env.BENCH_POOL ?? 10) });
   const keep = !!(process.env.BENCH_KEEP || reuse);
   console.log(`database ${name}${keep ? ' kept after the run' : ''}`);
   return {

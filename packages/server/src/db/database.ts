@@ -29,11 +29,15 @@ export async function openDatabase(opts: {
   url?: string;
   pgliteDir?: string;
   onQuery?: () => void;
+  /** Connections in the pool (PostgreSQL); 10 unless told. */
+  poolSize?: number;
 }): Promise<Database> {
   // Tests count statements through drizzle's logger to prove that a list costs the same number of queries at any length.
   const logger = opts.onQuery ? { logQuery: opts.onQuery } : undefined;
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // JIT off: the planner's cost estimates for a city's year (a few 100k rows) trigger LLVM compilation that costs
+    // more than the query itself (docs/PERFORMANCE.md, issue 11).
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
     // An idle connection the server ends (a restart, a failover, a dropped test database) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));

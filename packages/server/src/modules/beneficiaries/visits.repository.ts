@@ -113,23 +113,37 @@ export const visitsRepository = {
     from: string,
     to: string,
     visitedBetween: (personId: SQL, from: SQL, to: SQL) => SQL,
+    wide = false,
   ) {
     const interval = intervalOf(days);
     // The same due date as the list, as of the period's start: graded by its end, and no visit before it recent
-    // enough to carry the next due date past its end. Each person's three probes (first grade, a visit in the window
-    // before, a visit within) run once, in the fenced subquery (`offset 0`), not once per aggregate that names them.
+    // enough to carry the next due date past its end. Each person's probes (a visit in the window before, a visit
+    // within) run once, in the fenced subquery (`offset 0`), not once per aggregate that names them. For a whole city
+    // (`wide`: most people of the registry) the people and their first grades are read in one pass each (hash joins)
+    // rather than probed person by person.
     const windowStart = sql`${to}::date - ${interval} + 1`;
-    const people = db
+    const firstGrades = db
+      .select({ id: risks.beneficiaryId, first: sql<string>`min(${risks.assessedOn})`.as('first') })
+      .from(risks)
+      .groupBy(risks.beneficiaryId)
+      .as('first_grades');
+    const graded = wide
+      ? sql`coalesce(${firstGrades.first}, (${b.createdAt} at time zone 'Asia/Shanghai')::date)`
+      : gradedOn;
+    const linked = sql`select ${links.beneficiaryId} from ${links} where ${links.archivedAt} is null and ${linkCondition}`;
+    const base = db
       .select({
-        due: sql<boolean>`(${gradedOn} <= ${to}::date and not ${visitedBetween(sql`${b.id}`, windowStart, sql`${from}::date - 1`)})`.as(
+        due: sql<boolean>`(${graded} <= ${to}::date and not ${visitedBetween(sql`${b.id}`, windowStart, sql`${from}::date - 1`)})`.as(
           'due',
         ),
         done: sql<boolean>`${visitedBetween(sql`${b.id}`, sql`${from}::date`, sql`${to}::date`)}`.as('done'),
       })
       .from(b)
+      .$dynamic();
+    const people = (wide ? base.leftJoin(firstGrades, eq(firstGrades.id, b.id)) : base)
       .where(
         and(
-          sql`${b.id} = any(array(select ${links.beneficiaryId} from ${links} where ${links.archivedAt} is null and ${linkCondition}))`,
+          wide ? sql`${b.id} in (${linked})` : sql`${b.id} = any(array(${linked}))`,
           isNull(b.archivedAt),
           isNotNull(b.riskLevel),
         ),

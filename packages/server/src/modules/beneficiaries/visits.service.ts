@@ -138,7 +138,9 @@ export function createVisitService(d: VisitDeps) {
     async completion(people: PeopleScope, from: string, to: string, visitedBetween: VisitedBetween) {
       const days = await repo.intervalDays(db);
       const cond = 'path' in people ? linksIn.path(people.path) : linksIn.stations(people.stationIds);
-      return repo.completion(db, cond, days, from, to, visitedBetween);
+      // The whole city (a one-level path) reads its people in one pass (see the repository).
+      const wide = 'path' in people && people.path.split('/').filter(Boolean).length <= 1;
+      return repo.completion(db, cond, days, from, to, visitedBetween, wide);
     },
   };
 }

@@ -67,7 +67,9 @@ const stats = async (s: Session, query: string) => {
 beforeAll(async () => {
   t = await createTestApp({ today: TODAY });
   f = await servicesFixture(t, 71);
-  for (const name of ['孙秀英', '周德明', '吴桂花', '郑国强']) p.push(await f.person(f.sw.zhang, name));
+  const risks = [{ risk: 'high' }, { risk: 'medium', assessedOn: '2026-04-01' }, { risk: 'low' }, {}] as const;
+  for (const [i, name] of ['孙秀英', '周德明', '吴桂花', '郑国强'].entries())
+    p.push(await f.person(f.sw.zhang, name, risks[i]));
   const record = async (people: string[], servedOn: string, form = 'home_visit') =>
     made.set(await f.record(f.sw.zhang, people, servedOn, { form }), { people, servedOn });
   await record([p[0]], '2026-03-10');
@@ -114,6 +116,7 @@ describe('unit rollups kept in step with the records (R-SVC-2)', () => {
   });
 
   it('R-SVC-2 the city and the unit count the distinct people the records name, for periods over one or two blocks', async () => {
+    let due = 0;
     for (const [from, to, last] of [
       ['2026-03', '2026-03', '2026-03-31'],
       ['2026-06', '2026-11', '2026-11-30'],
@@ -131,9 +134,13 @@ describe('unit rollups kept in step with the records (R-SVC-2)', () => {
       const station = await stats(f.lead, `scope=${f.ids.liutun}&from=${from}&to=${to}`);
       expect(station.totals.peopleServed).toBe(want);
       expect(city.byCategory).toEqual(county.byCategory);
+      // R-SVC-5: the city's visit completion (its people read in one pass) equals its only unit's (probed per person).
+      expect(city.visits).toEqual(county.visits);
+      due += city.visits.due;
       // The unit's figures (unit rows) equal the station's (station rows).
       for (const k of ['totals', 'byDomain', 'byItem', 'byForm', 'byMonth'] as const)
         expect(county[k], k).toEqual(station[k]);
     }
+    expect(due).toBeGreaterThan(0);
   });
 });
