@@ -110,6 +110,25 @@ describe('reports from a station’s monthly brief to the city’s half-year rep
     await writeSection('一、工作开展情况', '六月走访困境老人，开展社区活动一次。');
     await j.page.getByRole('button', { name: '保存文字' }).click();
     await j.page.getByText('已保存').waitFor();
+    // A file goes with the brief; it and the Word and Excel exports download.
+    await tab(/附件/);
+    await j.page.locator('input[type=file]').setInputFiles({
+      name: '六月活动签到表.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n'),
+    });
+    const attached = j.page.getByRole('link', { name: '六月活动签到表.pdf' });
+    await attached.waitFor();
+    const files = [
+      [await attached.getAttribute('href'), 'application/pdf'],
+      [await j.page.getByRole('link', { name: /导出 Word/ }).getAttribute('href'), 'wordprocessingml'],
+      [await j.page.getByRole('link', { name: /导出 Excel/ }).getAttribute('href'), 'spreadsheetml'],
+    ];
+    for (const [href, type] of files) {
+      const res = await j.page.request.get(`${j.server.url}${href}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+    }
     await j.page.getByRole('button', { name: /^提\s*交$/ }).click();
     await confirm();
     await statusTag('已提交');
