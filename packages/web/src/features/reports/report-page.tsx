@@ -134,7 +134,7 @@ export function ReportPage() {
               ? `已接收，报告已锁定：数据截至接收时${r.acceptedOn ? `（${r.acceptedOn}）` : ''}`
               : `已报送${receiver}，报告已锁定：数据截至提交时${r.firstSubmittedOn ? `（${r.firstSubmittedOn}）` : ''}`
           }
-          description={`之后补录或更正的记录不会改变本报告的数字；如需更正，${r.status === 'accepted' ? '由接收方' : ''}重新打开并写明原因，原版本保留。`}
+          description="之后补录或更正的记录不会改变本报告的数字；如需更正，重新打开并写明原因，原版本保留。"
         />
       )}
       <Card size="small">
