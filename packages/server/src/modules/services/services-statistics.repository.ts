@@ -61,6 +61,9 @@ const unitPathWhere = (n: NarrowedScope, col: AnyColumn) =>
     n.path ? sql`${col} like ${`${n.path}%`}` : undefined,
   );
 
+/** Whether the months lie in one 60-month block (then a unit's rows name each person once). */
+const oneBlock = (m: MonthRange) => monthBit(m.from).block === monthBit(m.to).block;
+
 /** The unit rows of a division-level scope served in the months: their 60-month blocks' bits tested (at most two). */
 function unitPeopleWhere(n: NarrowedScope, m: MonthRange): SQL {
   const masks = new Map<number, bigint>();
@@ -180,7 +183,10 @@ export const serviceStatistics = {
         ? db
             .select({
               id: unitChild(unitPeople.unitPath),
-              people: sql<number>`count(distinct ${unitPeople.beneficiaryId})::int`,
+              // Within one block a unit's rows are one per person: counted without sorting them.
+              people: oneBlock(m)
+                ? sql<number>`count(*)::int`
+                : sql<number>`count(distinct ${unitPeople.beneficiaryId})::int`,
             })
             .from(unitPeople)
             .where(unitPeopleWhere(n, m))
