@@ -13,6 +13,8 @@
  *   npm run bench:services     # BENCH_DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/postgres (own database, dropped)
  *   BENCH_RECORDS=200000 BENCH_PEOPLE=20000 BENCH_STATIONS=300 BENCH_WORKERS=700 npm run bench:services   # a quick run
  *   BENCH_KEEP=1 …; BENCH_REUSE=shegong_bench_… npm run bench:services   # measure again without generating
+ *   (a reused database gets the new migrations when the app opens it; bench/services-migrate.ts times them alone)
+ *   BENCH_ONLY=create|station|county|city: one measurement; BENCH_POOL: the app's and the replay's pool size (10)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
