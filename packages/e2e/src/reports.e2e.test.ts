@@ -106,6 +106,17 @@ describe('reports from a station’s monthly brief to the city’s half-year rep
     );
     await j.page.getByText('该模块上线后自动生成').first().waitFor();
     await looksRight('r3-brief-figures');
+    // A figure opens the records behind it: the community activity of June at this station, with the filters shown.
+    await j.page
+      .getByRole('row', { name: /^社区活动/ })
+      .getByRole('link')
+      .first()
+      .click();
+    await j.page.getByRole('heading', { name: '服务记录', level: 1 }).waitFor();
+    await j.page.getByText('共 1 条').waitFor();
+    await j.page.locator('[title="社区活动"]').waitFor(); // the 服务形式 filter, filled from the address
+    await j.page.goBack();
+    await j.page.getByRole('tab', { name: '数字' }).waitFor();
 
     await writeSection('一、工作开展情况', '六月走访困境老人，开展社区活动一次。');
     await j.page.getByRole('button', { name: '保存文字' }).click();
