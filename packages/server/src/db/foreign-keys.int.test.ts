@@ -29,6 +29,8 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
   'divisions.stats_county_code': 'a six-digit NBS statistics code, not a row of divisions',
   'catalogue_items.domain_code': 'the catalogue’s own domain number; there is no table of domains',
   'service_records.domain_code': 'the catalogue’s domain number, copied for statistics; there is no table of domains',
+  'service_unit_month_stats.domain_code':
+    'the catalogue’s domain number, copied for statistics; there is no table of domains',
   'service_month_stats.domain_code':
     'the catalogue’s domain number, copied for statistics; there is no table of domains',
   'organisations.credit_code': '统一社会信用代码, an identifier issued outside the platform',

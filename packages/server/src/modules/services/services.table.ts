@@ -140,6 +140,7 @@ export const serviceUnitMonthStats = pgTable(
   (t) => [
     primaryKey({ columns: [t.unitPath, t.month, t.catalogueCode, t.form] }),
     index('service_unit_month_stats_path_idx').on(t.unitPath.op('text_pattern_ops'), t.month),
+    index('service_unit_month_stats_item_idx').on(t.catalogueCode),
   ],
 );
 

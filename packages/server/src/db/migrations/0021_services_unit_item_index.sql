@@ -1,0 +1,1 @@
+CREATE INDEX "service_unit_month_stats_item_idx" ON "service_unit_month_stats" USING btree ("catalogue_code");
