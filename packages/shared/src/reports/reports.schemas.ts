@@ -53,7 +53,9 @@ export const reportListItemSchema = z.object({
   status: z.enum(REPORT_STATUSES),
   /** The station, agreement's contractor, unit or city the report is about. */
   subjectName: z.string(),
+  unitCode: z.string(),
   unitName: z.string(),
+  organisationId: z.string().nullable(),
   organisationName: z.string().nullable(),
   stationId: z.string().nullable(),
   firstSubmittedOn: z.string().nullable(),

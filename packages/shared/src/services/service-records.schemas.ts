@@ -102,6 +102,13 @@ export const serviceRecordQuerySchema = z.strictObject({
   workerId: z.uuid().optional(),
   beneficiaryId: z.uuid().optional(),
   caseId: z.uuid().optional(),
+  /** Under a unit or township (its 12-digit code), as a county's or the city's report links to its records. */
+  unit: z
+    .string()
+    .regex(/^\d{12}$/, '应为 12 位区划代码')
+    .optional(),
+  /** The contractor whose contract covered the station on the day (an agreement-year report's records). */
+  organisationId: z.uuid().optional(),
 });
 export type ServiceRecordQuery = z.infer<typeof serviceRecordQuerySchema>;
 

@@ -292,3 +292,25 @@ describe('a handover', () => {
     expect(late.json().details.fieldErrors.citySecondHalfDue).toContain('6 月 30 日');
   });
 });
+
+describe('figures link to their records', () => {
+  it('R-REP-3 a county report’s records are its unit’s, an agreement report’s its contractor’s; an unknown unit is refused on its field', async () => {
+    const city = w.city.city_officer;
+    const records = async (q: string) => {
+      const res = await t.call(city, 'GET', `/api/v1/service-records?pageSize=200&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { stationId: string }[];
+    };
+    const a = await records(`unit=${w.A.countyCode}`);
+    expect(a.length).toBeGreaterThan(0);
+    expect(new Set(a.map((r) => r.stationId))).toEqual(new Set([w.A.ids.station]));
+    expect((await records(`unit=${w.B.countyCode}`)).map((r) => r.stationId)).not.toContain(w.A.ids.station);
+    expect(new Set((await records(`organisationId=${w.A.ids.organisation}`)).map((r) => r.stationId))).toEqual(
+      new Set([w.A.ids.station]),
+    );
+    const unknown = await t.call(city, 'GET', '/api/v1/service-records?unit=419999000000');
+    expect([unknown.statusCode, Object.keys(unknown.json().details.fieldErrors)]).toEqual([400, ['unit']]);
+    const county = (await list(w.A.sessions.county_officer, '&kind=county_quarterly&period=2026-Q2'))[0];
+    expect((await get(w.A.sessions.county_officer, county.id)).unitCode).toBe(w.A.countyCode);
+  });
+});

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Attachments } from '../../platform/files/attachments';
 import type { ActorContext } from '../../platform/http/context';
-import { notFound } from '../../platform/http/errors';
+import { fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
 import type { BeneficiaryContacts } from '../beneficiaries';
 import type { ContractLookup } from '../contracts';
@@ -105,8 +105,10 @@ export function createServiceReads(d: ServiceDeps) {
     context,
     /** One page, newest first: a constant number of queries whatever the page size. */
     async list(ctx: ActorContext, q: ServiceRecordQuery) {
-      const { page, pageSize, ...filter } = q;
-      const where = repo.where(recordScope(ctx.actor.scope), filter);
+      const { page, pageSize, unit, ...filter } = q;
+      const division = unit ? d.divisions.find(unit) : undefined;
+      if (unit && !division) throw fieldError('unit', '区划不存在');
+      const where = repo.where(recordScope(ctx.actor.scope), { ...filter, unitPath: division?.path });
       const { items, total } = await repo.page(db, where, { page, pageSize });
       const rc = await context(ctx.actor, items);
       await auditSensitive(ctx, items, rc, '查看服务记录列表');

@@ -15,7 +15,8 @@ export type ServiceRecordInsert = typeof r.$inferInsert;
 export const recordScope = (scope: Scope): SQL =>
   scopeCondition(scope, { divisionPath: r.divisionPath, stationId: r.stationId });
 
-export type ListFilter = Omit<ServiceRecordQuery, 'page' | 'pageSize'>;
+/** The list's filters, a unit named by its division path (the service resolves the code). */
+export type ListFilter = Omit<ServiceRecordQuery, 'page' | 'pageSize' | 'unit'> & { unitPath?: string };
 
 /** All SQL of service records themselves; the rollups are services.rollups.ts. */
 export const serviceRecordsRepository = {
@@ -24,6 +25,8 @@ export const serviceRecordsRepository = {
       scope,
       isNull(r.archivedAt),
       f.stationId ? eq(r.stationId, f.stationId) : undefined,
+      f.unitPath ? sql`${r.divisionPath} like ${`${f.unitPath}%`}` : undefined,
+      f.organisationId ? eq(r.organisationId, f.organisationId) : undefined,
       f.from ? sql`${r.servedOn} >= ${f.from}::date` : undefined,
       f.to ? sql`${r.servedOn} <= ${f.to}::date` : undefined,
       f.form ? eq(r.form, f.form) : undefined,

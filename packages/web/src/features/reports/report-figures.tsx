@@ -10,12 +10,16 @@ const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
 const LATER = '该模块上线后自动生成';
 
-/** Where a figure's records are: the lists, narrowed to the report's station and period (the reader's scope does the rest). */
+/** Where a figure's records are: the lists, narrowed to the report's station, unit or contractor and period (the reader's scope does the rest). */
 function linksFor(r: ReportView) {
   const station = r.stationId ?? undefined;
   const period = { from: r.figures.from, to: r.figures.to };
+  // A county's report: its unit's records; an agreement year's: its contractor's; the city's: the reader's city.
+  const unit = r.kind === 'county_quarterly' ? r.unitCode : undefined;
+  const organisationId = r.kind.startsWith('agreement_') ? (r.organisationId ?? undefined) : undefined;
   return {
-    services: (extra: Record<string, unknown> = {}) => `/services${qs({ stationId: station, ...period, ...extra })}`,
+    services: (extra: Record<string, unknown> = {}) =>
+      `/services${qs({ stationId: station, unit, organisationId, ...period, ...extra })}`,
     workers: (extra: Record<string, unknown> = {}) => `/workers${qs({ stationId: station, ...extra })}`,
     visits: '/visits',
     cases: `/cases${qs({ stationId: station })}`,

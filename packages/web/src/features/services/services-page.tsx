@@ -26,6 +26,9 @@ export function ServicesPage() {
     beneficiaryId: params.get('beneficiaryId') ?? undefined,
     caseId: params.get('caseId') ?? undefined,
     stationId: params.get('stationId') ?? undefined,
+    // A county's or an agreement year's report links to its unit's or its contractor's records.
+    unit: params.get('unit') ?? undefined,
+    organisationId: params.get('organisationId') ?? undefined,
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
     // A report's figure links to its records by form, 附件2 domain or item too.
