@@ -20,7 +20,7 @@ import { CITY_CODE } from '../packages/server/src/modules/divisions';
 import { systemClock } from '../packages/server/src/platform/clock';
 import type { Stats } from './bench-load';
 import { load, openBenchDatabase, PASSWORD } from './services-setup';
-import { httpRequests, isWork, replay, sqlRecorder, type Req, type Session } from './services-load';
+import { httpRequests, isWork, loginAt, replay, sqlRecorder, type Req } from './services-load';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
 const REQUESTS = env('BENCH_REQUESTS', 40);
@@ -85,16 +85,7 @@ async function main() {
 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const login = async (username: string): Promise<Session> => {
-      const res = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
-      });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('sg_session=')) ?? '').split(';')[0];
-      return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-    };
+    const login = (username: string) => loginAt(base, username, PASSWORD);
     const sessions = [await login(setup.county.username), await login(setup.city.username)];
     const table = [
       '| measurement | requests (clients) | HTTP p50 / p95 / max ms | direct SQL p50 / p95 ms | ratio p50 | statements per request |',

@@ -34,8 +34,8 @@ import {
   replaySerial,
   sqlRecorder,
   transactionOf,
+  loginAt,
   type Req,
-  type Session,
 } from './services-load';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
@@ -78,16 +78,7 @@ async function main() {
     app.addHook('preHandler', recorder.hook);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const login = async (username: string): Promise<Session> => {
-      const res = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
-      });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('sg_session=')) ?? '').split(';')[0];
-      return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-    };
+    const login = (username: string) => loginAt(base, username, PASSWORD);
     const sessions = [...(await Promise.all(setup.writers.map((w) => login(w.username))))];
     const COUNTY = sessions.push(await login(setup.county.username)) - 1;
     const CITY = sessions.push(await login(setup.city.username)) - 1;

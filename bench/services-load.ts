@@ -22,6 +22,18 @@ export interface Session {
   csrf: string;
 }
 
+/** Logs a bench user in through the API: the session cookie and CSRF token its requests carry. */
+export async function loginAt(base: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('sg_session=')) ?? '').split(';')[0];
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
 const CLIENTS = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { base, sessions, reqs, concurrency, warmup, maxMs } = workerData;

@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIV, stationBody, type Session, type TestApp } from '../../test-support/test-app';
+import { run, toPdf } from '../../test-support/print';
 
 /**
  * R-REP-4: the 通报 as an office prints it (ADR 0007). The .xlsx from the real app goes through LibreOffice headless
  * (Calc) to PDF and poppler reads it back: one A4 landscape page with every unit, CJK fonts (not boxes), the title,
  * the period, the export time and the page number. Needs soffice and poppler-utils, as the exports' print test does.
  */
-const run = promisify(execFile);
 let t: TestApp;
 let city: Session;
 const dir = mkdtempSync(path.join(tmpdir(), 'shegong-circular-print-'));
@@ -44,19 +42,7 @@ describe('R-REP-4 the 通报 prints', () => {
     expect(res.statusCode).toBe(200);
     const xlsx = path.join(dir, 'circular.xlsx');
     writeFileSync(xlsx, res.rawPayload);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        xlsx,
-      ],
-      { timeout: 120_000 },
-    );
+    await toPdf(dir, [xlsx]);
     const pdf = path.join(dir, 'circular.pdf');
     const info = (await run('pdfinfo', [pdf])).stdout;
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.(2|3)\d* pts \(A4\)/);

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -14,32 +12,16 @@ import { buildTwoWorlds, WORLDS_TODAY, type TwoWorlds } from '../../test-support
 import { openWorldReports } from '../../test-support/world-reports';
 import { reportDocument } from './reports.document';
 import { reportWorkbook } from './reports.workbook';
+import { run, toPdf } from '../../test-support/print';
 
 /**
  * Issue 12 "Export" (R-REP-3): a report prints as a 公文 and its figures as an A4 sheet. LibreOffice (headless) converts
  * both to PDF and poppler reads them back: A4 pages, the page count matching the 「— N —」 page numbers, CJK fonts
  * embedded (no boxes), the numbered sections and the tables' Chinese names, no codes. Needs soffice and poppler-utils.
  */
-const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'shegong-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Converts files to PDF in one soffice call with its own profile (parallel runs must not share one). */
-async function toPdf(files: string[]) {
-  await run(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...files,
-    ],
-    { timeout: 120_000 },
-  );
-}
 const text = async (pdf: string, page?: number) =>
   (await run('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-'])).stdout;
 const pagesOf = (info: string) => Number(/Pages:\s+(\d+)/.exec(info)![1]);
@@ -55,7 +37,7 @@ describe('report exports print (R-REP-3)', () => {
     const view = sampleView();
     const docx = path.join(dir, 'report.docx');
     writeFileSync(docx, await reportDocument({ view, catalogue: sampleCatalogue(), date: '2026-07-10' }));
-    await toPdf([docx]);
+    await toPdf(dir, [docx]);
     const pdf = path.join(dir, 'report.pdf');
     const info = (await run('pdfinfo', [pdf])).stdout;
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.89 pts \(A4\)/);
@@ -130,7 +112,7 @@ describe('report exports print (R-REP-3)', () => {
     }
     const xlsx = path.join(dir, 'figures.xlsx');
     writeFileSync(xlsx, buf);
-    await toPdf([xlsx]);
+    await toPdf(dir, [xlsx]);
     const pdf = path.join(dir, 'figures.pdf');
     const info = (await run('pdfinfo', [pdf])).stdout;
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.\d+ pts \(A4\)/);
@@ -178,7 +160,7 @@ describe('report exports through the API (R-REP-3, R-SCOPE-1)', () => {
     const files = [path.join(dir, 'brief.docx'), path.join(dir, 'county.xlsx')];
     writeFileSync(files[0], doc.rawPayload);
     writeFileSync(files[1], xlsx.rawPayload);
-    await toPdf(files);
+    await toPdf(dir, files);
     const brief = path.join(dir, 'brief.pdf');
     const pages = pagesOf((await run('pdfinfo', [brief])).stdout);
     expect(pages).toBeGreaterThanOrEqual(2);

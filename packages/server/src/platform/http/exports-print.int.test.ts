@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, stationBody, type TestApp } from '../../test-support/test-app';
 import { buildTwoWorlds, WORLDS_TODAY, type TwoWorlds } from '../../test-support/two-worlds';
+import { run, toPdf } from '../../test-support/print';
 
 /**
  * Issue 9: every export prints as a civil-affairs office expects. Each file comes from the real app, LibreOffice
@@ -14,7 +13,6 @@ import { buildTwoWorlds, WORLDS_TODAY, type TwoWorlds } from '../../test-support
  * register on several pages with its header row repeated and 第 N 页 共 M 页 below, and CJK fonts (not boxes).
  * Needs soffice and pdfinfo/pdffonts/pdftotext (.ci/run installs libreoffice-calc-nogui and poppler-utils).
  */
-const run = promisify(execFile);
 const EXPORTS: Record<string, string> = {
   stations: '/api/v1/stations/export',
   roster: '/api/v1/workers/export',
@@ -67,19 +65,7 @@ describe('exports print in LibreOffice (issue 9)', () => {
     }
     const files = Object.keys(EXPORTS).map((n) => path.join(dir, `${n}.xlsx`));
     // One soffice call for all files, with its own profile so parallel runs do not share (and lock) one.
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...files,
-      ],
-      { timeout: 120_000 },
-    );
+    await toPdf(dir, files);
     expect(
       readdirSync(dir)
         .filter((f) => f.endsWith('.pdf'))
