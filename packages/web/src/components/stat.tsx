@@ -18,7 +18,8 @@ export function Stat({
   color,
 }: {
   title: ReactNode;
-  value: number;
+  /** null: nothing to measure yet, shown as — (never as 0). */
+  value: number | null;
   suffix?: ReactNode;
   /** The figure's colour (a warning red when something needs action); the heading colour otherwise. */
   color?: string;
@@ -30,8 +31,10 @@ export function Stat({
         {title}
       </div>
       <div style={{ color: color ?? token.colorTextHeading, fontSize: token.fontSizeHeading3 }}>
-        <span style={{ display: 'inline-block', direction: 'ltr' }}>{grouped(value)}</span>
-        {suffix && <span style={{ display: 'inline-block', marginInlineStart: token.marginXXS }}>{suffix}</span>}
+        <span style={{ display: 'inline-block', direction: 'ltr' }}>{value == null ? '—' : grouped(value)}</span>
+        {suffix && value != null && (
+          <span style={{ display: 'inline-block', marginInlineStart: token.marginXXS }}>{suffix}</span>
+        )}
       </div>
     </div>
   );

@@ -189,6 +189,7 @@ export function createCirculars(d: CircularDeps) {
       await writeAudit(d.db, ctx, {
         action: 'export',
         entityType: 'circular',
+        divisionPath: ctx.actor.scope.kind === 'division' ? ctx.actor.scope.path : undefined,
         summary: `导出通报（${label}）`,
         after: { filters: { period: c.period } },
       });

@@ -29,6 +29,8 @@ export function createReportExports(d: ReportExportDeps) {
       action: 'export',
       entityType: 'report',
       entityId: view.id,
+      // Filed under the report's unit, so the audit log filtered by unit finds the export.
+      divisionPath: d.divisions.find(view.unitCode)?.path,
       summary: `导出${what}：${view.title}`,
     });
   /** 主送机关 by name: the unit's or the city's bureau; the province is not in the reference data. */

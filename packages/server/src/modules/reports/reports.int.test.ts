@@ -124,6 +124,9 @@ describe('lateness and the workflow', () => {
       (r) => r.periodKey,
     );
     expect(late.sort()).toEqual(['2026-03', '2026-04', '2026-05']);
+    // Not late: in time, or not yet due (a report not yet submitted is not late before its due date).
+    const inTime = await list(lead, `&kind=station_monthly&late=false&stationId=${w.A.ids.station}`);
+    expect(inTime.map((r) => r.periodKey).sort()).toEqual(['2026-02', '2026-06']);
   });
 
   it('R-REP-3 returned with a comment, resubmitted, accepted: locked with figures frozen; a correction reopens it with a reason and both versions stay', async () => {

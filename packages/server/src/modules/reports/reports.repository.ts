@@ -52,7 +52,11 @@ export const reportsRepository = {
       q.organisationId ? eq(reports.organisationId, q.organisationId) : undefined,
       q.stationId ? eq(reports.stationId, q.stationId) : undefined,
       q.status ? eq(reports.status, q.status) : undefined,
-      q.late === true ? lateCondition(today) : q.late === false ? sql`not ${lateCondition(today)}` : undefined,
+      q.late === true
+        ? lateCondition(today)
+        : q.late === false
+          ? sql`not coalesce(${lateCondition(today)}, false)`
+          : undefined,
     );
     return pageRows(
       db
@@ -125,8 +129,8 @@ export const reportsRepository = {
 
   /**
    * The schedule's rows (R-REP-1), inserted where missing. A new due date reaches only reports not yet due and not yet
-   * submitted, so past lateness never moves; a report not yet submitted follows its station to a new contractor (a
-   * handover). In chunks: PostgreSQL takes at most 65,535 parameters a statement.
+   * submitted, so past lateness never moves; a report nobody has written yet follows its station to a new contractor
+   * (a handover). In chunks: PostgreSQL takes at most 65,535 parameters a statement.
    */
   async upsertSchedule(db: DbOrTx, rows: ReportInsert[], today: string) {
     for (let i = 0; i < rows.length; i += 1_000) {
@@ -137,8 +141,9 @@ export const reportsRepository = {
           target: [reports.kind, reports.subjectKey, reports.periodKey],
           set: {
             dueOn: sql`case when ${reports.dueOn} >= ${today}::date and excluded.due_on >= ${today}::date then excluded.due_on else ${reports.dueOn} end`,
-            organisationId: sql`excluded.organisation_id`,
-            contractId: sql`excluded.contract_id`,
+            // Only a brief nobody has written yet changes hands: a draft keeps its author's text and files.
+            organisationId: sql`case when ${reports.version} = 1 then excluded.organisation_id else ${reports.organisationId} end`,
+            contractId: sql`case when ${reports.version} = 1 then excluded.contract_id else ${reports.contractId} end`,
           },
           setWhere: sql`${reports.firstSubmittedAt} is null and (${reports.dueOn} <> excluded.due_on or ${reports.organisationId} is distinct from excluded.organisation_id or ${reports.contractId} is distinct from excluded.contract_id)`,
         });

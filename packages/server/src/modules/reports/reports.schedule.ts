@@ -33,6 +33,7 @@ type Slot = ReportInsert;
  */
 export function createReportSchedule(d: ScheduleDeps) {
   let done = '';
+  let running: Promise<void> | null = null;
   /** For a station's brief: when the contract covering it began, and whether it still covers the period's last day. */
   interface Owner {
     from: string;
@@ -106,22 +107,32 @@ export function createReportSchedule(d: ScheduleDeps) {
     return out;
   }
 
+  async function build(): Promise<void> {
+    const today = d.clock.today();
+    const [fingerprint, settings] = await Promise.all([d.contracts.reportingFingerprint(), d.settings()]);
+    const key = `${today}|${fingerprint}|${settings.version}`;
+    if (key === done) return;
+    // One row per report; a report not yet written follows its station to the contractor that owes it.
+    const byKey = new Map<string, Slot>();
+    for (const x of await slots(today, settings.settings)) {
+      const k = `${x.kind}|${x.subjectKey}|${x.periodKey}`;
+      const seen = byKey.get(k);
+      if (!seen || owes(x, seen)) byKey.set(k, x);
+    }
+    await repo.upsertSchedule(d.db, [...byKey.values()], today);
+    done = key;
+  }
+
   return {
-    /** Makes sure every report owed up to today exists; call before reading the schedule. */
+    /**
+     * Makes sure every report owed up to today exists; call before reading the schedule. A caller arriving while the
+     * calendar is being rebuilt waits for that run, then checks again (a contract may have changed meanwhile); callers
+     * arriving together share one run.
+     */
     async ensure(): Promise<void> {
-      const today = d.clock.today();
-      const [fingerprint, settings] = await Promise.all([d.contracts.reportingFingerprint(), d.settings()]);
-      const key = `${today}|${fingerprint}|${settings.version}`;
-      if (key === done) return;
-      // One row per report; a report not yet submitted follows its station to the contractor that owes it.
-      const byKey = new Map<string, Slot>();
-      for (const x of await slots(today, settings.settings)) {
-        const k = `${x.kind}|${x.subjectKey}|${x.periodKey}`;
-        const seen = byKey.get(k);
-        if (!seen || owes(x, seen)) byKey.set(k, x);
-      }
-      await repo.upsertSchedule(d.db, [...byKey.values()], today);
-      done = key;
+      if (running) await running.catch(() => undefined);
+      running ??= build().finally(() => (running = null));
+      return running;
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   REPORT_KIND_CLAUSES,
+  REPORT_KIND_LABELS,
   REPORT_RECEIVER,
   type ReportFigures,
   type ReportNarrative,
@@ -133,7 +134,11 @@ export function createReportService(d: ReportDeps) {
       const r = await find(ctx, id);
       if (write && !reportAbilities(ctx.actor, r).edit)
         throw workflow.refusal(r, '上传附件', { actor: ctx.actor, may: 'edit' });
-      return { id: r.id, divisionPath: r.divisionPath, summary: `报告附件（${r.kind} ${r.periodKey}）` };
+      return {
+        id: r.id,
+        divisionPath: r.divisionPath,
+        summary: `报告附件（${REPORT_KIND_LABELS[r.kind]} ${r.periodKey}）`,
+      };
     },
   };
 }

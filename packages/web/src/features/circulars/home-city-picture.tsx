@@ -48,13 +48,13 @@ export function HomeCityPicture({ wide }: { wide: boolean }) {
       >
         <Panel>
           <Link to={`/timeliness?period=${t.period}`}>
-            <Stat title={`${t.period}年报告及时率`} value={total.timeliness ?? 0} suffix="%" />
+            <Stat title={`${t.period}年报告及时率`} value={total.timeliness} suffix="%" />
           </Link>
           {note(`按时 ${total.onTime} / 应报 ${total.expected} 份`)}
         </Panel>
         <Panel>
           <Link to={`/timeliness?period=${t.period}`}>
-            <Stat title="报告完成率" value={total.completeness ?? 0} suffix="%" />
+            <Stat title="报告完成率" value={total.completeness} suffix="%" />
           </Link>
           {note(`已报 ${total.submitted} / 应报 ${total.expected} 份`)}
         </Panel>

@@ -21,7 +21,8 @@ export function ReportActions({ r, beforeSubmit }: { r: ReportView; beforeSubmit
   const act = useReportAction(r.id);
   const [asking, setAsking] = useState<'return' | 'reopen' | null>(null);
   const a = r.abilities;
-  const final = r.receiver === 'province' || r.kind === 'city_half_year';
+  // The city's report goes to the province, outside the platform: once sent it is final.
+  const final = r.kind === 'city_half_year';
 
   async function run(action: ReportAction, extra: { comment?: string; reason?: string } = {}) {
     let version = r.version;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Grid, List, Modal, Table, Typography } from 'antd';
 import { REPORT_SECTION_LABELS, REPORT_SECTIONS, type ReportView } from '@shegong/shared';
+import { fmtDateTime } from '../../lib/format';
 import { ReportFiguresView } from './report-figures';
 import { ReportStatusTags } from './report-words';
 import type { GatheredReport, ReportRevision } from './reports.api';
@@ -64,7 +65,7 @@ export function Revisions({ r }: { r: ReportView }) {
           >
             <List.Item.Meta
               title={`第 ${v.revision} 版${v.acceptedOn ? `，${v.acceptedOn} 接收` : ''}`}
-              description={`${v.reopenedOn} 重新打开更正：${v.reopenReason}`}
+              description={`${fmtDateTime(v.reopenedOn).slice(0, 16)} 重新打开更正：${v.reopenReason}`}
             />
           </List.Item>
         )}

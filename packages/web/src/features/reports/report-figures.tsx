@@ -85,7 +85,7 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
           <Figure label="运营站点" value={`${f.staffing.operatingStations} 个`} to="/stations" />
           <Figure label="未配齐两名驻站社工" value={`${f.staffing.understaffedStations} 个`} to="/staff-overview" />
           <Figure label="在岗社工" value={`${f.staffing.workers} 人`} to={to.workers()} />
-          <Figure label="持证社工" value={`${f.staffing.qualified} 人`} to={to.workers()} />
+          <Figure label="具备专业资质" value={`${f.staffing.qualified} 人`} to={to.workers()} />
           <Figure label="已备案" value={`${f.staffing.filed} 人`} to={to.workers({ filingStatus: 'filed' })} />
         </Row>
       </Section>

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Button, Checkbox, Form, Grid, Select } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
@@ -22,8 +23,8 @@ function periodOptions(years: number[]) {
     }),
   ]);
 }
-// The platform's years: stations were first built in 2021 (附件1) and the plan's batches end by 2030.
-const PERIODS = periodOptions(Array.from({ length: 10 }, (_, i) => 2030 - i));
+// The platform's years: stations were first built in 2021 (附件1), up to this year (the list only; the server judges).
+const PERIODS = periodOptions(Array.from({ length: dayjs().year() - 2020 }, (_, i) => dayjs().year() - i));
 
 /** The list's filters (UX.md List: on top, collapsed on phones behind 筛选); their values live in the address. */
 export function ReportFilterForm({ value, onChange }: { value: ReportFilters; onChange: (f: ReportFilters) => void }) {

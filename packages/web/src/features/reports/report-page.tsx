@@ -9,7 +9,7 @@ import { ReportActions } from './report-actions';
 import { GatheredReports, Revisions } from './report-extras';
 import { ReportFiguresView } from './report-figures';
 import { NarrativeEditor, useNarrativeSave } from './report-narrative';
-import { lateText, periodText, RECEIVER_WORDS, ReportStatusTags } from './report-words';
+import { lateText, periodText, ReportStatusTags } from './report-words';
 import { REPORTS_URL, reportKeys, useReport } from './reports.api';
 
 /**
@@ -26,7 +26,7 @@ export function ReportPage() {
   if (error || !r)
     return <Alert type="error" showIcon title={(error as Error | null)?.message ?? '报告不存在或无权查看'} />;
 
-  const receiver = RECEIVER_WORDS[r.receiver] ?? r.receiver;
+  const receiver = r.receiver;
   const tabs = [
     { key: 'figures', label: '数字', children: <ReportFiguresView r={r} /> },
     {

@@ -52,10 +52,3 @@ export function ReportStatusTags(r: {
 /** `逾期 3 天` while still owed, `逾期 3 天提交` once it came in late. */
 export const lateText = (r: { daysLate: number; firstSubmittedOn: string | null }) =>
   `逾期 ${r.daysLate} 天${r.firstSubmittedOn ? '提交' : ''}`;
-
-/** The level that receives a kind of report, in words. */
-export const RECEIVER_WORDS: Record<string, string> = {
-  county: '县（区）民政部门',
-  city: '市民政局',
-  province: '省民政厅',
-};
