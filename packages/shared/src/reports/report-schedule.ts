@@ -17,6 +17,11 @@ export interface ReportSettings {
   /** `MM-DD` the city's first-half report is due (same year) and the second-half report (next year). */
   cityFirstHalfDue: string;
   citySecondHalfDue: string;
+  /**
+   * `YYYY-MM`: the month from which reports are owed on the platform (reports of earlier periods went on paper before
+   * it was in use); null: from each contract's start.
+   */
+  startsOn: string | null;
 }
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   stationMonthlyDay: 5,
@@ -25,6 +30,7 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   countyQuarterlyDay: 15,
   cityFirstHalfDue: '07-20',
   citySecondHalfDue: '01-20',
+  startsOn: null,
 };
 
 /** One report owed: its kind, period and due date; the subject is filled in by whoever owes it. */

@@ -175,6 +175,12 @@ export const reportSettingsSchema = z.strictObject({
   countyQuarterlyDay: dayOfMonth('县（区）季度报告截止日'),
   cityFirstHalfDue: monthDay,
   citySecondHalfDue: monthDay,
+  /** The month from which reports are owed on the platform; null: from each contract's start. */
+  startsOn: z
+    .string()
+    .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM 格式的月份')
+    .nullable()
+    .default(null),
 });
 export const reportSettingsViewSchema = reportSettingsSchema.extend({ version: z.number().int() });
 /** `version` 0 while the city still uses the defaults. */

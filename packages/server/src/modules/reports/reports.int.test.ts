@@ -254,6 +254,33 @@ describe('the city’s due dates', () => {
   });
 });
 
+describe('the platform’s start month', () => {
+  it('R-REP-1 reports of periods before it that nobody touched are set aside; moving it back brings them back', async () => {
+    const admin = w.city.city_admin;
+    const lead = w.B.sessions.project_lead;
+    const months = async () =>
+      (await list(lead, `&kind=station_monthly&stationId=${w.B.ids.station}`)).map((r) => r.periodKey).sort();
+    expect(await months()).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    // A brief someone has written stays owed whatever the start month.
+    const march = await one(lead, `&kind=station_monthly&period=2026-03&stationId=${w.B.ids.station}`);
+    expect(
+      (await t.call(lead, 'PATCH', `/api/v1/reports/${march.id}`, { version: 1, narrative: { work_done: '三月' } }))
+        .statusCode,
+    ).toBe(200);
+    let settings = (await t.call(admin, 'GET', '/api/v1/report-settings')).json();
+    const bad = await t.call(admin, 'PUT', '/api/v1/report-settings', { ...settings, startsOn: '2026-13' });
+    expect(Object.keys(bad.json().details.fieldErrors)).toEqual(['startsOn']);
+    settings = (await t.call(admin, 'PUT', '/api/v1/report-settings', { ...settings, startsOn: '2026-04' })).json();
+    expect(settings.startsOn).toBe('2026-04');
+    expect(await months()).toEqual(['2026-03', '2026-04', '2026-05', '2026-06']);
+    expect((await list(lead, `&kind=station_quarterly&stationId=${w.B.ids.station}`)).map((r) => r.periodKey)).toEqual([
+      '2026-Q2',
+    ]);
+    settings = (await t.call(admin, 'PUT', '/api/v1/report-settings', { ...settings, startsOn: null })).json();
+    expect(await months()).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+  });
+});
+
 describe('a handover', () => {
   it('R-REP-1 a station changing contractor: its briefs not yet submitted follow it to the new contractor; submitted ones stay', async () => {
     const [oldLead, newLead] = [w.B.sessions.project_lead, w.A.sessions.project_lead];

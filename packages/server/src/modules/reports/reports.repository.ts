@@ -132,7 +132,15 @@ export const reportsRepository = {
    * submitted, so past lateness never moves; a report nobody has written yet follows its station to a new contractor
    * (a handover). In chunks: PostgreSQL takes at most 65,535 parameters a statement.
    */
-  async upsertSchedule(db: DbOrTx, rows: ReportInsert[], today: string) {
+  async upsertSchedule(db: DbOrTx, rows: ReportInsert[], today: string, startsOn: string) {
+    // Reports of periods before the platform's start that nobody has touched are set aside (archived), not deleted.
+    if (startsOn)
+      await db
+        .update(reports)
+        .set({ archivedAt: sql`now()` })
+        .where(
+          sql`${reports.periodStart} < ${startsOn}::date and ${reports.version} = 1 and ${reports.firstSubmittedAt} is null and ${reports.archivedAt} is null`,
+        );
     for (let i = 0; i < rows.length; i += 1_000) {
       await db
         .insert(reports)
@@ -144,8 +152,10 @@ export const reportsRepository = {
             // Only a brief nobody has written yet changes hands: a draft keeps its author's text and files.
             organisationId: sql`case when ${reports.version} = 1 then excluded.organisation_id else ${reports.organisationId} end`,
             contractId: sql`case when ${reports.version} = 1 then excluded.contract_id else ${reports.contractId} end`,
+            // Owed again (the platform's start moved earlier).
+            archivedAt: sql`null`,
           },
-          setWhere: sql`${reports.firstSubmittedAt} is null and (${reports.dueOn} <> excluded.due_on or ${reports.organisationId} is distinct from excluded.organisation_id or ${reports.contractId} is distinct from excluded.contract_id)`,
+          setWhere: sql`${reports.firstSubmittedAt} is null and (${reports.dueOn} <> excluded.due_on or ${reports.organisationId} is distinct from excluded.organisation_id or ${reports.contractId} is distinct from excluded.contract_id or ${reports.archivedAt} is not null)`,
         });
     }
   },

@@ -114,12 +114,14 @@ export function createReportSchedule(d: ScheduleDeps) {
     if (key === done) return;
     // One row per report; a report not yet written follows its station to the contractor that owes it.
     const byKey = new Map<string, Slot>();
-    for (const x of await slots(today, settings.settings)) {
+    // Reports of periods before the platform was in use are not owed on it (they went on paper).
+    const from = settings.settings.startsOn ? `${settings.settings.startsOn}-01` : '';
+    for (const x of (await slots(today, settings.settings)).filter((x) => x.periodStart >= from)) {
       const k = `${x.kind}|${x.subjectKey}|${x.periodKey}`;
       const seen = byKey.get(k);
       if (!seen || owes(x, seen)) byKey.set(k, x);
     }
-    await repo.upsertSchedule(d.db, [...byKey.values()], today);
+    await repo.upsertSchedule(d.db, [...byKey.values()], today, from);
     done = key;
   }
 

@@ -101,6 +101,15 @@ export function ReportSettingsPage() {
             >
               <Input style={{ width: 160 }} placeholder="01-20" />
             </Form.Item>
+            <Form.Item
+              name="startsOn"
+              label="平台报送起始月份"
+              extra="自该月起的报告在平台上报送，之前的报告不再列为应报（已填写或已提交的保留）；不填则自合同开始之月起。格式 YYYY-MM，如 2026-01"
+              normalize={(v: string) => v?.trim() || null}
+              rules={[zodRule(shape.startsOn)]}
+            >
+              <Input style={{ width: 160 }} placeholder="2026-01" allowClear />
+            </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               保存
             </Button>
