@@ -57,6 +57,8 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 async function looksRight(name: string) {
   await j.page.waitForLoadState('networkidle');
   await expect.poll(() => j.page.locator('.ant-modal-mask, .ant-select-dropdown:visible').count()).toBe(0);
+  // Toasts fade for about three seconds; axe must not judge one mid-fade (flaked in the reports journey).
+  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   await shot(j.page, name);
   expect(await axeProblems(j.page)).toEqual([]);
   expect(await cjkRenders(j.page)).toBe(true);

@@ -50,6 +50,8 @@ async function looksRight(name: string) {
   await j.page.waitForLoadState('networkidle');
   // Popovers and dialogs fade out; axe must not judge them mid-animation.
   await expect.poll(() => j.page.locator('.ant-popover:not(.ant-popover-hidden), .ant-modal-mask').count()).toBe(0);
+  // So do the toasts (已保存, 已提交 …: about three seconds): axe judged one mid-fade in CI.
+  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   await shot(j.page, name);
   // antd's "…" overflow button inside a tablist that does not fit a phone: antd's markup, let through as in the
   // accessibility journey; every other rule holds.
