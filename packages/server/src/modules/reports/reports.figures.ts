@@ -1,4 +1,4 @@
-import type { ReportFigures, ReportKind } from '@shegong/shared';
+import { circularPeriod, type ReportFigures, type ReportKind } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { VisitService } from '../beneficiaries';
@@ -29,12 +29,6 @@ export interface ReportFiguresDeps {
   stations: StationLookup;
   contracts: ContractLookup;
   visits: Pick<VisitService, 'completion'>;
-}
-
-/** The last day of the month a date falls in. */
-function monthEnd(v: string) {
-  const [y, m] = v.slice(0, 7).split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /**
@@ -85,7 +79,7 @@ export function createReportFigures(d: ReportFiguresDeps) {
     async compute(s: ReportSubject): Promise<ReportFigures> {
       const today = d.clock.today();
       const from = `${s.periodStart.slice(0, 7)}-01`;
-      const to = monthEnd(s.periodEnd);
+      const to = circularPeriod(s.periodEnd.slice(0, 7)).to;
       // Staffing on the period's last day, or today while the period runs.
       const asOf = s.periodEnd < today ? s.periodEnd : today;
       const who: StaffTarget = s.stationIds ? { stationIds: s.stationIds } : { path: s.divisionPath };

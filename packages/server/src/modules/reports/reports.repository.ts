@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { ReportKind, ReportQuery } from '@shegong/shared';
+import { circularPeriod, type ReportKind, type ReportQuery } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { scopeCondition } from '../../platform/auth/scope';
@@ -21,18 +21,11 @@ export const reportScope = (actor: Actor): SQL =>
     organisationId: reports.organisationId,
   });
 
-/** The first and last day of a `?period=` (a year, month, quarter, half or a day). */
+/** The first and last day of a `?period=`: a day (an agreement year's start), or a year, half, quarter or month. */
 export function periodRange(p: string): [string, string] {
-  const y = p.slice(0, 4);
-  if (p.length === 4) return [`${y}-01-01`, `${y}-12-31`];
   if (/^\d{4}-\d{2}-\d{2}$/.test(p)) return [p, p];
-  const months = (a: number, b: number): [string, string] => [
-    `${y}-${String(a).padStart(2, '0')}-01`,
-    new Date(Date.UTC(+y, b, 0)).toISOString().slice(0, 10),
-  ];
-  if (p[5] === 'Q') return months(+p[6] * 3 - 2, +p[6] * 3);
-  if (p[5] === 'H') return p[6] === '1' ? months(1, 6) : months(7, 12);
-  return months(+p.slice(5, 7), +p.slice(5, 7));
+  const { from, to } = circularPeriod(p);
+  return [from, to];
 }
 
 /** Late (R-REP-3): first submitted after the due date, or not submitted and the due date has passed. */

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@shegong/shared';
 import { Panel } from '../../components/panel';
-import { periodText, ReportStatusTags } from './report-words';
+import { ReportStatusTags } from './report-words';
 import { useReports } from './reports.api';
 
 /** The reporting level a role writes at (REPORT_AUTHOR) and receives at (REPORT_RECEIVER). */
@@ -57,7 +57,7 @@ export function HomeDueReports({ role, today, reviewer }: { role: Role; today: s
         {r.title}
       </Link>
       <div style={{ color: token.colorTextDescription, overflowWrap: 'anywhere', margin: `${token.marginXXS}px 0` }}>
-        {periodText(r)} · 截止 {r.dueOn}
+        {r.periodLabel} · 截止 {r.dueOn}
       </div>
       <ReportStatusTags {...r} />
     </li>

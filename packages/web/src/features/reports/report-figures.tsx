@@ -5,8 +5,8 @@ import { CATEGORY_LABELS, SERVICE_FORM_LABELS, type ReportFigures, type ReportVi
 import { qs } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { useCatalogue } from '../services/services.api';
+import { BreakdownTable, hours } from '../statistics/breakdown-table';
 
-const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
 const LATER = '该模块上线后自动生成';
 
@@ -214,24 +214,11 @@ export function ReportFiguresView({ r }: { r: ReportView }) {
       </Section>
       {s.breakdown.length > 0 && (
         <Section title={s.breakdown[0].kind === 'unit' ? '各县（区）' : '各社工站'}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            scroll={{ x: true }}
-            dataSource={s.breakdown}
-            columns={[
-              {
-                title: s.breakdown[0].kind === 'unit' ? '县（区）' : '社工站',
-                dataIndex: 'name',
-                render: (name: string, b) =>
-                  b.kind === 'station' ? <Link to={to.services({ stationId: b.id })}>{name}</Link> : name,
-              },
-              { title: '服务记录', dataIndex: 'records', align: 'right' },
-              { title: '服务人次', dataIndex: 'personServices', align: 'right' },
-              { title: '服务人数', dataIndex: 'peopleServed', align: 'right' },
-              { title: '时长（小时）', dataIndex: 'minutes', align: 'right', render: (m: number) => hours(m) },
-            ]}
+          <BreakdownTable
+            rows={s.breakdown}
+            nameOf={(b) =>
+              b.kind === 'station' ? <Link to={to.services({ stationId: b.id })}>{b.name}</Link> : b.name
+            }
           />
         </Section>
       )}

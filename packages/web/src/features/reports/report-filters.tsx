@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Button, Checkbox, Form, Grid, Select } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
@@ -7,24 +6,10 @@ import { useAuth } from '../../app/auth';
 import { unitsFor, useDivisions } from '../../lib/divisions';
 import { OrganisationSelect } from '../organisations/organisation-select';
 import type { ReportFilters } from './reports.api';
-import { periodText } from './report-words';
+import { periodOptions } from '../circulars/circular-periods';
 
-/** The periods one may filter by: a year (every period in it), its halves, quarters and months, newest first. */
-function periodOptions(years: number[]) {
-  return years.flatMap((y) => [
-    { value: String(y), label: `${y}年（全年）` },
-    ...['H2', 'H1', 'Q4', 'Q3', 'Q2', 'Q1'].map((p) => ({
-      value: `${y}-${p}`,
-      label: periodText({ periodKey: `${y}-${p}` }),
-    })),
-    ...Array.from({ length: 12 }, (_, i) => {
-      const key = `${y}-${String(12 - i).padStart(2, '0')}`;
-      return { value: key, label: periodText({ periodKey: key }) };
-    }),
-  ]);
-}
-// The platform's years: stations were first built in 2021 (附件1), up to this year (the list only; the server judges).
-const PERIODS = periodOptions(Array.from({ length: dayjs().year() - 2020 }, (_, i) => dayjs().year() - i));
+// Every period begun, a year (every period in it) with its halves, quarters and months, newest first: the 通报's list.
+const PERIODS = periodOptions(0, true);
 
 /** The list's filters (UX.md List: on top, collapsed on phones behind 筛选); their values live in the address. */
 export function ReportFilterForm({ value, onChange }: { value: ReportFilters; onChange: (f: ReportFilters) => void }) {

@@ -9,7 +9,7 @@ import { ReportActions } from './report-actions';
 import { GatheredReports, Revisions } from './report-extras';
 import { ReportFiguresView } from './report-figures';
 import { NarrativeEditor, useNarrativeSave } from './report-narrative';
-import { lateText, periodText, ReportStatusTags } from './report-words';
+import { lateText, ReportStatusTags } from './report-words';
 import { REPORTS_URL, reportKeys, useReport } from './reports.api';
 
 /**
@@ -79,7 +79,7 @@ export function ReportPage() {
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'subject', label: '报告单位', children: r.subjectName },
-            { key: 'period', label: '报告期', children: periodText(r) },
+            { key: 'period', label: '报告期', children: r.periodLabel },
             {
               key: 'due',
               label: '截止日期',

@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { usePaging } from '../../lib/paging';
 import { ReportFilterForm } from './report-filters';
-import { periodText, ReportStatusTags } from './report-words';
+import { ReportStatusTags } from './report-words';
 import { useReports, type ReportFilters } from './reports.api';
 
 const KEYS = ['kind', 'period', 'unit', 'organisationId', 'stationId', 'status', 'late'] as const;
@@ -100,7 +100,7 @@ const COLUMNS: {
 }[] = [
   { title: '报告', key: 'title', width: '34%', render: (_, r) => <Link to={`/reports/${r.id}`}>{r.title}</Link> },
   { title: '报告单位', key: 'subject', render: (_, r) => r.subjectName },
-  { title: '报告期', key: 'period', width: 180, render: (_, r) => periodText(r) },
+  { title: '报告期', key: 'period', width: 180, render: (_, r) => r.periodLabel },
   { title: '截止日期', key: 'due', width: 110, render: (_, r) => r.dueOn },
   { title: '状态', key: 'status', render: (_, r) => <ReportStatusTags {...r} /> },
   { title: '首次提交', key: 'submitted', width: 110, render: (_, r) => r.firstSubmittedOn ?? '未提交' },
@@ -133,7 +133,7 @@ function ReportCards(p: {
             <div style={{ color: token.colorTextSecondary, marginTop: 4, overflowWrap: 'anywhere' }}>
               {[
                 r.subjectName,
-                periodText(r),
+                r.periodLabel,
                 `截止 ${r.dueOn}`,
                 r.firstSubmittedOn ? `提交 ${r.firstSubmittedOn}` : '未提交',
               ].join(' · ')}

@@ -10,12 +10,12 @@ import {
 } from '@shegong/shared';
 import { useCatalogue } from '../services/services.api';
 import { useServiceStatistics } from './statistics.api';
+import { BreakdownTable, hours } from './breakdown-table';
 
 // ECharts (≈ 150 KB gzipped) is fetched only when a statistics panel draws its charts, never with the home page.
 const StatisticsCharts = lazy(() => import('./statistics-charts').then((m) => ({ default: m.StatisticsCharts })));
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
-const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 
 function Kpi({ title, value, note, to }: { title: string; value: ReactNode; note?: ReactNode; to?: string }) {
   const body = (
@@ -185,24 +185,9 @@ function Details({
           title={s.breakdown[0].kind === 'unit' ? '各县（区）对比' : '各社工站对比'}
           style={{ marginTop: 12 }}
         >
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            scroll={{ x: true }}
-            dataSource={s.breakdown}
-            columns={[
-              {
-                title: s.breakdown[0].kind === 'unit' ? '县（区）' : '社工站',
-                dataIndex: 'name',
-                render: (name: string, r) =>
-                  r.kind === 'station' ? <Link to={`/stations/${r.id}`}>{name}</Link> : name,
-              },
-              { title: '服务记录', dataIndex: 'records', align: 'right' },
-              { title: '服务人次', dataIndex: 'personServices', align: 'right' },
-              { title: '服务人数', dataIndex: 'peopleServed', align: 'right' },
-              { title: '时长（小时）', dataIndex: 'minutes', align: 'right', render: (m: number) => hours(m) },
-            ]}
+          <BreakdownTable
+            rows={s.breakdown}
+            nameOf={(r) => (r.kind === 'station' ? <Link to={`/stations/${r.id}`}>{r.name}</Link> : r.name)}
           />
         </Card>
       )}
