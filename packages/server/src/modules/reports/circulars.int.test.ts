@@ -243,7 +243,12 @@ describe('R-REP-4 the city’s 通报', () => {
 
     const unmarked = await put(cityOfficer, { period: Q3, unit: DIV.qingfeng, commended: false });
     expect((unmarked.json() as Circular).rows.find((r) => r.code === DIV.qingfeng)!.commended).toBe(false);
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'commendation'));
+    // In the order written (the database's time of each request; without an order PostgreSQL may return either first).
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'commendation'))
+      .orderBy(auditEvents.at);
     expect(events.map((e) => e.summary)).toEqual([
       '通报表彰：清丰县（2026年第三季度）',
       '取消通报表彰：清丰县（2026年第三季度）',
