@@ -23,6 +23,7 @@ import { frameworkError, registerErrorHandler } from './platform/http/errors';
 import { registerTextGuard } from './platform/http/text-guard';
 import { registerServiceModules } from './app-services';
 import { registerReportModules } from './app-reports';
+import { registerEvaluationModules } from './app-evaluation';
 import { auditRoutes, createAuditNames } from './modules/audit';
 import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -265,6 +266,8 @@ export async function buildApp(opts: AppOptions) {
   });
   // 报告: the calendar, reports, timeliness and 通报 (R-REP-1…4), composed in app-reports.ts.
   registerReportModules(app, { db, clock, divisions, stations, organisations, contracts, attachments, visits });
+  // 督导评估: indicator sets, evaluation rounds deciding renewal, rectification (R-EVAL-1…4), in app-evaluation.ts.
+  registerEvaluationModules(app, { db, clock, divisions, stations, organisations, contracts, attachments });
   deskRoutes(
     app,
     createDeskService({

@@ -16,3 +16,4 @@ export * from '../modules/cases/cases.table';
 export * from '../modules/alerts/alerts.table';
 export * from '../modules/referrals/referrals.table';
 export * from '../modules/reports/reports.table';
+export * from '../modules/evaluation/evaluation.table';

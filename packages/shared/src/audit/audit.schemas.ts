@@ -57,6 +57,9 @@ export const ENTITY_LABELS = {
   report: '报告',
   reportSettings: '报告截止日设置',
   commendation: '通报表彰',
+  indicatorSet: '评估指标体系',
+  evaluationRound: '评估',
+  rectification: '整改',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof ENTITY_LABELS;
 

@@ -79,6 +79,13 @@ export const PERMISSIONS = [
   'reports:write',
   'reports:review',
   'reports:configure',
+  // 督导评估 (R-EVAL-1…4): read rounds, sets and rectification in scope; score and sign off one's own level's rounds
+  // (the county's 中期 and 末期, the city's 抽查) and verify rectification; keep the indicator sets (the city); the
+  // contractor's self-assessment and its answers to rectification items.
+  'evaluations:read',
+  'evaluations:score',
+  'evaluations:configure',
+  'evaluations:self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -102,6 +109,8 @@ const CITY_PURCHASE: Permission[] = [
   'reports:read',
   'reports:write',
   'reports:review',
+  'evaluations:read',
+  'evaluations:score',
 ];
 const COUNTY_PURCHASE: Permission[] = [
   'organisations:read',
@@ -126,6 +135,8 @@ const COUNTY_PURCHASE: Permission[] = [
   'reports:read',
   'reports:write',
   'reports:review',
+  'evaluations:read',
+  'evaluations:score',
 ];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: [
@@ -137,6 +148,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'export',
     'visits:configure',
     'reports:configure',
+    'evaluations:configure',
     ...CITY_PURCHASE,
   ],
   city_officer: ['stations:read', 'plan:read', 'export', ...CITY_PURCHASE],
@@ -172,6 +184,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The contractor's briefs and agreement-year reports (R-REP-1) are written by its admin or project lead.
     'reports:read',
     'reports:write',
+    // Its rounds and their rectification items; its own self-assessment (R-EVAL-1, R-EVAL-4).
+    'evaluations:read',
+    'evaluations:self',
   ],
   project_lead: [
     'stations:read',
@@ -192,6 +207,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts:handle',
     'reports:read',
     'reports:write',
+    'evaluations:read',
+    'evaluations:self',
   ],
   // A resident social worker sees the stations assigned to them today and the colleagues there, and registers and
   // serves the people of those stations (sensitive records only those they are responsible for).

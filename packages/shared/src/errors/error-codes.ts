@@ -24,6 +24,10 @@ export const ERROR_STATUS = {
   CASE_CLOSED: 409,
   /** An accepted report is locked with its figures frozen; a correction reopens it with a reason (R-REP-3). */
   REPORT_LOCKED: 409,
+  /** An indicator set in use is frozen; changes make a new version (R-EVAL-2). */
+  INDICATOR_SET_FROZEN: 409,
+  /** A signed-off evaluation is final (R-EVAL-1). */
+  EVALUATION_SIGNED_OFF: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   FILE_TYPE_NOT_ALLOWED: 415,

@@ -18,6 +18,9 @@ import {
   TeamOutlined,
   GlobalOutlined,
   SafetyOutlined,
+  CheckSquareOutlined,
+  ToolOutlined,
+  OrderedListOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shegong/shared';
 import type { ReactNode } from 'react';
@@ -55,6 +58,10 @@ export const MENU: MenuEntry[] = [
   // 统计分析/通报 (R-REP-3, R-REP-4) for the city and the counties: plan:read is theirs alone among report readers.
   { key: '/timeliness', label: '完成及时率', icon: <LineChartOutlined />, permission: 'plan:read' },
   { key: '/circulars', label: '通报', icon: <TrophyOutlined />, permission: 'plan:read' },
+  // 督导评估 (R-EVAL-1…4): rounds, rectification, and the indicator sets they score on.
+  { key: '/evaluations', label: '评估', icon: <CheckSquareOutlined />, permission: 'evaluations:read' },
+  { key: '/rectifications', label: '整改', icon: <ToolOutlined />, permission: 'evaluations:read' },
+  { key: '/indicator-sets', label: '评估指标体系', icon: <OrderedListOutlined />, permission: 'evaluations:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/directory', label: '社工站公开目录', icon: <GlobalOutlined /> },

@@ -8,6 +8,7 @@ import { lazyPage, PageErrorBoundary, PageLoading } from './lazy-page';
 import { caseRoutes } from '../features/cases/case-routes';
 import { alertRoutes } from '../features/alerts/alert-routes';
 import { reportRoutes } from '../features/reports/report-routes';
+import { evaluationRoutes } from '../features/evaluation/evaluation-routes';
 import { circularRoutes } from '../features/circulars/circular-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
@@ -274,6 +275,7 @@ export function AppRoutes() {
             {alertRoutes(guarded)}
             {reportRoutes(guarded)}
             {circularRoutes(guarded)}
+            {evaluationRoutes(guarded)}
             <Route
               path="users"
               element={

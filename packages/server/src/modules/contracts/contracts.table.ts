@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ContractTerm } from '@shegong/shared';
 import { auditedColumns } from '../../db/columns';
 
@@ -65,7 +65,8 @@ export const agreements = pgTable(
   (t) => [uniqueIndex('contract_agreements_year_uq').on(t.contractId, t.yearNo)],
 );
 
-// The annual evaluation result that gates renewal; the evaluation workflow issue will feed it.
+// The annual evaluation result that gates renewal (R-CON-2): the outcome of the year's evaluation rounds, or a paper
+// result entered for a year evaluated before the platform's rounds existed.
 export const contractEvaluations = pgTable(
   'contract_evaluations',
   {
@@ -76,6 +77,12 @@ export const contractEvaluations = pgTable(
     evaluatedOn: date('evaluated_on').notNull(),
     evaluator: text('evaluator').notNull(),
     summary: text('summary').notNull().default(''),
+    /** `rounds`: written on the sign-off that completed the year's rounds; `paper`: typed in from a paper result. */
+    source: text('source', { enum: ['paper', 'rounds'] })
+      .notNull()
+      .default('paper'),
+    score: doublePrecision('score'),
+    grade: text('grade'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },

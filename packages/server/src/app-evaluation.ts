@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from './db/database';
+import type { Clock } from './platform/clock';
+import type { Attachments } from './platform/files/attachments';
+import type { ContractLookup } from './modules/contracts';
+import type { DivisionService } from './modules/divisions';
+import { registerIndicatorSets, registerRectifications } from './modules/evaluation';
+import type { OrganisationLookup } from './modules/organisations';
+import type { StationLookup } from './modules/stations';
+
+/** What app.ts and the modules built before share with 督导评估. */
+export interface EvaluationModuleDeps {
+  db: Db;
+  clock: Clock;
+  divisions: DivisionService;
+  stations: StationLookup;
+  organisations: OrganisationLookup;
+  contracts: ContractLookup;
+  attachments: Attachments;
+}
+
+/**
+ * The composition of 督导评估 (R-EVAL-1…4, R-CON-2), part of app.ts's root kept in its own file: the city's indicator
+ * sets, the evaluation rounds whose signed-off results decide renewal, and rectification.
+ */
+export function registerEvaluationModules(app: FastifyInstance, d: EvaluationModuleDeps) {
+  const { db, clock, divisions, organisations } = d;
+  registerIndicatorSets(app, { db, clock });
+  registerRectifications(app, { db, clock, divisions, organisations });
+}

@@ -1,0 +1,2 @@
+export { registerIndicatorSets } from './indicator-sets.module';
+export { registerRectifications } from './rectifications.module';

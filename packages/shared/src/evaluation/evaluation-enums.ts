@@ -1,0 +1,130 @@
+// Supervision and evaluation (R-EVAL-1…4, 五（三）（六）, 六（六）): the words of indicator sets, rounds and rectification.
+
+/** 一级 → 二级 → 三级: how an indicator item is scored (DOMAIN-NOTES §6). */
+export const SCORING_TYPES = ['combined', 'graded', 'deduction'] as const;
+export type ScoringType = (typeof SCORING_TYPES)[number];
+export const SCORING_TYPE_LABELS: Record<ScoringType, string> = {
+  combined: '组合分',
+  graded: '程度分',
+  deduction: '扣分',
+};
+export const SCORING_TYPE_HINTS: Record<ScoringType, string> = {
+  combined: '各要点得分相加，不超过本项分值',
+  graded: '按达成程度给分（完全达成、基本达成、部分达成、未达成）',
+  deduction: '从本项分值起，每发现一处问题扣分，扣完为止',
+};
+
+/** Who scores an item (六（六）: 政府部门、服务对象、专业机构协同配合). */
+export const EVALUATOR_PARTIES = ['purchaser', 'third_party', 'self', 'beneficiary'] as const;
+export type EvaluatorParty = (typeof EVALUATOR_PARTIES)[number];
+export const EVALUATOR_PARTY_LABELS: Record<EvaluatorParty, string> = {
+  purchaser: '购买方',
+  third_party: '第三方',
+  self: '自评',
+  beneficiary: '服务对象',
+};
+
+/**
+ * Figures the platform measures itself from the records entered once (no formalism, PEERS §6). An item bound to a
+ * measure shows the figure and the records behind it, and suggests a score the evaluator may adjust with a reason.
+ */
+export const MEASURES = [
+  'staffing',
+  'qualification',
+  'training_hours',
+  'reports_on_time',
+  'service_records',
+  'visits',
+  'alerts_handled',
+  'referrals_obtained',
+  'satisfaction',
+  'disclosure',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+export const MEASURE_LABELS: Record<Measure, string> = {
+  staffing: '驻站社工配备（每站不少于 2 名）',
+  qualification: '社工专业资格占比',
+  training_hours: '驻站社工继续教育学时',
+  reports_on_time: '报告按时提交率',
+  service_records: '服务记录（按领域和服务方式）',
+  visits: '走访完成率',
+  alerts_handled: '预警处置率',
+  referrals_obtained: '转介获得率',
+  satisfaction: '服务对象满意度',
+  disclosure: '协议公告与信息公开',
+};
+/** How the suggested score follows from the figure, shown beside it. */
+export const MEASURE_RULES: Record<Measure, string> = {
+  staffing: '建议得分 = 分值 × 配足 2 名驻站社工的运营站点占比',
+  qualification: '建议得分 = 分值 × 具备社会工作专业资格的驻站社工占比',
+  training_hours: '建议得分 = 分值 × 人均学时 ÷ 应达学时（每年 60 学时按期间折算），最高为分值',
+  reports_on_time: '建议得分 = 分值 × 期间内应交报告中按时提交的占比',
+  service_records: '平台列出期间内的服务记录，由评估人员对照年度服务计划评分',
+  visits: '建议得分 = 分值 × 走访完成率',
+  alerts_handled: '建议得分 = 分值 × 期间内预警已处置的占比',
+  referrals_obtained: '建议得分 = 分值 × 期间内转介已获得帮扶的占比',
+  satisfaction: '满意度调查模块上线后自动生成，目前由评估人员评分',
+  disclosure: '年度协议已公告得满分，未公告不得分',
+};
+
+/**
+ * The kinds of evaluation (五（三）): the county's two 集中评估 of each agreement year (中期 on its first six months,
+ * 末期 on the whole year), the city's 抽查, and the contractor's 自评. 立项评估 (六（六）) comes with the third-party
+ * evaluator.
+ */
+export const EVALUATION_KINDS = ['midterm', 'final', 'spot_check', 'self_assessment'] as const;
+export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
+export const EVALUATION_KIND_LABELS: Record<EvaluationKind, string> = {
+  midterm: '中期评估',
+  final: '末期评估',
+  spot_check: '抽查评估',
+  self_assessment: '自评',
+};
+/** Who runs each kind: the purchasing county, the city, or the contractor itself. */
+export const EVALUATION_KIND_LEVEL: Record<EvaluationKind, 'county' | 'city' | 'contractor'> = {
+  midterm: 'county',
+  final: 'county',
+  spot_check: 'city',
+  self_assessment: 'contractor',
+};
+
+/** scoring → signed off; a signed-off evaluation is final (its result may feed the renewal gate). */
+export const EVALUATION_STATUSES = ['scoring', 'signed_off'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
+  scoring: '评分中',
+  signed_off: '已签署',
+};
+
+/** How a spot-check sample was drawn: at random from a recorded seed, or chosen with a reason. */
+export const SAMPLE_MODES = ['random', 'chosen'] as const;
+export type SampleMode = (typeof SAMPLE_MODES)[number];
+
+/** Indicator sets: a draft is edited; adopting freezes it (in use); a newer adopted version retires it. */
+export const INDICATOR_SET_STATUSES = ['draft', 'in_use', 'retired'] as const;
+export type IndicatorSetStatus = (typeof INDICATOR_SET_STATUSES)[number];
+export const INDICATOR_SET_STATUS_LABELS: Record<IndicatorSetStatus, string> = {
+  draft: '草稿',
+  in_use: '使用中',
+  retired: '已停用',
+};
+
+/**
+ * How an agreement year's result combines its rounds (五（三）): the weighted mean of the county's 中期 and 末期 totals;
+ * with `veto`, a city spot check graded below the pass line fails the year whatever the mean.
+ */
+export const SPOT_CHECK_RULES = ['veto', 'none'] as const;
+export type SpotCheckRule = (typeof SPOT_CHECK_RULES)[number];
+export const SPOT_CHECK_RULE_LABELS: Record<SpotCheckRule, string> = {
+  veto: '抽查不合格的，年度评估不合格',
+  none: '抽查结果仅作参考，不计入年度结果',
+};
+
+/** 整改 (R-EVAL-4): open → submitted (the contractor's correction) → verified by the county, or returned to open. */
+export const RECTIFICATION_STATUSES = ['open', 'submitted', 'verified'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
+  open: '待整改',
+  submitted: '待核实',
+  verified: '已完成',
+};

@@ -1,0 +1,6 @@
+import { Result } from 'antd';
+
+/** Placeholder until its change lands. */
+export function NewRoundsPage() {
+  return <Result status="info" title="建设中" />;
+}
