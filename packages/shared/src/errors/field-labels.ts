@@ -142,6 +142,12 @@ export const FIELD_LABELS: Record<string, string> = {
   concern: '发现的情况',
   'concern.kind': '发现的情况',
   'concern.description': '情况说明',
+  // 整改 (R-EVAL-4)
+  roundId: '评估',
+  finding: '问题',
+  requirement: '整改要求',
+  deadline: '整改期限',
+  correction: '整改情况',
 };
 
 /** Label for a dotted field path such as `site.computer`. */
