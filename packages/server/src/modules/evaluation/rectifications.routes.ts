@@ -19,8 +19,10 @@ const idParams = z.strictObject({ rectificationId: z.uuid('整改事项编号格
 export function rectificationRoutes(app: FastifyInstance, service: RectificationService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['督导评估'];
+  // Every route asks only evaluations:read; the step's own permission (evaluations:score to record and verify,
+  // evaluations:self to answer) is the policy's, checked after the item is found in scope, so a record outside the
+  // caller's scope answers 404 on every route, never a 403 that tells it exists (R-SCOPE-1).
   const read = { access: { permission: 'evaluations:read' as const } };
-  const score = { access: { permission: 'evaluations:score' as const } };
   const path = '/api/v1/rectifications/:rectificationId';
 
   r.get(
@@ -39,7 +41,7 @@ export function rectificationRoutes(app: FastifyInstance, service: Rectification
   r.post(
     '/api/v1/rectifications',
     {
-      config: score,
+      config: read,
       schema: {
         tags,
         summary: '登记评估发现的问题为整改事项（由组织该评估的县（区）或市级民政部门登记，期限不早于今天）',
@@ -63,7 +65,7 @@ export function rectificationRoutes(app: FastifyInstance, service: Rectification
   r.post(
     `${path}/submit`,
     {
-      config: { access: { permission: 'evaluations:self' as const } },
+      config: read,
       schema: {
         tags,
         summary: '承接机构提交整改情况（待整改 → 待核实）',
@@ -77,7 +79,7 @@ export function rectificationRoutes(app: FastifyInstance, service: Rectification
   r.post(
     `${path}/verify`,
     {
-      config: score,
+      config: read,
       schema: {
         tags,
         summary: '核实整改情况并通过（待核实 → 已完成）',
@@ -91,7 +93,7 @@ export function rectificationRoutes(app: FastifyInstance, service: Rectification
   r.post(
     `${path}/return`,
     {
-      config: score,
+      config: read,
       schema: {
         tags,
         summary: '退回整改情况并说明意见（待核实 → 待整改）',
