@@ -19,6 +19,10 @@ const HomeDueReports = lazy(() => import('../reports/home-due-reports').then((m)
 const HomeCityPicture = lazy(() =>
   import('../circulars/home-city-picture').then((m) => ({ default: m.HomeCityPicture })),
 );
+// 逾期整改 (R-EVAL-4): evaluation findings past their deadline and not yet verified; its own chunk too.
+const HomeOverdueRectifications = lazy(() =>
+  import('../evaluation/home-overdue-rectifications').then((m) => ({ default: m.HomeOverdueRectifications })),
+);
 // 预警 (R-SVC-5): unhandled alerts in reach, shown at the top until handled; its own chunk too.
 const AlertBanner = lazy(() => import('../alerts/alert-banner').then((m) => ({ default: m.AlertBanner })));
 
@@ -58,6 +62,11 @@ export function HomePage() {
       {v && user?.permissions.includes('reports:read') && (
         <Suspense fallback={null}>
           <HomeDueReports role={user.role} today={v.today} reviewer={user.permissions.includes('reports:review')} />
+        </Suspense>
+      )}
+      {v && user?.permissions.includes('evaluations:read') && (
+        <Suspense fallback={null}>
+          <HomeOverdueRectifications />
         </Suspense>
       )}
       {v && user?.permissions.includes('services:read') && (
