@@ -26,5 +26,5 @@ export interface EvaluationModuleDeps {
 export function registerEvaluationModules(app: FastifyInstance, d: EvaluationModuleDeps) {
   const { db, clock, divisions, organisations } = d;
   registerIndicatorSets(app, { db, clock });
-  registerRectifications(app, { db, clock, divisions, organisations });
+  registerRectifications(app, { db, clock, divisions, organisations, attachments: d.attachments });
 }

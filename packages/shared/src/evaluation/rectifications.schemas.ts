@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pagedSchema, pageQuery } from '../common';
+import { attachmentViewSchema, isoDate, pagedSchema, pageQuery } from '../common';
 import { EVALUATION_KINDS, RECTIFICATION_STATUSES } from './evaluation-enums';
 
 const version = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
@@ -49,6 +49,8 @@ export const rectificationViewSchema = z.object({
   verifiedAt: z.string().nullable(),
   /** The county's comment when it returned the correction. */
   returnComment: z.string(),
+  /** Evidence of the correction (photos, documents) the contractor attached while the item was open. */
+  attachments: z.array(attachmentViewSchema),
   version: z.number().int(),
   abilities: z.object({ submit: z.boolean(), verify: z.boolean() }),
 });

@@ -5,6 +5,7 @@ import { EXAMPLE_INDICATOR_SET, type EvaluationKind } from '@shegong/shared';
 import { auditEvents } from '../../platform/audit/audit.table';
 import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
 import { createTestApp, DIV, type Session } from '../../test-support/test-app';
+import { PDF, upload } from '../../test-support/two-worlds';
 import { contracts } from '../contracts/contracts.table';
 import { evaluationRounds, indicatorSets, rectifications } from './evaluation.table';
 
@@ -234,6 +235,33 @@ describe('整改 (R-EVAL-4)', () => {
     expect(await q(city, `organisationId=${ids.other}`)).toEqual([]);
     const bad = await t.call(city, 'GET', `${api}?status=done`);
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('R-EVAL-4 evidence files: the contractor attaches them while the item is open; readers download them; nobody else adds any', async () => {
+    const item = await create(county, { roundId: rounds.midterm, finding: '活动照片缺失', deadline: '2026-06-30' });
+    const url = `${api}/${item.id}/files`;
+    const file = { name: '整改照片.pdf', type: 'application/pdf', bytes: PDF };
+    const added = await upload(t, org, url, file, { label: '整改佐证' });
+    expect(added.statusCode, added.body).toBe(201);
+    const fileId = added.json().fileId;
+    const seen = await (await t.call(county, 'GET', `${api}/${item.id}`)).json();
+    expect(seen.attachments.map((f: { name: string; label: string }) => [f.name, f.label])).toEqual([
+      ['整改照片.pdf', '整改佐证'],
+    ]);
+    expect((await t.call(county, 'GET', `${url}/${fileId}`)).statusCode).toBe(200);
+    // The county does not add evidence; other units and organisations do not reach the item at all.
+    expect((await upload(t, county, url, file)).statusCode).toBe(403);
+    for (const s of [otherCounty, otherOrg]) {
+      expect((await upload(t, s, url, file)).statusCode).toBe(404);
+      expect((await t.call(s, 'GET', `${url}/${fileId}`)).statusCode).toBe(404);
+    }
+    // Once submitted, the evidence the county checks stays as it was.
+    await step(org, item.id, 'submit', { version: 1, correction: '已补拍活动照片' });
+    const late = await upload(t, org, url, file);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('INVALID_TRANSITION');
+    const after = await (await t.call(org, 'GET', `${api}/${item.id}`)).json();
+    expect(after.attachments).toHaveLength(1);
   });
 
   // Last: it moves the clock forward.

@@ -10,13 +10,15 @@ import {
   submitRectificationSchema,
   verifyRectificationSchema,
 } from '@shegong/shared';
+import { attachmentRoutes } from '../../platform/files/attachment-routes';
+import type { Attachments } from '../../platform/files/attachments';
 import { requestContext } from '../../platform/http/context';
 import type { RectificationService } from './rectifications.service';
 
 const idParams = z.strictObject({ rectificationId: z.uuid('整改事项编号格式不正确') });
 
 /** 整改 (R-EVAL-4): the items of evaluation rounds, and their steps open → submitted → verified (or returned). */
-export function rectificationRoutes(app: FastifyInstance, service: RectificationService) {
+export function rectificationRoutes(app: FastifyInstance, service: RectificationService, attachments: Attachments) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['督导评估'];
   // Every route asks only evaluations:read; the step's own permission (evaluations:score to record and verify,
@@ -104,4 +106,17 @@ export function rectificationRoutes(app: FastifyInstance, service: Rectification
     },
     (req) => service.return(requestContext(req), req.params.rectificationId, req.body),
   );
+
+  // Evidence of the correction: the contractor adds files while the item is open; whoever reads the item reads them.
+  attachmentRoutes(app, attachments, {
+    url: path,
+    param: 'rectificationId',
+    entityType: 'rectification',
+    tags,
+    summary: '整改佐证材料',
+    upload: read.access,
+    download: read.access,
+    forWrite: (ctx, id) => service.forFiles(ctx, id, true),
+    forRead: (ctx, id) => service.forFiles(ctx, id, false),
+  });
 }

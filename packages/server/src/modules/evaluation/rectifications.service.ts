@@ -104,6 +104,25 @@ export function createRectificationService(d: RectificationServiceDeps) {
   }
 
   return {
+    /**
+     * The item whose evidence files are read (anyone who reads it) or added: only by the contractor while the item is
+     * open (before it submits, or after a return), so what the county verified does not change under it.
+     */
+    async forFiles(ctx: ActorContext, id: string, write: boolean) {
+      const r = await find(ctx, id);
+      if (write && !answers(ctx.actor)) throw new AppError('FORBIDDEN', '整改佐证材料由承接机构上传');
+      if (write && r.item.status !== 'open')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `整改事项当前为“${RECTIFICATION_STATUS_LABELS[r.item.status]}”，不能再添加佐证材料`,
+        );
+      return {
+        id: r.item.id,
+        divisionPath: r.item.divisionPath,
+        summary: `整改佐证材料（${r.item.finding.slice(0, 20)}）`,
+      };
+    },
+
     async list(ctx: ActorContext, q: RectificationQuery) {
       const today = clock.today();
       const { items, total } = await repo.page(db, rectificationScope(ctx.actor), q, today);

@@ -1,4 +1,4 @@
-import type { RectificationView } from '@shegong/shared';
+import type { AttachmentView, RectificationView } from '@shegong/shared';
 import type { Actor } from '../../platform/auth/actor';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
@@ -9,15 +9,19 @@ export interface RectificationNameDeps {
   divisions: Pick<DivisionService, 'find'>;
   organisations: Pick<OrganisationLookup, 'names'>;
   titles(contractIds: string[]): Promise<Map<string, string>>;
+  /** The evidence files of items, by item. */
+  files(ids: string[]): Promise<Map<string, AttachmentView[]>>;
 }
 
-/** The names a page of items shows, read in two batches whatever the page's length. */
+/** The names and files a page of items shows, read in three batches whatever the page's length. */
 export async function namesFor(d: RectificationNameDeps, rows: RectificationRow[]) {
-  const [titles, orgs] = await Promise.all([
+  const [titles, orgs, files] = await Promise.all([
     d.titles(rows.map((r) => r.item.contractId)),
     d.organisations.names(rows.map((r) => r.item.organisationId)),
+    d.files(rows.map((r) => r.item.id)),
   ]);
   return {
+    files: (r: RectificationRow) => files.get(r.item.id) ?? [],
     contract: (r: RectificationRow) => titles.get(r.item.contractId) ?? '',
     organisation: (r: RectificationRow) => orgs.get(r.item.organisationId) ?? '',
     /** The county-level unit the item's path runs through (`/city/county/township/`). */
@@ -68,6 +72,7 @@ export function rectificationView(
     submittedAt: i.submittedAt ? i.submittedAt.toISOString() : null,
     verifiedAt: i.verifiedAt ? i.verifiedAt.toISOString() : null,
     returnComment: i.returnComment,
+    attachments: names.files(r),
     version: i.version,
     abilities: rectificationAbilities(actor, { roundKind: r.roundKind, status: i.status }),
   };

@@ -6,10 +6,12 @@ import {
   type RectificationStatus,
   type RectificationView,
 } from '@shegong/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { AttachmentsList } from '../../components/attachments-list';
 import { ApiError } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { fieldErrorsToAntd } from '../../lib/zod-rule';
-import { useRectificationStep } from './rectifications.api';
+import { rectificationKeys, useRectificationStep } from './rectifications.api';
 
 const STATUS_COLOURS: Record<RectificationStatus, string> = {
   open: 'warning',
@@ -56,7 +58,26 @@ export function RectificationItem({ r, showSubject = true }: { r: RectificationV
         </div>
       )}
       {r.verifiedAt && line('核实时间', fmtDateTime(r.verifiedAt))}
+      <Evidence r={r} />
       <RectificationActions r={r} />
+    </div>
+  );
+}
+
+/** 整改佐证材料: the contractor adds photos and documents while the item is open; readers download them. */
+function Evidence({ r }: { r: RectificationView }) {
+  const { token } = theme.useToken();
+  const qc = useQueryClient();
+  if (!r.attachments.length && !r.abilities.submit) return null;
+  return (
+    <div style={{ marginTop: token.marginXS }}>
+      <div style={{ color: token.colorTextDescription }}>佐证材料：</div>
+      <AttachmentsList
+        files={r.attachments}
+        hrefOf={(f) => `/api/v1/rectifications/${r.id}/files/${f.fileId}`}
+        uploadUrl={r.abilities.submit ? `/api/v1/rectifications/${r.id}/files` : undefined}
+        onUploaded={() => void qc.invalidateQueries({ queryKey: rectificationKeys.all })}
+      />
     </div>
   );
 }
