@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from './db/database';
 import type { Clock } from './platform/clock';
 import type { Attachments } from './platform/files/attachments';
-import type { ContractLookup } from './modules/contracts';
+import { createAgreementYears, type ContractLookup } from './modules/contracts';
 import type { DivisionService } from './modules/divisions';
-import { registerIndicatorSets, registerRectifications } from './modules/evaluation';
+import { registerIndicatorSets, registerRectifications, registerRounds } from './modules/evaluation';
 import type { OrganisationLookup } from './modules/organisations';
+import type { ContractTimeliness, ReportFiguresService } from './modules/reports';
 import type { StationLookup } from './modules/stations';
+import { createUserLookup } from './modules/users';
 
 /** What app.ts and the modules built before share with 督导评估. */
 export interface EvaluationModuleDeps {
@@ -17,6 +19,9 @@ export interface EvaluationModuleDeps {
   organisations: OrganisationLookup;
   contracts: ContractLookup;
   attachments: Attachments;
+  /** The reports' figures and a contract's reports on time: what an evaluation measures (R-EVAL-2). */
+  figures: ReportFiguresService;
+  contractTimeliness: ContractTimeliness;
 }
 
 /**
@@ -26,5 +31,16 @@ export interface EvaluationModuleDeps {
 export function registerEvaluationModules(app: FastifyInstance, d: EvaluationModuleDeps) {
   const { db, clock, divisions, organisations } = d;
   registerIndicatorSets(app, { db, clock });
+  registerRounds(app, {
+    db,
+    clock,
+    divisions,
+    organisations,
+    users: createUserLookup({ db }),
+    years: createAgreementYears({ db, clock }),
+    stationIdsOf: d.contracts.stationIdsOf,
+    figures: d.figures,
+    contractTimeliness: d.contractTimeliness,
+  });
   registerRectifications(app, { db, clock, divisions, organisations, attachments: d.attachments });
 }

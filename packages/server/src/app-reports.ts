@@ -7,6 +7,7 @@ import type { ContractLookup } from './modules/contracts';
 import type { DivisionService } from './modules/divisions';
 import type { OrganisationLookup } from './modules/organisations';
 import {
+  createContractTimeliness,
   createReportFigures,
   createReportSchedule,
   createReportService,
@@ -52,5 +53,5 @@ export function registerReportModules(app: FastifyInstance, d: ReportModuleDeps)
   reportRoutes(app, { service, settings, attachments });
   registerReportExports(app, { db, clock, reports: service, divisions });
   registerCirculars(app, { db, clock, divisions, stations, organisations, contracts, schedule });
-  return { schedule };
+  return { schedule, figures, contractTimeliness: createContractTimeliness({ db, clock, schedule }) };
 }

@@ -24,6 +24,7 @@ import { registerTextGuard } from './platform/http/text-guard';
 import { registerServiceModules } from './app-services';
 import { registerReportModules } from './app-reports';
 import { registerEvaluationModules } from './app-evaluation';
+import { createRoundYears } from './modules/evaluation';
 import { auditRoutes, createAuditNames } from './modules/audit';
 import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -190,6 +191,7 @@ export async function buildApp(opts: AppOptions) {
     attachments,
     stations,
     organisations,
+    roundYears: createRoundYears({ db }),
   });
 
   app.get(
@@ -265,9 +267,22 @@ export async function buildApp(opts: AppOptions) {
     beneficiaryService,
   });
   // 报告: the calendar, reports, timeliness and 通报 (R-REP-1…4), composed in app-reports.ts.
-  registerReportModules(app, { db, clock, divisions, stations, organisations, contracts, attachments, visits });
+  const reporting = registerReportModules(app, {
+    db,
+    clock,
+    divisions,
+    stations,
+    organisations,
+    contracts,
+    attachments,
+    visits,
+  });
   // 督导评估: indicator sets, evaluation rounds deciding renewal, rectification (R-EVAL-1…4), in app-evaluation.ts.
-  registerEvaluationModules(app, { db, clock, divisions, stations, organisations, contracts, attachments });
+  registerEvaluationModules(app, {
+    ...{ db, clock, divisions, stations, organisations, contracts, attachments },
+    figures: reporting.figures,
+    contractTimeliness: reporting.contractTimeliness,
+  });
   deskRoutes(
     app,
     createDeskService({

@@ -19,6 +19,8 @@ export interface AgreementYear {
   /** The year's result already recorded (by rounds or on paper), if any. */
   result: 'passed' | 'failed' | null;
   resultSource: 'paper' | 'rounds' | null;
+  /** R-CON-3: when the year's agreement was announced, if it was. */
+  publishedOn: string | null;
 }
 
 const yearColumns = {
@@ -34,6 +36,7 @@ const yearColumns = {
   status: contracts.status,
   result: contractEvaluations.result,
   resultSource: contractEvaluations.source,
+  publishedOn: agreements.publishedOn,
 };
 
 function yearsQuery(db: DbOrTx) {

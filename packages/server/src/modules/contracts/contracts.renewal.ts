@@ -69,6 +69,12 @@ export function createContractRenewals(d: ContractDeps, reads: ContractReads) {
       if (!year) throw fieldError('yearNo', `第 ${input.yearNo} 年协议尚未签订`);
       if (evs.some((e) => e.yearNo === input.yearNo))
         throw fieldError('yearNo', `第 ${input.yearNo} 年度评估结果已记录`);
+      // R-CON-2, R-EVAL-1: a year evaluated on the platform is decided by its signed-off rounds, never typed in.
+      if ((await d.roundYears?.(id))?.includes(input.yearNo))
+        throw fieldError(
+          'yearNo',
+          `第 ${input.yearNo} 年度已开展评估，年度结果在中期、末期评估签署后自动得出（《实施方案》五（三）），不能手工录入`,
+        );
       // R-CON-2: an evaluation records what happened; it cannot be dated in the future.
       if (input.evaluatedOn > clock.today()) throw fieldError('evaluatedOn', '评估日期不能晚于今天');
       await db.transaction(async (tx) => {

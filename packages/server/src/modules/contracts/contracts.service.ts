@@ -25,6 +25,8 @@ export interface ContractDeps {
   attachments: Attachments;
   stations: StationLookup;
   organisations: OrganisationLookup;
+  /** The agreement years of a contract that have evaluation rounds: their result comes from the rounds (R-CON-2). */
+  roundYears?: (contractId: string) => Promise<number[]>;
 }
 
 /** The use cases of the contracts module, each in its own file: reads, signing, renewal and publication. */

@@ -1,2 +1,3 @@
 export { registerIndicatorSets } from './indicator-sets.module';
 export { registerRectifications } from './rectifications.module';
+export { createRoundYears, registerRounds } from './rounds.module';

@@ -5,3 +5,5 @@ export { reportRoutes } from './reports.routes';
 export { createReportFigures, type ReportSubject } from './reports.figures';
 export { registerCirculars } from './circulars.module';
 export { registerReportExports } from './reports-export.routes';
+export { createContractTimeliness, type ContractTimeliness } from './timeliness';
+export type { ReportFiguresService } from './reports.figures';

@@ -58,4 +58,30 @@ export const timelinessRepository = {
       .where(where)
       .groupBy(r.unitCode, r.organisationId, month);
   },
+  /**
+   * The reports a contract owed with periods beginning in [from, to] (its station briefs and agreement-year reports),
+   * counted as `groups` counts them: an evaluation's 报告按时提交 item (R-EVAL-2) reads the same definition.
+   */
+  async ofContract(db: DbOrTx, contractId: string, q: { from: string; to: string; today: string }) {
+    const r = reports;
+    const submitted = sql`${r.firstSubmittedOn} is not null`;
+    const [row] = await db
+      .select({
+        expected: sql<number>`count(*)::int`,
+        submitted: sql<number>`(count(*) filter (where ${submitted}))::int`,
+        onTime: sql<number>`(count(*) filter (where ${r.firstSubmittedOn} <= ${r.dueOn}))::int`,
+        late: sql<number>`(count(*) filter (where ${r.firstSubmittedOn} > ${r.dueOn}))::int`,
+        missing: sql<number>`(count(*) filter (where not ${submitted}))::int`,
+      })
+      .from(r)
+      .where(
+        and(
+          eq(r.contractId, contractId),
+          sql`${r.periodStart} between ${q.from}::date and ${q.to}::date`,
+          sql`(${r.dueOn} < ${q.today}::date or ${submitted})`,
+          isNull(r.archivedAt),
+        ),
+      );
+    return row ?? { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
+  },
 };

@@ -112,3 +112,12 @@ export function createTimeliness(d: TimelinessDeps) {
   };
 }
 export type TimelinessService = ReturnType<typeof createTimeliness>;
+
+/** A contract's reports on time in a period, the schedule brought up to date first (R-EVAL-2's 报告按时提交). */
+export function createContractTimeliness(d: Pick<TimelinessDeps, 'db' | 'clock' | 'schedule'>) {
+  return async (contractId: string, from: string, to: string): Promise<TimelinessCounts> => {
+    await d.schedule.ensure();
+    return repo.ofContract(d.db, contractId, { from, to, today: d.clock.today() });
+  };
+}
+export type ContractTimeliness = ReturnType<typeof createContractTimeliness>;

@@ -1,0 +1,151 @@
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { EvaluationRoundQuery, Scope } from '@shegong/shared';
+import type { DbOrTx } from '../../db/database';
+import { scopeCondition } from '../../platform/auth/scope';
+import { pageRows } from '../../platform/http/paging';
+import { evaluationRounds, evaluationScores, indicatorSets, rectifications } from './evaluation.table';
+
+export type RoundRow = typeof evaluationRounds.$inferSelect;
+export type NewRound = typeof evaluationRounds.$inferInsert;
+export type ScoreRow = typeof evaluationScores.$inferSelect;
+export type { RoundSample } from './evaluation.table';
+
+/** The caller's reach over rounds: a unit's own and those below it; contractor staff their organisation's. */
+const roundScope = (scope: Scope): SQL =>
+  scopeCondition(scope, {
+    divisionPath: evaluationRounds.divisionPath,
+    organisationId: evaluationRounds.organisationId,
+  });
+const live = isNull(evaluationRounds.archivedAt);
+
+/** R-EVAL-1: all SQL of evaluation rounds and their scores; every read takes the caller's scope. */
+export const roundsRepository = {
+  async findInScope(db: DbOrTx, scope: Scope, id: string): Promise<RoundRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(evaluationRounds)
+      .where(and(eq(evaluationRounds.id, id), roundScope(scope), live));
+    return row;
+  },
+
+  async list(db: DbOrTx, scope: Scope, q: EvaluationRoundQuery, unitPath: string | undefined) {
+    const r = evaluationRounds;
+    const where = and(
+      roundScope(scope),
+      live,
+      q.kind ? eq(r.kind, q.kind) : undefined,
+      q.status ? eq(r.status, q.status) : undefined,
+      unitPath ? sql`${r.divisionPath} like ${`${unitPath}%`}` : undefined,
+      q.organisationId ? eq(r.organisationId, q.organisationId) : undefined,
+      q.contractId ? eq(r.contractId, q.contractId) : undefined,
+      q.year ? sql`extract(year from ${r.periodStart}) = ${q.year}` : undefined,
+      q.passed ? eq(r.passed, q.passed === 'true') : undefined,
+    );
+    return pageRows(
+      db
+        .select()
+        .from(r)
+        .where(where)
+        .orderBy(desc(r.periodStart), asc(r.contractId), asc(r.kind), asc(r.id))
+        .$dynamic(),
+      db.$count(r, where),
+      q,
+    );
+  },
+
+  /** The rounds already opened for these agreement years (a kind is opened once per year). */
+  async existing(db: DbOrTx, kind: RoundRow['kind'], subjects: { contractId: string; yearNo: number }[]) {
+    if (subjects.length === 0) return [];
+    const ids = [...new Set(subjects.map((s) => s.contractId))];
+    return db
+      .select({ contractId: evaluationRounds.contractId, yearNo: evaluationRounds.yearNo })
+      .from(evaluationRounds)
+      .where(and(inArray(evaluationRounds.contractId, ids), eq(evaluationRounds.kind, kind), live));
+  },
+
+  async insertMany(tx: DbOrTx, rows: NewRound[]): Promise<RoundRow[]> {
+    return rows.length ? tx.insert(evaluationRounds).values(rows).returning() : [];
+  },
+
+  /** Updates a round if its version is still `version`; false when someone else changed it first. */
+  async update(tx: DbOrTx, id: string, version: number, set: Partial<NewRound>): Promise<boolean> {
+    const rows = await tx
+      .update(evaluationRounds)
+      .set({ ...set, version: version + 1 })
+      .where(and(eq(evaluationRounds.id, id), eq(evaluationRounds.version, version)))
+      .returning({ id: evaluationRounds.id });
+    return rows.length === 1;
+  },
+
+  async scores(db: DbOrTx, roundId: string): Promise<ScoreRow[]> {
+    return db
+      .select()
+      .from(evaluationScores)
+      .where(eq(evaluationScores.roundId, roundId))
+      .orderBy(asc(evaluationScores.itemKey));
+  },
+
+  async upsertScores(tx: DbOrTx, rows: (typeof evaluationScores.$inferInsert)[]) {
+    if (rows.length === 0) return;
+    await tx
+      .insert(evaluationScores)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [evaluationScores.roundId, evaluationScores.itemKey],
+        set: {
+          score: sql`excluded.score`,
+          suggested: sql`excluded.suggested`,
+          figure: sql`excluded.figure`,
+          reason: sql`excluded.reason`,
+          note: sql`excluded.note`,
+          updatedAt: sql`excluded.updated_at`,
+          updatedBy: sql`excluded.updated_by`,
+        },
+      });
+  },
+
+  /** The other rounds of an agreement year (any scope: the annual result is the year's, whoever signs last). */
+  async ofYear(tx: DbOrTx, contractId: string, yearNo: number): Promise<RoundRow[]> {
+    return tx
+      .select()
+      .from(evaluationRounds)
+      .where(and(eq(evaluationRounds.contractId, contractId), eq(evaluationRounds.yearNo, yearNo), live))
+      .orderBy(asc(evaluationRounds.kind));
+  },
+
+  /** The agreement years of a contract that have rounds (of any kind but self-assessment). */
+  async roundYears(db: DbOrTx, contractId: string): Promise<number[]> {
+    const rows = await db
+      .selectDistinct({ yearNo: evaluationRounds.yearNo })
+      .from(evaluationRounds)
+      .where(and(eq(evaluationRounds.contractId, contractId), ne(evaluationRounds.kind, 'self_assessment'), live));
+    return rows.map((r) => r.yearNo);
+  },
+
+  /** The names of the sets rounds use, for lists. */
+  async setNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: indicatorSets.id, name: indicatorSets.name, versionNo: indicatorSets.versionNo })
+      .from(indicatorSets)
+      .where(inArray(indicatorSets.id, ids));
+    return new Map(rows.map((r) => [r.id, `${r.name}（第 ${r.versionNo} 版）`]));
+  },
+
+  /** Open rectification items per round, for lists. */
+  async openRectifications(db: DbOrTx, roundIds: string[]): Promise<Map<string, number>> {
+    if (roundIds.length === 0) return new Map();
+    const rows = await db
+      .select({ roundId: rectifications.roundId, n: sql<number>`count(*)::int` })
+      .from(rectifications)
+      .where(
+        and(
+          inArray(rectifications.roundId, roundIds),
+          ne(rectifications.status, 'verified'),
+          isNull(rectifications.archivedAt),
+        ),
+      )
+      .groupBy(rectifications.roundId);
+    return new Map(rows.map((r) => [r.roundId, r.n]));
+  },
+};

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createdRoundsSchema,
+  createEvaluationRoundsSchema,
+  evaluationRoundPageSchema,
+  evaluationRoundQuerySchema,
+  evaluationRoundViewSchema,
+  saveScoresSchema,
+  signOffRoundSchema,
+} from '@shegong/shared';
+import { requireActor } from '../../platform/auth/auth-plugin';
+import { requestContext } from '../../platform/http/context';
+import type { createRoundScoring } from './rounds.scoring';
+import type { RoundService } from './rounds.service';
+
+const params = z.strictObject({ roundId: z.uuid('评估编号格式不正确') });
+const url = '/api/v1/evaluation-rounds/:roundId';
+
+/** 评估 (R-EVAL-1, R-EVAL-2, R-CON-2): rounds opened by the level that runs them, scored item by item, signed off. */
+export function roundRoutes(
+  app: FastifyInstance,
+  d: { rounds: RoundService; scoring: ReturnType<typeof createRoundScoring> },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['督导评估'];
+  const read = { access: { permission: 'evaluations:read' as const } };
+
+  r.get(
+    '/api/v1/evaluation-rounds',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '评估列表（中期、末期、抽查、自评；按县区、机构、合同、年份、状态、是否合格筛选）',
+        querystring: evaluationRoundQuerySchema,
+        response: { 200: evaluationRoundPageSchema },
+      },
+    },
+    (req) => d.rounds.list(requireActor(req), req.query),
+  );
+  r.post(
+    '/api/v1/evaluation-rounds',
+    {
+      // The kind decides who may open it (county: 中期/末期; city: 抽查; contractor: 自评), checked by the service.
+      config: read,
+      schema: {
+        tags,
+        summary: '开展评估：每个年度协议一条；抽查可按随机种子抽取或指定并说明理由',
+        body: createEvaluationRoundsSchema,
+        response: { 201: createdRoundsSchema },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return d.rounds.create(requestContext(req), req.body);
+    },
+  );
+  r.get(
+    url,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '评估详情：指标、平台取数、建议分、得分与调整理由、总分等次，以及年度评估结果',
+        params,
+        response: { 200: evaluationRoundViewSchema },
+      },
+    },
+    (req) => d.rounds.get(requireActor(req), req.params.roundId),
+  );
+  r.put(
+    `${url}/scores`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '保存评分（逐项得分、与建议分不同时的理由、评分依据）和实地评估记录',
+        params,
+        body: saveScoresSchema,
+        response: { 200: evaluationRoundViewSchema },
+      },
+    },
+    (req) => d.scoring.save(requestContext(req), req.params.roundId, req.body),
+  );
+  r.post(
+    `${url}/sign-off`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '签署评估：全部指标评分后确定总分与等次；年度评估完成时据此记录年度结果（决定能否续签）',
+        params,
+        body: signOffRoundSchema,
+        response: { 200: evaluationRoundViewSchema },
+      },
+    },
+    (req) => d.scoring.signOff(requestContext(req), req.params.roundId, req.body.version),
+  );
+}
