@@ -89,6 +89,10 @@ export const evaluationViewSchema = z.object({
   evaluatedOn: z.string(),
   evaluator: z.string(),
   summary: z.string(),
+  /** R-CON-2: `rounds` when the year's signed-off evaluation rounds decided it (with their score and grade). */
+  source: z.enum(['paper', 'rounds']),
+  score: z.number().nullable(),
+  grade: z.string().nullable(),
 });
 export type EvaluationView = z.infer<typeof evaluationViewSchema>;
 export const contractViewSchema = z.object({
