@@ -148,6 +148,20 @@ export const FIELD_LABELS: Record<string, string> = {
   requirement: '整改要求',
   deadline: '整改期限',
   correction: '整改情况',
+  // 评估 (R-EVAL-1, R-EVAL-2)
+  setId: '指标体系',
+  subjects: '评估对象',
+  'sample.size': '抽查数量',
+  'sample.on': '抽查基准日',
+  'sample.seed': '随机种子',
+  'sample.reason': '抽查理由',
+  scores: '评分',
+  score: '得分',
+  note: '评分依据',
+  evaluators: '评估人员',
+  visitOn: '实地评估日期',
+  visitNotes: '实地评估记录',
+  findings: '发现的问题',
 };
 
 /** Label for a dotted field path such as `site.computer`. */
