@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_INDICATOR_SET, type EvaluationKind } from '@shegong/shared';
 import { auditEvents } from '../../platform/audit/audit.table';
-import { contractFixture, orgAdmin } from '../../test-support/contract-fixture';
+import { orgAdmin } from '../../test-support/contract-fixture';
+import { evaluationFixture, openRound } from '../../test-support/evaluation-fixture';
 import { createTestApp, DIV, type Session } from '../../test-support/test-app';
 import { PDF, upload } from '../../test-support/two-worlds';
-import { contracts } from '../contracts/contracts.table';
-import { evaluationRounds, indicatorSets, rectifications } from './evaluation.table';
+import { rectifications } from './evaluation.table';
 
 const TODAY = '2026-06-15';
 const t = await createTestApp({ today: TODAY });
@@ -20,30 +19,6 @@ let otherCounty: Session;
 let otherOrg: Session;
 let ids: Record<string, string>;
 const rounds = {} as Record<'midterm' | 'spot_check', string>;
-
-/**
- * A round of one kind on the fixture's contract, year 1 — written to the table as the rounds service would (scope
- * columns copied from the contract), so these tests do not depend on the rounds API.
- */
-async function makeRound(kind: EvaluationKind, setId: string, by: string): Promise<string> {
-  const [c] = await t.db.select().from(contracts).where(eq(contracts.id, ids.contract));
-  const [r] = await t.db
-    .insert(evaluationRounds)
-    .values({
-      kind,
-      contractId: c.id,
-      yearNo: 1,
-      periodStart: '2026-01-01',
-      periodEnd: kind === 'midterm' ? '2026-06-30' : '2026-12-31',
-      divisionPath: c.divisionPath,
-      countyCode: c.countyCode,
-      organisationId: c.organisationId,
-      setId,
-      createdBy: by,
-    })
-    .returning();
-  return r.id;
-}
 
 /** Moving the clock past the session's idle limit ends every session: log the users in again on the new day. */
 const logins: Record<'county' | 'org' | 'city', { username: string; password?: string }> = {
@@ -59,25 +34,26 @@ async function moveTo(day: string) {
 }
 
 beforeAll(async () => {
-  const f = await contractFixture(t, 4101);
+  const f = await evaluationFixture(t, 4101);
   const countyUser = await t.as('county_officer', DIV.puyangCounty);
   county = countyUser.session;
   logins.county.username = countyUser.user.username;
   org = f.org;
-  ids = f.ids;
-  const [c] = await t.db.select().from(contracts).where(eq(contracts.organisationId, ids.org));
-  ids.contract = c.id;
+  ids = { ...f.ids, contract: f.contractId };
   const cityUser = await t.as('city_officer', DIV.city);
   city = cityUser.session;
   logins.city.username = cityUser.user.username;
   otherCounty = (await t.as('county_officer', DIV.qingfeng)).session;
   otherOrg = await orgAdmin(t, 'other4101.hr', ids.other);
-  const [set] = await t.db
-    .insert(indicatorSets)
-    .values({ ...EXAMPLE_INDICATOR_SET, familyId: randomUUID(), versionNo: 1, status: 'in_use' })
-    .returning();
-  rounds.midterm = await makeRound('midterm', set.id, cityUser.user.id);
-  rounds.spot_check = await makeRound('spot_check', set.id, cityUser.user.id);
+  // Real rounds through the rounds API: the county's midterm, and the city's spot check of the same agreement year.
+  rounds.midterm = await openRound(t, county, { kind: 'midterm', setId: f.setId, contractId: f.contractId });
+  const spot = await t.call(city, 'POST', '/api/v1/evaluation-rounds', {
+    kind: 'spot_check',
+    setId: f.setId,
+    sample: { mode: 'chosen', subjects: [{ contractId: f.contractId, yearNo: 1 }], reason: '群众反映较多' },
+  });
+  expect(spot.statusCode, spot.body).toBe(201);
+  rounds.spot_check = spot.json().items[0].id;
 });
 
 const api = '/api/v1/rectifications';
