@@ -7,6 +7,7 @@ import { makePng, multipartWith } from './images';
 import { DIV, sessionCookie, stationBody, type Session, type TestApp } from './test-app';
 import type { CaseIdKey } from './world-cases';
 import type { ReportIdKey } from './world-reports';
+import type { EvaluationIdKey } from './world-evaluation';
 import { serveWorldPerson } from './world-services';
 
 /**
@@ -43,7 +44,7 @@ export const ID_KEYS = [
   'alert',
   'referral',
 ] as const;
-export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey;
+export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey | EvaluationIdKey;
 export type WorldIds = Record<IdKey, string>;
 
 /** The roles whose scope one world bounds (city roles see the whole city and are not part of a world). */

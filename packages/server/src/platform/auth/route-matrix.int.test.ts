@@ -18,6 +18,7 @@ import {
 } from '../../test-support/two-worlds';
 import { CASE_ID_KEYS, openWorldCases } from '../../test-support/world-cases';
 import { REPORT_ID_KEYS, openWorldReports } from '../../test-support/world-reports';
+import { EVALUATION_ID_KEYS, openWorldEvaluation } from '../../test-support/world-evaluation';
 import { BODY_REFS, ENTRIES, LISTS, type ListEntry, type RecordEntry, type Target } from './route-matrix.entries';
 
 /**
@@ -33,8 +34,11 @@ beforeAll(async () => {
   w = await buildTwoWorlds(t);
   await openWorldCases(t, w);
   await openWorldReports(t, w);
+  await openWorldEvaluation(t, w);
   missing = {
-    ids: Object.fromEntries([...ID_KEYS, ...CASE_ID_KEYS, ...REPORT_ID_KEYS].map((k) => [k, randomUUID()])) as WorldIds,
+    ids: Object.fromEntries(
+      [...ID_KEYS, ...CASE_ID_KEYS, ...REPORT_ID_KEYS, ...EVALUATION_ID_KEYS].map((k) => [k, randomUUID()]),
+    ) as WorldIds,
     versions: w.B.versions,
     idNumber: makeCitizenId('19880808', 555),
   };
