@@ -1,0 +1,38 @@
+import { Space, Tag } from 'antd';
+import {
+  EVALUATION_KIND_LABELS,
+  EVALUATION_STATUS_LABELS,
+  type EvaluationKind,
+  type EvaluationStatus,
+} from '@shegong/shared';
+
+const KIND_COLORS: Record<EvaluationKind, string> = {
+  midterm: 'blue',
+  final: 'geekblue',
+  spot_check: 'purple',
+  self_assessment: 'cyan',
+};
+
+export function RoundKindTag({ kind }: { kind: EvaluationKind }) {
+  return <Tag color={KIND_COLORS[kind]}>{EVALUATION_KIND_LABELS[kind]}</Tag>;
+}
+
+export function RoundStatusTag({ status }: { status: EvaluationStatus }) {
+  return <Tag color={status === 'signed_off' ? 'success' : 'processing'}>{EVALUATION_STATUS_LABELS[status]}</Tag>;
+}
+
+/** 总分/等次 with 合格 in green and 不合格 in red; nothing until signed off. */
+export function RoundResult(r: { total: number | null; grade: string | null; passed: boolean | null }) {
+  if (r.total === null) return <span>未签署</span>;
+  return (
+    <Space size={4} wrap>
+      <span>{r.total} 分</span>
+      {r.grade && <span>{r.grade}</span>}
+      {r.passed !== null && <Tag color={r.passed ? 'success' : 'error'}>{r.passed ? '合格' : '不合格'}</Tag>}
+    </Space>
+  );
+}
+
+/** 第 1 年度（2026-01-01 至 2026-06-30） */
+export const yearText = (r: { yearNo: number; periodStart: string; periodEnd: string }) =>
+  `第 ${r.yearNo} 年度（${r.periodStart} 至 ${r.periodEnd}）`;
