@@ -58,7 +58,7 @@ function ContractDetail({ c }: { c: ContractView }) {
                   open('evaluation', { yearNo: c.currentYearNo ?? 1, result: 'passed', evaluatedOn: dayjs() })
                 }
               >
-                记录年度评估
+                补录纸质评估结果
               </Button>
             )}
             {c.abilities.addAgreement && (
@@ -142,12 +142,13 @@ function ContractDetail({ c }: { c: ContractView }) {
           onUploaded={() => void refresh()}
         />
       </Card>
-      <Card title="年度评估结果">
+      <Card title="年度评估结果" extra={<Link to={`/evaluations?contractId=${c.id}`}>查看本合同的评估</Link>}>
         <Table
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={c.evaluations}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: '尚未记录年度评估；续签须上一年度评估合格（《实施方案》五（三））' }}
           columns={[
             { title: '年度', dataIndex: 'yearNo', render: (n: number) => `第 ${n} 年` },
@@ -157,6 +158,19 @@ function ContractDetail({ c }: { c: ContractView }) {
               render: (r: EvaluationView['result']) => (
                 <Tag color={r === 'passed' ? 'success' : 'error'}>{EVALUATION_RESULT_LABELS[r]}</Tag>
               ),
+            },
+            {
+              // R-CON-2: a year with evaluation rounds is decided by them; a paper result only for years without.
+              title: '依据',
+              key: 'source',
+              render: (_: unknown, e: EvaluationView) =>
+                e.source === 'rounds' ? (
+                  <Link to={`/evaluations?contractId=${c.id}`}>
+                    由评估得出：{e.score} 分{e.grade ? `，${e.grade}` : ''}
+                  </Link>
+                ) : (
+                  '纸质评估结果补录'
+                ),
             },
             { title: '评估日期', dataIndex: 'evaluatedOn' },
             { title: '评估单位', dataIndex: 'evaluator' },

@@ -56,7 +56,7 @@ export function ContractDialog({
 
   return (
     <Modal
-      title={dialog === 'agreement' ? '续签年度协议' : dialog === 'evaluation' ? '记录年度评估结果' : '登记公告日期'}
+      title={dialog === 'agreement' ? '续签年度协议' : dialog === 'evaluation' ? '补录纸质评估结果' : '登记公告日期'}
       open={!!dialog}
       onCancel={onClose}
       onOk={() => form.submit()}
