@@ -72,7 +72,11 @@ export function IndicatorSetForm({ s, onDone }: { s: IndicatorSetView; onDone: (
     } catch (e) {
       showServerErrors(form, e, message.error);
       const first = Object.keys((e as { fieldErrors?: Record<string, string> }).fieldErrors ?? {})[0];
-      if (first) form.scrollToField(first.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+      if (first)
+        form.scrollToField(
+          first.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          { block: 'center' },
+        );
     }
   }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Spin } from 'antd';
 import type { IndicatorSetView } from '@shegong/shared';
+import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { fmtDate } from '../../lib/format';
 import { useCreateIndicatorSet, useIndicatorSet, useUpdateIndicatorSet } from './indicator-sets.api';
@@ -20,10 +21,11 @@ export function IndicatorSetPage() {
 }
 
 /** Why a set cannot be edited, in the user's words (《实施方案》六（六）). */
-function frozenNote(s: IndicatorSetView): string | null {
-  if (s.status === 'in_use') return '本版本已启用并冻结，不能修改；如需调整，请新建版本（《实施方案》六（六））';
+function frozenNote(s: IndicatorSetView, city: boolean): string | null {
+  const change = city ? '；如需调整，请新建版本（《实施方案》六（六））' : '，评估按本版本评分';
+  if (s.status === 'in_use') return `本版本已启用并冻结，不能修改${change}`;
   if (s.status === 'retired') return '本版本已停用（同一体系已启用新版本），仅供查阅';
-  if (s.roundCount > 0) return `已有 ${s.roundCount} 次评估使用本版本，本版本已冻结；如需调整，请新建版本`;
+  if (s.roundCount > 0) return `已有 ${s.roundCount} 次评估使用本版本，本版本已冻结${city ? change : ''}`;
   return null;
 }
 
@@ -34,7 +36,7 @@ function IndicatorSet({ s }: { s: IndicatorSetView }) {
   const update = useUpdateIndicatorSet(s.id);
   const create = useCreateIndicatorSet();
   const a = s.abilities;
-  const frozen = frozenNote(s);
+  const frozen = frozenNote(s, useAuth().can('evaluations:configure'));
 
   function adopt() {
     modal.confirm({
@@ -109,18 +111,22 @@ function IndicatorSet({ s }: { s: IndicatorSetView }) {
       ) : (
         <>
           <Card style={{ marginBottom: 16 }}>
-            <Descriptions bordered size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions
+              bordered
+              size="small"
+              column={{ xs: 1, sm: 2, lg: 3 }}
+              styles={{ label: { whiteSpace: 'nowrap' } }}
+            >
               <Descriptions.Item label="总分">{s.totalPoints} 分</Descriptions.Item>
+              <Descriptions.Item label="合格线">{s.passLine} 分</Descriptions.Item>
               <Descriptions.Item label="三级指标">{s.itemCount} 项</Descriptions.Item>
               <Descriptions.Item label="启用日期">{fmtDate(s.adoptedAt)}</Descriptions.Item>
               <Descriptions.Item label="使用本版本的评估">{s.roundCount} 次</Descriptions.Item>
               <Descriptions.Item label="最后修改">{fmtDate(s.updatedAt)}</Descriptions.Item>
-              {s.note && !(s.isExample && s.status === 'draft') && (
-                <Descriptions.Item label="说明" span={{ xs: 1, md: 3 }}>
-                  <div style={{ whiteSpace: 'pre-wrap' }}>{s.note}</div>
-                </Descriptions.Item>
-              )}
             </Descriptions>
+            {s.note && !(s.isExample && s.status === 'draft') && (
+              <div style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{`说明：${s.note}`}</div>
+            )}
           </Card>
           <Card title="等次、合格线与年度结果" style={{ marginBottom: 16 }}>
             <IndicatorSetRules s={s} />

@@ -23,7 +23,7 @@ export function combinationWords(s: Pick<IndicatorSetView, 'combination'>): stri
 export function IndicatorSetRules({ s }: { s: IndicatorSetView }) {
   const band = passBand(s);
   return (
-    <Descriptions bordered size="small" column={1}>
+    <Descriptions bordered size="small" column={1} styles={{ label: { whiteSpace: 'nowrap' } }}>
       <Descriptions.Item label="等次">
         {bandWords(s.bands).map((w) => (
           <div key={w}>{w}</div>

@@ -36,7 +36,7 @@ const scoringOptions = SCORING_TYPES.map((k) => ({
 }));
 const required = (message: string) => [{ required: true, message }];
 const pointsInput = (label: string) => (
-  <InputNumber aria-label={label} min={0} max={1000} step={0.5} suffix="分" style={{ width: 130 }} />
+  <InputNumber aria-label={label} min={0} max={1000} suffix="分" style={{ width: 130 }} />
 );
 const remover = (label: string, onClick: () => void, disabled: boolean) => (
   <Button aria-label={label} icon={<DeleteOutlined />} onClick={onClick} disabled={disabled} />

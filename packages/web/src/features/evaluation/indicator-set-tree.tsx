@@ -1,4 +1,4 @@
-import { Card, Descriptions, Grid, Table } from 'antd';
+import { Card, Grid, Table } from 'antd';
 import {
   EVALUATOR_PARTY_LABELS,
   MEASURE_LABELS,
@@ -82,23 +82,21 @@ export function IndicatorSetTree({ dimensions }: { dimensions: IndicatorDimensio
         <Card key={i} size="small" title={`${d.name}（${d.points} 分）`} style={{ marginBottom: 12 }}>
           {d.groups.map((g, j) => (
             <div key={j} style={{ marginBottom: 12 }}>
-              <div style={{ fontWeight: 600, marginBottom: 8 }}>{`${g.name}（${g.points} 分）`}</div>
+              <div style={{ fontWeight: 600, padding: '4px 8px', marginBottom: 8, background: '#f5f5f5' }}>
+                {`${g.name}（${g.points} 分）`}
+              </div>
               {g.items.map((it, k) => (
-                <Descriptions
-                  key={k}
-                  size="small"
-                  bordered
-                  column={1}
-                  style={{ marginBottom: 8 }}
-                  title={<span style={{ fontSize: 14 }}>{`${it.name}（${it.points} 分）`}</span>}
-                  items={[
-                    { key: 'type', label: '计分方式', children: SCORING_TYPE_LABELS[it.scoringType] },
-                    { key: 'party', label: '评分主体', children: EVALUATOR_PARTY_LABELS[it.party] },
-                    { key: 'measure', label: '平台取数', children: measure(it.measure) },
-                    { key: 'guide', label: '评分标准', children: <div style={wrap}>{it.guide || '—'}</div> },
-                    { key: 'evidence', label: '佐证材料', children: it.evidence || '—' },
-                  ]}
-                />
+                <div key={k} style={{ padding: '0 8px 8px', marginBottom: 8, borderBottom: '1px solid #f0f0f0' }}>
+                  <div style={{ fontWeight: 600 }}>{`${it.name}（${it.points} 分）`}</div>
+                  <div style={{ color: '#595959', fontSize: 13 }}>
+                    {`${SCORING_TYPE_LABELS[it.scoringType]} · ${EVALUATOR_PARTY_LABELS[it.party]}评分`}
+                    {it.measure && ` · 平台取数：${MEASURE_LABELS[it.measure]}`}
+                  </div>
+                  {it.guide && <div style={{ ...wrap, marginTop: 4 }}>{it.guide}</div>}
+                  {it.evidence && (
+                    <div style={{ color: '#595959', fontSize: 13, marginTop: 4 }}>{`佐证材料：${it.evidence}`}</div>
+                  )}
+                </div>
               ))}
             </div>
           ))}
