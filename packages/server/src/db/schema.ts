@@ -17,3 +17,5 @@ export * from '../modules/alerts/alerts.table';
 export * from '../modules/referrals/referrals.table';
 export * from '../modules/reports/reports.table';
 export * from '../modules/evaluation/evaluation.table';
+export * from '../modules/supervision/supervision.table';
+export * from '../modules/satisfaction/satisfaction.table';

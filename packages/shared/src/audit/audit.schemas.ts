@@ -60,6 +60,11 @@ export const ENTITY_LABELS = {
   indicatorSet: '评估指标体系',
   evaluationRound: '评估',
   rectification: '整改',
+  supervisionSession: '督导记录',
+  supervisionReview: '督导意见',
+  satisfactionSurvey: '满意度回访',
+  satisfactionResponse: '满意度评价',
+  complaint: '投诉',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof ENTITY_LABELS;
 

@@ -86,6 +86,14 @@ export const PERMISSIONS = [
   'evaluations:score',
   'evaluations:configure',
   'evaluations:self',
+  // 督导 (R-EVAL-4): read sessions and reviews in scope (a worker their own); the contractor records its supervision.
+  'supervision:read',
+  'supervision:write',
+  // 满意度与投诉 (R-EVAL-3): read complaints in scope; answer and close them (the project lead, the county); draw
+  // call-back surveys and record the calls (the county and the city, as evaluators do).
+  'complaints:read',
+  'complaints:handle',
+  'satisfaction:survey',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +119,9 @@ const CITY_PURCHASE: Permission[] = [
   'reports:review',
   'evaluations:read',
   'evaluations:score',
+  'supervision:read',
+  'complaints:read',
+  'satisfaction:survey',
 ];
 const COUNTY_PURCHASE: Permission[] = [
   'organisations:read',
@@ -137,6 +148,10 @@ const COUNTY_PURCHASE: Permission[] = [
   'reports:review',
   'evaluations:read',
   'evaluations:score',
+  'supervision:read',
+  'complaints:read',
+  'complaints:handle',
+  'satisfaction:survey',
 ];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: [
@@ -187,6 +202,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Its rounds and their rectification items; its own self-assessment (R-EVAL-1, R-EVAL-4).
     'evaluations:read',
     'evaluations:self',
+    'supervision:read',
+    'supervision:write',
+    'complaints:read',
   ],
   project_lead: [
     'stations:read',
@@ -209,6 +227,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports:write',
     'evaluations:read',
     'evaluations:self',
+    'supervision:read',
+    'supervision:write',
+    'complaints:read',
+    'complaints:handle',
   ],
   // A resident social worker sees the stations assigned to them today and the colleagues there, and registers and
   // serves the people of those stations (sensitive records only those they are responsible for).
@@ -221,6 +243,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:read',
     'services:write',
     'alerts:read',
+    // Their own supervision hours and the review comments on their work, which they answer (R-EVAL-4).
+    'supervision:read',
   ],
 };
 

@@ -128,3 +128,51 @@ export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = 
   submitted: '待核实',
   verified: '已完成',
 };
+
+/** 督导 (R-EVAL-4, 六（六）): by the contractor's own supervisors or by external ones. */
+export const SUPERVISOR_KINDS = ['internal', 'external'] as const;
+export type SupervisorKind = (typeof SUPERVISOR_KINDS)[number];
+export const SUPERVISOR_KIND_LABELS: Record<SupervisorKind, string> = { internal: '内部督导', external: '外部督导' };
+
+/** What a supervisor reviews: a case file or a service record, sampled from a worker's work. */
+export const REVIEW_TARGETS = ['case', 'service_record'] as const;
+export type ReviewTarget = (typeof REVIEW_TARGETS)[number];
+export const REVIEW_TARGET_LABELS: Record<ReviewTarget, string> = { case: '个案档案', service_record: '服务记录' };
+/** A review comment stays open until the worker answers it and the supervisor closes it. */
+export const REVIEW_STATUSES = ['open', 'answered', 'closed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { open: '待回复', answered: '已回复', closed: '已关闭' };
+
+/** 满意度 (R-EVAL-3, 四（四）): the station's public form, or a call-back to a person drawn at random. */
+export const SATISFACTION_CHANNELS = ['public_form', 'call_back'] as const;
+export type SatisfactionChannel = (typeof SATISFACTION_CHANNELS)[number];
+export const SATISFACTION_CHANNEL_LABELS: Record<SatisfactionChannel, string> = {
+  public_form: '站点满意度评价',
+  call_back: '随机回访',
+};
+/** One drawn person's call-back: waiting, answered, or not reached / declined (kept, so the sample stays honest). */
+export const CALL_BACK_STATUSES = ['pending', 'answered', 'unreachable', 'declined'] as const;
+export type CallBackStatus = (typeof CALL_BACK_STATUSES)[number];
+export const CALL_BACK_STATUS_LABELS: Record<CallBackStatus, string> = {
+  pending: '待回访',
+  answered: '已回访',
+  unreachable: '无法联系',
+  declined: '拒绝回访',
+};
+
+/** 投诉 (R-EVAL-3): where it came from, and open → answered → closed. */
+export const COMPLAINT_SOURCES = ['public_form', 'phone', 'visit', 'letter'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
+export const COMPLAINT_SOURCE_LABELS: Record<ComplaintSource, string> = {
+  public_form: '扫码评价',
+  phone: '电话',
+  visit: '来访',
+  letter: '来信',
+};
+export const COMPLAINT_STATUSES = ['open', 'answered', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
+  open: '待处理',
+  answered: '已答复',
+  closed: '已办结',
+};
