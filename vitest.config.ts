@@ -14,6 +14,7 @@ const ONCE = [
   'packages/server/src/platform/http/exports-print.int.test.ts',
   'packages/server/src/modules/reports/reports-export.int.test.ts',
   'packages/server/src/modules/reports/circulars-print.int.test.ts',
+  'packages/server/src/modules/evaluation/rounds-export.int.test.ts',
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createRoundExports } from './rounds.exports';
 import { createRoundMeasures, type MeasureDeps } from './rounds.measures';
 import { roundRoutes } from './rounds.routes';
 import { createRoundScoring } from './rounds.scoring';
@@ -12,7 +13,11 @@ export function registerRounds(
 ) {
   const measures = createRoundMeasures({ ...d, stationIdsOf: d.stationIdsOf });
   const rounds = createRoundService({ ...d, measures });
-  roundRoutes(app, { rounds, scoring: createRoundScoring({ ...d, measures }, rounds) });
+  roundRoutes(app, {
+    rounds,
+    scoring: createRoundScoring({ ...d, measures }, rounds),
+    exports: createRoundExports({ ...d, rounds }),
+  });
   return { rounds };
 }
 

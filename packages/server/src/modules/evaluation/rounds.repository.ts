@@ -132,6 +132,20 @@ export const roundsRepository = {
     return new Map(rows.map((r) => [r.id, `${r.name}（第 ${r.versionNo} 版）`]));
   },
 
+  /** A round's rectification items in the order they were made (its report lists them). */
+  async rectificationsOf(db: DbOrTx, roundId: string) {
+    return db
+      .select({
+        finding: rectifications.finding,
+        requirement: rectifications.requirement,
+        deadline: rectifications.deadline,
+        status: rectifications.status,
+      })
+      .from(rectifications)
+      .where(and(eq(rectifications.roundId, roundId), isNull(rectifications.archivedAt)))
+      .orderBy(asc(rectifications.createdAt), asc(rectifications.id));
+  },
+
   /** Open rectification items per round, for lists. */
   async openRectifications(db: DbOrTx, roundIds: string[]): Promise<Map<string, number>> {
     if (roundIds.length === 0) return new Map();

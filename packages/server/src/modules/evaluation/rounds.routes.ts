@@ -11,7 +11,11 @@ import {
   signOffRoundSchema,
 } from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
+import { sendDocx } from '../../platform/documents/send-docx';
+import { fileResponse } from '../../platform/http/responses';
+import { sendXlsx } from '../../platform/http/xlsx';
 import { requestContext } from '../../platform/http/context';
+import type { RoundExports } from './rounds.exports';
 import type { createRoundScoring } from './rounds.scoring';
 import type { RoundService } from './rounds.service';
 
@@ -21,7 +25,7 @@ const url = '/api/v1/evaluation-rounds/:roundId';
 /** 评估 (R-EVAL-1, R-EVAL-2, R-CON-2): rounds opened by the level that runs them, scored item by item, signed off. */
 export function roundRoutes(
   app: FastifyInstance,
-  d: { rounds: RoundService; scoring: ReturnType<typeof createRoundScoring> },
+  d: { rounds: RoundService; scoring: ReturnType<typeof createRoundScoring>; exports: RoundExports },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['督导评估'];
@@ -97,5 +101,37 @@ export function roundRoutes(
       },
     },
     (req) => d.scoring.signOff(requestContext(req), req.params.roundId, req.body.version),
+  );
+  r.get(
+    `${url}/report.docx`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出评估报告（Word，公文格式：基本情况、评估结果、分项评分、实地评估、问题和整改要求、落款）',
+        params,
+        response: { 200: fileResponse('评估报告（.docx）') },
+      },
+    },
+    async (req, reply) => {
+      const { bytes, filename } = await d.exports.document(requestContext(req), req.params.roundId);
+      return sendDocx(reply, bytes, filename);
+    },
+  );
+  r.get(
+    `${url}/scores.xlsx`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出评分表（Excel，A4 横向打印：逐项分值、平台数据、建议分、得分和理由）',
+        params,
+        response: { 200: fileResponse('评分表（.xlsx）') },
+      },
+    },
+    async (req, reply) => {
+      const { bytes, filename } = await d.exports.workbook(requestContext(req), req.params.roundId);
+      return sendXlsx(reply, bytes, filename);
+    },
   );
 }

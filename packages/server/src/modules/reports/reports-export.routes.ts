@@ -1,23 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDocx } from '../../platform/documents/send-docx';
 import { requestContext } from '../../platform/http/context';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
 import { createReportExports, type ReportExportDeps, type ReportExports } from './reports.exports';
 
 const params = z.strictObject({ reportId: z.uuid('报告编号格式不正确') });
-
-/** Sends a Word document with a UTF-8 file name that Word, WPS and browsers all read. */
-function sendDocx(reply: FastifyReply, buf: Buffer, filename: string) {
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    .header(
-      'content-disposition',
-      `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    )
-    .send(buf);
-}
 
 /** 报告 exports (R-REP-3): the report as Word in 公文 layout, its figures as Excel; 404 outside the reader's scope. */
 export function reportExportRoutes(app: FastifyInstance, exports: ReportExports) {

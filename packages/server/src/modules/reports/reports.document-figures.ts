@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, SERVICE_FORM_LABELS, progressPercent, type ReportFigures } from '@shegong/shared';
 import type { Paragraph, Table } from 'docx';
-import { figuresTable, heading, para } from './reports.docx-layout';
+import { figuresTable, heading, para } from '../../platform/documents/gongwen-docx';
 
 // The computed figures of a report (R-REP-3) as the 一、基本情况 part of its Word document: each subsection says its
 // figures in a sentence and lays them out in a table, with the catalogue's, forms' and categories' Chinese names.

@@ -18,7 +18,7 @@ import {
   para,
   signature,
   title,
-} from './reports.docx-layout';
+} from '../../platform/documents/gongwen-docx';
 
 // A report as a Word document in 公文 layout (R-REP-3, issue 12 "Export"): title, 主送, the figures computed from the
 // records with their tables, the gathered reports of the level below, the narrative sections people wrote, and the

@@ -24,6 +24,8 @@ export const EVALUATION_ENTRIES: Record<string, Entry> = {
     body: () => ({ version: 2, scores: [], findings: '越权评分' }),
   },
   'POST /api/v1/evaluation-rounds/:roundId/sign-off': { params: { roundId: 'round' }, body: () => ({ version: 2 }) },
+  'GET /api/v1/evaluation-rounds/:roundId/report.docx': { params: { roundId: 'round' } },
+  'GET /api/v1/evaluation-rounds/:roundId/scores.xlsx': { params: { roundId: 'round' } },
   'GET /api/v1/rectifications/:rectificationId': { params: { rectificationId: 'rectification' } },
   'POST /api/v1/rectifications/:rectificationId/submit': {
     params: { rectificationId: 'rectification' },

@@ -14,7 +14,7 @@ import {
   type IRunOptions,
 } from 'docx';
 
-// The 公文 layout of GB/T 9704-2012 as docx building blocks (R-REP-3 exports): A4 with 37/35/28/26 mm margins, the
+// The 公文 layout of GB/T 9704-2012 as docx building blocks (reports R-REP-3, evaluation reports R-EVAL-1): A4 with 37/35/28/26 mm margins, the
 // title in 黑体 二号, first-level headings in 黑体, second-level in 楷体, body in 仿宋 三号 on a 28.95 pt grid (22 lines
 // of 28 characters), page numbers 四号 as 「— 1 —」 on the outer side. The font names are the Chinese ones every
 // Windows, WPS and Word install has (黑体 SimHei, 楷体 KaiTi, 仿宋 FangSong); where they are missing (LibreOffice on
