@@ -18,6 +18,7 @@ export const NAME_OF: Partial<Record<AuditEntityType, { table: string; name: str
   contract: { table: 'contracts', name: 'title' },
   worker: { table: 'workers', name: 'name' },
   training: { table: 'trainings', name: 'title' },
+  indicatorSet: { table: 'indicator_sets', name: 'name' },
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const nameKey = (type: string, id: string) => `${type}:${id}`;
