@@ -10,6 +10,7 @@ export function AnnualResult({ r }: { r: EvaluationRoundView }) {
   const a = r.annual;
   if (!a) return null;
   const year = `第 ${r.yearNo} 年度评估结果`;
+  const verdict = (passed: boolean) => (passed ? '合格' : '不合格');
   if (!a.complete)
     return (
       <Alert
@@ -25,19 +26,23 @@ export function AnnualResult({ r }: { r: EvaluationRoundView }) {
       type={a.passed ? 'success' : 'error'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={`${year}：${a.score} 分，${a.grade}，${a.passed ? '合格' : '不合格'}`}
+      title={`${year}：${a.score} 分，${a.grade === verdict(a.passed) ? '' : `${a.grade}，`}${verdict(a.passed)}`}
       description={
         <>
           <div>{a.basis}</div>
           {a.passed ? (
             <div>
               年度评估合格后续签（《实施方案》五（三））。
-              <Link to={`/contracts/${r.contractId}`}>到合同页签订第 {r.yearNo + 1} 年度协议</Link>
+              <Link to={`/contracts/${r.contractId}`} style={{ textDecoration: 'underline' }}>
+                到合同页签订第 {r.yearNo + 1} 年度协议
+              </Link>
             </div>
           ) : (
             <div>
               评估不合格的不予续签，需按政府采购程序重新确定承接主体（《实施方案》五（三））。
-              <Link to={`/contracts/${r.contractId}`}>查看合同</Link>
+              <Link to={`/contracts/${r.contractId}`} style={{ textDecoration: 'underline' }}>
+                查看合同
+              </Link>
             </div>
           )}
         </>

@@ -58,7 +58,7 @@ export function RoundItem({ it, index, editable }: { it: ScoredItem; index: numb
               <div>
                 平台取数（{MEASURE_LABELS[it.measure]}）：{it.figure?.text ?? '暂无数据'}
                 {it.figure?.link && (
-                  <Link to={it.figure.link} style={{ marginLeft: 8 }}>
+                  <Link to={it.figure.link} style={{ marginLeft: 8, textDecoration: 'underline' }}>
                     查看记录
                   </Link>
                 )}
@@ -77,7 +77,7 @@ export function RoundItem({ it, index, editable }: { it: ScoredItem; index: numb
                 style={{ marginBottom: 8 }}
                 rules={[{ type: 'number', max: it.points, message: `得分不能超过本项分值 ${it.points} 分` }]}
               >
-                <InputNumber min={0} max={it.points} step={0.5} precision={1} style={{ width: 160 }} />
+                <InputNumber min={0} max={it.points} step={0.5} style={{ width: 160 }} />
               </Form.Item>
               <Form.Item
                 name={name('reason')}

@@ -114,13 +114,22 @@ export function RoundScoring({ r }: { r: EvaluationRoundView }) {
 
   const unscored = r.items.length - scored.length;
   return (
-    <Form form={form} layout="vertical" initialValues={initial} disabled={!editable} aria-label="评分">
+    <Form form={form} layout="vertical" initialValues={initial} aria-label="评分">
       {dims.map((d) => (
-        <Card key={d.name} title={`一级指标：${d.name}`} style={{ marginBottom: 16 }} size="small">
+        <Card
+          key={d.name}
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={
+            <Heading level={2} style={{ margin: 0, fontSize: token.fontSizeHeading5 }}>
+              一级指标：{d.name}
+            </Heading>
+          }
+        >
           {d.groups.map((g) => (
             <div key={g.name} style={{ marginBottom: token.marginSM }}>
-              <Heading level={4} style={{ marginBottom: 4 }}>
-                {g.name}
+              <Heading level={3} style={{ margin: `${token.marginSM}px 0 4px`, fontSize: token.fontSizeLG }}>
+                二级指标：{g.name}
               </Heading>
               {g.items.map(({ it, i }) => (
                 <RoundItem key={it.key} it={it} index={i} editable={editable} />

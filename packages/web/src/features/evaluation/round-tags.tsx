@@ -21,14 +21,15 @@ export function RoundStatusTag({ status }: { status: EvaluationStatus }) {
   return <Tag color={status === 'signed_off' ? 'success' : 'processing'}>{EVALUATION_STATUS_LABELS[status]}</Tag>;
 }
 
-/** 总分/等次 with 合格 in green and 不合格 in red; nothing until signed off. */
+/** 总分/等次 with 合格 in green and 不合格 in red (a grade named 合格 or 不合格 is said once); nothing until signed off. */
 export function RoundResult(r: { total: number | null; grade: string | null; passed: boolean | null }) {
   if (r.total === null) return <span>未签署</span>;
+  const verdict = r.passed === null ? null : r.passed ? '合格' : '不合格';
   return (
     <Space size={4} wrap>
       <span>{r.total} 分</span>
-      {r.grade && <span>{r.grade}</span>}
-      {r.passed !== null && <Tag color={r.passed ? 'success' : 'error'}>{r.passed ? '合格' : '不合格'}</Tag>}
+      {r.grade && r.grade !== verdict && <span>{r.grade}</span>}
+      {verdict && <Tag color={r.passed ? 'success' : 'error'}>{verdict}</Tag>}
     </Space>
   );
 }

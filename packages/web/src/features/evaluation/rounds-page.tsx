@@ -86,7 +86,7 @@ export function RoundsPage() {
             loading={isLoading}
             dataSource={data?.items}
             pagination={data?.total ? paging.pagination(data.total) : false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 960 }}
             locale={{ emptyText: empty }}
             columns={COLUMNS}
           />
@@ -111,7 +111,7 @@ const COLUMNS: {
   },
   { title: '承接机构', key: 'organisation', render: (_, r) => r.organisationName },
   { title: '县区', key: 'unit', width: 90, render: (_, r) => r.unitName },
-  { title: '评估期间', key: 'year', width: 200, render: (_, r) => yearText(r) },
+  { title: '评估期间', key: 'year', width: 170, render: (_, r) => yearText(r) },
   { title: '状态', key: 'status', width: 90, render: (_, r) => <RoundStatusTag status={r.status} /> },
   { title: '总分/等次', key: 'total', width: 170, render: (_, r) => <RoundResult {...r} /> },
   { title: '待整改', key: 'rect', width: 80, render: (_, r) => <OpenCount n={r.openRectifications} /> },
