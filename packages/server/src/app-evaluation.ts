@@ -8,6 +8,7 @@ import { registerIndicatorSets, registerRectifications, registerRounds } from '.
 import type { OrganisationLookup } from './modules/organisations';
 import type { ContractTimeliness, ReportFiguresService } from './modules/reports';
 import type { StationLookup } from './modules/stations';
+import { registerSupervision } from './modules/supervision';
 import { createUserLookup } from './modules/users';
 
 /** What app.ts and the modules built before share with 督导评估. */
@@ -43,4 +44,5 @@ export function registerEvaluationModules(app: FastifyInstance, d: EvaluationMod
     contractTimeliness: d.contractTimeliness,
   });
   registerRectifications(app, { db, clock, divisions, organisations, attachments: d.attachments });
+  registerSupervision(app, { db, clock, stations: d.stations, organisations });
 }

@@ -55,4 +55,5 @@ export * from './evaluation/indicator-rules';
 export * from './evaluation/example-indicator-set';
 export * from './evaluation/evaluation-rounds.schemas';
 export * from './evaluation/rectifications.schemas';
+export * from './evaluation/supervision.schemas';
 export * from './evaluation/spot-check-sample';

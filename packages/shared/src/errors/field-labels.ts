@@ -162,6 +162,17 @@ export const FIELD_LABELS: Record<string, string> = {
   visitOn: '实地评估日期',
   visitNotes: '实地评估记录',
   findings: '发现的问题',
+  // 督导 (R-EVAL-4)
+  supervisorName: '督导姓名',
+  supervisorKind: '督导类型',
+  heldOn: '督导日期',
+  topics: '督导内容',
+  followUp: '跟进事项',
+  targetKind: '抽查对象',
+  targetId: '被抽查的档案或记录',
+  reviewerName: '督导姓名',
+  sessionId: '督导记录',
+  answer: '回复',
 };
 
 /** Label for a dotted field path such as `site.computer`. */

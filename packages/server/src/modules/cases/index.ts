@@ -5,3 +5,4 @@ export { createCaseGate, type CaseRecordGate } from './cases.gate';
 export { casePeopleOf, type CasePeople } from './cases.people';
 export { registerCases } from './cases.wiring';
 export { caseCountsFor } from './cases-counts.repository';
+export { createCaseLookup, type CaseLookup } from './cases.lookup';
