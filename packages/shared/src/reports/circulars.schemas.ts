@@ -39,7 +39,15 @@ export const timelinessSchema = z.object({
 export type Timeliness = z.infer<typeof timelinessSchema>;
 
 /** What the 通报 ranks units on. */
-export const CIRCULAR_MEASURES = ['plan', 'reports', 'staffing', 'qualified', 'services', 'visits'] as const;
+export const CIRCULAR_MEASURES = [
+  'plan',
+  'reports',
+  'staffing',
+  'qualified',
+  'services',
+  'visits',
+  'evaluations',
+] as const;
 export type CircularMeasure = (typeof CIRCULAR_MEASURES)[number];
 export const CIRCULAR_MEASURE_LABELS: Record<CircularMeasure, string> = {
   plan: '建设进度（已建/计划）',
@@ -48,6 +56,7 @@ export const CIRCULAR_MEASURE_LABELS: Record<CircularMeasure, string> = {
   qualified: '具备专业资质的社工比例',
   services: '站均服务记录数',
   visits: '走访完成率',
+  evaluations: '年度评估合格率（期间内得出结果的年度协议中合格的比例）',
 };
 
 export const circularQuerySchema = z.strictObject({

@@ -75,6 +75,24 @@ export const agreementYearsRepository = {
       ),
     ) as Promise<AgreementYear[]>;
   },
+  /** R-CON-2 results decided in [from, to] per county-level unit: the 通报's 年度评估合格率 (R-REP-4). */
+  async resultsByCounty(db: DbOrTx, from: string, to: string) {
+    return db
+      .select({
+        countyCode: contracts.countyCode,
+        decided: sql<number>`count(*)::int`,
+        passed: sql<number>`(count(*) filter (where ${contractEvaluations.result} = 'passed'))::int`,
+      })
+      .from(contractEvaluations)
+      .innerJoin(contracts, eq(contracts.id, contractEvaluations.contractId))
+      .where(
+        and(
+          isNull(contracts.archivedAt),
+          sql`${contractEvaluations.evaluatedOn} between ${from}::date and ${to}::date`,
+        ),
+      )
+      .groupBy(contracts.countyCode);
+  },
   async titles(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await db

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { OrganisationLookup } from '../organisations';
 import type { StationLookup, StationSummary } from '../stations';
+import { agreementYearsRepository } from './agreement-years.repository';
 import { contractsRepository } from './contracts.repository';
 
 /**
@@ -41,6 +42,8 @@ export function createContractLookup(d: {
       const rows = await contractsRepository.firstCycleStarts(db, stationIds);
       return new Map(rows.map((r) => [r.stationId, String(r.start).slice(0, 10)]));
     },
+    /** Agreement years decided (passed or not) in a period, per county-level unit: the 通报's 年度评估合格率. */
+    evaluationResults: (from: string, to: string) => agreementYearsRepository.resultsByCounty(db, from, to),
     /** Contracts' stations over their time in force and their agreement years: the reporting calendar's input. */
     reportingBasis: () => contractsRepository.reportingBasis(db),
     /** The stations a contract covers, whatever its dates. */

@@ -81,6 +81,11 @@ describe('evaluation rounds', () => {
     expect(contract.evaluations).toEqual([
       expect.objectContaining({ yearNo: 1, result: 'passed', evaluatedOn: TODAY, evaluator: '濮阳县民政局' }),
     ]);
+    // R-REP-4: the 通报 counts the decided year for the unit (年度评估合格率).
+    const circular = (await t.call(f.city, 'GET', '/api/v1/circulars?period=2026')).json();
+    const unit = circular.rows.find((r: { code: string }) => r.code === DIV.puyangCounty);
+    expect(unit.counts.evaluations).toEqual({ part: 1, whole: 1 });
+    expect(unit.values.evaluations).toBe(100);
     const renewed = await t.call(f.county, 'POST', `/api/v1/contracts/${f.contractId}/agreements`, {
       yearNo: 2,
       amount: 500000,

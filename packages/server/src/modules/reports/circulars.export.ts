@@ -11,6 +11,7 @@ const HEADERS: Record<CircularMeasure, string> = {
   qualified: '专业资质社工比例',
   services: '站均服务记录（条）',
   visits: '走访完成率',
+  evaluations: '年度评估合格率',
 };
 
 /** A measure's cell: percentages as fractions in a percent cell, records per station as a number. */

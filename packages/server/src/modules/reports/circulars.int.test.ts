@@ -179,6 +179,8 @@ describe('R-REP-4 the city’s 通报', () => {
       qualified: { part: 2, whole: 2 },
       services: { part: 2, whole: 2 },
       visits: { part: 1, whole: 2 },
+      // No agreement year decided in the period (the rounds' own test counts one, evaluation/rounds.int.test.ts).
+      evaluations: { part: 0, whole: 0 },
     });
     expect(py.values).toMatchObject({ reports: 40, staffing: 50, qualified: 100, services: 1, visits: 50 });
     // 清丰县: 城关镇 operating without workers, records or a contract (so no reports owed).
@@ -189,6 +191,7 @@ describe('R-REP-4 the city’s 通报', () => {
       qualified: { part: 0, whole: 0 },
       services: { part: 0, whole: 1 },
       visits: { part: 0, whole: 0 },
+      evaluations: { part: 0, whole: 0 },
     });
     expect(qf.values).toMatchObject({ reports: null, staffing: 0, qualified: null, services: 0, visits: null });
     // Ranks: better values rank first; units with nothing to measure are not ranked on it.

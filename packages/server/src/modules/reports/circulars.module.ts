@@ -38,6 +38,7 @@ export function registerCirculars(app: FastifyInstance, d: CircularModuleDeps) {
     progress: createProgressService({ db, clock, divisions, stations }),
     staff: createStaffOverview({ db, clock, divisions, stations, contracts: d.contracts }),
     visits: createVisitService({ db, clock, stations, workers: createWorkerLookup({ db, clock }) }),
+    evaluations: d.contracts.evaluationResults,
   });
   circularRoutes(app, { timeliness, circulars });
 }

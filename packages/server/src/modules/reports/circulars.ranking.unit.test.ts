@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { CircularMeasure } from '@shegong/shared';
 import { rankOn, rankUnits } from './circulars.ranking';
 
-const unit = (v: Partial<Record<'plan' | 'reports' | 'staffing' | 'qualified' | 'services' | 'visits', number>>) => ({
-  values: { plan: null, reports: null, staffing: null, qualified: null, services: null, visits: null, ...v },
+const unit = (v: Partial<Record<CircularMeasure, number>>) => ({
+  values: {
+    plan: null,
+    reports: null,
+    staffing: null,
+    qualified: null,
+    services: null,
+    visits: null,
+    evaluations: null,
+    ...v,
+  },
 });
 
 describe('R-REP-4 ranking of units in the 通报', () => {

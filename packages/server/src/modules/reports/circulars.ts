@@ -31,6 +31,8 @@ export interface CircularDeps {
   progress: Pick<ProgressService, 'report'>;
   staff: Pick<StaffOverview, 'perUnit'>;
   visits: Pick<VisitService, 'completion'>;
+  /** Agreement years decided in a period per unit (R-CON-2 results, from the evaluation rounds or on paper). */
+  evaluations: (from: string, to: string) => Promise<{ countyCode: string; decided: number; passed: number }[]>;
 }
 export type CommendationInput = z.infer<typeof commendationSchema>;
 type Counts = Record<CircularMeasure, { part: number; whole: number }>;
@@ -64,7 +66,7 @@ export function createCirculars(d: CircularDeps) {
     const cityScope: Scope = { kind: 'division', path: cityPath };
     const cityActor: Actor = { ...actor, scope: cityScope };
     const units = d.divisions.countiesIn(cityScope);
-    const [progress, reporting, staff, services, visits] = await Promise.all([
+    const [progress, reporting, staff, services, visits, evaluations] = await Promise.all([
       d.progress.report(cityActor),
       d.timeliness.compute(cityPath, p.from, p.to),
       d.staff.perUnit(cityActor),
@@ -78,6 +80,7 @@ export function createCirculars(d: CircularDeps) {
       Promise.all(
         units.map((u) => d.visits.completion({ path: u.path }, p.from, p.until, serviceStatistics.visitedBetween)),
       ),
+      d.evaluations(p.from, p.until),
     ]);
     return units.map((u, i) => {
       const plan = progress.rows.find((r) => r.divisionCode === u.code)?.total;
@@ -91,6 +94,10 @@ export function createCirculars(d: CircularDeps) {
         qualified: { part: st?.qualified ?? 0, whole: st?.workers ?? 0 },
         services: { part: services.find((s) => s.id === u.code)?.records ?? 0, whole: operating },
         visits: { part: visits[i].done, whole: visits[i].due },
+        evaluations: {
+          part: evaluations.find((e) => e.countyCode === u.code)?.passed ?? 0,
+          whole: evaluations.find((e) => e.countyCode === u.code)?.decided ?? 0,
+        },
       };
       const values = Object.fromEntries(
         CIRCULAR_MEASURES.map((m) => {

@@ -11,6 +11,7 @@ export const MEASURE_TITLES: Record<CircularMeasure, string> = {
   qualified: '专业资质社工比例',
   services: '站均服务记录',
   visits: '走访完成率',
+  evaluations: '年度评估合格率',
 };
 
 /** What each value is made of, in words: `建成 5 / 计划 8`. */
@@ -21,6 +22,7 @@ export const COUNT_WORDS: Record<CircularMeasure, [string, string]> = {
   qualified: ['具备资质', '社工'],
   services: ['服务记录', '运营站点'],
   visits: ['已访', '应访'],
+  evaluations: ['合格', '已评'],
 };
 
 /** A value as people read it: a percentage, or records per station. */
@@ -42,6 +44,8 @@ export function measureLink(m: CircularMeasure, unit: string, period: string) {
     case 'staffing':
     case 'qualified':
       return '/staff-overview';
+    case 'evaluations':
+      return `/evaluations?unit=${unit}`;
     default:
       return '/statistics';
   }
