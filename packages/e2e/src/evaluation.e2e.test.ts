@@ -163,6 +163,10 @@ describe('评估: from the county’s 末期评估 through 整改 to the next ye
     await j.page.getByRole('button', { name: '保存评分' }).click();
     await j.page.getByText('评分已保存').waitFor();
     await looksRight('e3-round-scored');
+    // On a phone: one column an item, the save and sign bar within the width.
+    await j.page.setViewportSize(PHONE);
+    await looksRight('e3-round-scoring-390');
+    await j.page.setViewportSize(DESKTOP);
   });
 
   it('records the finding as a 整改 item with a deadline (R-EVAL-4)', async () => {
@@ -244,5 +248,23 @@ describe('评估: from the county’s 末期评估 through 整改 to the next ye
       '2027-01-01 至 2027-12-31',
     );
     await shot(j.page, 'e8-contract-year2');
+  });
+
+  it('the city’s random spot check is told on its field that nothing is in force undecided (R-EVAL-1)', async () => {
+    await j.loginAs('admin', STATION_PASSWORD);
+    await j.page.goto(`${j.server.url}/evaluations/new`);
+    await j.page.getByRole('heading', { name: '开展评估', level: 1 }).waitFor();
+    // 抽查 is the city's only kind; the county's 中期/末期 are not offered.
+    await j.page.locator('label').filter({ hasText: '抽查评估' }).waitFor();
+    expect(await j.page.locator('label').filter({ hasText: '末期评估' }).count()).toBe(0);
+    await pick(j.page, '指标体系', '社工站项目绩效评估指标体系（示例）（第 1 版）');
+    await j.page.getByLabel('随机种子').fill('puyang-2026');
+    await j.page.getByRole('button', { name: '开展评估' }).click();
+    // The only agreement year in force has its result: the pool is empty, said on 抽查数量.
+    await j.page.getByText(`${TODAY} 没有可供抽查的在履行年度协议`).first().waitFor();
+    await j.page.locator('label').filter({ hasText: '指定抽查' }).click();
+    await j.page.getByLabel('抽查理由').waitFor();
+    await j.page.getByLabel('评估的年度协议').waitFor();
+    await looksRight('e9-city-spot-check');
   });
 });
