@@ -57,3 +57,4 @@ export * from './evaluation/evaluation-rounds.schemas';
 export * from './evaluation/rectifications.schemas';
 export * from './evaluation/supervision.schemas';
 export * from './evaluation/spot-check-sample';
+export * from './evaluation/satisfaction.schemas';

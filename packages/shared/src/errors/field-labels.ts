@@ -173,6 +173,22 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewerName: '督导姓名',
   sessionId: '督导记录',
   answer: '回复',
+  // 满意度与投诉 (R-EVAL-3)
+  overall: '总体满意度',
+  attitude: '服务态度',
+  timeliness: '服务及时性',
+  effect: '服务效果',
+  anonymous: '匿名评价',
+  complaint: '投诉内容',
+  challengeToken: '验证题',
+  challengeAnswer: '验证题答案',
+  periodStart: '服务期间开始日期',
+  periodEnd: '服务期间结束日期',
+  sampleSize: '抽取人数',
+  seed: '随机种子',
+  calledOn: '回访日期',
+  receivedOn: '收到日期',
+  channel: '评价渠道',
 };
 
 /** Label for a dotted field path such as `site.computer`. */
