@@ -8,6 +8,7 @@ import { registerIndicatorSets, registerRectifications, registerRounds } from '.
 import type { OrganisationLookup } from './modules/organisations';
 import type { ContractTimeliness, ReportFiguresService } from './modules/reports';
 import type { StationLookup } from './modules/stations';
+import { registerSatisfaction } from './modules/satisfaction';
 import { registerSupervision } from './modules/supervision';
 import { createUserLookup } from './modules/users';
 
@@ -45,4 +46,12 @@ export function registerEvaluationModules(app: FastifyInstance, d: EvaluationMod
   });
   registerRectifications(app, { db, clock, divisions, organisations, attachments: d.attachments });
   registerSupervision(app, { db, clock, stations: d.stations, organisations });
+  registerSatisfaction(app, {
+    db,
+    clock,
+    divisions,
+    stations: d.stations,
+    organisations,
+    organisationOn: d.contracts.organisationOn,
+  });
 }
