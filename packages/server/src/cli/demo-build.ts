@@ -1,3 +1,4 @@
+import { evaluateDemo } from './demo-evaluation';
 import { buildApp } from '../app';
 import type { Db } from '../db/database';
 import type { Clock } from '../platform/clock';
@@ -184,6 +185,9 @@ export async function buildDemo(o: DemoOptions): Promise<DemoResult> {
       stations,
       (id) => residents.get(id) ?? [],
     );
+
+    log('督导评估：市级指标体系，各县（区）中期评估 …');
+    await evaluateDemo(api, { admin, officerOf }, contracts, today, rng);
 
     const county = unitName(DEMO_COUNTY);
     const logins: DemoLogin[] = [

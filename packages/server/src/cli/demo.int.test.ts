@@ -98,6 +98,25 @@ describe('npm run demo', () => {
       ),
     ).toBe(true);
 
+    // R-EVAL-1: the county held the 中期评估 of each running agreement year whose first six months are over.
+    const halfOver = (start: string) => {
+      const [y, m, d] = start.split('-').map(Number);
+      return new Date(Date.UTC(y, m - 1 + 6, d)).toISOString().slice(0, 10) <= TODAY;
+    };
+    let due = 0;
+    for (const c of contracts.items as { id: string }[]) {
+      const detail = await county(`/api/v1/contracts/${c.id}`);
+      const year = (detail.agreements as { periodStart: string; periodEnd: string }[]).find(
+        (a) => a.periodStart <= TODAY && a.periodEnd >= TODAY,
+      );
+      if (year && halfOver(year.periodStart)) due++;
+    }
+    const rounds = await county('/api/v1/evaluation-rounds?pageSize=100');
+    expect(rounds.total).toBe(due);
+    expect(
+      rounds.items.every((r: { kind: string; status: string }) => r.kind === 'midterm' && r.status === 'signed_off'),
+    ).toBe(true);
+
     const org = await as('demo.org');
     const roster = await org('/api/v1/workers?pageSize=200');
     // Two or three residents per running station of its lot, and its 项目主管.
