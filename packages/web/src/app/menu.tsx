@@ -20,6 +20,7 @@ import {
   SafetyOutlined,
   CheckSquareOutlined,
   ToolOutlined,
+  CommentOutlined,
   OrderedListOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shegong/shared';
@@ -61,6 +62,7 @@ export const MENU: MenuEntry[] = [
   // 督导评估 (R-EVAL-1…4): rounds, rectification, and the indicator sets they score on.
   { key: '/evaluations', label: '评估', icon: <CheckSquareOutlined />, permission: 'evaluations:read' },
   { key: '/rectifications', label: '整改', icon: <ToolOutlined />, permission: 'evaluations:read' },
+  { key: '/supervision', label: '督导', icon: <CommentOutlined />, permission: 'supervision:read' },
   { key: '/indicator-sets', label: '评估指标体系', icon: <OrderedListOutlined />, permission: 'evaluations:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },

@@ -9,6 +9,7 @@ import { caseRoutes } from '../features/cases/case-routes';
 import { alertRoutes } from '../features/alerts/alert-routes';
 import { reportRoutes } from '../features/reports/report-routes';
 import { evaluationRoutes } from '../features/evaluation/evaluation-routes';
+import { supervisionRoutes } from '../features/supervision/supervision-routes';
 import { circularRoutes } from '../features/circulars/circular-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
@@ -276,6 +277,7 @@ export function AppRoutes() {
             {reportRoutes(guarded)}
             {circularRoutes(guarded)}
             {evaluationRoutes(guarded)}
+            {supervisionRoutes(guarded)}
             <Route
               path="users"
               element={
