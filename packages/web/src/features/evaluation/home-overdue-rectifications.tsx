@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { theme } from 'antd';
 import { Panel } from '../../components/panel';
-import { OverdueTag, RectificationStatusTag } from './rectification-item';
+import { OverdueTag, RectificationStatusTag } from './rectification-tags';
 import { useRectifications } from './rectifications.api';
 
 const TOP = 5;

@@ -1,29 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Tag, theme } from 'antd';
-import {
-  EVALUATION_KIND_LABELS,
-  RECTIFICATION_STATUS_LABELS,
-  type RectificationStatus,
-  type RectificationView,
-} from '@shegong/shared';
+import { App, Button, Form, Input, Modal, Popconfirm, Space, theme } from 'antd';
+import { EVALUATION_KIND_LABELS, type RectificationView } from '@shegong/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentsList } from '../../components/attachments-list';
 import { ApiError } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { fieldErrorsToAntd } from '../../lib/zod-rule';
+import { OverdueTag, RectificationStatusTag } from './rectification-tags';
 import { rectificationKeys, useRectificationStep } from './rectifications.api';
-
-const STATUS_COLOURS: Record<RectificationStatus, string> = {
-  open: 'warning',
-  submitted: 'processing',
-  verified: 'success',
-};
-
-export const RectificationStatusTag = ({ status }: { status: RectificationStatus }) => (
-  <Tag color={STATUS_COLOURS[status]}>{RECTIFICATION_STATUS_LABELS[status]}</Tag>
-);
-/** Past its deadline and not yet verified (R-EVAL-4), judged by the server on its today. */
-export const OverdueTag = ({ days }: { days: number }) => (days > 0 ? <Tag color="error">逾期 {days} 天</Tag> : null);
 
 /** One item as a card's body: what was found, what must be done by when, whose, the answer and the actions. */
 export function RectificationItem({ r, showSubject = true }: { r: RectificationView; showSubject?: boolean }) {
