@@ -8,8 +8,8 @@ import { registerIndicatorSets, registerRectifications, registerRounds } from '.
 import type { OrganisationLookup } from './modules/organisations';
 import type { ContractTimeliness, ReportFiguresService } from './modules/reports';
 import type { StationLookup } from './modules/stations';
-import { registerSatisfaction } from './modules/satisfaction';
-import { registerSupervision } from './modules/supervision';
+import { createSatisfactionRates, registerSatisfaction } from './modules/satisfaction';
+import { createSupervisionCoverage, registerSupervision } from './modules/supervision';
 import { createUserLookup } from './modules/users';
 
 /** What app.ts and the modules built before share with 督导评估. */
@@ -43,6 +43,8 @@ export function registerEvaluationModules(app: FastifyInstance, d: EvaluationMod
     stationIdsOf: d.contracts.stationIdsOf,
     figures: d.figures,
     contractTimeliness: d.contractTimeliness,
+    supervision: createSupervisionCoverage({ db }),
+    satisfaction: createSatisfactionRates({ db }),
   });
   registerRectifications(app, { db, clock, divisions, organisations, attachments: d.attachments });
   registerSupervision(app, { db, clock, stations: d.stations, organisations });

@@ -38,6 +38,7 @@ export const MEASURES = [
   'alerts_handled',
   'referrals_obtained',
   'satisfaction',
+  'supervision',
   'disclosure',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -51,6 +52,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   alerts_handled: '预警处置率',
   referrals_obtained: '转介获得率',
   satisfaction: '服务对象满意度',
+  supervision: '专业督导覆盖',
   disclosure: '协议公告与信息公开',
 };
 /** How the suggested score follows from the figure, shown beside it. */
@@ -63,7 +65,8 @@ export const MEASURE_RULES: Record<Measure, string> = {
   visits: '建议得分 = 分值 × 走访完成率',
   alerts_handled: '建议得分 = 分值 × 期间内预警已处置的占比',
   referrals_obtained: '建议得分 = 分值 × 期间内转介已获得帮扶的占比',
-  satisfaction: '满意度调查模块上线后自动生成，目前由评估人员评分',
+  satisfaction: '建议得分 = 分值 × 满意率（站点评价和随机回访中总体评价为“满意”“非常满意”的占比）',
+  supervision: '建议得分 = 分值 × 期间内参加过专业督导的驻站社工占比',
   disclosure: '年度协议已公告得满分，未公告不得分',
 };
 
@@ -141,7 +144,11 @@ export const REVIEW_TARGET_LABELS: Record<ReviewTarget, string> = { case: '个�
 /** A review comment stays open until the worker answers it and the supervisor closes it. */
 export const REVIEW_STATUSES = ['open', 'answered', 'closed'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { open: '待回复', answered: '已回复', closed: '已关闭' };
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  open: '待回复',
+  answered: '已回复',
+  closed: '已关闭',
+};
 
 /** 满意度 (R-EVAL-3, 四（四）): the station's public form, or a call-back to a person drawn at random. */
 export const SATISFACTION_CHANNELS = ['public_form', 'call_back'] as const;

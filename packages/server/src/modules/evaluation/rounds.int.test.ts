@@ -146,7 +146,11 @@ describe('evaluation rounds', () => {
     ).length;
     expect(owed).toBeGreaterThan(0);
     expect(by('reports_on_time').figure!.text).toContain(`应交报告 ${owed} 份，按时提交 0 份`);
-    expect(by('satisfaction').figure!.rate).toBeNull();
+    // No answers and no workers yet: no rate, so the evaluator scores them; the words say what was counted.
+    expect(by('satisfaction').figure).toMatchObject({ rate: null, link: '/satisfaction' });
+    expect(by('satisfaction').figure!.text).toContain('满意度评价 0 份');
+    expect(by('supervision').figure).toMatchObject({ rate: null, link: '/supervision' });
+    expect(by('supervision').figure!.text).toContain('期间督导 0 次');
 
     const staffing = by('staffing');
     const refused = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/scores`, {

@@ -8,6 +8,8 @@ import {
 import type { Clock } from '../../platform/clock';
 import type { AgreementYear } from '../contracts';
 import type { ContractTimeliness, ReportFiguresService } from '../reports';
+import type { SatisfactionRates } from '../satisfaction';
+import type { SupervisionCoverage, SupervisionCoverageLookup } from '../supervision';
 
 /** What a round measures: its agreement year and the part of it the round covers. */
 export interface MeasuredSubject {
@@ -23,6 +25,15 @@ export interface MeasureDeps {
   figures: ReportFiguresService;
   contractTimeliness: ContractTimeliness;
   stationIdsOf: (contractId: string) => Promise<string[]>;
+  supervision: SupervisionCoverageLookup;
+  satisfaction: SatisfactionRates;
+}
+
+/** What else the measures read besides the report figures: reports on time, supervision and satisfaction. */
+interface Extra {
+  on: { onTime: number; expected: number };
+  sup: SupervisionCoverage;
+  sat: { answers: number; satisfied: number };
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -32,11 +43,11 @@ const YEARLY_HOURS = 60;
 
 /**
  * R-EVAL-2: the figures the platform measures for an agreement year's round, from the records entered once (the same
- * queries as the reports, R-REP-3): each with its words, the rate that suggests a score, and the records' page.
- * 满意度 waits for its module (no rate: the evaluator scores it).
+ * queries as the reports, R-REP-3), supervision (R-EVAL-4) and satisfaction (R-EVAL-3): each with its words, the rate
+ * that suggests a score, and the records' page.
  */
 export function createRoundMeasures(d: MeasureDeps) {
-  function words(f: ReportFigures, s: MeasuredSubject, on: { onTime: number; expected: number }) {
+  function words(f: ReportFigures, s: MeasuredSubject, { on, sup, sat }: Extra) {
     const org = `organisationId=${s.year.organisationId}`;
     const period = `from=${f.from}&to=${f.to}`;
     const st = f.staffing;
@@ -93,7 +104,16 @@ export function createRoundMeasures(d: MeasureDeps) {
         rate: ratio(sv.referrals.obtained, sv.referrals.submitted),
         link: '/referrals',
       },
-      satisfaction: { text: '满意度调查模块上线后自动生成', rate: null, link: null },
+      satisfaction: {
+        text: `满意度评价 ${sat.answers} 份（站点评价和随机回访），满意 ${sat.satisfied} 份（${pct(ratio(sat.satisfied, sat.answers))}）`,
+        rate: ratio(sat.satisfied, sat.answers),
+        link: '/satisfaction',
+      },
+      supervision: {
+        text: `期间督导 ${sup.sessions} 次、共 ${sup.hours} 小时，参加督导的驻站社工 ${sup.workers} 名（在岗 ${st.workers} 名）；待回复的督导意见 ${sup.reviewsOpen} 条`,
+        rate: st.workers > 0 ? Math.min(1, sup.workers / st.workers) : null,
+        link: '/supervision',
+      },
       disclosure: {
         text: s.year.publishedOn
           ? `第 ${s.year.yearNo} 年度协议已于 ${s.year.publishedOn} 公告`
@@ -108,7 +128,7 @@ export function createRoundMeasures(d: MeasureDeps) {
   return {
     /** Every measure's figure for the subject, computed now from the records (frozen by the round on sign-off). */
     async measure(s: MeasuredSubject): Promise<Record<Measure, MeasuredFigure>> {
-      const [f, on] = await Promise.all([
+      const [f, on, sup, sat] = await Promise.all([
         d.figures.compute({
           kind: 'agreement_final',
           periodStart: s.periodStart,
@@ -118,8 +138,10 @@ export function createRoundMeasures(d: MeasureDeps) {
           unitCode: s.unitCode,
         }),
         d.contractTimeliness(s.year.contractId, s.periodStart, circularPeriod(s.periodEnd.slice(0, 7)).to),
+        d.supervision.ofStations(s.stationIds, s.periodStart, s.periodEnd),
+        d.satisfaction.ofStations(s.stationIds, s.periodStart, s.periodEnd),
       ]);
-      return words(f, s, on);
+      return words(f, s, { on, sup, sat });
     },
   };
 }

@@ -9,7 +9,7 @@ import { createRoundService, type RoundDeps } from './rounds.service';
 /** 评估 (R-EVAL-1): builds the rounds' service, scoring and routes; measures come from the reports' figures. */
 export function registerRounds(
   app: FastifyInstance,
-  d: Omit<RoundDeps, 'measures'> & Pick<MeasureDeps, 'figures' | 'contractTimeliness'>,
+  d: Omit<RoundDeps, 'measures'> & Pick<MeasureDeps, 'figures' | 'contractTimeliness' | 'supervision' | 'satisfaction'>,
 ) {
   const measures = createRoundMeasures({ ...d, stationIdsOf: d.stationIdsOf });
   const rounds = createRoundService({ ...d, measures });
