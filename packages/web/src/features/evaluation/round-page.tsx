@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import dayjs from 'dayjs';
 import { Alert, Card, Descriptions, Spin } from 'antd';
 import { EVALUATION_KIND_LABELS, type EvaluationRoundView } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
@@ -51,7 +52,7 @@ function RoundFacts({ r }: { r: EvaluationRoundView }) {
     <Card size="small" style={{ marginBottom: 16 }}>
       <Descriptions
         size="small"
-        column={{ xs: 1, md: 2, xl: 3 }}
+        column={{ xs: 1, md: 2, xxl: 3 }}
         items={[
           { key: 'org', label: '承接机构', children: r.organisationName },
           { key: 'unit', label: '县区', children: r.unitName },
@@ -68,7 +69,7 @@ function RoundFacts({ r }: { r: EvaluationRoundView }) {
                 {
                   key: 'signed',
                   label: '签署',
-                  children: `${r.signedOffBy ?? ''} ${r.signedOffAt.slice(0, 10)}`,
+                  children: `${r.signedOffBy ?? ''} ${dayjs(r.signedOffAt).format('YYYY-MM-DD')}`,
                 },
               ]
             : []),

@@ -20,7 +20,8 @@ export function RoundSubjectsSelect(p: {
         .flatMap((c) =>
           c.agreements.map((a) => ({
             value: `${c.id}/${a.yearNo}`,
-            label: `${c.title}（${c.contractorName}）第 ${a.yearNo} 年度 ${a.periodStart} 至 ${a.periodEnd}`,
+            // The year first after the title: a phone shows only the start of a chosen one.
+            label: `${c.title} 第 ${a.yearNo} 年度（${c.contractorName}，${a.periodStart} 至 ${a.periodEnd}）`,
             current: c.status === 'active' && a.yearNo === c.currentYearNo,
           })),
         ),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Typography } from 'antd';
@@ -59,6 +59,11 @@ export function NewRoundsPage() {
   const kind = Form.useWatch('kind', form);
   const mode = Form.useWatch('mode', form);
   const inUse = sets.data?.items ?? [];
+  // One set in use (the usual case): chosen already.
+  const only = inUse.length === 1 ? inUse[0]!.id : undefined;
+  useEffect(() => {
+    if (only && !form.getFieldValue('setId')) form.setFieldValue('setId', only);
+  }, [form, only]);
 
   async function save(v: Values) {
     const setId = v.setId;
