@@ -125,9 +125,16 @@ describe('评估: from the county’s 末期评估 through 整改 to the next ye
     await j.page.getByRole('button', { name: '开展评估' }).click();
     await j.page.getByRole('heading', { name: '开展评估', level: 1 }).waitFor();
     await j.page.locator('label').filter({ hasText: '末期评估' }).click();
-    await pick(j.page, '指标体系', '社工站项目绩效评估指标体系（示例）（第 1 版）');
     // The live contract's current agreement year is chosen already.
-    await j.page.getByText(/柳屯镇社工站服务合同（濮阳县益民社会工作服务中心）第 1 年度/).waitFor();
+    await j.page
+      .getByText(/柳屯镇社工站服务合同 第 1 年度（濮阳县益民社会工作服务中心，2026-01-01 至 2026-12-31）/)
+      .waitFor();
+    // The one set in use is chosen already. Checked before any select opens (antd leaves an opened select's option
+    // list in the page without a name).
+    await j.page.locator('[title="社工站项目绩效评估指标体系（示例）（第 1 版）"]').waitFor();
+    await j.page.setViewportSize(PHONE);
+    await looksRight('e1-new-390');
+    await j.page.setViewportSize(DESKTOP);
     await j.page.getByLabel('评估人员').fill('濮阳县民政局社会工作科 王晓燕');
     await shot(j.page, 'e1-new-final');
     await j.page.getByRole('button', { name: '开展评估' }).last().click();
@@ -257,7 +264,7 @@ describe('评估: from the county’s 末期评估 through 整改 to the next ye
     // 抽查 is the city's only kind; the county's 中期/末期 are not offered.
     await j.page.locator('label').filter({ hasText: '抽查评估' }).waitFor();
     expect(await j.page.locator('label').filter({ hasText: '末期评估' }).count()).toBe(0);
-    await pick(j.page, '指标体系', '社工站项目绩效评估指标体系（示例）（第 1 版）');
+    await j.page.locator('[title="社工站项目绩效评估指标体系（示例）（第 1 版）"]').waitFor();
     await j.page.getByLabel('随机种子').fill('puyang-2026');
     await j.page.getByRole('button', { name: '开展评估' }).click();
     // The only agreement year in force has its result: the pool is empty, said on 抽查数量.
