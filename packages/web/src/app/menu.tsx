@@ -1,5 +1,7 @@
 import {
   AccountBookOutlined,
+  MessageOutlined,
+  SmileOutlined,
   HeartOutlined,
   PieChartOutlined,
   ReadOutlined,
@@ -62,6 +64,9 @@ export const MENU: MenuEntry[] = [
   // 督导评估 (R-EVAL-1…4): rounds, rectification, and the indicator sets they score on.
   { key: '/evaluations', label: '评估', icon: <CheckSquareOutlined />, permission: 'evaluations:read' },
   { key: '/rectifications', label: '整改', icon: <ToolOutlined />, permission: 'evaluations:read' },
+  // 满意度与投诉 (R-EVAL-3): the rate per station with its call-backs, and complaints to answer and close.
+  { key: '/satisfaction', label: '满意度', icon: <SmileOutlined />, permission: 'complaints:read' },
+  { key: '/complaints', label: '投诉', icon: <MessageOutlined />, permission: 'complaints:read' },
   { key: '/supervision', label: '督导', icon: <CommentOutlined />, permission: 'supervision:read' },
   { key: '/indicator-sets', label: '评估指标体系', icon: <OrderedListOutlined />, permission: 'evaluations:read' },
   { key: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'users:read' },

@@ -10,6 +10,7 @@ import { alertRoutes } from '../features/alerts/alert-routes';
 import { reportRoutes } from '../features/reports/report-routes';
 import { evaluationRoutes } from '../features/evaluation/evaluation-routes';
 import { supervisionRoutes } from '../features/supervision/supervision-routes';
+import { PublicSatisfactionPage, satisfactionRoutes } from '../features/satisfaction/satisfaction-routes';
 import { circularRoutes } from '../features/circulars/circular-routes';
 
 // Every page (and the logged-in shell) is its own chunk, fetched on first visit: the login page downloads only what
@@ -110,6 +111,7 @@ export function AppRoutes() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/directory" element={<PublicDirectoryPage />} />
+          <Route path="/s/:stationId/satisfaction" element={<PublicSatisfactionPage />} />
           <Route
             element={
               <Private>
@@ -278,6 +280,7 @@ export function AppRoutes() {
             {circularRoutes(guarded)}
             {evaluationRoutes(guarded)}
             {supervisionRoutes(guarded)}
+            {satisfactionRoutes(guarded)}
             <Route
               path="users"
               element={

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Col, ConfigProvider, Empty, List, Row, Select, theme, Typography } from 'antd';
+import { Button, Card, Col, ConfigProvider, Empty, List, QRCode, Row, Select, theme, Typography } from 'antd';
 import {
   CheckOutlined,
   ClockCircleOutlined,
   EnvironmentOutlined,
   FontSizeOutlined,
   PhoneOutlined,
+  SmileOutlined,
 } from '@ant-design/icons';
 import { useAuth } from '../../app/auth';
 import { useDivisions } from '../../lib/divisions';
@@ -154,10 +155,30 @@ function StationDirectory() {
               <div>
                 <ClockCircleOutlined aria-label="开放时间" /> {s.openingHours || '开放时间待公布'}
               </div>
+              <SatisfactionCode stationId={s.id} stationName={s.name} />
             </Card>
           </List.Item>
         )}
       />
     </>
+  );
+}
+
+/**
+ * 满意度评价 (R-EVAL-3, 《实施方案》四（四）): the station's QR code, to print at the station or scan from this page, and a
+ * link for whoever reads the page on a phone already. The form needs no login and is anonymous by default.
+ */
+function SatisfactionCode({ stationId, stationName }: { stationId: string; stationName: string }) {
+  const path = `/s/${stationId}/satisfaction`;
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 8 }}>
+      <QRCode value={`${window.location.origin}${path}`} size={88} type="svg" bordered={false} aria-hidden />
+      <div>
+        <div>扫码评价本站服务</div>
+        <Link to={path} aria-label={`评价${stationName}的服务`}>
+          <SmileOutlined /> 满意度评价
+        </Link>
+      </div>
+    </div>
   );
 }
