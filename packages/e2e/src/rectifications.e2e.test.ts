@@ -9,10 +9,12 @@ import { useJourney } from './support/journey';
 /**
  * 整改 (issue 13, R-EVAL-4): the county's midterm evaluation of 柳屯镇's contract found two problems, recorded as items
  * through the API. In the browser the county officer sees them; the project lead, on a phone, submits the correction
- * of one; the county returns it with a comment; the lead corrects it again; the county verifies it. Pinned to
+ * of one; the county returns it with a comment; the lead attaches the evidence and corrects it again; the county verifies it. Pinned to
  * 2026-06-20.
  */
 const TODAY = '2026-06-20';
+/** A minimal PDF the server recognises by its bytes. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 const ids = { round: '', first: '', second: '' };
 
 /** PATCH with the admin's session: apiSession offers GET and POST only. */
@@ -144,7 +146,7 @@ describe('整改: from the county’s findings to a verified correction', () => 
     await looksRight('rect4-lead-phone-submitted');
   });
 
-  it('the county returns it with a comment; the lead corrects it again', async () => {
+  it('the county returns it with a comment; the lead attaches the evidence and corrects it again', async () => {
     await j.page.setViewportSize(DESKTOP);
     await j.loginAs('py.officer', STATION_PASSWORD);
     await openList();
@@ -161,6 +163,11 @@ describe('整改: from the county’s findings to a verified correction', () => 
     await j.loginAs('yimin.lead', STATION_PASSWORD);
     await openList();
     await card(FIRST).getByText('退回意见：请附上补签后的记录照片').waitFor();
+    // The evidence asked for: a file attached to the item while it is open.
+    await card(FIRST)
+      .locator('input[type=file]')
+      .setInputFiles({ name: '补签记录照片.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await card(FIRST).getByRole('link', { name: '补签记录照片.pdf' }).waitFor();
     await looksRight('rect5-lead-phone-returned');
     await card(FIRST).getByRole('button', { name: '提交整改情况' }).click();
     const again = await dialogNamed('提交整改情况');
