@@ -179,22 +179,24 @@ export function RoundScoring({ r }: { r: EvaluationRoundView }) {
               <Button onClick={() => void saveOnly()} loading={save.isPending}>
                 保存评分
               </Button>
-              <Popconfirm
-                title="签署评估"
-                description={
-                  unscored
-                    ? `还有 ${unscored} 项未评分，全部评分后才能签署`
-                    : `签署后总分 ${sum} 分确定，评分不能再修改${r.kind === 'self_assessment' ? '' : '；中期、末期都签署后自动得出年度评估结果'}。确定签署？`
-                }
-                okText="确定签署"
-                cancelText="取消"
-                okButtonProps={{ disabled: unscored > 0 }}
-                onConfirm={() => signOff()}
-              >
-                <Button type="primary" loading={sign.isPending}>
-                  签署
-                </Button>
-              </Popconfirm>
+              {r.abilities.signOff && (
+                <Popconfirm
+                  title="签署评估"
+                  description={
+                    unscored
+                      ? `还有 ${unscored} 项未评分，全部评分后才能签署`
+                      : `签署后总分 ${sum} 分确定，评分不能再修改${r.kind === 'self_assessment' ? '' : '；中期、末期都签署后自动得出年度评估结果'}。确定签署？`
+                  }
+                  okText="确定签署"
+                  cancelText="取消"
+                  okButtonProps={{ disabled: unscored > 0 }}
+                  onConfirm={() => signOff()}
+                >
+                  <Button type="primary" loading={sign.isPending}>
+                    签署
+                  </Button>
+                </Popconfirm>
+              )}
             </Space>
           </Flex>
         </Card>
