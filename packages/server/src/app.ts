@@ -24,7 +24,7 @@ import { registerTextGuard } from './platform/http/text-guard';
 import { registerServiceModules } from './app-services';
 import { registerReportModules } from './app-reports';
 import { registerEvaluationModules } from './app-evaluation';
-import { createRoundYears } from './modules/evaluation';
+import { createEvaluatorReach, createRoundYears } from './modules/evaluation';
 import { auditRoutes, createAuditNames } from './modules/audit';
 import { createDeskService, deskRoutes } from './modules/desk';
 import { authRoutes, createAuthService } from './modules/auth';
@@ -161,6 +161,7 @@ export async function buildApp(opts: AppOptions) {
   registerAuth(app, sessions, {
     workerStations: workerService.stationsToday,
     organisationStations: contracts.coveredStations,
+    evaluatorReach: createEvaluatorReach({ db, stationIdsOf: contracts.stationIdsOf }),
   });
   // After the access check, so a caller without a session learns nothing from validation (401 before 400).
   registerTextGuard(app);

@@ -10,4 +10,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   org_admin: '承接机构管理员',
   project_lead: '项目主管',
   social_worker: '驻站社工',
+  evaluator: '第三方评估人员',
 };

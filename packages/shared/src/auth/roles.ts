@@ -10,6 +10,8 @@ export const ROLES = [
   'org_admin',
   'project_lead',
   'social_worker',
+  // 第三方评估 (R-EVAL-1, 六（六）): an evaluator of a third-party agency, reaching only the rounds assigned to them.
+  'evaluator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
@@ -31,6 +33,7 @@ export const ROLE_LEVEL: Record<Role, 'city' | 'county' | 'township'> = {
   org_admin: 'city',
   project_lead: 'city',
   social_worker: 'city',
+  evaluator: 'city',
 };
 
 export const PERMISSIONS = [
@@ -246,6 +249,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Their own supervision hours and the review comments on their work, which they answer (R-EVAL-4).
     'supervision:read',
   ],
+  // A third-party evaluator reads the stations, staff and service records under the rounds assigned to them and scores
+  // those rounds; names and IDs stay masked (no pii permissions), and signing off stays with the bureau that runs them.
+  evaluator: ['stations:read', 'workers:read', 'services:read', 'evaluations:read', 'evaluations:score'],
 };
 
 /** Roles a manager may hand out: a county administrator only county and township roles. */
@@ -269,4 +275,10 @@ export function hasPermission(role: string, p: Permission): boolean {
 export type Scope =
   | { kind: 'division'; path: string }
   | { kind: 'organisation'; organisationId: string; stationIds: string[]; path: string }
-  | { kind: 'stations'; stationIds: string[]; path: string };
+  | {
+      kind: 'stations';
+      stationIds: string[];
+      path: string;
+      /** A third-party evaluator's assigned rounds (R-EVAL-1): the rounds they reach; their stations are `stationIds`. */
+      roundIds?: string[];
+    };

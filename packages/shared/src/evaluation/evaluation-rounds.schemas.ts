@@ -162,8 +162,10 @@ export const evaluationRoundViewSchema = evaluationRoundListItemSchema.extend({
   /** The agreement year's result as its rounds stand (R-CON-2); null for self-assessments. */
   annual: annualResultViewSchema.nullable(),
   signedOffBy: z.string().nullable(),
+  /** Third-party evaluators assigned to the round (六（六）): they score it; the bureau running it signs it off. */
+  evaluatorUsers: z.array(z.object({ id: z.string(), name: z.string() })),
   version: z.number().int(),
-  abilities: z.object({ score: z.boolean(), signOff: z.boolean(), rectify: z.boolean() }),
+  abilities: z.object({ score: z.boolean(), signOff: z.boolean(), rectify: z.boolean(), assign: z.boolean() }),
 });
 export type EvaluationRoundView = z.infer<typeof evaluationRoundViewSchema>;
 
@@ -193,3 +195,13 @@ export const saveScoresSchema = z.strictObject({
 export type SaveScoresInput = z.infer<typeof saveScoresSchema>;
 
 export const signOffRoundSchema = z.strictObject({ version: version(1) });
+
+/** PUT …/evaluators: the third-party evaluators of a round (replacing those before), by the bureau running it. */
+export const assignEvaluatorsSchema = z.strictObject({
+  version: version(1),
+  userIds: z.array(uuid('评估人员')).max(10, '每次评估最多指派 10 名第三方评估人员'),
+});
+export type AssignEvaluatorsInput = z.infer<typeof assignEvaluatorsSchema>;
+
+/** The third-party evaluators a round may be given. */
+export const evaluatorCandidatesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });

@@ -141,3 +141,16 @@ export const rectifications = pgTable(
       .where(sql`${t.status} <> 'verified'`),
   ],
 );
+
+// R-EVAL-1 (六（六）): third-party evaluators assigned to a round; an evaluator reaches exactly these rounds and, while
+// a round is being scored, the stations of its contract.
+export const evaluationRoundEvaluators = pgTable(
+  'evaluation_round_evaluators',
+  {
+    roundId: uuid('round_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedBy: uuid('assigned_by'),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId] }), index('evaluation_round_evaluators_user_idx').on(t.userId)],
+);

@@ -1,3 +1,3 @@
 export { registerIndicatorSets } from './indicator-sets.module';
 export { registerRectifications } from './rectifications.module';
-export { createRoundYears, registerRounds } from './rounds.module';
+export { createEvaluatorReach, createRoundYears, registerRounds } from './rounds.module';

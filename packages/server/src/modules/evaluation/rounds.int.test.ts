@@ -298,4 +298,53 @@ describe('evaluation rounds', () => {
     expect(s.total).toBe(70);
     expect((await signOff(f.county, id, s.version)).json()).toMatchObject({ total: 70, grade: '合格', passed: true });
   });
+
+  it('R-EVAL-1: a third-party evaluator reaches only the rounds assigned to it and their stations, scores, never signs', async () => {
+    t = await createTestApp({ today: TODAY });
+    const f = await evaluationFixture(t, 907);
+    const ev = await t.as('evaluator', DIV.city);
+    const id = await openRound(t, f.county, { kind: 'midterm', setId: f.setId, contractId: f.contractId });
+    // Before it is assigned, the evaluator reaches nothing.
+    expect((await t.call(ev.session, 'GET', `/api/v1/evaluation-rounds/${id}`)).statusCode).toBe(404);
+    expect((await t.call(ev.session, 'GET', '/api/v1/stations')).json().total).toBe(0);
+
+    const candidates = (await t.call(f.county, 'GET', '/api/v1/evaluation-rounds/evaluator-users')).json();
+    expect(candidates.items.map((u: { id: string }) => u.id)).toContain(ev.user.id);
+    const wrong = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/evaluators`, {
+      version: 1,
+      userIds: [f.ids.org],
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details.fieldErrors.userIds).toContain('第三方评估人员');
+    const byOrg = await t.call(f.org, 'PUT', `/api/v1/evaluation-rounds/${id}/evaluators`, {
+      version: 1,
+      userIds: [ev.user.id],
+    });
+    expect(byOrg.statusCode).toBe(403);
+    const assigned = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/evaluators`, {
+      version: 1,
+      userIds: [ev.user.id],
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().evaluatorUsers).toEqual([{ id: ev.user.id, name: expect.any(String) }]);
+
+    const mine = (await t.call(ev.session, 'GET', '/api/v1/evaluation-rounds')).json();
+    expect(mine.items.map((r: { id: string }) => r.id)).toEqual([id]);
+    const view = (await t.call(ev.session, 'GET', `/api/v1/evaluation-rounds/${id}`)).json();
+    expect(view.abilities).toMatchObject({ score: true, signOff: false, rectify: false, assign: false });
+    // The contract's station (柳屯镇) and no other; nothing the role has no permission for.
+    const stations = (await t.call(ev.session, 'GET', '/api/v1/stations')).json();
+    expect(stations.items.map((x: { id: string }) => x.id)).toEqual([f.ids.liutun]);
+    expect((await t.call(ev.session, 'GET', `/api/v1/stations/${f.ids.wenliu}`)).statusCode).toBe(404);
+    expect((await t.call(ev.session, 'GET', '/api/v1/contracts')).statusCode).toBe(403);
+    expect((await t.call(ev.session, 'GET', '/api/v1/beneficiaries')).statusCode).toBe(403);
+
+    const s = await scoreAll(ev.session, id, (it) => it.points);
+    const sign = await signOff(ev.session, id, s.version);
+    expect(sign.statusCode).toBe(403);
+    expect((await signOff(f.county, id, s.version)).statusCode).toBe(200);
+    // Signed: the round stays readable to its evaluator, its stations do not.
+    expect((await t.call(ev.session, 'GET', `/api/v1/evaluation-rounds/${id}`)).statusCode).toBe(200);
+    expect((await t.call(ev.session, 'GET', '/api/v1/stations')).json().total).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createRoundEvaluators } from './rounds.evaluators';
 import { createRoundExports } from './rounds.exports';
 import { createRoundMeasures, type MeasureDeps } from './rounds.measures';
 import { roundRoutes } from './rounds.routes';
@@ -17,9 +18,12 @@ export function registerRounds(
     rounds,
     scoring: createRoundScoring({ ...d, measures }, rounds),
     exports: createRoundExports({ ...d, rounds }),
+    evaluators: createRoundEvaluators(d, rounds),
   });
   return { rounds };
 }
+
+export { createEvaluatorReach } from './rounds.evaluators';
 
 /** For contracts (R-CON-2): the agreement years whose result the rounds decide, so nobody types one in. */
 export const createRoundYears =

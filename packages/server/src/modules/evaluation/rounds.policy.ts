@@ -18,14 +18,23 @@ export function runsKind(actor: Actor, kind: EvaluationKind): boolean {
 
 /**
  * R-EVAL-1: who may do what with a round already read through the caller's scope. The level that runs the kind
- * scores and signs it while it is being scored; a signed-off round is final. Findings become rectification items by
+ * scores and signs it while it is being scored (assigned third-party evaluators score it too); a signed-off round is final. Findings become rectification items by
  * the same level (never from a self-assessment: the contractor does not set itself corrections).
  */
 export function roundAbilities(actor: Actor, r: Pick<RoundRow, 'kind' | 'status'>) {
   const runs = runsKind(actor, r.kind);
+  const open = r.status === 'scoring';
   return {
-    score: runs && r.status === 'scoring',
-    signOff: runs && r.status === 'scoring',
+    score: (runs || thirdParty(actor, r.kind)) && open,
+    signOff: runs && open,
     rectify: runs && r.kind !== 'self_assessment',
+    assign: runs && r.kind !== 'self_assessment' && open,
   };
 }
+
+/**
+ * 六（六）: a third-party evaluator scores the rounds assigned to them (their scope holds exactly those), never a
+ * contractor's self-assessment, and never signs one off.
+ */
+export const thirdParty = (actor: Actor, kind: EvaluationKind) =>
+  actor.role === 'evaluator' && can(actor, 'evaluations:score') && kind !== 'self_assessment';

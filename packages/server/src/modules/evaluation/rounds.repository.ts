@@ -3,7 +3,13 @@ import type { EvaluationRoundQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
 import { pageRows } from '../../platform/http/paging';
-import { evaluationRounds, evaluationScores, indicatorSets, rectifications } from './evaluation.table';
+import {
+  evaluationRoundEvaluators,
+  evaluationRounds,
+  evaluationScores,
+  indicatorSets,
+  rectifications,
+} from './evaluation.table';
 
 export type RoundRow = typeof evaluationRounds.$inferSelect;
 export type NewRound = typeof evaluationRounds.$inferInsert;
@@ -12,10 +18,15 @@ export type { RoundSample } from './evaluation.table';
 
 /** The caller's reach over rounds: a unit's own and those below it; contractor staff their organisation's. */
 const roundScope = (scope: Scope): SQL =>
-  scopeCondition(scope, {
-    divisionPath: evaluationRounds.divisionPath,
-    organisationId: evaluationRounds.organisationId,
-  });
+  scope.kind === 'stations'
+    ? // A third-party evaluator reaches the rounds assigned to them; a social worker none.
+      scope.roundIds?.length
+      ? sql`${evaluationRounds.id} = any(${sql.param(scope.roundIds)}::uuid[])`
+      : sql`false`
+    : scopeCondition(scope, {
+        divisionPath: evaluationRounds.divisionPath,
+        organisationId: evaluationRounds.organisationId,
+      });
 const live = isNull(evaluationRounds.archivedAt);
 
 /** R-EVAL-1: all SQL of evaluation rounds and their scores; every read takes the caller's scope. */
@@ -120,6 +131,37 @@ export const roundsRepository = {
       .from(evaluationRounds)
       .where(and(eq(evaluationRounds.contractId, contractId), ne(evaluationRounds.kind, 'self_assessment'), live));
     return rows.map((r) => r.yearNo);
+  },
+
+  /** The third-party evaluators assigned to a round. */
+  async evaluatorsOf(db: DbOrTx, roundId: string): Promise<string[]> {
+    const rows = await db
+      .select({ userId: evaluationRoundEvaluators.userId })
+      .from(evaluationRoundEvaluators)
+      .where(eq(evaluationRoundEvaluators.roundId, roundId))
+      .orderBy(asc(evaluationRoundEvaluators.assignedAt), asc(evaluationRoundEvaluators.userId));
+    return rows.map((r) => r.userId);
+  },
+
+  async setEvaluators(tx: DbOrTx, roundId: string, userIds: string[], by: string, at: Date) {
+    await tx.delete(evaluationRoundEvaluators).where(eq(evaluationRoundEvaluators.roundId, roundId));
+    if (userIds.length)
+      await tx
+        .insert(evaluationRoundEvaluators)
+        .values(userIds.map((userId) => ({ roundId, userId, assignedBy: by, assignedAt: at })));
+  },
+
+  /** What an evaluator reaches: every round assigned to them, and the contracts of those still being scored. */
+  async reachOf(db: DbOrTx, userId: string) {
+    return db
+      .select({
+        roundId: evaluationRounds.id,
+        contractId: evaluationRounds.contractId,
+        status: evaluationRounds.status,
+      })
+      .from(evaluationRoundEvaluators)
+      .innerJoin(evaluationRounds, eq(evaluationRounds.id, evaluationRoundEvaluators.roundId))
+      .where(and(eq(evaluationRoundEvaluators.userId, userId), live));
   },
 
   /** The names of the sets rounds use, for lists. */

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  assignEvaluatorsSchema,
   createdRoundsSchema,
   createEvaluationRoundsSchema,
+  evaluatorCandidatesSchema,
   evaluationRoundPageSchema,
   evaluationRoundQuerySchema,
   evaluationRoundViewSchema,
@@ -15,6 +17,7 @@ import { sendDocx } from '../../platform/documents/send-docx';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
 import { requestContext } from '../../platform/http/context';
+import type { RoundEvaluators } from './rounds.evaluators';
 import type { RoundExports } from './rounds.exports';
 import type { createRoundScoring } from './rounds.scoring';
 import type { RoundService } from './rounds.service';
@@ -25,7 +28,12 @@ const url = '/api/v1/evaluation-rounds/:roundId';
 /** 评估 (R-EVAL-1, R-EVAL-2, R-CON-2): rounds opened by the level that runs them, scored item by item, signed off. */
 export function roundRoutes(
   app: FastifyInstance,
-  d: { rounds: RoundService; scoring: ReturnType<typeof createRoundScoring>; exports: RoundExports },
+  d: {
+    rounds: RoundService;
+    scoring: ReturnType<typeof createRoundScoring>;
+    exports: RoundExports;
+    evaluators: RoundEvaluators;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['督导评估'];
@@ -60,6 +68,32 @@ export function roundRoutes(
       reply.status(201);
       return d.rounds.create(requestContext(req), req.body);
     },
+  );
+  r.get(
+    '/api/v1/evaluation-rounds/evaluator-users',
+    {
+      config: { access: { permission: 'evaluations:score' as const } },
+      schema: {
+        tags,
+        summary: '可指派的第三方评估人员（在用的第三方评估人员账号）',
+        response: { 200: evaluatorCandidatesSchema },
+      },
+    },
+    (req) => d.evaluators.candidates(requireActor(req)),
+  );
+  r.put(
+    `${url}/evaluators`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '指派第三方评估人员：被指派的人员可查看该评估涉及的社工站和服务记录并评分，签署仍由开展评估的部门',
+        params,
+        body: assignEvaluatorsSchema,
+        response: { 200: evaluationRoundViewSchema },
+      },
+    },
+    (req) => d.evaluators.assign(requestContext(req), req.params.roundId, req.body),
   );
   r.get(
     url,

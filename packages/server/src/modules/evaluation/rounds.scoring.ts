@@ -11,7 +11,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, fieldError } from '../../platform/http/errors';
 import { indicatorSetsRepository, type IndicatorSetRow } from './indicator-sets.repository';
-import { runsKind } from './rounds.policy';
+import { runsKind, thirdParty } from './rounds.policy';
 import { roundsRepository as repo, type RoundRow } from './rounds.repository';
 import type { RoundDeps, RoundService } from './rounds.service';
 import { scoredItems } from './rounds.view';
@@ -26,9 +26,10 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
   const { db, clock } = d;
 
   /** The round, if it is the actor's level's to score and still being scored; its set and the figures measured now. */
-  async function open(ctx: ActorContext, id: string) {
+  async function open(ctx: ActorContext, id: string, step: 'score' | 'signOff') {
     const r = await rounds.load(ctx.actor, id);
-    if (!runsKind(ctx.actor, r.kind))
+    // An assigned third-party evaluator scores (六（六）); signing off stays with the bureau that runs the round.
+    if (!runsKind(ctx.actor, r.kind) && !(step === 'score' && thirdParty(ctx.actor, r.kind)))
       throw new AppError('FORBIDDEN', `${EVALUATION_KIND_LABELS[r.kind]}由开展该评估的部门评分和签署`);
     if (r.status === 'signed_off') throw new AppError('EVALUATION_SIGNED_OFF', '该评估已签署，评分不能再修改');
     const set = (await indicatorSetsRepository.byId(db, r.setId))!;
@@ -55,7 +56,7 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
   return {
     /** PUT …/scores: some items' scores (each within its points, a reason where it departs from the figure). */
     async save(ctx: ActorContext, id: string, input: SaveScoresInput) {
-      const { r, set, live } = await open(ctx, id);
+      const { r, set, live } = await open(ctx, id, 'score');
       if (r.version !== input.version) throw conflict();
       const current = new Map(scoredItems(set, await repo.scores(db, r.id), live).map((it) => [it.key, it]));
       const errors: Record<string, string> = {};
@@ -103,7 +104,7 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
      * transaction: passed lets the next agreement be signed, failed ends the contract with that year.
      */
     async signOff(ctx: ActorContext, id: string, version: number) {
-      const { r, set, live } = await open(ctx, id);
+      const { r, set, live } = await open(ctx, id, 'signOff');
       if (r.version !== version) throw conflict();
       const items = scoredItems(set, await repo.scores(db, r.id), live);
       const unscored = items.filter((it) => it.score === null);

@@ -186,16 +186,18 @@ export function createRoundService(d: RoundDeps) {
     async get(actor: Actor, id: string) {
       const r = await load(actor, id);
       const set = (await indicatorSetsRepository.byId(db, r.setId))!;
-      const [scores, n, live, signer, annual] = await Promise.all([
+      const [scores, n, live, annual, evaluatorIds] = await Promise.all([
         repo.scores(db, r.id),
         names([r]),
         r.status === 'scoring' ? measureNow(r) : Promise.resolve(null),
-        r.signedOffBy ? d.users.displayNames([r.signedOffBy]) : Promise.resolve(new Map<string, string>()),
         annualOf(db, r, set),
+        repo.evaluatorsOf(db, r.id),
       ]);
+      const people = await d.users.displayNames([...(r.signedOffBy ? [r.signedOffBy] : []), ...evaluatorIds]);
       return roundView(actor, r, n, set, scoredItems(set, scores, live), {
         annual,
-        signedOffBy: r.signedOffBy ? (signer.get(r.signedOffBy) ?? null) : null,
+        signedOffBy: r.signedOffBy ? (people.get(r.signedOffBy) ?? null) : null,
+        evaluatorUsers: evaluatorIds.map((uid) => ({ id: uid, name: people.get(uid) ?? '' })),
       });
     },
 

@@ -101,7 +101,11 @@ describe('API description', () => {
 
   it('refuses to register a v1 route that declares no access rule', async () => {
     const bare = Fastify();
-    registerAuth(bare, {} as SessionStore, { workerStations: async () => [], organisationStations: async () => [] });
+    registerAuth(bare, {} as SessionStore, {
+      workerStations: async () => [],
+      organisationStations: async () => [],
+      evaluatorReach: async () => ({ roundIds: [], stationIds: [] }),
+    });
     await expect(async () => {
       bare.get('/api/v1/unguarded', async () => 'x');
       await bare.ready();

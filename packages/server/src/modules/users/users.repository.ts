@@ -108,6 +108,14 @@ export const usersRepository = {
     const [{ n }] = await db.select({ n: count() }).from(users);
     return n;
   },
+  /** Active users of a role, by display name (the third-party evaluators a round may be given, R-EVAL-1). */
+  async activeOfRole(db: DbOrTx, role: UserRow['role']): Promise<{ id: string; name: string }[]> {
+    return db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(sql`${users.role} = ${role} and ${users.status} = 'active'`)
+      .orderBy(users.displayName, users.id);
+  },
   /** Display names by id (who assessed, who recorded). */
   async displayNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

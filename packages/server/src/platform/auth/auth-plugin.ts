@@ -12,6 +12,8 @@ import type { SessionStore } from './sessions';
 export interface ScopeSources {
   workerStations(workerId: string): Promise<string[]>;
   organisationStations(organisationId: string): Promise<string[]>;
+  /** A third-party evaluator's assigned rounds and the stations of those being scored (R-EVAL-1). */
+  evaluatorReach(userId: string): Promise<{ roundIds: string[]; stationIds: string[] }>;
 }
 
 /** One /api/v1 route as registered: the route-matrix test walks these, so a new route cannot go untested. */
@@ -84,14 +86,16 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore, sourc
       permissions: ROLE_PERMISSIONS[role] ?? [],
       scope: u.workerId
         ? { kind: 'stations', stationIds: await workerReach(u.workerId, u.organisationId), path }
-        : u.organisationId
-          ? {
-              kind: 'organisation',
-              organisationId: u.organisationId,
-              stationIds: await sources.organisationStations(u.organisationId),
-              path,
-            }
-          : { kind: 'division', path },
+        : role === 'evaluator'
+          ? { kind: 'stations', ...(await sources.evaluatorReach(u.id)), path }
+          : u.organisationId
+            ? {
+                kind: 'organisation',
+                organisationId: u.organisationId,
+                stationIds: await sources.organisationStations(u.organisationId),
+                path,
+              }
+            : { kind: 'division', path },
       sessionId: row.session.id,
       csrfToken: row.session.csrfToken,
       mustChangePassword: u.mustChangePassword,
