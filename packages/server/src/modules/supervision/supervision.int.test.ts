@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.table';
@@ -319,6 +320,45 @@ describe('督导意见 (R-EVAL-4)', () => {
       answer: '已要求补充走访情况',
     });
     expect(answered.status).toBe('answered');
+  });
+
+  it("R-EVAL-4 a social worker sees the comments on their own work only, and cannot answer a colleague's", async () => {
+    const rec = await call(
+      A.sessions.project_lead,
+      'POST',
+      '/api/v1/service-records',
+      {
+        id: randomUUID(),
+        stationId: A.ids.station,
+        servedOn: '2026-06-02',
+        durationMinutes: 30,
+        form: 'home_visit',
+        catalogueCode: '1.2',
+        beneficiaryIds: [A.ids.beneficiary],
+        workerIds: [extra.wang],
+        summary: '入户',
+      },
+      201,
+    );
+    const review = await call(
+      A.sessions.org_admin,
+      'POST',
+      reviewsApi,
+      { targetKind: 'service_record', targetId: rec.id, reviewerName: '陈敏', comment: '王秀兰的记录需补充' },
+      201,
+    );
+    expect(review).toMatchObject({ workerId: extra.wang, workerName: '王秀兰' });
+    const mine = await call(A.sessions.social_worker, 'GET', `${reviewsApi}?pageSize=200`);
+    expect(mine.items.map((x: { id: string }) => x.id)).not.toContain(review.id);
+    expect(mine.items.every((x: { workerId: string }) => x.workerId === A.ids.worker)).toBe(true);
+    await call(A.sessions.social_worker, 'GET', `${reviewsApi}/${review.id}`, undefined, 404);
+    await call(
+      A.sessions.social_worker,
+      'POST',
+      `${reviewsApi}/${review.id}/answer`,
+      { version: 1, answer: '答' },
+      404,
+    );
   });
 
   it('R-EVAL-4 a record of another station, a wrong kind or a session elsewhere answers 404 and writes nothing', async () => {
