@@ -55,6 +55,8 @@ export const WORLD_ROLES = [
   'org_admin',
   'project_lead',
   'social_worker',
+  // A third-party evaluator, assigned to the world's 中期评估 (world-evaluation.ts): it reaches that round's stations.
+  'evaluator',
 ] as const satisfies readonly Role[];
 export type WorldRole = (typeof WORLD_ROLES)[number];
 
@@ -178,6 +180,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
   const ca = await t.as('county_admin', w.county);
   const co = await t.as('county_officer', w.county);
   const liaison = await t.as('township_liaison', w.township);
+  const evaluator = await t.as('evaluator', DIV.city);
   const c = co.session;
   const short = w.p.slice(0, 2);
   const fileNames: string[] = [];
@@ -499,6 +502,7 @@ async function buildWorld(t: TestApp, w: Spec, city: TwoWorlds['city']): Promise
       org_admin: oa,
       project_lead: lead,
       social_worker: sw,
+      evaluator: evaluator.session,
     },
   };
 }

@@ -36,9 +36,17 @@ export async function openWorldEvaluation(t: TestApp, worlds: TwoWorlds) {
     if (opened.statusCode !== 201)
       throw new Error(`world evaluation: round answered ${opened.statusCode} ${opened.body}`);
     w.ids.round = opened.json().items[0].id;
+    // The world's third-party evaluator is assigned to it (and so reaches the world's station while it is scored).
+    const evaluator = (await t.call(w.sessions.evaluator, 'GET', '/api/v1/auth/me')).json().user.id;
+    const assigned = await t.call(county, 'PUT', `/api/v1/evaluation-rounds/${w.ids.round}/evaluators`, {
+      version: 1,
+      userIds: [evaluator],
+    });
+    if (assigned.statusCode !== 200)
+      throw new Error(`world evaluation: assign answered ${assigned.statusCode} ${assigned.body}`);
     const findings = `${town}中期评估发现台账不全`;
     const noted = await t.call(county, 'PUT', `/api/v1/evaluation-rounds/${w.ids.round}/scores`, {
-      version: 1,
+      version: 2,
       scores: [],
       findings,
     });

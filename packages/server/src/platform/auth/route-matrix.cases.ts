@@ -28,7 +28,7 @@ export const CASE_ENTRIES: Record<string, Entry> = {
   'GET /api/v1/cases/:caseId/files/:fileId': {
     params: { caseId: 'case', fileId: 'caseFile' },
     ownHiddenFrom: {
-      roles: ['org_admin'],
+      roles: ['org_admin', 'evaluator'],
       reason: 'case documents are case notes: for those who see sensitive records and the case worker (R-SCOPE-2)',
     },
   },

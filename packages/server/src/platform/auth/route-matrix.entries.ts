@@ -305,9 +305,9 @@ export const LISTS: Record<string, ListSpec> = {
   '/api/v1/county-centres': {
     own: 'centre',
     ownHiddenFrom: {
-      roles: ['township_liaison', 'org_admin', 'project_lead', 'social_worker'],
+      roles: ['township_liaison', 'org_admin', 'project_lead', 'social_worker', 'evaluator'],
       reason:
-        'a county centre sits at the county: a township liaison sees its township, contractor staff their stations',
+        'a county centre sits at the county: a township liaison sees its township, contractor staff and evaluators their stations',
     },
   },
   '/api/v1/plan/progress': { queries: all((b) => [`county=${b.countyCode}`]) },

@@ -5,7 +5,13 @@ import type { BodyRef, Entry, ListSpec } from './route-matrix.entries';
 // rectification item, the lists, and the writes naming a record in their body. Spread into route-matrix.entries.ts.
 
 const v = () => ({ version: 1 });
-const READERS: WorldRole[] = ['county_admin', 'county_officer', 'org_admin', 'project_lead'];
+const READERS: WorldRole[] = ['county_admin', 'county_officer', 'org_admin', 'project_lead', 'evaluator'];
+/** A third-party evaluator scores its rounds; rectification is between the bureau and the contractor. */
+const NOT_THE_EVALUATORS = {
+  roles: ['evaluator'] as WorldRole[],
+  reason:
+    'a third-party evaluator scores the rounds assigned to it; rectification is the bureau’s and the contractor’s',
+};
 const SETS_ARE_THE_CITYS =
   'indicator sets are the city’s, one for every unit: everyone evaluated reads what they are scored on';
 
@@ -21,12 +27,19 @@ export const EVALUATION_ENTRIES: Record<string, Entry> = {
   'GET /api/v1/evaluation-rounds/:roundId': { params: { roundId: 'round' } },
   'PUT /api/v1/evaluation-rounds/:roundId/scores': {
     params: { roundId: 'round' },
-    body: () => ({ version: 2, scores: [], findings: '越权评分' }),
+    body: () => ({ version: 3, scores: [], findings: '越权评分' }),
   },
-  'POST /api/v1/evaluation-rounds/:roundId/sign-off': { params: { roundId: 'round' }, body: () => ({ version: 2 }) },
+  'POST /api/v1/evaluation-rounds/:roundId/sign-off': { params: { roundId: 'round' }, body: () => ({ version: 3 }) },
+  'PUT /api/v1/evaluation-rounds/:roundId/evaluators': {
+    params: { roundId: 'round' },
+    body: () => ({ version: 3, userIds: [] }),
+  },
   'GET /api/v1/evaluation-rounds/:roundId/report.docx': { params: { roundId: 'round' } },
   'GET /api/v1/evaluation-rounds/:roundId/scores.xlsx': { params: { roundId: 'round' } },
-  'GET /api/v1/rectifications/:rectificationId': { params: { rectificationId: 'rectification' } },
+  'GET /api/v1/rectifications/:rectificationId': {
+    params: { rectificationId: 'rectification' },
+    ownHiddenFrom: NOT_THE_EVALUATORS,
+  },
   'POST /api/v1/rectifications/:rectificationId/submit': {
     params: { rectificationId: 'rectification' },
     body: () => ({ version: 1, correction: '越权整改' }),
@@ -42,6 +55,7 @@ export const EVALUATION_ENTRIES: Record<string, Entry> = {
   },
   'GET /api/v1/rectifications/:rectificationId/files/:fileId': {
     params: { rectificationId: 'rectification', fileId: 'rectificationFile' },
+    ownHiddenFrom: NOT_THE_EVALUATORS,
   },
 };
 
@@ -69,6 +83,7 @@ export const EVALUATION_LISTS: Record<string, ListSpec> = {
       'overdue=true',
     ]),
     own: 'rectification',
+    ownHiddenFrom: NOT_THE_EVALUATORS,
   },
 };
 
