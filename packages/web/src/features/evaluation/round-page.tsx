@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/page-header';
 import { AnnualResult } from './round-annual';
 import { RoundRectifications } from './round-rectifications';
 import { RoundScoring } from './round-scoring';
-import { RoundKindTag, RoundResult, RoundStatusTag, yearText } from './round-tags';
+import { RoundKindTag, RoundResult, RoundStatusTag, YearPeriod } from './round-tags';
 import { useRound } from './rounds.api';
 
 /**
@@ -56,7 +56,7 @@ function RoundFacts({ r }: { r: EvaluationRoundView }) {
         items={[
           { key: 'org', label: '承接机构', children: r.organisationName },
           { key: 'unit', label: '县区', children: r.unitName },
-          { key: 'year', label: '评估期间', children: yearText(r) },
+          { key: 'year', label: '评估期间', children: <YearPeriod {...r} /> },
           {
             key: 'set',
             label: '指标体系',

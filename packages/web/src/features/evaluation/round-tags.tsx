@@ -37,3 +37,13 @@ export function RoundResult(r: { total: number | null; grade: string | null; pas
 /** 第 1 年度（2026-01-01 至 2026-06-30） */
 export const yearText = (r: { yearNo: number; periodStart: string; periodEnd: string }) =>
   `第 ${r.yearNo} 年度（${r.periodStart} 至 ${r.periodEnd}）`;
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+/** The same, for tables and facts: a date never breaks inside itself. */
+export function YearPeriod(r: { yearNo: number; periodStart: string; periodEnd: string }) {
+  return (
+    <span>
+      第 {r.yearNo} 年度（<span style={nowrap}>{r.periodStart}</span> 至 <span style={nowrap}>{r.periodEnd}</span>）
+    </span>
+  );
+}

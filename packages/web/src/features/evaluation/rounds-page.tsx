@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/page-header';
 import { usePaging } from '../../lib/paging';
 import { RoundFilterForm } from './round-filters';
 import { openableKinds } from './round-kinds';
-import { RoundKindTag, RoundResult, RoundStatusTag, yearText } from './round-tags';
+import { RoundKindTag, RoundResult, RoundStatusTag, YearPeriod, yearText } from './round-tags';
 import { useRounds, type RoundFilters } from './rounds.api';
 
 const KEYS = ['kind', 'status', 'year', 'passed', 'contractId', 'unit', 'organisationId'] as const;
@@ -106,12 +106,11 @@ const COLUMNS: {
   {
     title: '合同',
     key: 'contract',
-    width: '24%',
     render: (_, r) => <Link to={`/evaluations/${r.id}`}>{r.contractTitle}</Link>,
   },
   { title: '承接机构', key: 'organisation', render: (_, r) => r.organisationName },
   { title: '县区', key: 'unit', width: 90, render: (_, r) => r.unitName },
-  { title: '评估期间', key: 'year', width: 170, render: (_, r) => yearText(r) },
+  { title: '评估期间', key: 'year', width: 190, render: (_, r) => <YearPeriod {...r} /> },
   { title: '状态', key: 'status', width: 90, render: (_, r) => <RoundStatusTag status={r.status} /> },
   { title: '总分/等次', key: 'total', width: 170, render: (_, r) => <RoundResult {...r} /> },
   { title: '待整改', key: 'rect', width: 80, render: (_, r) => <OpenCount n={r.openRectifications} /> },
