@@ -203,8 +203,8 @@ describe('purchasing and contracts journey', () => {
     await shot(j.page, '23-contract-late');
   });
 
-  it('records a passed year-1 evaluation and makes the year-2 agreement', async () => {
-    await j.page.getByRole('button', { name: '记录年度评估' }).click();
+  it('records a passed year-1 evaluation (a paper result: this year has no rounds) and makes the year-2 agreement', async () => {
+    await j.page.getByRole('button', { name: '补录纸质评估结果' }).click();
     const dialog = j.page.getByRole('dialog');
     await dialog.getByLabel('评估单位').fill('濮阳县民政局评估组');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

@@ -4,6 +4,7 @@ import { Alert, Card, Descriptions, Spin } from 'antd';
 import { EVALUATION_KIND_LABELS, type EvaluationRoundView } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
 import { AnnualResult } from './round-annual';
+import { RoundDownloads, RoundEvaluators } from './round-evaluators';
 import { RoundRectifications } from './round-rectifications';
 import { RoundScoring } from './round-scoring';
 import { RoundKindTag, RoundResult, RoundStatusTag, YearPeriod } from './round-tags';
@@ -35,8 +36,10 @@ export function RoundPage() {
           { title: '评估', to: '/evaluations' },
           { title: EVALUATION_KIND_LABELS[r.kind] },
         ]}
+        extra={<RoundDownloads id={r.id} />}
       />
       <RoundFacts r={r} />
+      <RoundEvaluators key={`${r.id}/${r.version}`} r={r} />
       <AnnualResult r={r} />
       <RoundScoring key={`${r.id}/${r.status}`} r={r} />
       <div style={{ marginTop: 16 }}>
