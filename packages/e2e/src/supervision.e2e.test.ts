@@ -56,6 +56,28 @@ async function dialogNamed(name: string) {
   return dialog;
 }
 
+/** Opens a tab and waits until its pane has faded in and the ink bar sits under it (screenshots mid-switch mislead). */
+async function openTab(name: string) {
+  await j.page.getByRole('tab', { name }).click();
+  await expect
+    .poll(() =>
+      j.page.evaluate((wanted) => {
+        const active = document.querySelector('.ant-tabs-tab-active');
+        const tab = active?.getBoundingClientRect();
+        const bar = document.querySelector('.ant-tabs-ink-bar')?.getBoundingClientRect();
+        return (
+          active?.textContent === wanted &&
+          document.querySelectorAll('[class*="ant-tabs-switch-"]').length === 0 &&
+          !!tab &&
+          !!bar &&
+          Math.abs(tab.left - bar.left) < 1 &&
+          Math.abs(tab.width - bar.width) < 1
+        );
+      }, name),
+    )
+    .toBe(true);
+}
+
 const card = (text: string) => j.page.locator('main .ant-card').filter({ hasText: text });
 
 describe('督导: a session recorded, a comment answered on the phone and closed', () => {
@@ -85,7 +107,7 @@ describe('督导: a session recorded, a comment answered on the phone and closed
     await card('高龄独居老人入户探访').getByText('参加社工：张晓梅').waitFor();
     await looksRight('sup2-sessions-desktop');
 
-    await j.page.getByRole('tab', { name: '督导学时' }).click();
+    await openTab('督导学时');
     const row = j.page.locator('main .ant-table-row').filter({ hasText: '张晓梅' });
     await row.getByText('2.5 小时').waitFor();
     await row.getByText('1 次').waitFor();
@@ -152,5 +174,19 @@ describe('督导: a session recorded, a comment answered on the phone and closed
     await card(COMMENT).getByText('已关闭').waitFor();
     expect(await card(COMMENT).getByRole('button').count()).toBe(0);
     await looksRight('sup7-reviews-closed');
+  });
+
+  it('the project lead reads the three tabs on a phone', async () => {
+    await j.page.setViewportSize(PHONE);
+    await j.loginAs('yimin.lead', STATION_PASSWORD);
+    await j.page.goto(`${j.server.url}/supervision`);
+    await card('高龄独居老人入户探访').waitFor();
+    await looksRight('sup8-lead-phone-sessions');
+    await openTab('督导意见');
+    await card(COMMENT).getByText('已关闭').waitFor();
+    await looksRight('sup9-lead-phone-reviews');
+    await openTab('督导学时');
+    await j.page.locator('main .ant-table-row').filter({ hasText: '张晓梅' }).waitFor();
+    await looksRight('sup10-lead-phone-hours');
   });
 });
