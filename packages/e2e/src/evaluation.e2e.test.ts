@@ -90,12 +90,13 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
 async function looksRight(name: string) {
   await j.page.waitForLoadState('networkidle');
-  // Popovers, dialogs, date panels and toasts fade out; axe must not judge them mid-animation.
+  // Popovers, dialogs, date panels, select lists and toasts fade out; axe must not judge them mid-animation (a
+  // closing select list is a nameless listbox to axe).
   await expect
     .poll(() =>
       j.page
         .locator(
-          '.ant-popover:not(.ant-popover-hidden), .ant-modal-mask, .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+          '.ant-popover:not(.ant-popover-hidden), .ant-modal-mask, .ant-picker-dropdown:not(.ant-picker-dropdown-hidden), .ant-select-dropdown:not(.ant-select-dropdown-hidden)',
         )
         .count(),
     )
