@@ -175,7 +175,7 @@ function SatisfactionCode({ stationId, stationName }: { stationId: string; stati
       <QRCode value={`${window.location.origin}${path}`} size={88} type="svg" bordered={false} aria-hidden />
       <div>
         <div>扫码评价本站服务</div>
-        <Link to={path} aria-label={`评价${stationName}的服务`}>
+        <Link to={path} title={`评价${stationName}的服务`}>
           <SmileOutlined /> 满意度评价
         </Link>
       </div>

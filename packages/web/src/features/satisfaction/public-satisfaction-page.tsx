@@ -87,7 +87,8 @@ function Page() {
         f.setFields([{ name: 'challengeAnswer', value: '', errors: challenge.errors }]);
       }
       f.setFields(errs.filter((x) => x !== challenge) as never);
-      setProblem(e.message);
+      // Field errors show on their fields; anything else (too many answers, a station closed since) above the button.
+      if (errs.length === 0) setProblem(e.message);
     }
   }
 
@@ -142,6 +143,10 @@ function Page() {
       layout="vertical"
       initialValues={{ anonymous: true, complain: false }}
       onFinish={send}
+      // A server's objection to a field goes once the person changes that field.
+      onValuesChange={(changed: Partial<Values>) =>
+        f.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })) as never)
+      }
       scrollToFirstError={{ block: 'center' }}
       requiredMark={false}
     >
@@ -198,8 +203,7 @@ function Page() {
         {complain && (
           <Form.Item
             name="complaint"
-            label="投诉内容"
-            extra="投诉将转交社工站项目负责人和县（区）民政部门处理。"
+            label="投诉内容（将转交社工站项目负责人和县（区）民政部门处理）"
             rules={[{ required: true, whitespace: true, message: '请填写投诉内容' }]}
           >
             <Input.TextArea rows={4} maxLength={1000} showCount />

@@ -1,5 +1,5 @@
 import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
-import { Rate, theme } from 'antd';
+import { ConfigProvider, Rate, theme } from 'antd';
 import { RATING_LABELS } from '@shegong/shared';
 
 const FACES = [FrownOutlined, FrownOutlined, MehOutlined, SmileOutlined, SmileOutlined];
@@ -22,16 +22,19 @@ export function RatingInput({
   const { token } = theme.useToken();
   return (
     <div role="group" aria-label={label} id={id}>
-      <Rate
-        value={value ?? 0}
-        onChange={(v) => onChange?.(v || null)}
-        character={({ index = 0 }) => {
-          const Face = FACES[index]!;
-          return <Face />;
-        }}
-        tooltips={[1, 2, 3, 4, 5].map((n) => RATING_LABELS[n]!)}
-        style={{ fontSize: 40, color: token.colorWarning }}
-      />
+      {/* Faces not chosen in a grey that still reads as a control (WCAG 1.4.11, 3:1). */}
+      <ConfigProvider theme={{ components: { Rate: { starBg: token.colorTextTertiary } } }}>
+        <Rate
+          value={value ?? 0}
+          onChange={(v) => onChange?.(v || null)}
+          character={({ index = 0 }) => {
+            const Face = FACES[index]!;
+            return <Face />;
+          }}
+          tooltips={[1, 2, 3, 4, 5].map((n) => RATING_LABELS[n]!)}
+          style={{ fontSize: 40, color: token.colorWarning }}
+        />
+      </ConfigProvider>
       <div aria-live="polite" style={{ minHeight: 22, color: token.colorTextSecondary }}>
         {value ? RATING_LABELS[value] : '请点击表情打分'}
       </div>
