@@ -8,6 +8,7 @@ import { DIV, sessionCookie, stationBody, type Session, type TestApp } from './t
 import type { CaseIdKey } from './world-cases';
 import type { ReportIdKey } from './world-reports';
 import type { EvaluationIdKey } from './world-evaluation';
+import type { SupervisionIdKey } from './world-supervision';
 import { serveWorldPerson } from './world-services';
 
 /**
@@ -44,7 +45,7 @@ export const ID_KEYS = [
   'alert',
   'referral',
 ] as const;
-export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey | EvaluationIdKey;
+export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey | EvaluationIdKey | SupervisionIdKey;
 export type WorldIds = Record<IdKey, string>;
 
 /** The roles whose scope one world bounds (city roles see the whole city and are not part of a world). */

@@ -9,6 +9,7 @@ import { CASE_BODY_REFS, CASE_ENTRIES, CASE_LISTS } from './route-matrix.cases';
 import { REPORT_ENTRIES, REPORT_LISTS } from './route-matrix.reports';
 import { CIRCULAR_LISTS } from './route-matrix.circulars';
 import { EVALUATION_BODY_REFS, EVALUATION_ENTRIES, EVALUATION_LISTS } from './route-matrix.evaluation';
+import { SUPERVISION_BODY_REFS, SUPERVISION_ENTRIES, SUPERVISION_LISTS } from './route-matrix.supervision';
 
 /**
  * How the R-SCOPE-1 route matrix calls each /api/v1 route that has a path parameter, keyed exactly as the route is
@@ -255,6 +256,7 @@ export const ENTRIES: Record<string, Entry> = {
   ...ALERT_ENTRIES,
   ...REPORT_ENTRIES,
   ...EVALUATION_ENTRIES,
+  ...SUPERVISION_ENTRIES,
   'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
   'PATCH /api/v1/service-records/:recordId': {
     params: { recordId: 'serviceRecord' },
@@ -360,6 +362,7 @@ export const LISTS: Record<string, ListSpec> = {
   ...REPORT_LISTS,
   ...CIRCULAR_LISTS,
   ...EVALUATION_LISTS,
+  ...SUPERVISION_LISTS,
   '/api/v1/service-records': {
     queries: all((b) => [
       'pageSize=200',
@@ -437,6 +440,7 @@ export const BODY_REFS: Record<string, BodyRef> = {
   ...CASE_BODY_REFS,
   ...ALERT_BODY_REFS,
   ...EVALUATION_BODY_REFS,
+  ...SUPERVISION_BODY_REFS,
   "a service record at world B's station": {
     route: 'POST /api/v1/service-records',
     body: (x) => serviceRecordBody(x.ids.station, [x.ids.beneficiary]),
