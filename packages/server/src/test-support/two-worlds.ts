@@ -9,6 +9,7 @@ import type { CaseIdKey } from './world-cases';
 import type { ReportIdKey } from './world-reports';
 import type { EvaluationIdKey } from './world-evaluation';
 import type { SupervisionIdKey } from './world-supervision';
+import type { SatisfactionIdKey } from './world-satisfaction';
 import { serveWorldPerson } from './world-services';
 
 /**
@@ -45,7 +46,8 @@ export const ID_KEYS = [
   'alert',
   'referral',
 ] as const;
-export type IdKey = (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey | EvaluationIdKey | SupervisionIdKey;
+export type IdKey =
+  (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey | EvaluationIdKey | SupervisionIdKey | SatisfactionIdKey;
 export type WorldIds = Record<IdKey, string>;
 
 /** The roles whose scope one world bounds (city roles see the whole city and are not part of a world). */

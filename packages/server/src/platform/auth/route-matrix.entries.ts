@@ -10,6 +10,7 @@ import { REPORT_ENTRIES, REPORT_LISTS } from './route-matrix.reports';
 import { CIRCULAR_LISTS } from './route-matrix.circulars';
 import { EVALUATION_BODY_REFS, EVALUATION_ENTRIES, EVALUATION_LISTS } from './route-matrix.evaluation';
 import { SUPERVISION_BODY_REFS, SUPERVISION_ENTRIES, SUPERVISION_LISTS } from './route-matrix.supervision';
+import { SATISFACTION_BODY_REFS, SATISFACTION_ENTRIES, SATISFACTION_LISTS } from './route-matrix.satisfaction';
 
 /**
  * How the R-SCOPE-1 route matrix calls each /api/v1 route that has a path parameter, keyed exactly as the route is
@@ -257,6 +258,7 @@ export const ENTRIES: Record<string, Entry> = {
   ...REPORT_ENTRIES,
   ...EVALUATION_ENTRIES,
   ...SUPERVISION_ENTRIES,
+  ...SATISFACTION_ENTRIES,
   'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
   'PATCH /api/v1/service-records/:recordId': {
     params: { recordId: 'serviceRecord' },
@@ -363,6 +365,7 @@ export const LISTS: Record<string, ListSpec> = {
   ...CIRCULAR_LISTS,
   ...EVALUATION_LISTS,
   ...SUPERVISION_LISTS,
+  ...SATISFACTION_LISTS,
   '/api/v1/service-records': {
     queries: all((b) => [
       'pageSize=200',
@@ -441,6 +444,7 @@ export const BODY_REFS: Record<string, BodyRef> = {
   ...ALERT_BODY_REFS,
   ...EVALUATION_BODY_REFS,
   ...SUPERVISION_BODY_REFS,
+  ...SATISFACTION_BODY_REFS,
   "a service record at world B's station": {
     route: 'POST /api/v1/service-records',
     body: (x) => serviceRecordBody(x.ids.station, [x.ids.beneficiary]),

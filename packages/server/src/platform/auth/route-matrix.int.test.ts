@@ -20,6 +20,7 @@ import { CASE_ID_KEYS, openWorldCases } from '../../test-support/world-cases';
 import { REPORT_ID_KEYS, openWorldReports } from '../../test-support/world-reports';
 import { EVALUATION_ID_KEYS, openWorldEvaluation } from '../../test-support/world-evaluation';
 import { SUPERVISION_ID_KEYS, openWorldSupervision } from '../../test-support/world-supervision';
+import { SATISFACTION_ID_KEYS, openWorldSatisfaction } from '../../test-support/world-satisfaction';
 import { BODY_REFS, ENTRIES, LISTS, type ListEntry, type RecordEntry, type Target } from './route-matrix.entries';
 
 /**
@@ -37,12 +38,17 @@ beforeAll(async () => {
   await openWorldReports(t, w);
   await openWorldEvaluation(t, w);
   await openWorldSupervision(t, w);
+  await openWorldSatisfaction(t, w);
   missing = {
     ids: Object.fromEntries(
-      [...ID_KEYS, ...CASE_ID_KEYS, ...REPORT_ID_KEYS, ...EVALUATION_ID_KEYS, ...SUPERVISION_ID_KEYS].map((k) => [
-        k,
-        randomUUID(),
-      ]),
+      [
+        ...ID_KEYS,
+        ...CASE_ID_KEYS,
+        ...REPORT_ID_KEYS,
+        ...EVALUATION_ID_KEYS,
+        ...SUPERVISION_ID_KEYS,
+        ...SATISFACTION_ID_KEYS,
+      ].map((k) => [k, randomUUID()]),
     ) as WorldIds,
     versions: w.B.versions,
     idNumber: makeCitizenId('19880808', 555),
