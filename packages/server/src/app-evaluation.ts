@@ -43,6 +43,7 @@ export function registerEvaluationModules(app: FastifyInstance, d: EvaluationMod
     stationIdsOf: d.contracts.stationIdsOf,
     figures: d.figures,
     contractTimeliness: d.contractTimeliness,
+    attachments: d.attachments,
     supervision: createSupervisionCoverage({ db }),
     satisfaction: createSatisfactionRates({ db }),
   });

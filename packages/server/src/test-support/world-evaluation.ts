@@ -3,7 +3,7 @@ import { PDF, upload, type TwoWorlds } from './two-worlds';
 import type { TestApp } from './test-app';
 
 /** The record ids of the evaluation fixture, added to each world's ids (two-worlds.ts's IdKey includes them). */
-export const EVALUATION_ID_KEYS = ['indicatorSet', 'round', 'rectification', 'rectificationFile'] as const;
+export const EVALUATION_ID_KEYS = ['indicatorSet', 'round', 'roundFile', 'rectification', 'rectificationFile'] as const;
 export type EvaluationIdKey = (typeof EVALUATION_ID_KEYS)[number];
 
 /**
@@ -51,6 +51,17 @@ export async function openWorldEvaluation(t: TestApp, worlds: TwoWorlds) {
       findings,
     });
     if (noted.statusCode !== 200) throw new Error(`world evaluation: findings answered ${noted.statusCode}`);
+    const evidenceName = `${town}评估现场照片.pdf`;
+    const evidence = await upload(
+      t,
+      county,
+      `/api/v1/evaluation-rounds/${w.ids.round}/files`,
+      { name: evidenceName, type: 'application/pdf', bytes: PDF },
+      { label: '1.1.1 驻站社工配备' },
+    );
+    if (evidence.statusCode !== 201) throw new Error(`world evaluation: evidence answered ${evidence.statusCode}`);
+    w.ids.roundFile = evidence.json().fileId;
+    w.marks.push(evidenceName);
     const finding = `${town}服务档案缺少签名`;
     const item = await t.call(county, 'POST', '/api/v1/rectifications', {
       roundId: w.ids.round,

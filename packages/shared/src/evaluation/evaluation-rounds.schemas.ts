@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pagedSchema, pageQuery } from '../common';
+import { attachmentViewSchema, isoDate, pagedSchema, pageQuery } from '../common';
 import { EVALUATION_KINDS, EVALUATION_STATUSES, EVALUATOR_PARTIES, MEASURES, SCORING_TYPES } from './evaluation-enums';
 import { points } from './indicator-sets.schemas';
 
@@ -164,6 +164,8 @@ export const evaluationRoundViewSchema = evaluationRoundListItemSchema.extend({
   signedOffBy: z.string().nullable(),
   /** Third-party evaluators assigned to the round (六（六）): they score it; the bureau running it signs it off. */
   evaluatorUsers: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Evidence (files, photos) the evaluators attached, each labelled with the item it supports (`1.2.1 …`) or 综合. */
+  files: z.array(attachmentViewSchema),
   version: z.number().int(),
   abilities: z.object({ score: z.boolean(), signOff: z.boolean(), rectify: z.boolean(), assign: z.boolean() }),
 });

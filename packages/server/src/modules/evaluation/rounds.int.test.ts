@@ -4,6 +4,7 @@ import { EXAMPLE_INDICATOR_SET, keyedItems } from '@shegong/shared';
 import { auditEvents } from '../../platform/audit/audit.table';
 import { adoptedSet, evaluationFixture, openRound } from '../../test-support/evaluation-fixture';
 import { createTestApp, DIV, type Session, type TestApp } from '../../test-support/test-app';
+import { PDF, upload } from '../../test-support/two-worlds';
 import { evaluationRounds, evaluationScores } from './evaluation.table';
 
 // 2026-12-20: the contract's first agreement year (2026-01-01 … 2026-12-31) is nearly over; both county rounds are due.
@@ -180,6 +181,18 @@ describe('evaluation rounds', () => {
     const kept = (ok.json().items as (Item & { score: number; reason: string })[]).find((x) => x.key === staffing.key)!;
     expect(kept).toMatchObject({ score: 4, suggested: 0, reason: '两名社工已到岗，名册尚未录入' });
 
+    // Evidence for an item: a file labelled with the item, on the round's page; none once the round is signed.
+    const evidence = await upload(
+      t,
+      f.county,
+      `/api/v1/evaluation-rounds/${id}/files`,
+      { name: '站点台账.pdf', type: 'application/pdf', bytes: PDF },
+      { label: `${staffing.key} ${staffing.name}` },
+    );
+    expect(evidence.statusCode, evidence.body).toBe(201);
+    expect((await t.call(f.org, 'POST', `/api/v1/evaluation-rounds/${id}/files`)).statusCode).toBe(403);
+    const withFile = (await t.call(f.county, 'GET', `/api/v1/evaluation-rounds/${id}`)).json();
+    expect(withFile.files).toEqual([expect.objectContaining({ name: '站点台账.pdf', label: '1.1.1 驻站社工配备' })]);
     const early = await signOff(f.county, id, ok.json().version);
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain(`尚有 ${round.items.length - 1} 项指标未评分`);

@@ -19,6 +19,7 @@ export function registerRounds(
     scoring: createRoundScoring({ ...d, measures }, rounds),
     exports: createRoundExports({ ...d, rounds }),
     evaluators: createRoundEvaluators(d, rounds),
+    attachments: d.attachments,
   });
   return { rounds };
 }

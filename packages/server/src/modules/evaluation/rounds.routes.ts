@@ -13,6 +13,8 @@ import {
   signOffRoundSchema,
 } from '@shegong/shared';
 import { requireActor } from '../../platform/auth/auth-plugin';
+import { attachmentRoutes } from '../../platform/files/attachment-routes';
+import type { Attachments } from '../../platform/files/attachments';
 import { sendDocx } from '../../platform/documents/send-docx';
 import { fileResponse } from '../../platform/http/responses';
 import { sendXlsx } from '../../platform/http/xlsx';
@@ -33,6 +35,7 @@ export function roundRoutes(
     scoring: ReturnType<typeof createRoundScoring>;
     exports: RoundExports;
     evaluators: RoundEvaluators;
+    attachments: Attachments;
   },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -168,4 +171,15 @@ export function roundRoutes(
       return sendXlsx(reply, bytes, filename);
     },
   );
+  attachmentRoutes(app, d.attachments, {
+    url,
+    param: 'roundId',
+    entityType: 'evaluationRound',
+    tags,
+    summary: '评估佐证材料（按指标标注）',
+    upload: read.access,
+    download: read.access,
+    forWrite: (ctx, id) => d.scoring.forFiles(ctx, id, true),
+    forRead: (ctx, id) => d.scoring.forFiles(ctx, id, false),
+  });
 }

@@ -54,6 +54,24 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
       }));
 
   return {
+    /**
+     * Evidence files (R-EVAL-1 “scoring per indicator with evidence”): added by whoever may score the round while it
+     * is being scored; read by whoever reads the round.
+     */
+    async forFiles(ctx: ActorContext, id: string, write: boolean) {
+      const r = await rounds.load(ctx.actor, id);
+      if (write) {
+        if (r.status === 'signed_off') throw new AppError('EVALUATION_SIGNED_OFF', '该评估已签署，不能再上传佐证材料');
+        if (!runsKind(ctx.actor, r.kind) && !thirdParty(ctx.actor, r.kind))
+          throw new AppError('FORBIDDEN', '由评分的人员上传佐证材料');
+      }
+      return {
+        id: r.id,
+        divisionPath: r.divisionPath,
+        summary: `${EVALUATION_KIND_LABELS[r.kind]}佐证材料（第 ${r.yearNo} 年度）`,
+      };
+    },
+
     /** PUT …/scores: some items' scores (each within its points, a reason where it departs from the figure). */
     async save(ctx: ActorContext, id: string, input: SaveScoresInput) {
       const { r, set, live } = await open(ctx, id, 'score');

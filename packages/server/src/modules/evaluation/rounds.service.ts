@@ -13,6 +13,7 @@ import type { Db, DbOrTx } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
+import type { Attachments } from '../../platform/files/attachments';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
@@ -36,6 +37,7 @@ export interface RoundDeps {
   years: AgreementYears;
   measures: RoundMeasures;
   stationIdsOf: (contractId: string) => Promise<string[]>;
+  attachments: Attachments;
 }
 
 /** 五（三）: who runs each kind, said when someone else tries. */
@@ -186,18 +188,20 @@ export function createRoundService(d: RoundDeps) {
     async get(actor: Actor, id: string) {
       const r = await load(actor, id);
       const set = (await indicatorSetsRepository.byId(db, r.setId))!;
-      const [scores, n, live, annual, evaluatorIds] = await Promise.all([
+      const [scores, n, live, annual, evaluatorIds, files] = await Promise.all([
         repo.scores(db, r.id),
         names([r]),
         r.status === 'scoring' ? measureNow(r) : Promise.resolve(null),
         annualOf(db, r, set),
         repo.evaluatorsOf(db, r.id),
+        d.attachments.list('evaluationRound', [r.id]),
       ]);
       const people = await d.users.displayNames([...(r.signedOffBy ? [r.signedOffBy] : []), ...evaluatorIds]);
       return roundView(actor, r, n, set, scoredItems(set, scores, live), {
         annual,
         signedOffBy: r.signedOffBy ? (people.get(r.signedOffBy) ?? null) : null,
         evaluatorUsers: evaluatorIds.map((uid) => ({ id: uid, name: people.get(uid) ?? '' })),
+        files: files.get(r.id) ?? [],
       });
     },
 

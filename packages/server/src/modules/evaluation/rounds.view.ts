@@ -82,7 +82,7 @@ export function roundView(
   n: RoundNames,
   set: IndicatorSetRow,
   items: ScoredItem[],
-  extra: Pick<EvaluationRoundView, 'annual' | 'signedOffBy' | 'evaluatorUsers'>,
+  extra: Pick<EvaluationRoundView, 'annual' | 'signedOffBy' | 'evaluatorUsers' | 'files'>,
 ): EvaluationRoundView {
   return {
     ...roundListItem(r, n),

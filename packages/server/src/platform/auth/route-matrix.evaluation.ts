@@ -36,6 +36,11 @@ export const EVALUATION_ENTRIES: Record<string, Entry> = {
   },
   'GET /api/v1/evaluation-rounds/:roundId/report.docx': { params: { roundId: 'round' } },
   'GET /api/v1/evaluation-rounds/:roundId/scores.xlsx': { params: { roundId: 'round' } },
+  'POST /api/v1/evaluation-rounds/:roundId/files': {
+    params: { roundId: 'round' },
+    upload: () => ({ name: '越权佐证.pdf', type: 'application/pdf', bytes: PDF }),
+  },
+  'GET /api/v1/evaluation-rounds/:roundId/files/:fileId': { params: { roundId: 'round', fileId: 'roundFile' } },
   'GET /api/v1/rectifications/:rectificationId': {
     params: { rectificationId: 'rectification' },
     ownHiddenFrom: NOT_THE_EVALUATORS,

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { EvaluationRoundView } from '@shegong/shared';
+import { AttachmentsList } from '../../components/attachments-list';
 import { api, request } from '../../lib/api';
 import { roundKeys } from './rounds.api';
 
@@ -76,5 +77,25 @@ export function RoundDownloads({ id }: { id: string }) {
         评分表
       </Button>
     </Space>
+  );
+}
+
+/**
+ * 佐证材料 (R-EVAL-1: scoring per indicator with evidence): files and photos the evaluators attach while scoring, each
+ * labelled with the item it supports; read by whoever reads the round. Photos are optional evidence, never required.
+ */
+export function RoundEvidence({ r }: { r: EvaluationRoundView }) {
+  const qc = useQueryClient();
+  if (!r.abilities.score && r.files.length === 0) return null;
+  return (
+    <Card size="small" title="佐证材料" style={{ marginTop: 16 }}>
+      <AttachmentsList
+        files={r.files}
+        hrefOf={(f) => `${base}/${r.id}/files/${f.fileId}`}
+        uploadUrl={r.abilities.score ? `${base}/${r.id}/files` : undefined}
+        labels={['综合', ...r.items.map((i) => `${i.key} ${i.name}`)]}
+        onUploaded={() => void qc.invalidateQueries({ queryKey: roundKeys.one(r.id) })}
+      />
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import { Alert, Card, Descriptions, Spin } from 'antd';
 import { EVALUATION_KIND_LABELS, type EvaluationRoundView } from '@shegong/shared';
 import { PageHeader } from '../../components/page-header';
 import { AnnualResult } from './round-annual';
-import { RoundDownloads, RoundEvaluators } from './round-evaluators';
+import { RoundDownloads, RoundEvaluators, RoundEvidence } from './round-evaluators';
 import { RoundRectifications } from './round-rectifications';
 import { RoundScoring } from './round-scoring';
 import { RoundKindTag, RoundResult, RoundStatusTag, YearPeriod } from './round-tags';
@@ -42,6 +42,7 @@ export function RoundPage() {
       <RoundEvaluators key={`${r.id}/${r.version}`} r={r} />
       <AnnualResult r={r} />
       <RoundScoring key={`${r.id}/${r.status}`} r={r} />
+      <RoundEvidence r={r} />
       <div style={{ marginTop: 16 }}>
         <RoundRectifications roundId={r.id} canCreate={r.abilities.rectify} />
       </div>
