@@ -1,4 +1,5 @@
 import { and, isNull, sql } from 'drizzle-orm';
+import { ALERT_ACK_HOURS } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { narrowedCondition, type NarrowedScope } from '../../platform/auth/narrowed-scope';
 import { alerts } from './alerts.table';
@@ -28,4 +29,25 @@ export async function alertCountsFor(db: DbOrTx, n: NarrowedScope, from: string,
       ),
     );
   return row;
+}
+
+/**
+ * R-SVC-5 for an evaluation (R-EVAL-2 “alerts acknowledged in time”): alerts raised in [from, to] and how many of them
+ * were acknowledged within ALERT_ACK_HOURS — the same limit after which an alert escalates to the city.
+ */
+export async function alertAckTimeliness(db: DbOrTx, n: NarrowedScope, from: string, to: string) {
+  const [row] = await db
+    .select({
+      raised: sql<number>`count(*)::int`,
+      inTime: sql<number>`(count(*) filter (where ${alerts.acknowledgedAt} <= ${alerts.raisedAt} + make_interval(hours => ${ALERT_ACK_HOURS})))::int`,
+    })
+    .from(alerts)
+    .where(
+      and(
+        narrowedCondition(n, alerts),
+        isNull(alerts.archivedAt),
+        sql`${alerts.raisedOn} between ${from}::date and ${to}::date`,
+      ),
+    );
+  return row ?? { raised: 0, inTime: 0 };
 }

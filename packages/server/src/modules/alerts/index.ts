@@ -1,5 +1,5 @@
 export { createAlertService, type AlertService } from './alerts.service';
 export { createAlertRaiser } from './alerts.raiser';
 export { alertRoutes } from './alerts.routes';
-export { alertCountsFor } from './alerts-counts.repository';
+export { alertAckTimeliness, alertCountsFor } from './alerts-counts.repository';
 export { alertIdsByRecord } from './alerts-by-record.repository';

@@ -152,6 +152,10 @@ describe('evaluation rounds', () => {
     expect(by('satisfaction').figure!.text).toContain('满意度评价 0 份');
     expect(by('supervision').figure).toMatchObject({ rate: null, link: '/supervision' });
     expect(by('supervision').figure!.text).toContain('期间督导 0 次');
+    expect(by('alerts_handled').figure).toMatchObject({
+      rate: null,
+      text: expect.stringContaining('预警 0 条，24 小时内确认 0 条'),
+    });
 
     const staffing = by('staffing');
     const refused = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/scores`, {

@@ -5,7 +5,9 @@ import {
   type MeasuredFigure,
   type ReportFigures,
 } from '@shegong/shared';
+import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
+import { alertAckTimeliness } from '../alerts';
 import type { AgreementYear } from '../contracts';
 import type { ContractTimeliness, ReportFiguresService } from '../reports';
 import type { SatisfactionRates } from '../satisfaction';
@@ -21,6 +23,7 @@ export interface MeasuredSubject {
 }
 
 export interface MeasureDeps {
+  db: Db;
   clock: Clock;
   figures: ReportFiguresService;
   contractTimeliness: ContractTimeliness;
@@ -34,6 +37,7 @@ interface Extra {
   on: { onTime: number; expected: number };
   sup: SupervisionCoverage;
   sat: { answers: number; satisfied: number };
+  ack: { raised: number; inTime: number };
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -47,7 +51,7 @@ const YEARLY_HOURS = 60;
  * that suggests a score, and the records' page.
  */
 export function createRoundMeasures(d: MeasureDeps) {
-  function words(f: ReportFigures, s: MeasuredSubject, { on, sup, sat }: Extra) {
+  function words(f: ReportFigures, s: MeasuredSubject, { on, sup, sat, ack }: Extra) {
     const org = `organisationId=${s.year.organisationId}`;
     const period = `from=${f.from}&to=${f.to}`;
     const st = f.staffing;
@@ -93,10 +97,8 @@ export function createRoundMeasures(d: MeasureDeps) {
         link: '/visits',
       },
       alerts_handled: {
-        text: `预警 ${sv.alerts.raised} 条，已处置 ${sv.alerts.handled} 条${
-          sv.alerts.meanHoursToAcknowledge === null ? '' : `，平均 ${sv.alerts.meanHoursToAcknowledge} 小时确认`
-        }`,
-        rate: ratio(sv.alerts.handled, sv.alerts.raised),
+        text: `预警 ${ack.raised} 条，24 小时内确认 ${ack.inTime} 条（${pct(ratio(ack.inTime, ack.raised))}）；期间已处置 ${sv.alerts.handled} 条`,
+        rate: ratio(ack.inTime, ack.raised),
         link: '/alerts',
       },
       referrals_obtained: {
@@ -128,7 +130,7 @@ export function createRoundMeasures(d: MeasureDeps) {
   return {
     /** Every measure's figure for the subject, computed now from the records (frozen by the round on sign-off). */
     async measure(s: MeasuredSubject): Promise<Record<Measure, MeasuredFigure>> {
-      const [f, on, sup, sat] = await Promise.all([
+      const [f, on, sup, sat, ack] = await Promise.all([
         d.figures.compute({
           kind: 'agreement_final',
           periodStart: s.periodStart,
@@ -140,8 +142,14 @@ export function createRoundMeasures(d: MeasureDeps) {
         d.contractTimeliness(s.year.contractId, s.periodStart, circularPeriod(s.periodEnd.slice(0, 7)).to),
         d.supervision.ofStations(s.stationIds, s.periodStart, s.periodEnd),
         d.satisfaction.ofStations(s.stationIds, s.periodStart, s.periodEnd),
+        alertAckTimeliness(
+          d.db,
+          { scope: { kind: 'division', path: s.year.divisionPath }, stationIds: s.stationIds },
+          s.periodStart,
+          s.periodEnd,
+        ),
       ]);
-      return words(f, s, { on, sup, sat });
+      return words(f, s, { on, sup, sat, ack });
     },
   };
 }
