@@ -154,3 +154,36 @@ export const evaluationRoundEvaluators = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.userId] }), index('evaluation_round_evaluators_user_idx').on(t.userId)],
 );
+
+/** One aspect of a pre-award evaluation: 合格 or not, and what the evaluator found. */
+export interface PreAwardAspect {
+  passed: boolean;
+  note: string;
+}
+
+// 立项评估 (R-EVAL-1, 六（六）“对承接主体的专业资质、内部管理、人才资源等方面进行第三方立项评估”): a third-party agency's
+// evaluation of a candidate contractor for a procurement, before the award. Scope columns from the procurement.
+export const preAwardEvaluations = pgTable(
+  'pre_award_evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    procurementId: uuid('procurement_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    countyCode: text('county_code').notNull(),
+    divisionPath: text('division_path').notNull(),
+    /** The third-party agency that evaluated. */
+    agency: text('agency').notNull(),
+    evaluatedOn: date('evaluated_on').notNull(),
+    qualification: jsonb('qualification').$type<PreAwardAspect>().notNull(),
+    management: jsonb('management').$type<PreAwardAspect>().notNull(),
+    talent: jsonb('talent').$type<PreAwardAspect>().notNull(),
+    passed: boolean('passed').notNull(),
+    summary: text('summary').notNull().default(''),
+    ...auditedColumns(),
+  },
+  (t) => [
+    uniqueIndex('pre_award_evaluations_uq').on(t.procurementId, t.organisationId),
+    index('pre_award_evaluations_path_idx').on(t.divisionPath.op('text_pattern_ops')),
+    index('pre_award_evaluations_org_idx').on(t.organisationId),
+  ],
+);
