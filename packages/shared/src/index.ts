@@ -58,3 +58,4 @@ export * from './evaluation/rectifications.schemas';
 export * from './evaluation/supervision.schemas';
 export * from './evaluation/spot-check-sample';
 export * from './evaluation/satisfaction.schemas';
+export * from './evaluation/pre-award.schemas';

@@ -65,6 +65,7 @@ export const ENTITY_LABELS = {
   satisfactionSurvey: '满意度回访',
   satisfactionResponse: '满意度评价',
   complaint: '投诉',
+  preAwardEvaluation: '立项评估',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof ENTITY_LABELS;
 
