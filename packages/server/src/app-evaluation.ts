@@ -4,7 +4,8 @@ import type { Clock } from './platform/clock';
 import type { Attachments } from './platform/files/attachments';
 import { createAgreementYears, type ContractLookup } from './modules/contracts';
 import type { DivisionService } from './modules/divisions';
-import { registerIndicatorSets, registerRectifications, registerRounds } from './modules/evaluation';
+import { registerIndicatorSets, registerPreAward, registerRectifications, registerRounds } from './modules/evaluation';
+import { createProcurementLookup } from './modules/purchasing';
 import type { OrganisationLookup } from './modules/organisations';
 import type { ContractTimeliness, ReportFiguresService } from './modules/reports';
 import type { StationLookup } from './modules/stations';
@@ -48,6 +49,13 @@ export function registerEvaluationModules(app: FastifyInstance, d: EvaluationMod
     satisfaction: createSatisfactionRates({ db }),
   });
   registerRectifications(app, { db, clock, divisions, organisations, attachments: d.attachments });
+  registerPreAward(app, {
+    db,
+    clock,
+    procurements: createProcurementLookup({ db }),
+    organisations,
+    attachments: d.attachments,
+  });
   registerSupervision(app, { db, clock, stations: d.stations, organisations });
   registerSatisfaction(app, {
     db,
