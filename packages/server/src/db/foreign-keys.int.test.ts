@@ -34,6 +34,9 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
   'service_month_stats.domain_code':
     'the catalogue’s domain number, copied for statistics; there is no table of domains',
   'organisations.credit_code': '统一社会信用代码, an identifier issued outside the platform',
+  'indicator_sets.family_id': 'the versions of one indicator set share it; no row stands for the family itself',
+  'supervision_reviews.target_id':
+    'polymorphic: a case or a service record by target_kind; the service checks it in scope',
 };
 /** Who wrote a row or took a step (created_by, approved_by …): users are never deleted, so these need no index for the delete check. */
 const isActorColumn = (c: string) => /_by$/.test(c) || c === 'purchase_plan_events.user_id';

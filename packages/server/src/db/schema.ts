@@ -19,3 +19,4 @@ export * from '../modules/reports/reports.table';
 export * from '../modules/evaluation/evaluation.table';
 export * from '../modules/supervision/supervision.table';
 export * from '../modules/satisfaction/satisfaction.table';
+export * from '../platform/secrets/secrets.table';

@@ -90,6 +90,7 @@ export const evaluationRounds = pgTable(
     index('evaluation_rounds_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     index('evaluation_rounds_org_idx').on(t.organisationId),
     index('evaluation_rounds_set_idx').on(t.setId),
+    index('evaluation_rounds_county_idx').on(t.countyCode),
   ],
 );
 
@@ -185,5 +186,6 @@ export const preAwardEvaluations = pgTable(
     uniqueIndex('pre_award_evaluations_uq').on(t.procurementId, t.organisationId),
     index('pre_award_evaluations_path_idx').on(t.divisionPath.op('text_pattern_ops')),
     index('pre_award_evaluations_org_idx').on(t.organisationId),
+    index('pre_award_evaluations_county_idx').on(t.countyCode),
   ],
 );

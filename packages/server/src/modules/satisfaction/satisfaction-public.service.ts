@@ -2,7 +2,7 @@ import { SATISFACTION_QUESTIONS, type PublicSatisfactionForm, type PublicSatisfa
 import type { Db } from '../../db/database';
 import { writeAudit, type RequestContext } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/http/errors';
+import { AppError, fieldError } from '../../platform/http/errors';
 import type { DivisionService } from '../divisions';
 import type { StationLookup } from '../stations';
 import type { Challenges } from './satisfaction.challenge';
@@ -43,14 +43,14 @@ export function createPublicSatisfaction(d: PublicFormDeps) {
         countyName: d.divisions.find(station.countyCode)?.name ?? '',
         townshipName: d.divisions.find(townshipCode)?.name ?? '',
         questions: SATISFACTION_QUESTIONS.map((q) => ({ ...q })),
-        challenge: d.challenges.issue(station.id),
+        challenge: await d.challenges.issue(station.id),
       };
     },
 
     /** An answer (and a complaint written with it), in one transaction with its audit; a failed challenge writes nothing. */
     async answer(requestId: string, stationId: string, input: PublicSatisfactionInput) {
       const station = await operating(stationId);
-      d.challenges.check(station.id, input.challengeToken, input.challengeAnswer);
+      const used = await d.challenges.check(station.id, input.challengeToken, input.challengeAnswer);
       const today = clock.today();
       const organisationId = await d.organisationOn(station.id, today);
       const contact = input.anonymous
@@ -60,6 +60,9 @@ export function createPublicSatisfaction(d: PublicFormDeps) {
       const ctx: RequestContext = { actor: null, ip: null, requestId };
       const complaintOpened = input.complaint.length > 0;
       await db.transaction(async (tx) => {
+        // A solved question is good once (R-EVAL-3): a replayed token is refused and nothing is written.
+        if (!(await responsesRepository.useChallenge(tx, used.nonce, used.expiresAt, clock.now())))
+          throw fieldError('challengeToken', '验证题已使用，请刷新页面后重新作答');
         const row = await responsesRepository.insert(tx, {
           stationId: station.id,
           divisionPath: station.divisionPath,

@@ -182,12 +182,16 @@ describe('满意度评价表 (R-EVAL-3)', () => {
 
   it('R-EVAL-3 the form refuses a flood from one address with a Chinese 429, and other addresses still answer', async () => {
     const ip = '10.200.0.1';
-    const f = await open(A.ids.station, ip);
-    const body = { overall: 3, challengeToken: f.challenge.token, challengeAnswer: solve(f.challenge.question) };
+    // Each answer solves a fresh question (a solved one is good once, see below).
+    const fresh = async () => {
+      const f = await open(A.ids.station, ip);
+      return { overall: 3, challengeToken: f.challenge.token, challengeAnswer: solve(f.challenge.question) };
+    };
     const before = await counts();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await post(A.ids.station, body, ip)).statusCode);
+    for (let i = 0; i < 7; i++) statuses.push((await post(A.ids.station, await fresh(), ip)).statusCode);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    const body = await fresh();
     for (let i = 0; i < 5; i++)
       ledger.push({ stationId: A.ids.station, channel: 'public_form', overall: 3, on: WORLDS_TODAY });
     const limited = await post(A.ids.station, body, ip);
@@ -491,5 +495,21 @@ describe('满意度 figures (R-EVAL-3, R-EVAL-2)', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.fieldErrors.to).toMatch(/结束日期/);
+  });
+});
+
+describe('the public form’s challenge is good once (R-EVAL-3)', () => {
+  it('R-EVAL-3 a solved challenge replayed, from the same or another address, is refused and writes nothing', async () => {
+    const f = await open(A.ids.station, '10.200.0.7');
+    const body = { overall: 4, challengeToken: f.challenge.token, challengeAnswer: solve(f.challenge.question) };
+    expect((await post(A.ids.station, body, '10.200.0.7')).statusCode).toBe(201);
+    ledger.push({ stationId: A.ids.station, channel: 'public_form', overall: 4, on: WORLDS_TODAY });
+    const before = await counts();
+    for (const ip of ['10.200.0.7', '10.200.0.8']) {
+      const again = await post(A.ids.station, body, ip);
+      expect(again.statusCode).toBe(400);
+      expect(again.json().details.fieldErrors.challengeToken).toContain('已使用');
+    }
+    expect(await counts()).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sharedSecret } from '../../platform/secrets/shared-secret';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { DivisionService } from '../divisions';
@@ -23,18 +24,14 @@ export interface SatisfactionModuleDeps {
   organisations: OrganisationLookup;
   /** The contractor in charge of a station on a day (contracts' lookup): answers and complaints are filed under it. */
   organisationOn(stationId: string, day: string): Promise<string | null>;
-  /**
-   * The public form's challenge key. Several server processes behind one address must share it; with none, each
-   * process makes its own (a challenge is then answered on the process that issued it, or asked again).
-   */
-  challengeSecret?: string;
 }
 
 /** 满意度与投诉 (R-EVAL-3, 《实施方案》四（四）、五（六）): the public form, the answers and rates, call-backs, complaints. */
 export function registerSatisfaction(app: FastifyInstance, d: SatisfactionModuleDeps) {
   const { db, clock, stations, organisationOn } = d;
   const namesOf = createNames({ stations, organisations: d.organisations, users: createUserLookup({ db }) });
-  const challenges = createChallenges({ clock, secret: d.challengeSecret });
+  // One key for every process on the database, so a challenge issued by one is checked by any (DESIGN §1).
+  const challenges = createChallenges({ clock, key: sharedSecret(db, 'satisfaction-challenge') });
   publicSatisfactionRoutes(
     app,
     createPublicSatisfaction({ db, clock, divisions: d.divisions, stations, challenges, organisationOn }),

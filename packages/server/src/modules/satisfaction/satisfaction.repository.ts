@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { scopeCondition } from '../../platform/auth/scope';
 import { pageRows } from '../../platform/http/paging';
-import { satisfactionResponses as r } from './satisfaction.table';
+import { satisfactionChallengeUses, satisfactionResponses as r } from './satisfaction.table';
 
 export type ResponseRow = typeof r.$inferSelect;
 export type ResponseInsert = typeof r.$inferInsert;
@@ -43,6 +43,17 @@ export const responsesRepository = {
   async insert(db: DbOrTx, values: ResponseInsert): Promise<ResponseRow> {
     const [row] = await db.insert(r).values(values).returning();
     return row;
+  },
+
+  /** Records a challenge's nonce as used; false when it was used before. Clears uses past their expiry. */
+  async useChallenge(tx: DbOrTx, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
+    await tx.delete(satisfactionChallengeUses).where(lte(satisfactionChallengeUses.expiresAt, now));
+    const rows = await tx
+      .insert(satisfactionChallengeUses)
+      .values({ nonce, expiresAt })
+      .onConflictDoNothing()
+      .returning({ nonce: satisfactionChallengeUses.nonce });
+    return rows.length === 1;
   },
 
   /** Newest first. */

@@ -109,3 +109,10 @@ export const complaints = pgTable(
     index('complaints_response_idx').on(t.responseId),
   ],
 );
+
+// The public form's challenges already answered (R-EVAL-3, against floods): a solved question is good once. Rows
+// past their expiry are cleared as new ones arrive.
+export const satisfactionChallengeUses = pgTable('satisfaction_challenge_uses', {
+  nonce: text('nonce').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
