@@ -10,6 +10,7 @@ import type { ReportIdKey } from './world-reports';
 import type { EvaluationIdKey } from './world-evaluation';
 import type { SupervisionIdKey } from './world-supervision';
 import type { SatisfactionIdKey } from './world-satisfaction';
+import type { PreAwardIdKey } from './world-pre-award';
 import { serveWorldPerson } from './world-services';
 
 /**
@@ -47,7 +48,13 @@ export const ID_KEYS = [
   'referral',
 ] as const;
 export type IdKey =
-  (typeof ID_KEYS)[number] | CaseIdKey | ReportIdKey | EvaluationIdKey | SupervisionIdKey | SatisfactionIdKey;
+  | (typeof ID_KEYS)[number]
+  | CaseIdKey
+  | ReportIdKey
+  | EvaluationIdKey
+  | SupervisionIdKey
+  | SatisfactionIdKey
+  | PreAwardIdKey;
 export type WorldIds = Record<IdKey, string>;
 
 /** The roles whose scope one world bounds (city roles see the whole city and are not part of a world). */

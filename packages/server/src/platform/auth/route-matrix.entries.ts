@@ -11,6 +11,7 @@ import { CIRCULAR_LISTS } from './route-matrix.circulars';
 import { EVALUATION_BODY_REFS, EVALUATION_ENTRIES, EVALUATION_LISTS } from './route-matrix.evaluation';
 import { SUPERVISION_BODY_REFS, SUPERVISION_ENTRIES, SUPERVISION_LISTS } from './route-matrix.supervision';
 import { SATISFACTION_BODY_REFS, SATISFACTION_ENTRIES, SATISFACTION_LISTS } from './route-matrix.satisfaction';
+import { PRE_AWARD_BODY_REFS, PRE_AWARD_ENTRIES, PRE_AWARD_LISTS } from './route-matrix.pre-award';
 
 /**
  * How the R-SCOPE-1 route matrix calls each /api/v1 route that has a path parameter, keyed exactly as the route is
@@ -259,6 +260,7 @@ export const ENTRIES: Record<string, Entry> = {
   ...EVALUATION_ENTRIES,
   ...SUPERVISION_ENTRIES,
   ...SATISFACTION_ENTRIES,
+  ...PRE_AWARD_ENTRIES,
   'GET /api/v1/service-records/:recordId': { params: { recordId: 'serviceRecord' } },
   'PATCH /api/v1/service-records/:recordId': {
     params: { recordId: 'serviceRecord' },
@@ -366,6 +368,7 @@ export const LISTS: Record<string, ListSpec> = {
   ...EVALUATION_LISTS,
   ...SUPERVISION_LISTS,
   ...SATISFACTION_LISTS,
+  ...PRE_AWARD_LISTS,
   '/api/v1/service-records': {
     queries: all((b) => [
       'pageSize=200',
@@ -445,6 +448,7 @@ export const BODY_REFS: Record<string, BodyRef> = {
   ...EVALUATION_BODY_REFS,
   ...SUPERVISION_BODY_REFS,
   ...SATISFACTION_BODY_REFS,
+  ...PRE_AWARD_BODY_REFS,
   "a service record at world B's station": {
     route: 'POST /api/v1/service-records',
     body: (x) => serviceRecordBody(x.ids.station, [x.ids.beneficiary]),

@@ -21,6 +21,7 @@ import { REPORT_ID_KEYS, openWorldReports } from '../../test-support/world-repor
 import { EVALUATION_ID_KEYS, openWorldEvaluation } from '../../test-support/world-evaluation';
 import { SUPERVISION_ID_KEYS, openWorldSupervision } from '../../test-support/world-supervision';
 import { SATISFACTION_ID_KEYS, openWorldSatisfaction } from '../../test-support/world-satisfaction';
+import { PRE_AWARD_ID_KEYS, openWorldPreAward } from '../../test-support/world-pre-award';
 import { BODY_REFS, ENTRIES, LISTS, type ListEntry, type RecordEntry, type Target } from './route-matrix.entries';
 
 /**
@@ -39,6 +40,7 @@ beforeAll(async () => {
   await openWorldEvaluation(t, w);
   await openWorldSupervision(t, w);
   await openWorldSatisfaction(t, w);
+  await openWorldPreAward(t, w);
   missing = {
     ids: Object.fromEntries(
       [
@@ -48,6 +50,7 @@ beforeAll(async () => {
         ...EVALUATION_ID_KEYS,
         ...SUPERVISION_ID_KEYS,
         ...SATISFACTION_ID_KEYS,
+        ...PRE_AWARD_ID_KEYS,
       ].map((k) => [k, randomUUID()]),
     ) as WorldIds,
     versions: w.B.versions,
