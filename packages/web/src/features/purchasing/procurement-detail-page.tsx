@@ -26,6 +26,7 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { showFormError } from '../../lib/zod-rule';
 import { useSignContract } from '../contracts/contracts.api';
+import { PreAwardAwardWarning, PreAwardCard } from '../evaluation/pre-award-card';
 import { OrganisationSelect } from '../organisations/organisation-select';
 import { ProcurementStatusTag } from './plan-status-tag';
 import { useAwardProcurement, useProcurement } from './purchasing.api';
@@ -45,6 +46,7 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
   const { message } = App.useApp();
   const [award] = Form.useForm();
   const [sign] = Form.useForm();
+  const candidate = Form.useWatch('organisationId', award) as string | undefined;
   const awardTo = useAwardProcurement(p.id);
   const signContract = useSignContract();
 
@@ -123,6 +125,7 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
           {p.contractId && <Link to={`/contracts/${p.contractId}`}>查看合同</Link>}
         </Card>
       )}
+      <PreAwardCard p={p} />
       {p.status === 'published' && can('purchase:write') && (
         <Card title="确定承接主体" style={{ marginBottom: 16 }}>
           <Alert
@@ -150,6 +153,7 @@ function ProcurementDetail({ p }: { p: ProcurementView }) {
                 <DatePicker />
               </Form.Item>
             </Space>
+            <PreAwardAwardWarning p={p} organisationId={candidate} />
             <Button type="primary" htmlType="submit">
               确定承接主体
             </Button>
