@@ -21,9 +21,14 @@ export function preAwardWarning(
   items: PreAwardEvaluationView[],
   organisationId: string,
   name: string,
-  awarded: boolean,
+  awardedOn: string | null,
 ) {
-  if (items.some((e) => e.organisationId === organisationId && e.passed)) return null;
+  const awarded = awardedOn !== null;
+  const passed = items.filter((e) => e.organisationId === organisationId && e.passed);
+  // Recorded late (allowed, so the record is kept), but then it was not a *pre*-award evaluation: say so.
+  if (awarded && passed.length > 0 && passed.every((e) => e.evaluatedOn > awardedOn))
+    return `承接主体（${name}）的立项评估日期晚于中标（成交）通知书日期（${awardedOn}），未在确定承接主体前完成。`;
+  if (passed.length > 0) return null;
   const has = items.some((e) => e.organisationId === organisationId);
   return `${awarded ? '已确定的' : '拟确定的'}承接主体（${name}）${has ? '的立项评估未通过' : '尚无第三方立项评估'}。${CLAUSE}要求对承接主体的专业资质、内部管理、人才资源等方面进行第三方立项评估，请核实。`;
 }
@@ -42,7 +47,9 @@ export function PreAwardCard({ p }: { p: ProcurementView }) {
   const items = data?.items ?? [];
   const county = user?.role === 'county_admin' || user?.role === 'county_officer';
   const records = county && can('evaluations:score');
-  const warning = p.award ? preAwardWarning(items, p.award.organisationId, p.award.organisationName, true) : null;
+  const warning = p.award
+    ? preAwardWarning(items, p.award.organisationId, p.award.organisationName, p.award.awardedOn)
+    : null;
 
   return (
     <Card
@@ -139,6 +146,6 @@ export function PreAwardAwardWarning({ p, organisationId }: { p: ProcurementView
   const { data } = usePreAwardEvaluations({ procurementId: p.id }, can('evaluations:read') && !!organisationId);
   if (!data || !organisationId) return null;
   const name = data.items.find((e) => e.organisationId === organisationId)?.organisationName ?? '所选机构';
-  const warning = preAwardWarning(data.items, organisationId, name, false);
+  const warning = preAwardWarning(data.items, organisationId, name, null);
   return warning ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={warning} /> : null;
 }

@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import { App, Button, DatePicker, Form, Input, Radio, Space } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Radio, Row, Space } from 'antd';
 import { PRE_AWARD_ASPECT_LABELS, PRE_AWARD_ASPECTS, type ProcurementView } from '@shegong/shared';
 import { showFormError } from '../../lib/zod-rule';
 import { OrganisationSelect } from '../organisations/organisation-select';
@@ -46,39 +46,48 @@ export function PreAwardForm({ p, onDone }: { p: ProcurementView; onDone: () => 
           ]}
         />
       </Form.Item>
-      <Space wrap align="start">
-        <Form.Item
-          label="第三方评估机构"
-          name="agency"
-          rules={[
-            { required: true, message: '请填写第三方评估机构名称' },
-            { min: 2, max: 100, message: '名称应为 2 至 100 个字' },
-          ]}
-        >
-          <Input style={{ width: 300, maxWidth: '100%' }} />
-        </Form.Item>
-        <Form.Item label="评估日期" name="evaluatedOn" rules={[{ required: true, message: '请选择评估日期' }]}>
-          <DatePicker />
-        </Form.Item>
-      </Space>
-      {PRE_AWARD_ASPECTS.map((k) => (
-        <Space key={k} wrap align="start" style={{ display: 'flex' }}>
+      {/* Rows of columns, not Space: at phone width every field takes the full width and nothing overflows. */}
+      <Row gutter={16}>
+        <Col xs={24} md={14}>
           <Form.Item
-            label={PRE_AWARD_ASPECT_LABELS[k]}
-            name={`${k}Passed`}
-            rules={[{ required: true, message: `请选择${PRE_AWARD_ASPECT_LABELS[k]}是否合格` }]}
+            label="第三方评估机构"
+            name="agency"
+            rules={[
+              { required: true, message: '请填写第三方评估机构名称' },
+              { min: 2, max: 100, message: '名称应为 2 至 100 个字' },
+            ]}
           >
-            <Radio.Group
-              options={[
-                { value: true, label: '合格' },
-                { value: false, label: '不合格' },
-              ]}
-            />
+            <Input />
           </Form.Item>
-          <Form.Item label="说明" name={`${k}Note`}>
-            <Input style={{ width: 360, maxWidth: '100%' }} maxLength={500} />
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item label="评估日期" name="evaluatedOn" rules={[{ required: true, message: '请选择评估日期' }]}>
+            <DatePicker />
           </Form.Item>
-        </Space>
+        </Col>
+      </Row>
+      {PRE_AWARD_ASPECTS.map((k) => (
+        <Row key={k} gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={PRE_AWARD_ASPECT_LABELS[k]}
+              name={`${k}Passed`}
+              rules={[{ required: true, message: `请选择${PRE_AWARD_ASPECT_LABELS[k]}是否合格` }]}
+            >
+              <Radio.Group
+                options={[
+                  { value: true, label: '合格' },
+                  { value: false, label: '不合格' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item label={`${PRE_AWARD_ASPECT_LABELS[k]}说明`} name={`${k}Note`}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
       ))}
       <Form.Item label="评估结论摘要" name="summary">
         <Input.TextArea rows={2} maxLength={2000} />
