@@ -188,7 +188,16 @@ export const saveScoresSchema = z.strictObject({
         note: text('评分依据', 1000).default(''),
       }),
     )
-    .max(500, '一次最多保存 500 项'),
+    .max(500, '一次最多保存 500 项')
+    .superRefine((scores, ctx) => {
+      // One entry per item: two scores for one item in one save would leave which one counts to chance.
+      const seen = new Set<string>();
+      scores.forEach((s, i) => {
+        if (seen.has(s.key))
+          ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `指标 ${s.key} 重复，请只保留一项` });
+        seen.add(s.key);
+      });
+    }),
   evaluators: text('评估人员', 200).optional(),
   visitOn: isoDate.nullable().optional(),
   visitNotes: text('实地评估记录', 5000).optional(),

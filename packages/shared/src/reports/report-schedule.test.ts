@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agreementHalfEnd,
   agreementPeriods,
   DEFAULT_REPORT_SETTINGS as S,
   halfYearPeriods,
@@ -79,5 +80,14 @@ describe('the reporting calendar (R-REP-1, R-REP-2)', () => {
       periodEnd: '2026-11-30',
     };
     expect(reportTitle(m, '文留镇社工站')).toBe('文留镇社工站2026年11月工作简报');
+  });
+});
+
+describe('R-REP-1 R-EVAL-1 the first half of an agreement year', () => {
+  it('ends the day before six months on, the day clamped to the month, never after the year', () => {
+    expect(agreementHalfEnd('2026-01-01', '2026-12-31')).toBe('2026-06-30');
+    expect(agreementHalfEnd('2025-08-31', '2026-08-30')).toBe('2026-02-27');
+    expect(agreementHalfEnd('2026-02-01', '2027-01-31')).toBe('2026-07-31');
+    expect(agreementHalfEnd('2026-01-01', '2026-03-31')).toBe('2026-03-31');
   });
 });

@@ -115,6 +115,17 @@ export function halfYearPeriods(from: string, to: string, today: string, s: Repo
 }
 
 /**
+ * The last day of an agreement year's first half (six months, the day clamped to the month: 08-31 → 02-28, then the
+ * day before), never after the year's end: what the mid-term report and the 中期评估 cover alike.
+ */
+export function agreementHalfEnd(periodStart: string, periodEnd: string): string {
+  const [y, m, d] = [+periodStart.slice(0, 4), +periodStart.slice(5, 7), +periodStart.slice(8, 10)];
+  const [hy, hm] = m + 6 > 12 ? [y + 1, m - 6] : [y, m + 6];
+  const half = addDays(dayOf(hy, hm, d), -1);
+  return half < periodEnd ? half : periodEnd;
+}
+
+/**
  * The mid-term and final report of one agreement year (一年一签) that has begun by `today`: the mid-term covers the
  * year's first half (six months), the final the whole year; each is due some days after its period ends.
  */
@@ -125,10 +136,7 @@ export function agreementPeriods(
   s: ReportSettings,
 ): ReportPeriod[] {
   if (periodStart > today) return [];
-  const [y, m, d] = [+periodStart.slice(0, 4), +periodStart.slice(5, 7), +periodStart.slice(8, 10)];
-  const [hy, hm] = m + 6 > 12 ? [y + 1, m - 6] : [y, m + 6];
-  const half = addDays(dayOf(hy, hm, d), -1);
-  const midEnd = half < periodEnd ? half : periodEnd;
+  const midEnd = agreementHalfEnd(periodStart, periodEnd);
   return [
     {
       kind: 'agreement_midterm',

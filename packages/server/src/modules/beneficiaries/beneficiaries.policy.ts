@@ -1,5 +1,5 @@
 import { HEALTH_CATEGORIES, isMinor, type BeneficiaryCategory } from '@shegong/shared';
-import { can, type Actor } from '../../platform/auth/actor';
+import { can, seesNamesInClear, type Actor } from '../../platform/auth/actor';
 
 // Who may do what with one beneficiary (R-SCOPE-2). Records reach these checks already scoped by the repository:
 // a social worker's stations today, a contractor's covered stations, an officer's division.
@@ -33,7 +33,7 @@ export const seesPii = (actor: Actor, f: PolicyFacts, today: string) =>
   can(actor, 'beneficiaries:pii') && !isRestricted(actor, f, today);
 
 /** Names in lists and exports: in clear for station and organisation staff, initials for upper levels. */
-export const seesNames = (actor: Actor) => actor.scope.kind !== 'division';
+export const seesNames = (actor: Actor) => seesNamesInClear(actor);
 
 /** Officers unmask one record at a time with a reason (audited); never a record withheld from them. */
 export const canUnmask = (actor: Actor, f: PolicyFacts, today: string) =>

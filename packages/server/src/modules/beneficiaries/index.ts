@@ -13,4 +13,4 @@ export {
   type RecordPerson,
   type ContactDates,
 } from './beneficiaries.contacts';
-export { callListOf } from './beneficiaries-call-list.repository';
+export { callListOf, sensitiveAmong } from './beneficiaries-call-list.repository';

@@ -1,5 +1,5 @@
 import { maskName } from '@shegong/shared';
-import type { Actor } from '../../platform/auth/actor';
+import { seesNamesInClear, type Actor } from '../../platform/auth/actor';
 import type { BeneficiaryService } from '../beneficiaries';
 
 /** What the cases module needs to know of people: asked of the beneficiaries module, never its tables. */
@@ -10,7 +10,7 @@ export interface CasePeople {
   names(actor: Actor, ids: string[]): Promise<Map<string, string>>;
 }
 
-const shown = (actor: Actor, name: string) => (actor.scope.kind === 'division' ? maskName(name) : name);
+const shown = (actor: Actor, name: string) => (seesNamesInClear(actor) ? name : maskName(name));
 
 export function casePeopleOf(beneficiaries: Pick<BeneficiaryService, 'load' | 'listContext'>): CasePeople {
   return {

@@ -62,7 +62,8 @@ export function createRoundExports(d: RoundExportDeps) {
   return {
     async document(ctx: ActorContext, id: string) {
       const view = await d.rounds.get(ctx.actor, id);
-      const items = await roundsRepository.rectificationsOf(d.db, id);
+      // Rectification is between the bureau and the contractor: a third-party evaluator's copy leaves it out.
+      const items = ctx.actor.role === 'evaluator' ? [] : await roundsRepository.rectificationsOf(d.db, id);
       const bytes = await roundDocument({
         view,
         items,

@@ -197,7 +197,29 @@ describe('evaluation rounds', () => {
     expect((await t.call(f.org, 'POST', `/api/v1/evaluation-rounds/${id}/files`)).statusCode).toBe(403);
     const withFile = (await t.call(f.county, 'GET', `/api/v1/evaluation-rounds/${id}`)).json();
     expect(withFile.files).toEqual([expect.objectContaining({ name: '站点台账.pdf', label: '1.1.1 驻站社工配备' })]);
-    const early = await signOff(f.county, id, ok.json().version);
+    // The same item twice in one save is refused on its field; a score cleared (null) is cleared.
+    const other = (round.items as Item[]).find((x) => x.measure === null)!;
+    const twice = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/scores`, {
+      version: ok.json().version,
+      scores: [
+        { key: other.key, score: 1 },
+        { key: other.key, score: 2 },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().details.fieldErrors['scores.1.key']).toContain('重复');
+    const set1 = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/scores`, {
+      version: ok.json().version,
+      scores: [{ key: other.key, score: 1 }],
+    });
+    const cleared = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/scores`, {
+      version: set1.json().version,
+      scores: [{ key: other.key, score: null }],
+    });
+    expect(
+      (cleared.json().items as { key: string; score: number | null }[]).find((x) => x.key === other.key)!.score,
+    ).toBe(null);
+    const early = await signOff(f.county, id, cleared.json().version);
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain(`尚有 ${round.items.length - 1} 项指标未评分`);
     const stale = await t.call(f.county, 'PUT', `/api/v1/evaluation-rounds/${id}/scores`, {
@@ -234,6 +256,12 @@ describe('evaluation rounds', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toContain('已开展中期评估');
     expect((await t.db.select().from(evaluationRounds)).length).toBe(before.length + 1);
+
+    // One indicator set per agreement year: the 末期 cannot be scored on another version than the 中期.
+    const second = await adoptedSet(t, { name: '第二套指标体系' });
+    const mixed = await t.call(f.county, 'POST', '/api/v1/evaluation-rounds', body('final', second));
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().details.fieldErrors.setId).toContain('同一指标体系');
 
     const id = mid.json().items[0].id;
     const other = (await t.as('county_officer', DIV.qingfeng)).session;

@@ -115,6 +115,31 @@ export const roundsRepository = {
       });
   },
 
+  /** Locks an agreement year's rounds until the transaction ends (their sign-offs decide the year one at a time). */
+  async lockYear(tx: DbOrTx, contractId: string, yearNo: number) {
+    await tx
+      .select({ id: evaluationRounds.id })
+      .from(evaluationRounds)
+      .where(and(eq(evaluationRounds.contractId, contractId), eq(evaluationRounds.yearNo, yearNo)))
+      .orderBy(asc(evaluationRounds.id))
+      .for('update');
+  },
+
+  /** The indicator sets the year's rounds (not self-assessments) already use. */
+  async setsOfYears(db: DbOrTx, contractIds: string[]) {
+    if (contractIds.length === 0) return [];
+    return db
+      .selectDistinct({
+        contractId: evaluationRounds.contractId,
+        yearNo: evaluationRounds.yearNo,
+        setId: evaluationRounds.setId,
+      })
+      .from(evaluationRounds)
+      .where(
+        and(inArray(evaluationRounds.contractId, contractIds), ne(evaluationRounds.kind, 'self_assessment'), live),
+      );
+  },
+
   /** The other rounds of an agreement year (any scope: the annual result is the year's, whoever signs last). */
   async ofYear(tx: DbOrTx, contractId: string, yearNo: number): Promise<RoundRow[]> {
     return tx

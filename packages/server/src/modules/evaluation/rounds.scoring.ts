@@ -38,9 +38,10 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
     return { r, set, live };
   }
 
-  const frozen = (items: ScoredItem[], roundId: string, by: string, at: Date) =>
+  /** Score rows for items; `all` keeps unscored, unmeasured ones too (a save that clears a score writes the null). */
+  const frozen = (items: ScoredItem[], roundId: string, by: string, at: Date, all = false) =>
     items
-      .filter((it) => it.score !== null || it.figure !== null)
+      .filter((it) => all || it.score !== null || it.figure !== null)
       .map((it) => ({
         roundId,
         itemKey: it.key,
@@ -102,7 +103,7 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
           ...(input.visitNotes !== undefined ? { visitNotes: input.visitNotes } : {}),
           ...(input.findings !== undefined ? { findings: input.findings } : {}),
         });
-        await repo.upsertScores(tx, frozen(changed, r.id, ctx.actor.userId, now));
+        await repo.upsertScores(tx, frozen(changed, r.id, ctx.actor.userId, now, true));
         await writeAudit(tx, ctx, {
           action: 'update',
           entityType: 'evaluationRound',
@@ -144,6 +145,9 @@ export function createRoundScoring(d: RoundDeps, rounds: RoundService) {
       const year = await rounds.yearOf(r);
       const now = clock.now();
       await db.transaction(async (tx) => {
+        // The year's rounds locked first: two sign-offs at once are decided one after the other, so the second sees
+        // the first signed and the year's result is recorded by whichever completes it (R-CON-2).
+        await repo.lockYear(tx, r.contractId, r.yearNo);
         await bump(tx, r, {
           status: 'signed_off',
           total,

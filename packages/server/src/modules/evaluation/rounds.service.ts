@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   EVALUATION_KIND_LABELS,
-  addDays,
+  agreementHalfEnd,
   annualResult,
   drawSample,
   type CreateEvaluationRoundsInput,
@@ -51,9 +51,8 @@ const NOT_YOURS: Record<EvaluationKind, string> = {
 /** The part of an agreement year a kind covers: 中期 its first six months, the others the whole year. */
 function periodOf(kind: EvaluationKind, y: AgreementYear) {
   if (kind !== 'midterm') return { periodStart: y.periodStart, periodEnd: y.periodEnd };
-  const [yy, mm, dd] = y.periodStart.split('-').map(Number) as [number, number, number];
-  const sixMonths = addDays(new Date(Date.UTC(yy, mm - 1 + 6, dd)).toISOString().slice(0, 10), -1);
-  return { periodStart: y.periodStart, periodEnd: sixMonths < y.periodEnd ? sixMonths : y.periodEnd };
+  // The same first half as the agreement's mid-term report (R-REP-1), so the report and the evaluation agree.
+  return { periodStart: y.periodStart, periodEnd: agreementHalfEnd(y.periodStart, y.periodEnd) };
 }
 
 const subjectKey = (s: EvaluationSubject) => `${s.contractId}/${s.yearNo}`;
@@ -150,6 +149,15 @@ export function createRoundService(d: RoundDeps) {
         if (y.periodStart > today) throw fieldError('subjects', `《${y.title}》第 ${y.yearNo} 年度协议尚未开始履行`);
         if (input.kind !== 'self_assessment' && y.result)
           throw fieldError('subjects', `《${y.title}》第 ${y.yearNo} 年度评估结果已记录，不能再开展${label}`);
+      }
+      // One indicator set per agreement year: its rounds are combined into one result under one rule (R-CON-2).
+      if (input.kind !== 'self_assessment') {
+        const used = await repo.setsOfYears(db, [...new Set(years.map((y) => y.contractId))]);
+        const other = used.find(
+          (u) => u.setId !== set.id && years.some((y) => y.contractId === u.contractId && y.yearNo === u.yearNo),
+        );
+        if (other)
+          throw fieldError('setId', '该年度协议已按另一版本的指标体系开展评估，同一年度的各次评估须使用同一指标体系');
       }
       const dup = await repo.existing(db, input.kind, years);
       const dupKeys = new Set(dup.map(subjectKey));

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { createReferralSchema } from '@shegong/shared';
 import type { Db, DbOrTx } from '../../db/database';
 import { diff, writeAudit } from '../../platform/audit/audit';
-import { can, type Actor } from '../../platform/auth/actor';
+import { can, seesNamesInClear, type Actor } from '../../platform/auth/actor';
 import { stationInScope } from '../../platform/auth/scope';
 import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
@@ -60,7 +60,7 @@ export function createReferralService(d: ReferralDeps) {
         stationName: names.get(r.stationId) ?? '',
         beneficiaryId: r.beneficiaryId,
         // Names in clear for station and organisation staff, initials for upper levels (DESIGN §4).
-        beneficiaryName: actor.scope.kind === 'division' ? maskName(name) : name,
+        beneficiaryName: seesNamesInClear(actor) ? name : maskName(name),
         caseId: r.caseId,
         serviceRecordId: r.serviceRecordId,
         target: r.target,

@@ -98,7 +98,10 @@ export function createComplaintService(d: ComplaintDeps) {
       const organisationId =
         ctx.actor.scope.kind === 'organisation'
           ? ctx.actor.scope.organisationId
-          : await d.organisationOn(station.id, input.receivedOn);
+          : // The contractor then in charge, or — for a complaint about a time no contract covered — today's, so a
+            // complaint always reaches a project lead as well as the county.
+            ((await d.organisationOn(station.id, input.receivedOn)) ??
+            (await d.organisationOn(station.id, clock.today())));
       const row = await db.transaction(async (tx) => {
         const created = await repo.insert(tx, {
           stationId: station.id,

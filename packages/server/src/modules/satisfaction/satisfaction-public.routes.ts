@@ -59,7 +59,7 @@ export function publicSatisfactionRoutes(app: FastifyInstance, form: PublicSatis
     },
     async (req, reply) => {
       reply.status(201);
-      return form.answer(String(req.id), req.params.stationId, req.body);
+      return form.answer(req.params.stationId, req.body);
     },
   );
 }

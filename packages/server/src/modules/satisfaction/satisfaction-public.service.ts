@@ -48,7 +48,7 @@ export function createPublicSatisfaction(d: PublicFormDeps) {
     },
 
     /** An answer (and a complaint written with it), in one transaction with its audit; a failed challenge writes nothing. */
-    async answer(requestId: string, stationId: string, input: PublicSatisfactionInput) {
+    async answer(stationId: string, input: PublicSatisfactionInput) {
       const station = await operating(stationId);
       const used = await d.challenges.check(station.id, input.challengeToken, input.challengeAnswer);
       const today = clock.today();
@@ -57,7 +57,8 @@ export function createPublicSatisfaction(d: PublicFormDeps) {
         ? { anonymous: true, contactName: null, contactPhone: null }
         : { anonymous: false, contactName: input.contactName!, contactPhone: input.contactPhone! };
       // No actor and no address: the audit says an answer arrived, never from whom (R-EVAL-3).
-      const ctx: RequestContext = { actor: null, ip: null, requestId };
+      // Not even the request id: a proxy's id (or one the sender chose) would join the answer to an access log.
+      const ctx: RequestContext = { actor: null, ip: null, requestId: 'public-form' };
       const complaintOpened = input.complaint.length > 0;
       await db.transaction(async (tx) => {
         // A solved question is good once (R-EVAL-3): a replayed token is refused and nothing is written.

@@ -13,7 +13,7 @@ import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
-import { callListOf } from '../beneficiaries';
+import { callListOf, sensitiveAmong } from '../beneficiaries';
 import { peopleServedAt } from '../services';
 import type { StationLookup } from '../stations';
 import type { NamesOf } from './satisfaction.names';
@@ -100,7 +100,10 @@ export function createSurveyService(d: SurveyDeps) {
         throw fieldError('stationId', '社工站不存在或不在您的管辖范围内');
       const today = clock.today();
       if (input.periodEnd > today) throw fieldError('periodEnd', '结束日期不能晚于今天');
-      const pool = await peopleServedAt(db, station.id, input.periodStart, input.periodEnd);
+      const served = await peopleServedAt(db, station.id, input.periodStart, input.periodEnd);
+      // R-SCOPE-2: minors and people in health categories are never called back (their records are withheld).
+      const withheld = await sensitiveAmong(db, served, today);
+      const pool = served.filter((id) => !withheld.has(id));
       if (pool.length === 0) throw fieldError('periodStart', '该期间内本站的服务记录中没有服务对象，无法抽取');
       const seed = input.seed || randomBytes(6).toString('hex');
       const drawn = drawSample(

@@ -44,18 +44,22 @@ export function createChallenges({ clock, key }: { clock: Clock; key: () => Prom
      * expiry, which the answer's transaction records so the token cannot be used again.
      */
     async check(stationId: string, token: string, answer: string): Promise<{ nonce: string; expiresAt: Date }> {
-      const [payload, given] = token.split('.');
+      const parts = token.split('.');
+      const [payload, given] = parts;
       const refresh = () => fieldError('challengeToken', '验证题已失效，请刷新页面后重新作答');
-      if (!payload || !given) throw refresh();
+      // Exactly `payload.mac`: anything appended would make one solved question many different tokens.
+      if (parts.length !== 2 || !payload || !given) throw refresh();
       let facts: { s?: unknown; e?: unknown; n?: unknown };
       try {
         facts = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
       } catch {
         throw refresh();
       }
+      if (!facts || typeof facts !== 'object') throw refresh();
       if (facts.s !== stationId || typeof facts.e !== 'number' || typeof facts.n !== 'string') throw refresh();
       if (facts.e < clock.now().getTime()) throw fieldError('challengeToken', '验证题已过期，请刷新页面后重新作答');
-      const expected = Buffer.from(await mac(payload, answer.trim()));
+      // Full-width digits from a Chinese phone keyboard (５) are the same answer.
+      const expected = Buffer.from(await mac(payload, answer.normalize('NFKC').trim()));
       const got = Buffer.from(given);
       if (expected.length !== got.length || !timingSafeEqual(expected, got))
         throw fieldError('challengeAnswer', '验证题答案不正确，请重新计算');

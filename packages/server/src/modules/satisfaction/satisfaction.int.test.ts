@@ -512,4 +512,32 @@ describe('the public form’s challenge is good once (R-EVAL-3)', () => {
     }
     expect(await counts()).toEqual(before);
   });
+
+  it('R-EVAL-3 a token with anything appended or a null payload is refused; full-width digits are the same answer', async () => {
+    const f = await open(A.ids.station, '10.200.0.9');
+    const answer = solve(f.challenge.question);
+    const before = await counts();
+    const appended = await post(
+      A.ids.station,
+      { overall: 4, challengeToken: `${f.challenge.token}.x`, challengeAnswer: answer },
+      '10.200.0.9',
+    );
+    expect(appended.statusCode).toBe(400);
+    const mac = f.challenge.token.split('.')[1];
+    const nul = await post(
+      A.ids.station,
+      { overall: 4, challengeToken: `${Buffer.from('null').toString('base64url')}.${mac}`, challengeAnswer: answer },
+      '10.200.0.9',
+    );
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().details.fieldErrors.challengeToken).toBeTruthy();
+    expect(await counts()).toEqual(before);
+    const wide = answer.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const ok = await post(
+      A.ids.station,
+      { overall: 4, challengeToken: f.challenge.token, challengeAnswer: wide },
+      '10.200.0.9',
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
 });

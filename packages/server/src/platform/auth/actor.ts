@@ -31,3 +31,9 @@ declare module 'fastify' {
 export function can(actor: Actor, p: Permission): boolean {
   return actor.permissions.includes(p);
 }
+
+/**
+ * Beneficiaries' names in clear (DESIGN §4): station and organisation staff; upper levels see initials, and so does a
+ * third-party evaluator, whose station scope is for reading the work under evaluation, not the people (R-EVAL-1).
+ */
+export const seesNamesInClear = (actor: Actor) => actor.scope.kind !== 'division' && actor.role !== 'evaluator';
