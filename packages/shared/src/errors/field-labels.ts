@@ -189,6 +189,14 @@ export const FIELD_LABELS: Record<string, string> = {
   calledOn: '回访日期',
   receivedOn: '收到日期',
   channel: '评价渠道',
+  // 立项评估 (R-EVAL-1)
+  agency: '第三方评估机构',
+  qualification: '专业资质',
+  management: '内部管理',
+  talent: '人才资源',
+  'qualification.note': '专业资质评估意见',
+  'management.note': '内部管理评估意见',
+  'talent.note': '人才资源评估意见',
 };
 
 /** Label for a dotted field path such as `site.computer`. */
