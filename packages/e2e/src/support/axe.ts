@@ -23,6 +23,7 @@ export interface AxeProblem {
  * DevTools protocol (page.evaluate), not a <script> tag: the server's CSP allows only its own scripts, as it should.
  */
 export async function axeProblems(page: Page, tags: string[] = WCAG_TAGS): Promise<AxeProblem[]> {
+  await settled(page);
   if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) {
     await page.evaluate<void>(`${AXE_SOURCE}\n;undefined`);
   }
@@ -36,4 +37,15 @@ export async function axeProblems(page: Page, tags: string[] = WCAG_TAGS): Promi
         summary: (n.failureSummary ?? '').replace(/\\s+/g, ' ').trim(),
       }))))`,
   );
+}
+
+/**
+ * Waits (up to 3 s) until no finite CSS animation or transition is running: a select list, date panel or toast that is
+ * fading out is judged by axe mid-way (a nameless listbox, half-transparent text) — the flakes CI met again and again.
+ * Endless animations (spinners) are not waited for.
+ */
+async function settled(page: Page) {
+  // Polled with page.evaluate (the DevTools protocol), like axe itself: the server's CSP forbids string evaluation.
+  const busy = `document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)`;
+  for (let i = 0; i < 30 && (await page.evaluate<boolean>(busy)); i++) await page.waitForTimeout(100);
 }
