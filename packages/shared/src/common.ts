@@ -41,3 +41,9 @@ export const attachmentViewSchema = z.object({
   uploadedAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof attachmentViewSchema>;
+
+/** The version a write read (optimistic locking, DESIGN §3): refused past int4 in Chinese, never a database error. */
+export const versionField = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
+
+/** Free text trimmed and bounded, the message naming the field. */
+export const boundedText = (label: string, max: number) => z.string().trim().max(max, `${label}不超过 ${max} 个字`);

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { attachmentViewSchema, isoDate, pagedSchema, pageQuery } from '../common';
-import { EVALUATION_KINDS, EVALUATION_STATUSES, EVALUATOR_PARTIES, MEASURES, SCORING_TYPES } from './evaluation-enums';
+import { attachmentViewSchema, boundedText, isoDate, pagedSchema, pageQuery, versionField } from '../common';
+import {
+  EVALUATION_KINDS,
+  EVALUATION_STATUSES,
+  EVALUATOR_PARTIES,
+  MEASURES,
+  SAMPLE_MODES,
+  SCORING_TYPES,
+} from './evaluation-enums';
 import { points } from './indicator-sets.schemas';
 
-const version = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}不超过 ${max} 个字`);
 const uuid = (label: string) => z.uuid(`${label}编号不正确`);
 
 /** One agreement year under evaluation: a contract and the year of its 一年一签 agreement. */
@@ -28,7 +33,7 @@ export const createEvaluationRoundsSchema = z.discriminatedUnion(
       kind: z.enum(['midterm', 'final', 'self_assessment']),
       setId: uuid('指标体系'),
       subjects,
-      evaluators: text('评估人员', 200).default(''),
+      evaluators: boundedText('评估人员', 200).default(''),
     }),
     z.strictObject({
       kind: z.literal('spot_check'),
@@ -40,7 +45,7 @@ export const createEvaluationRoundsSchema = z.discriminatedUnion(
             mode: z.literal('random'),
             size: z.number().int('抽查数量应为整数').min(1, '抽查数量至少为 1').max(500, '抽查数量不超过 500'),
             /** The seed; generated and recorded when absent. */
-            seed: text('随机种子', 64)
+            seed: boundedText('随机种子', 64)
               .regex(/^[0-9A-Za-z-]*$/, '随机种子只能包含字母、数字和连字符')
               .optional(),
             /** The day whose agreement years in force form the pool; today when absent. */
@@ -49,12 +54,12 @@ export const createEvaluationRoundsSchema = z.discriminatedUnion(
           z.strictObject({
             mode: z.literal('chosen'),
             subjects,
-            reason: text('抽查理由', 500).min(1, '请说明选择这些项目抽查的理由'),
+            reason: boundedText('抽查理由', 500).min(1, '请说明选择这些项目抽查的理由'),
           }),
         ],
         { error: '请选择随机抽取或指定抽查' },
       ),
-      evaluators: text('评估人员', 200).default(''),
+      evaluators: boundedText('评估人员', 200).default(''),
     }),
   ],
   { error: '请选择评估类型' },
@@ -79,7 +84,7 @@ export const evaluationRoundQuerySchema = z.strictObject({
 export type EvaluationRoundQuery = z.infer<typeof evaluationRoundQuerySchema>;
 
 const sampleViewSchema = z.object({
-  mode: z.enum(['random', 'chosen']),
+  mode: z.enum(SAMPLE_MODES),
   seed: z.string().nullable(),
   reason: z.string().nullable(),
   /** How many agreement years the random draw chose from, and on which day they were in force. */
@@ -178,14 +183,14 @@ export const createdRoundsSchema = z.object({
 
 /** PUT …/scores: some items' scores (null clears one), and the round's on-site notes and findings. */
 export const saveScoresSchema = z.strictObject({
-  version: version(1),
+  version: versionField(1),
   scores: z
     .array(
       z.strictObject({
         key: z.string().regex(/^\d{1,2}\.\d{1,2}\.\d{1,2}$/, '指标编号不正确'),
         score: points('得分').nullable(),
-        reason: text('调整理由', 500).default(''),
-        note: text('评分依据', 1000).default(''),
+        reason: boundedText('调整理由', 500).default(''),
+        note: boundedText('评分依据', 1000).default(''),
       }),
     )
     .max(500, '一次最多保存 500 项')
@@ -198,18 +203,18 @@ export const saveScoresSchema = z.strictObject({
         seen.add(s.key);
       });
     }),
-  evaluators: text('评估人员', 200).optional(),
+  evaluators: boundedText('评估人员', 200).optional(),
   visitOn: isoDate.nullable().optional(),
-  visitNotes: text('实地评估记录', 5000).optional(),
-  findings: text('发现的问题', 5000).optional(),
+  visitNotes: boundedText('实地评估记录', 5000).optional(),
+  findings: boundedText('发现的问题', 5000).optional(),
 });
 export type SaveScoresInput = z.infer<typeof saveScoresSchema>;
 
-export const signOffRoundSchema = z.strictObject({ version: version(1) });
+export const signOffRoundSchema = z.strictObject({ version: versionField(1) });
 
 /** PUT …/evaluators: the third-party evaluators of a round (replacing those before), by the bureau running it. */
 export const assignEvaluatorsSchema = z.strictObject({
-  version: version(1),
+  version: versionField(1),
   userIds: z.array(uuid('评估人员')).max(10, '每次评估最多指派 10 名第三方评估人员'),
 });
 export type AssignEvaluatorsInput = z.infer<typeof assignEvaluatorsSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagedSchema, pageQuery } from '../common';
+import { pagedSchema, pageQuery, versionField } from '../common';
 import {
   EVALUATOR_PARTIES,
   INDICATOR_SET_STATUSES,
@@ -18,7 +18,6 @@ export const points = (label: string) =>
     .min(0, `${label}不能为负数`)
     .max(1000, `${label}不超过 1000 分`)
     .refine((n) => Number.isInteger(Math.round(n * 1000) / 100), `${label}最多保留一位小数`);
-const version = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
 
 /** A 三级 item: what is scored, how, on what evidence and by whom; `measure` when the platform measures it itself. */
 export const indicatorItemSchema = z.strictObject({
@@ -79,8 +78,8 @@ export type CreateIndicatorSetInput = z.infer<typeof createIndicatorSetSchema>;
 
 /** PATCH: edit a draft, or adopt it (`adopt: true` freezes it and retires the family's earlier version in use). */
 export const updateIndicatorSetSchema = z.union([
-  indicatorSetInputSchema.extend({ version: version(1) }),
-  z.strictObject({ adopt: z.literal(true), version: version(1) }),
+  indicatorSetInputSchema.extend({ version: versionField(1) }),
+  z.strictObject({ adopt: z.literal(true), version: versionField(1) }),
 ]);
 export type UpdateIndicatorSetInput = z.infer<typeof updateIndicatorSetSchema>;
 

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { attachmentViewSchema, isoDate, pagedSchema, pageQuery } from '../common';
+import { attachmentViewSchema, boundedText, isoDate, pagedSchema, pageQuery, versionField } from '../common';
 import { EVALUATION_KINDS, RECTIFICATION_STATUSES } from './evaluation-enums';
-
-const version = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}不超过 ${max} 个字`);
 
 /** POST /rectifications (R-EVAL-4): a finding of a round becomes an item the contractor must correct by a deadline. */
 export const createRectificationSchema = z.strictObject({
   roundId: z.uuid('评估编号不正确'),
-  finding: text('问题', 500).min(1, '请填写发现的问题'),
-  requirement: text('整改要求', 1000).default(''),
+  finding: boundedText('问题', 500).min(1, '请填写发现的问题'),
+  requirement: boundedText('整改要求', 1000).default(''),
   deadline: isoDate,
 });
 export type CreateRectificationInput = z.infer<typeof createRectificationSchema>;
@@ -58,11 +55,11 @@ export type RectificationView = z.infer<typeof rectificationViewSchema>;
 export const rectificationPageSchema = pagedSchema(rectificationViewSchema);
 
 export const submitRectificationSchema = z.strictObject({
-  version: version(1),
-  correction: text('整改情况', 2000).min(1, '请说明整改情况'),
+  version: versionField(1),
+  correction: boundedText('整改情况', 2000).min(1, '请说明整改情况'),
 });
-export const verifyRectificationSchema = z.strictObject({ version: version(1) });
+export const verifyRectificationSchema = z.strictObject({ version: versionField(1) });
 export const returnRectificationSchema = z.strictObject({
-  version: version(1),
-  comment: text('退回意见', 500).min(1, '请填写退回意见'),
+  version: versionField(1),
+  comment: boundedText('退回意见', 500).min(1, '请填写退回意见'),
 });

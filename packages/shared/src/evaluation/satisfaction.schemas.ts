@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isoDate, pagedSchema, pageQuery } from '../common';
+import { boundedText, isoDate, pagedSchema, pageQuery, versionField } from '../common';
 import { CALL_BACK_STATUSES, COMPLAINT_SOURCES, COMPLAINT_STATUSES, SATISFACTION_CHANNELS } from './evaluation-enums';
 
 // 满意度与投诉 (R-EVAL-3, 《实施方案》四（四）、五（六）): the station's public form, the call-back survey, complaints.
 
-const version = z.number().int().min(1).max(2_147_483_647, '版本号不正确，请刷新后重试');
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}不超过 ${max} 个字`);
+const version = versionField(1);
 const unit = z
   .string()
   .regex(/^\d{12}$/, '应为 12 位区划代码')
@@ -50,7 +49,7 @@ const ratings = {
   attitude: optionalRating('服务态度'),
   timeliness: optionalRating('服务及时性'),
   effect: optionalRating('服务效果'),
-  comment: text('意见和建议', 500).default(''),
+  comment: boundedText('意见和建议', 500).default(''),
 };
 
 /** GET /public/stations/{id}/satisfaction: what the form shows, with a fresh challenge. */
@@ -70,10 +69,10 @@ export const publicSatisfactionInputSchema = z
   .strictObject({
     ...ratings,
     anonymous: z.boolean().default(true),
-    contactName: text('联系人', 50).optional(),
+    contactName: boundedText('联系人', 50).optional(),
     contactPhone: z.string().trim().max(20, '手机号码不超过 20 位').optional(),
     /** A complaint written with the answer opens a complaint for the project lead and the county. */
-    complaint: text('投诉内容', 1000).default(''),
+    complaint: boundedText('投诉内容', 1000).default(''),
     challengeToken: z.string().min(1, '请刷新页面后重新作答').max(500, '验证信息不正确，请刷新页面'),
     challengeAnswer: z.string().trim().min(1, '请填写验证题的答案').max(10, '验证题答案不正确'),
   })
@@ -148,7 +147,7 @@ export const createSatisfactionSurveySchema = z
       .min(1, '至少抽取 1 人')
       .max(200, '一次至多抽取 200 人'),
     /** Given to draw again a sample already drawn elsewhere; otherwise the server makes one and records it. */
-    seed: text('随机种子', 64).optional(),
+    seed: boundedText('随机种子', 64).optional(),
   })
   .refine((v) => v.periodEnd >= v.periodStart, { path: ['periodEnd'], message: '结束日期不能早于开始日期' });
 export type CreateSatisfactionSurveyInput = z.infer<typeof createSatisfactionSurveySchema>;
@@ -204,12 +203,12 @@ export const recordSatisfactionCallSchema = z
     version,
     status: z.enum(['answered', 'unreachable', 'declined'], { error: '请选择回访结果' }),
     calledOn: isoDate,
-    note: text('回访备注', 500).default(''),
+    note: boundedText('回访备注', 500).default(''),
     overall: rating('总体满意度').optional(),
     attitude: optionalRating('服务态度'),
     timeliness: optionalRating('服务及时性'),
     effect: optionalRating('服务效果'),
-    comment: text('意见和建议', 500).default(''),
+    comment: boundedText('意见和建议', 500).default(''),
   })
   .refine((v) => v.status !== 'answered' || v.overall !== undefined, {
     path: ['overall'],
@@ -223,9 +222,9 @@ export const createComplaintSchema = z
     stationId: z.uuid('请选择社工站'),
     source: z.enum(['phone', 'visit', 'letter'], { error: '请选择投诉来源' }),
     receivedOn: isoDate,
-    content: text('投诉内容', 1000).min(1, '请填写投诉内容'),
+    content: boundedText('投诉内容', 1000).min(1, '请填写投诉内容'),
     anonymous: z.boolean().default(true),
-    contactName: text('联系人', 50).optional(),
+    contactName: boundedText('联系人', 50).optional(),
     contactPhone: z.string().trim().max(20, '手机号码不超过 20 位').optional(),
   })
   .superRefine((v, ctx) => {
@@ -269,7 +268,7 @@ export const complaintPageSchema = pagedSchema(complaintViewSchema);
 
 export const answerComplaintSchema = z.strictObject({
   version,
-  answer: text('答复内容', 1000).min(1, '请填写答复内容'),
+  answer: boundedText('答复内容', 1000).min(1, '请填写答复内容'),
 });
 export type AnswerComplaintInput = z.infer<typeof answerComplaintSchema>;
 export const closeComplaintSchema = z.strictObject({ version });

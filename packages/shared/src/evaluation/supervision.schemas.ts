@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isoDate, pagedSchema, pageQuery } from '../common';
+import { boundedText, isoDate, pagedSchema, pageQuery, versionField } from '../common';
 import { REVIEW_STATUSES, REVIEW_TARGETS, SUPERVISOR_KINDS } from './evaluation-enums';
 
-const version = z.number().int().min(1).max(2_147_483_647, '版本号不正确，请刷新后重试');
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}不超过 ${max} 个字`);
+const version = versionField(1);
 const unit = z
   .string()
   .regex(/^\d{12}$/, '应为 12 位区划代码')
@@ -16,7 +15,7 @@ const oneDecimal = (h: number) => Math.abs(h * 10 - Math.round(h * 10)) < 1e-9;
 /** POST /supervision-sessions (R-EVAL-4, 《实施方案》六（六）): a supervision session the contractor records for a station. */
 export const createSupervisionSessionSchema = z.strictObject({
   stationId: z.uuid('请选择社工站'),
-  supervisorName: text('督导姓名', 50).min(1, '请填写督导姓名'),
+  supervisorName: boundedText('督导姓名', 50).min(1, '请填写督导姓名'),
   supervisorKind: z.enum(SUPERVISOR_KINDS, '请选择内部督导或外部督导'),
   heldOn: isoDate,
   hours: z
@@ -24,8 +23,8 @@ export const createSupervisionSessionSchema = z.strictObject({
     .gt(0, '应大于 0 小时')
     .max(24, '不超过 24 小时')
     .refine(oneDecimal, '最多保留一位小数'),
-  topics: text('督导内容', 1000).min(1, '请填写督导主题和内容'),
-  followUp: text('跟进事项', 1000).default(''),
+  topics: boundedText('督导内容', 1000).min(1, '请填写督导主题和内容'),
+  followUp: boundedText('跟进事项', 1000).default(''),
   workerIds: z.array(z.uuid('社工编号不正确')).min(1, '请选择参加督导的社工').max(100, '一次最多 100 名社工'),
 });
 export type CreateSupervisionSessionInput = z.infer<typeof createSupervisionSessionSchema>;
@@ -90,8 +89,8 @@ export type SupervisionHours = z.infer<typeof supervisionHoursSchema>;
 export const createSupervisionReviewSchema = z.strictObject({
   targetKind: z.enum(REVIEW_TARGETS, '请选择个案档案或服务记录'),
   targetId: z.uuid('请选择被抽查的档案或记录'),
-  reviewerName: text('督导姓名', 50).min(1, '请填写督导姓名'),
-  comment: text('督导意见', 2000).min(1, '请填写督导意见'),
+  reviewerName: boundedText('督导姓名', 50).min(1, '请填写督导姓名'),
+  comment: boundedText('督导意见', 2000).min(1, '请填写督导意见'),
   sessionId: z.uuid('督导记录编号不正确').nullish(),
 });
 export type CreateSupervisionReviewInput = z.infer<typeof createSupervisionReviewSchema>;
@@ -135,6 +134,6 @@ export const supervisionReviewPageSchema = pagedSchema(supervisionReviewViewSche
 
 export const answerSupervisionReviewSchema = z.strictObject({
   version,
-  answer: text('回复', 2000).min(1, '请填写对督导意见的回复'),
+  answer: boundedText('回复', 2000).min(1, '请填写对督导意见的回复'),
 });
 export const closeSupervisionReviewSchema = z.strictObject({ version });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentViewSchema, isoDate, pagedSchema, pageQuery } from '../common';
+import { attachmentViewSchema, isoDate, pagedSchema, pageQuery, versionField } from '../common';
 import { statisticsSchema } from '../services/statistics.schemas';
 import { REPORT_KINDS, REPORT_SECTION_MAX, REPORT_SECTIONS, REPORT_STATUSES, type ReportSection } from './report-enums';
 
@@ -17,7 +17,6 @@ const periodKey = z
   )
   .refine((p) => p.length !== 10 || isoDate.safeParse(p).success, '日期不存在，请检查');
 /** Optimistic-locking versions are PostgreSQL integers. */
-const version = (min: number) => z.number().int().min(min).max(2_147_483_647, '版本号不正确，请刷新后重试');
 
 /** `GET /reports`: by kind, period (a year matches every period inside it), unit, organisation, status, lateness. */
 export const reportQuerySchema = z.strictObject({
@@ -151,16 +150,16 @@ export const reportViewSchema = reportListItemSchema.extend({
 export type ReportView = z.infer<typeof reportViewSchema>;
 
 export const updateReportSchema = z.strictObject({
-  version: version(1),
+  version: versionField(1),
   narrative: reportNarrativeSchema,
 });
-export const reportActionSchema = z.strictObject({ version: version(1) });
+export const reportActionSchema = z.strictObject({ version: versionField(1) });
 export const returnReportSchema = z.strictObject({
-  version: version(1),
+  version: versionField(1),
   comment: z.string().trim().min(1, '请填写退回意见').max(2000, '退回意见不超过 2000 字'),
 });
 export const reopenReportSchema = z.strictObject({
-  version: version(1),
+  version: versionField(1),
   reason: z.string().trim().min(1, '请填写更正原因').max(2000, '更正原因不超过 2000 字'),
 });
 
@@ -184,4 +183,4 @@ export const reportSettingsSchema = z.strictObject({
 });
 export const reportSettingsViewSchema = reportSettingsSchema.extend({ version: z.number().int() });
 /** `version` 0 while the city still uses the defaults. */
-export const updateReportSettingsSchema = reportSettingsSchema.extend({ version: version(0) });
+export const updateReportSettingsSchema = reportSettingsSchema.extend({ version: versionField(0) });

@@ -7,6 +7,7 @@ import {
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
+import { safeFileName } from '../../platform/documents/file-name';
 import type { Clock } from '../../platform/clock';
 import { shanghaiDate } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
@@ -22,9 +23,6 @@ export interface RoundExportDeps {
   divisions: Pick<DivisionService, 'find'>;
   rounds: RoundService;
 }
-
-/** A file name without the characters Windows refuses. */
-const fileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
 
 const COLUMNS: SheetColumn<ScoredItem | { total: number | null; points: number }>[] = [
   { header: '编号', kind: 'text', width: 8, value: (r) => ('key' in r ? r.key : '合计') },
@@ -72,7 +70,7 @@ export function createRoundExports(d: RoundExportDeps) {
         date: view.signedOffAt ? shanghaiDate(new Date(view.signedOffAt)) : d.clock.today(),
       });
       await audit(ctx, view, '评估报告（Word）');
-      return { bytes, filename: fileName(roundTitle(view), 'docx') };
+      return { bytes, filename: safeFileName(roundTitle(view), 'docx') };
     },
     async workbook(ctx: ActorContext, id: string) {
       const v = await d.rounds.get(ctx.actor, id);
@@ -89,7 +87,7 @@ export function createRoundExports(d: RoundExportDeps) {
         total: { total: v.total, points: v.totalPoints },
       });
       await audit(ctx, v, '评分表（Excel）');
-      return { bytes, filename: fileName(`${roundTitle(v).replace(/报告$/, '')}评分表`, 'xlsx') };
+      return { bytes, filename: safeFileName(`${roundTitle(v).replace(/报告$/, '')}评分表`, 'xlsx') };
     },
   };
 }

@@ -6,7 +6,6 @@ import {
   type ReportFigures,
 } from '@shegong/shared';
 import type { Db } from '../../db/database';
-import type { Clock } from '../../platform/clock';
 import { alertAckTimeliness } from '../alerts';
 import type { AgreementYear } from '../contracts';
 import type { ContractTimeliness, ReportFiguresService } from '../reports';
@@ -24,7 +23,6 @@ export interface MeasuredSubject {
 
 export interface MeasureDeps {
   db: Db;
-  clock: Clock;
   figures: ReportFiguresService;
   contractTimeliness: ContractTimeliness;
   stationIdsOf: (contractId: string) => Promise<string[]>;

@@ -1,6 +1,7 @@
 import { REPORT_RECEIVER, type ReportView } from '@shegong/shared';
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../platform/audit/audit';
+import { safeFileName } from '../../platform/documents/file-name';
 import type { Clock } from '../../platform/clock';
 import type { ActorContext } from '../../platform/http/context';
 import { CITY_CODE, type DivisionService } from '../divisions';
@@ -15,9 +16,6 @@ export interface ReportExportDeps {
   /** 附件2 (`catalogue`) to name domains and items, and the city (`find`) to name the addressee. */
   divisions: Pick<DivisionService, 'catalogue' | 'find'>;
 }
-
-/** A file name without the characters Windows refuses. */
-const fileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`;
 
 /**
  * A report as Word (公文 layout) and its figures as Excel (R-REP-3, issue 12 "Export"): the same view the report's page
@@ -50,13 +48,13 @@ export function createReportExports(d: ReportExportDeps) {
         addressee: addressee(view),
       });
       await audit(ctx, view, '报告（Word）');
-      return { bytes, filename: fileName(view.title, 'docx') };
+      return { bytes, filename: safeFileName(view.title, 'docx') };
     },
     async workbook(ctx: ActorContext, id: string) {
       const view = await d.reports.get(ctx, id);
       const bytes = await reportWorkbook(view, d.divisions.catalogue(), d.clock.now());
       await audit(ctx, view, '报告数据（Excel）');
-      return { bytes, filename: fileName(`${view.title}数据`, 'xlsx') };
+      return { bytes, filename: safeFileName(`${view.title}数据`, 'xlsx') };
     },
   };
 }
