@@ -211,7 +211,7 @@ export async function replay(url: string, groups: Statement[][], concurrency: nu
     );
     const slowest = [...cost]
       .sort((a, b) => b[1].ms / b[1].n - a[1].ms / a[1].n)
-      .slice(0, 3)
+      .slice(0, Number(process.env.BENCH_SLOWEST ?? 3))
       .map(([text, e]) => `${(e.ms / e.n).toFixed(1)} ms avg: ${text}`);
     return { ...stats(lat, performance.now() - start), errors: failed, slowest };
   } finally {

@@ -99,7 +99,7 @@ export const FIELD_LABELS: Record<string, string> = {
   organiser: '主办单位',
   organiserLevel: '主办单位类别',
   hours: '学时',
-  workerIds: '参训人员',
+  workerIds: '社工',
   // 服务对象
   noIdReason: '无身份证号原因',
   gender: '性别',

@@ -146,6 +146,7 @@ export async function generatePeople(db: Db, opts: GeneratePeopleOptions): Promi
     ['guardian_relation', 'text'],
     ['guardian_phone', 'text'],
     ['risk_level', 'text'],
+    ['graded_on', 'date'],
   ]);
   const periods = new Rows('beneficiary_categories', [
     ['id', 'uuid'],
@@ -225,6 +226,8 @@ export async function generatePeople(db: Db, opts: GeneratePeopleOptions): Promi
         p.guardian?.relation ?? null,
         p.guardian?.phone ?? null,
         latest?.level ?? null,
+        // The first assessment's date, as the app keeps it with each assessment.
+        p.risks.reduce<string | null>((m, r) => (!m || r.assessedOn < m ? r.assessedOn : m), null),
       );
       if (!p.idNumber) sum.withoutId++;
       for (const c of p.categories)

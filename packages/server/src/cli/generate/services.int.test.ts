@@ -237,16 +237,20 @@ describe('service record generator', () => {
     expect(rolled).toHaveLength(months.size);
     expect(new Set(rolled.map((r) => r.k))).toEqual(months);
 
-    const last = new Map<string, { service: string; visit: string | null }>();
+    const last = new Map<string, { service: string; visit: string | null; days: number[] }>();
+    const dayOf = (d: string) => (Date.parse(`${d}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / 86_400_000;
     for (const s of served) {
-      const e = last.get(s.beneficiary_id) ?? { service: s.served_on, visit: null };
+      const e = last.get(s.beneficiary_id) ?? { service: s.served_on, visit: null, days: [] };
       if (s.served_on > e.service) e.service = s.served_on;
       if (VISIT_FORMS.includes(s.form) && (!e.visit || s.served_on > e.visit)) e.visit = s.served_on;
+      // R-SVC-5: every home-visit day, distinct and ascending (visit completion reads them).
+      if (VISIT_FORMS.includes(s.form)) e.days = [...new Set([...e.days, dayOf(s.served_on)])].sort((a, b) => a - b);
       last.set(s.beneficiary_id, e);
     }
-    const contacts = await rows<{ id: string; service: string; visit: string | null }>(
+    const contacts = await rows<{ id: string; service: string; visit: string | null; days: number[] }>(
       database,
-      sql`select beneficiary_id as id, last_service_on::text as service, last_visit_on::text as visit from beneficiary_contacts`,
+      sql`select beneficiary_id as id, last_service_on::text as service, last_visit_on::text as visit,
+        visit_days as days from beneficiary_contacts`,
     );
     expect(new Map(contacts.map(({ id, ...v }) => [id, v]))).toEqual(last);
   });

@@ -115,6 +115,11 @@ export async function buildContacts(db: DbOrTx) {
     on conflict (beneficiary_id) do update set
       last_service_on = greatest(beneficiary_contacts.last_service_on, excluded.last_service_on),
       last_visit_on = greatest(beneficiary_contacts.last_visit_on, excluded.last_visit_on)`);
+  // Every home-visit day (R-SVC-5 visit completion), from the people rows as migration 0028 backfills them.
+  await db.execute(sql`update beneficiary_contacts c set visit_days = v.days
+    from (select beneficiary_id, array_agg(distinct served_on - date '2000-01-01' order by served_on - date '2000-01-01') as days
+      from service_record_people where visit group by 1) v
+    where v.beneficiary_id = c.beneficiary_id`);
 }
 
 /** Notes a batch's people's last service and last visit (folded into beneficiary_contacts at the end). */

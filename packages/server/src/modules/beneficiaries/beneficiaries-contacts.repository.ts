@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import {
   beneficiaries as b,
@@ -11,7 +11,15 @@ export interface ContactDates {
   beneficiaryId: string;
   lastServiceOn: string | null;
   lastVisitOn: string | null;
+  /** Every home-visit day as `visitDay` numbers, ascending and distinct. */
+  visitDays: number[];
 }
+
+/** A date (a SQL date expression) as its number in `beneficiary_contacts.visit_days`: days since 2000-01-01. */
+export const visitDay = (date: SQL) => sql`(${date} - date '2000-01-01')`;
+/** R-SVC-5: whether `visit_days` holds a day between two dates (inclusive): two binary searches, one row. */
+export const visitedBetween = (days: AnyColumn | SQL, from: SQL, to: SQL) =>
+  sql`(width_bucket(${visitDay(to)}, ${days}) > width_bucket(${visitDay(from)} - 1, ${days}))`;
 
 /** The SQL of `beneficiaries.contacts.ts`: who a station serves, last contact dates, people by id. */
 export const contactsRepository = {
@@ -31,16 +39,31 @@ export const contactsRepository = {
       );
     return new Set(rows.map((r) => r.id));
   },
-  /** Moves each person's dates forward only (greatest): a late-entered older record never moves them back. */
+  /**
+   * Moves each person's dates forward only (greatest): a late-entered older record never moves them back. A home visit
+   * adds its day to the visit days, in order (a day already there stays once).
+   */
   async advance(tx: DbOrTx, ids: string[], servedOn: string, visit: boolean) {
+    const days = visit ? sql`array[${visitDay(sql`${servedOn}::date`)}]` : sql`'{}'::integer[]`;
     await tx
       .insert(contacts)
-      .values(ids.map((id) => ({ beneficiaryId: id, lastServiceOn: servedOn, lastVisitOn: visit ? servedOn : null })))
+      .values(
+        ids.map((id) => ({
+          beneficiaryId: id,
+          lastServiceOn: servedOn,
+          lastVisitOn: visit ? servedOn : null,
+          visitDays: days,
+        })),
+      )
       .onConflictDoUpdate({
         target: contacts.beneficiaryId,
         set: {
           lastServiceOn: sql`greatest(${contacts.lastServiceOn}, excluded.last_service_on)`,
           lastVisitOn: sql`greatest(${contacts.lastVisitOn}, excluded.last_visit_on)`,
+          visitDays: visit
+            ? sql`case when excluded.visit_days[1] = any(${contacts.visitDays}) then ${contacts.visitDays}
+                else array(select d from unnest(${contacts.visitDays} || excluded.visit_days) d order by d) end`
+            : sql`${contacts.visitDays}`,
         },
       });
   },
@@ -60,7 +83,11 @@ export const contactsRepository = {
       .values(rows)
       .onConflictDoUpdate({
         target: contacts.beneficiaryId,
-        set: { lastServiceOn: sql`excluded.last_service_on`, lastVisitOn: sql`excluded.last_visit_on` },
+        set: {
+          lastServiceOn: sql`excluded.last_service_on`,
+          lastVisitOn: sql`excluded.last_visit_on`,
+          visitDays: sql`excluded.visit_days`,
+        },
       });
   },
   async rows(db: DbOrTx, ids: string[]) {

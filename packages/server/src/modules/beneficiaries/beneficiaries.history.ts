@@ -161,7 +161,7 @@ export function createBeneficiaryHistory(d: BeneficiaryDeps & { reads: Beneficia
       const created = await db.transaction(async (tx) => {
         const r = await repo.insertRisk(tx, { beneficiaryId: row.id, ...input, createdBy: ctx.actor.userId });
         const [latest] = await repo.risksOf(tx, row.id);
-        await repo.setRisk(tx, row.id, latest.level);
+        await repo.setRisk(tx, row.id, latest.level, input.assessedOn);
         await writeAudit(tx, ctx, {
           action: 'update',
           entityType: 'beneficiary',

@@ -232,8 +232,12 @@ export const beneficiariesRepository = {
   async lockPerson(db: DbOrTx, id: string) {
     await db.select({ id: b.id }).from(b).where(eq(b.id, id)).for('update');
   },
-  async setRisk(db: DbOrTx, id: string, level: BeneficiaryRow['riskLevel']) {
-    await db.update(b).set({ riskLevel: level }).where(eq(b.id, id));
+  /** The latest grade, and the first assessment's date (`graded_on`: the earliest of those assessed so far). */
+  async setRisk(db: DbOrTx, id: string, level: BeneficiaryRow['riskLevel'], assessedOn: string) {
+    await db
+      .update(b)
+      .set({ riskLevel: level, gradedOn: sql`least(${b.gradedOn}, ${assessedOn}::date)` })
+      .where(eq(b.id, id));
   },
   async insertLink(db: DbOrTx, values: typeof links.$inferInsert): Promise<LinkRow> {
     const [row] = await db.insert(links).values(values).returning();

@@ -39,6 +39,8 @@ export const beneficiaries = pgTable(
     guardianPhone: text('guardian_phone'),
     /** The latest risk grade (R-SVC-5), kept with the assessment in one transaction so lists filter on it. */
     riskLevel: text('risk_level', { enum: ['high', 'medium', 'low'] }),
+    /** The first risk assessment's date: the visit schedule starts then (R-SVC-5), kept with each assessment. */
+    gradedOn: date('graded_on'),
     ...auditedColumns(),
   },
   (t) => [
@@ -159,6 +161,14 @@ export const beneficiaryContacts = pgTable(
     beneficiaryId: uuid('beneficiary_id').primaryKey(),
     lastServiceOn: date('last_service_on'),
     lastVisitOn: date('last_visit_on'),
+    /**
+     * Every home-visit day, as days since `VISIT_DAY_ZERO`, ascending: "visited between two dates" is two binary
+     * searches (`width_bucket`) on one row, so visit completion over a city reads a row per person, not its records.
+     */
+    visitDays: integer('visit_days')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
   },
   (t) => [index('beneficiary_contacts_visit_idx').on(t.lastVisitOn)],
 );

@@ -4,7 +4,7 @@ export { createBeneficiaryImport, type BeneficiaryImport } from './beneficiaries
 export { beneficiaryIoRoutes } from './beneficiaries-io.routes';
 export { createBeneficiaryExport, type BeneficiaryExport } from './beneficiaries.export';
 export { personAtStation, peopleAtStations, currentReferralConsent } from './beneficiaries-consent.repository';
-export { createVisitService, type VisitService, type PeopleScope, type VisitedBetween } from './visits.service';
+export { createVisitService, type VisitService, type PeopleScope } from './visits.service';
 export { visitRoutes } from './visits.routes';
 export { servedByCategory } from './category-counts.repository';
 export {

@@ -4,10 +4,10 @@ import type { DbOrTx } from '../../db/database';
 import {
   beneficiaries as b,
   beneficiaryContacts as contacts,
-  beneficiaryRiskAssessments as risks,
   beneficiaryStations as links,
   visitIntervals,
 } from './beneficiaries.table';
+import { visitedBetween } from './beneficiaries-contacts.repository';
 
 export type IntervalRow = typeof visitIntervals.$inferSelect;
 export type IntervalDays = Record<RiskLevel, number>;
@@ -17,7 +17,7 @@ const intervalOf = (days: IntervalDays) =>
   sql`(case ${b.riskLevel} when 'high' then ${days.high}::int when 'medium' then ${days.medium}::int else ${days.low}::int end)`;
 
 /** When the person was first graded (the visit schedule starts then); the registration date without an assessment. */
-const gradedOn = sql`coalesce((select min(${risks.assessedOn}) from ${risks} where ${risks.beneficiaryId} = ${b.id}), (${b.createdAt} at time zone 'Asia/Shanghai')::date)`;
+const gradedOn = sql`coalesce(${b.gradedOn}, (${b.createdAt} at time zone 'Asia/Shanghai')::date)`;
 
 /**
  * R-SVC-5: the date the next visit is due — the last home visit plus the level's interval, never before the person
@@ -103,44 +103,25 @@ export const visitsRepository = {
   /**
    * Visit completion (R-SVC-5) over [from, to] for the people served by the stations a link condition selects:
    * `due` = graded people for whom a visit fell due in the period (the last visit before it plus the interval is not
-   * after its end; never visited: graded by its end), `done` = of those, visited within it. `visitedBetween(person,
-   * from, to)` is the services module's condition "a home visit record names the person between the two dates".
+   * after its end; never visited: graded by its end), `done` = of those, visited within it. One row per person: the
+   * first grade's date on the person, the visit days on its contact row (two binary searches each), so a city's year
+   * reads its graded people once and no service record.
    */
-  async completion(
-    db: DbOrTx,
-    linkCondition: SQL,
-    days: IntervalDays,
-    from: string,
-    to: string,
-    visitedBetween: (personId: SQL, from: SQL, to: SQL) => SQL,
-    wide = false,
-  ) {
+  async completion(db: DbOrTx, linkCondition: SQL, days: IntervalDays, from: string, to: string, wide = false) {
     const interval = intervalOf(days);
-    // The same due date as the list, as of the period's start: graded by its end, and no visit before it recent
-    // enough to carry the next due date past its end. Each person's probes (a visit in the window before, a visit
-    // within) run once, in the fenced subquery (`offset 0`), not once per aggregate that names them. For a whole city
-    // (`wide`: most people of the registry) the people and their first grades are read in one pass each (hash joins)
-    // rather than probed person by person.
-    const windowStart = sql`${to}::date - ${interval} + 1`;
-    const firstGrades = db
-      .select({ id: risks.beneficiaryId, first: sql<string>`min(${risks.assessedOn})`.as('first') })
-      .from(risks)
-      .groupBy(risks.beneficiaryId)
-      .as('first_grades');
-    const graded = wide
-      ? sql`coalesce(${firstGrades.first}, (${b.createdAt} at time zone 'Asia/Shanghai')::date)`
-      : gradedOn;
+    const visitDays = sql`coalesce(${contacts.visitDays}, '{}'::integer[])`;
+    const before = visitedBetween(visitDays, sql`${to}::date - ${interval} + 1`, sql`${from}::date - 1`);
+    const within = visitedBetween(visitDays, sql`${from}::date`, sql`${to}::date`);
     const linked = sql`select ${links.beneficiaryId} from ${links} where ${links.archivedAt} is null and ${linkCondition}`;
-    const base = db
+    const people = db
       .select({
-        due: sql<boolean>`(${graded} <= ${to}::date and not ${visitedBetween(sql`${b.id}`, windowStart, sql`${from}::date - 1`)})`.as(
-          'due',
-        ),
-        done: sql<boolean>`${visitedBetween(sql`${b.id}`, sql`${from}::date`, sql`${to}::date`)}`.as('done'),
+        due: sql<boolean>`(${gradedOn} <= ${to}::date and not ${before})`.as('due'),
+        done: sql<boolean>`${within}`.as('done'),
       })
       .from(b)
-      .$dynamic();
-    const people = (wide ? base.leftJoin(firstGrades, eq(firstGrades.id, b.id)) : base)
+      .leftJoin(contacts, eq(contacts.beneficiaryId, b.id))
+      // A whole city (`wide`: most people of the registry) reads its people in one pass (hash joins); a unit or a
+      // station looks its linked people up by key.
       .where(
         and(
           wide ? sql`${b.id} in (${linked})` : sql`${b.id} = any(array(${linked}))`,
@@ -148,7 +129,6 @@ export const visitsRepository = {
           isNotNull(b.riskLevel),
         ),
       )
-      .offset(0)
       .as('people');
     const [row] = await db
       .select({

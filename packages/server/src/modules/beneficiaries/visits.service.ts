@@ -31,7 +31,6 @@ export interface VisitDeps {
 export type PeopleScope = { path: string } | { stationIds: string[] };
 
 /** "A home visit record names the person between two dates" (the services module's condition, as SQL). */
-export type VisitedBetween = Parameters<typeof repo.completion>[5];
 
 /** Visits by risk (R-SVC-5): who is due a visit, the intervals the city sets, and visit completion for statistics. */
 export function createVisitService(d: VisitDeps) {
@@ -135,12 +134,12 @@ export function createVisitService(d: VisitDeps) {
       });
     },
     /** Visit completion over a period (R-SVC-5) for the people of a scope; see `VISIT_COMPLETION_DEFINITION`. */
-    async completion(people: PeopleScope, from: string, to: string, visitedBetween: VisitedBetween) {
+    async completion(people: PeopleScope, from: string, to: string) {
       const days = await repo.intervalDays(db);
       const cond = 'path' in people ? linksIn.path(people.path) : linksIn.stations(people.stationIds);
       // The whole city (a one-level path) reads its people in one pass (see the repository).
       const wide = 'path' in people && people.path.split('/').filter(Boolean).length <= 1;
-      return repo.completion(db, cond, days, from, to, visitedBetween, wide);
+      return repo.completion(db, cond, days, from, to, wide);
     },
   };
 }

@@ -77,9 +77,7 @@ export function createCirculars(d: CircularDeps) {
         'unit',
         cityPath,
       ),
-      Promise.all(
-        units.map((u) => d.visits.completion({ path: u.path }, p.from, p.until, serviceStatistics.visitedBetween)),
-      ),
+      Promise.all(units.map((u) => d.visits.completion({ path: u.path }, p.from, p.until))),
       d.evaluations(p.from, p.until),
     ]);
     return units.map((u, i) => {

@@ -5,7 +5,6 @@ import { narrowedCondition, type NarrowedScope } from '../../platform/auth/narro
 import {
   serviceMonthStats as stats,
   servicePeopleMonths as people,
-  serviceRecordPeople as recordPeople,
   serviceUnitMonthStats as unitStats,
   serviceUnitPeople as unitPeople,
 } from './services.table';
@@ -205,11 +204,5 @@ export const serviceStatistics = {
     if (atUnitLevel(n))
       return sql`select ${unitPeople.beneficiaryId} from ${unitPeople} where ${unitPeopleWhere(n, m)}`;
     return sql`select ${people.beneficiaryId} from ${people} where ${and(narrowedCondition(n, peopleCols), inMonths(people.month, m))}`;
-  },
-  /** R-SVC-5: "a home-visit record names the person between two dates", for visit completion. */
-  visitedBetween(personId: SQL, from: SQL, to: SQL): SQL {
-    // One probe of the partial index on visits: a record's people rows carry its form as `visit` and leave with the
-    // record when it is withdrawn, so neither the form nor the withdrawal needs the record itself.
-    return sql`exists (select 1 from ${recordPeople} where ${recordPeople.beneficiaryId} = ${personId} and ${recordPeople.visit} and ${recordPeople.servedOn} between ${from} and ${to})`;
   },
 };

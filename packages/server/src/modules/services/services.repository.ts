@@ -132,13 +132,19 @@ export const serviceRecordsRepository = {
         lastVisitOn: sql<
           string | null
         >`(max(${people.servedOn}) filter (where ${r.form} = any(${sql.param([...VISIT_FORMS])}::text[])))::text`,
+        // The days of `beneficiary_contacts.visit_days` (days since 2000-01-01), ascending.
+        visitDays: sql<
+          number[]
+        >`coalesce(array_agg(distinct ${people.servedOn} - date '2000-01-01' order by ${people.servedOn} - date '2000-01-01') filter (where ${r.form} = any(${sql.param([...VISIT_FORMS])}::text[])), '{}')`,
       })
       .from(people)
       .innerJoin(r, eq(r.id, people.recordId))
       .where(and(inArray(people.beneficiaryId, beneficiaryIds), isNull(r.archivedAt)))
       .groupBy(people.beneficiaryId);
     const found = new Map(rows.map((x) => [x.beneficiaryId, x]));
-    return beneficiaryIds.map((id) => found.get(id) ?? { beneficiaryId: id, lastServiceOn: null, lastVisitOn: null });
+    return beneficiaryIds.map(
+      (id) => found.get(id) ?? { beneficiaryId: id, lastServiceOn: null, lastVisitOn: null, visitDays: [] },
+    );
   },
 };
 

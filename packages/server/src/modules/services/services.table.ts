@@ -50,16 +50,13 @@ export const serviceRecordPeople = pgTable(
     stationId: uuid('station_id').notNull(),
     divisionPath: text('division_path').notNull(),
     servedOn: date('served_on').notNull(),
-    /** The record is a home visit (`VISIT_FORMS`), copied so visit completion reads one index, not the records. */
+    /** The record is a home visit (`VISIT_FORMS`), copied from its form: a person's visit days are read from here. */
     visit: boolean('visit').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.recordId, t.beneficiaryId] }),
     index('service_record_people_person_idx').on(t.beneficiaryId, t.servedOn),
     index('service_record_people_station_idx').on(t.stationId, t.servedOn),
-    index('service_record_people_visit_idx')
-      .on(t.beneficiaryId, t.servedOn)
-      .where(sql`visit`),
   ],
 );
 

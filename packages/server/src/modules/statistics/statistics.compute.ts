@@ -48,7 +48,7 @@ export async function computeStatistics(
     stats.figures(db, n, months),
     stats.peopleServed(db, n, months),
     servedByCategory(db, stats.servedPeople(n, months), from, to, opts.withHealth),
-    d.visits.completion(target.people, from, to, stats.visitedBetween),
+    d.visits.completion(target.people, from, to),
     caseCountsFor(db, n, from, to),
     alertCountsFor(db, n, from, to),
     referralCountsFor(db, n, from, to),
