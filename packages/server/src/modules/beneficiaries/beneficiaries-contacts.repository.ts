@@ -67,8 +67,16 @@ export const contactsRepository = {
         },
       });
   },
-  /** Locks the people's contact rows (in id order) until the transaction ends. */
+  /**
+   * Locks the people's contact rows (in id order) until the transaction ends. A person without one gets an empty row
+   * first: that insert waits for a record of theirs being written at the same moment (which inserts the row), so the
+   * recomputation that follows sees that record instead of overwriting its visit day.
+   */
   async lock(tx: DbOrTx, ids: string[]) {
+    await tx
+      .insert(contacts)
+      .values(ids.map((id) => ({ beneficiaryId: id })))
+      .onConflictDoNothing();
     await tx
       .select({ id: contacts.beneficiaryId })
       .from(contacts)

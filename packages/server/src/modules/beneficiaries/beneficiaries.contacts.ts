@@ -53,7 +53,8 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
      * a late-entered older record never moves them back.
      */
     async recordContacts(tx: DbOrTx, beneficiaryIds: string[], servedOn: string, visit: boolean): Promise<void> {
-      const ids = [...new Set(beneficiaryIds)];
+      // In id order, as `resetContacts` locks them: two writes naming the same people cannot deadlock.
+      const ids = [...new Set(beneficiaryIds)].sort();
       if (ids.length) await repo.advance(tx, ids, servedOn, visit);
     },
 

@@ -162,7 +162,7 @@ export const beneficiaryContacts = pgTable(
     lastServiceOn: date('last_service_on'),
     lastVisitOn: date('last_visit_on'),
     /**
-     * Every home-visit day, as days since `VISIT_DAY_ZERO`, ascending: "visited between two dates" is two binary
+     * Every home-visit day, as days since 2000-01-01 (`visitDay`), ascending: "visited between two dates" is two binary
      * searches (`width_bucket`) on one row, so visit completion over a city reads a row per person, not its records.
      */
     visitDays: integer('visit_days')

@@ -30,8 +30,6 @@ export interface VisitDeps {
 /** Whose people a visit completion counts: the stations of a division, or named stations. */
 export type PeopleScope = { path: string } | { stationIds: string[] };
 
-/** "A home visit record names the person between two dates" (the services module's condition, as SQL). */
-
 /** Visits by risk (R-SVC-5): who is due a visit, the intervals the city sets, and visit completion for statistics. */
 export function createVisitService(d: VisitDeps) {
   const { db, clock } = d;

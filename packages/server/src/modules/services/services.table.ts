@@ -50,7 +50,7 @@ export const serviceRecordPeople = pgTable(
     stationId: uuid('station_id').notNull(),
     divisionPath: text('division_path').notNull(),
     servedOn: date('served_on').notNull(),
-    /** The record is a home visit (`VISIT_FORMS`), copied from its form: a person's visit days are read from here. */
+    /** The record is a home visit (`VISIT_FORMS`), copied from its form (migration 0028 built the visit days from it). */
     visit: boolean('visit').notNull().default(false),
   },
   (t) => [

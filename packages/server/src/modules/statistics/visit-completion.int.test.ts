@@ -7,7 +7,7 @@ import { createTestApp, DIV, type TestApp } from '../../test-support/test-app';
 // R-SVC-5 visit completion, read from each person's stored visit days and first grade (ADR 0016), against the
 // definition computed here from the rows themselves — the records, their people and the risk assessments — for many
 // periods, for a unit and for the whole city, before and after a late older visit, a withdrawn visit, a visit moved to
-// another date and a backdated first assessment.
+// another date, a visit changed into a phone call and a backdated first assessment; and the stored days themselves.
 const TODAY = '2026-11-28';
 let t: TestApp;
 let f: Awaited<ReturnType<typeof servicesFixture>>;
@@ -92,7 +92,7 @@ beforeAll(async () => {
   for (const d of ['2026-03-10', '2026-05-03', '2026-11-02']) await record(sw.zhang, [p.high], d);
   rec.september = await record(sw.zhang, [p.high], '2026-09-15');
   rec.medium = await record(sw.zhang, [p.medium], '2026-06-20');
-  await record(sw.zhang, [p.high, p.low], '2026-07-07');
+  rec.group = await record(sw.zhang, [p.high, p.low], '2026-07-07');
   // A phone call is not a visit.
   await record(sw.zhang, [p.low], '2026-10-05', { form: 'phone_followup' });
 });
@@ -109,7 +109,7 @@ describe('visit completion from stored visit days (R-SVC-5)', () => {
     expect(year.done).toBeGreaterThan(1);
   });
 
-  it('R-SVC-5 stays equal after a late older visit, a withdrawn visit, a moved visit and a backdated first grade', async () => {
+  it('R-SVC-5 stays equal after a late older visit, a withdrawn, a moved and a changed visit and a backdated first grade', async () => {
     const { sw, record } = f;
     // An older visit entered after later ones: its day goes in order among the others.
     await record(sw.zhang, [p.never], '2026-04-01');
@@ -135,6 +135,49 @@ describe('visit completion from stored visit days (R-SVC-5)', () => {
       assessedOn: '2026-02-01',
     });
     expect(a.statusCode, a.body).toBe(201);
+    // A visit changed into a phone call: its day leaves the person's visit days.
+    const g0 = await t.call(sw.zhang, 'GET', `/api/v1/service-records/${rec.group}`);
+    const g = await t.call(sw.zhang, 'PATCH', `/api/v1/service-records/${rec.group}`, {
+      version: g0.json().version,
+      form: 'phone_followup',
+    });
+    expect(g.statusCode, g.body).toBe(200);
+    await compareAll();
+    // The stored days themselves: each person's live home-visit days, distinct and ascending.
+    const stored = await rows<{ id: string; days: number[] }>(
+      sql`select beneficiary_id::text as id, visit_days as days from beneficiary_contacts`,
+    );
+    const fromRecords = await rows<{ id: string; day: string }>(sql`select p.beneficiary_id::text as id,
+        r.served_on::text as day from service_records r join service_record_people p on p.record_id = r.id
+      where r.archived_at is null and r.form = any(${sql.param([...VISIT_FORMS])}::text[])`);
+    const dayNo = (d: string) => (Date.parse(`${d}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / 86_400_000;
+    const want = new Map<string, number[]>();
+    for (const x of fromRecords) want.set(x.id, [...new Set([...(want.get(x.id) ?? []), dayNo(x.day)])]);
+    for (const x of stored) expect(x.days, x.id).toEqual([...(want.get(x.id) ?? [])].sort((a, b) => a - b));
+    expect(stored.find((x) => x.id === p.high)?.days).toHaveLength(3);
+  });
+  it('R-SVC-5 a person added to a record at the same moment as their first visit keeps both visit days', async () => {
+    const { sw, person, record } = f;
+    const dayNo = (d: string) => (Date.parse(`${d}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / 86_400_000;
+    for (let i = 0; i < 4; i++) {
+      // A person with no contact row yet, changed and recorded at once (on PostgreSQL the two run concurrently).
+      const racer = await person(sw.zhang, `孙${'一二三四'[i]}`, { risk: 'high', assessedOn: '2026-03-01' });
+      const shared = await record(sw.zhang, [p.low], '2026-08-05');
+      const got = await t.call(sw.zhang, 'GET', `/api/v1/service-records/${shared}`);
+      const [changed, fresh] = await Promise.all([
+        t.call(sw.zhang, 'PATCH', `/api/v1/service-records/${shared}`, {
+          version: got.json().version,
+          beneficiaryIds: [p.low, racer],
+        }),
+        record(sw.zhang, [racer], '2026-08-20'),
+      ]);
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(fresh).toBeTruthy();
+      const [row] = await rows<{ days: number[] }>(
+        sql`select visit_days as days from beneficiary_contacts where beneficiary_id = ${racer}`,
+      );
+      expect(row.days).toEqual([dayNo('2026-08-05'), dayNo('2026-08-20')]);
+    }
     await compareAll();
   });
 });
