@@ -16,7 +16,7 @@
  *   (a reused database gets the new migrations when the app opens it; bench/services-migrate.ts times them alone)
  *   BENCH_ONLY=create|station|county|city: one measurement; BENCH_POOL: the app's and the replay's pool size (10)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -191,6 +191,12 @@ async function main() {
       await httpRequests(base, sessions, reqs.slice(0, RECORDED), READERS);
       recorder.stop();
       const groups = [...recorder.byTag.values()].map((g) => g.filter(isWork)).filter((g) => g.length);
+      // BENCH_DUMP=dir: one request's statements per kind as JSON (text, values), to EXPLAIN them by hand.
+      if (process.env.BENCH_DUMP && groups[0])
+        writeFileSync(
+          path.join(process.env.BENCH_DUMP, `${label.replace(/\W+/g, '-')}.json`),
+          JSON.stringify(groups[0]),
+        );
       const direct = groups.length ? await replay(dbUrl, groups, READERS, !process.env.BENCH_SERIAL) : null;
       line(label, REQUESTS, READERS, http, direct, avg(groups));
       for (const x of direct?.slowest ?? []) console.log(`    ${x}`);

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import {
   beneficiaries as b,
+  beneficiaryCategories as cats,
   beneficiaryContacts as contacts,
   beneficiaryStations as links,
 } from './beneficiaries.table';
@@ -21,24 +22,8 @@ export const visitDay = (date: SQL) => sql`(${date} - date '2000-01-01')`;
 export const visitedBetween = (days: AnyColumn | SQL, from: SQL, to: SQL) =>
   sql`(width_bucket(${visitDay(to)}, ${days}) > width_bucket(${visitDay(from)} - 1, ${days}))`;
 
-/** The SQL of `beneficiaries.contacts.ts`: who a station serves, last contact dates, people by id. */
+/** The SQL of `beneficiaries.contacts.ts`: last contact dates, visit days, what a record needs of its people. */
 export const contactsRepository = {
-  /** Of the people named, those the station serves (a live link, the person not archived). */
-  async servedBy(tx: DbOrTx, stationId: string, ids: string[]): Promise<Set<string>> {
-    const rows = await tx
-      .select({ id: links.beneficiaryId })
-      .from(links)
-      .innerJoin(b, eq(b.id, links.beneficiaryId))
-      .where(
-        and(
-          eq(links.stationId, stationId),
-          inArray(links.beneficiaryId, ids),
-          isNull(links.archivedAt),
-          isNull(b.archivedAt),
-        ),
-      );
-    return new Set(rows.map((r) => r.id));
-  },
   /**
    * Moves each person's dates forward only (greatest): a late-entered older record never moves them back. A home visit
    * adds its day to the visit days, in order (a day already there stays once).
@@ -98,7 +83,32 @@ export const contactsRepository = {
         },
       });
   },
-  async rows(db: DbOrTx, ids: string[]) {
-    return db.select().from(b).where(inArray(b.id, ids));
+  /**
+   * What a record needs of its people, in one statement (a create's answer waits for it): the name, whether archived,
+   * the stations of their live links and what the privacy policy reads (birth, the links' workers, the categories).
+   */
+  async recordPeople(db: DbOrTx, ids: string[]) {
+    // Qualified: with one table in FROM the builder writes bare column names, and a bare "id" in the subqueries would
+    // be the link's or category's own id.
+    const person = sql`${b}.${sql.identifier('id')}`;
+    return db
+      .select({
+        id: b.id,
+        name: b.name,
+        birthDate: b.birthDate,
+        birthYear: b.birthYear,
+        archived: sql<boolean>`${b.archivedAt} is not null`,
+        stationIds: sql<
+          string[]
+        >`array(select ${links.stationId}::text from ${links} where ${links.beneficiaryId} = ${person} and ${links.archivedAt} is null)`,
+        workerIds: sql<
+          (string | null)[]
+        >`array(select ${links.workerId}::text from ${links} where ${links.beneficiaryId} = ${person} and ${links.archivedAt} is null)`,
+        categories: sql<
+          string[]
+        >`array(select ${cats.category} from ${cats} where ${cats.beneficiaryId} = ${person} and ${cats.archivedAt} is null)`,
+      })
+      .from(b)
+      .where(inArray(b.id, ids));
   },
 };

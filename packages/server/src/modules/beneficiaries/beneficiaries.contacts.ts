@@ -1,12 +1,10 @@
-import { maskName } from '@shegong/shared';
+import { maskName, type BeneficiaryCategory } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { fieldError } from '../../platform/http/errors';
 import { contactsRepository as repo, type ContactDates } from './beneficiaries-contacts.repository';
-import { isRestricted, isSensitive, seesNames } from './beneficiaries.policy';
+import { isRestricted, isSensitive, seesNames, type PolicyFacts } from './beneficiaries.policy';
 import type { BeneficiaryDeps } from './beneficiaries.reads';
-import { beneficiariesRepository as people } from './beneficiaries.repository';
-import { policyFacts } from './beneficiaries.view';
 
 // What the services module asks of the registry (R-SVC-2, R-SVC-5, R-SCOPE-2), inside its own transaction: are the
 // people named served by the record's station, the last service and home-visit date of each person, and how a
@@ -24,28 +22,48 @@ export interface RecordPerson {
   sensitive: boolean;
 }
 
-const groupBy = <T>(rows: T[], key: (r: T) => string) => {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+type PersonFacts = Awaited<ReturnType<typeof repo.recordPeople>>[number];
+
+/** R-SCOPE-2: each person as one caller may see them (the policy's facts only: birth, the links' workers, categories). */
+function asSeenBy(actor: Actor, rows: PersonFacts[], today: string): Map<string, RecordPerson> {
+  const out = new Map<string, RecordPerson>();
+  for (const r of rows) {
+    const facts: PolicyFacts = {
+      birthDate: r.birthDate,
+      birthYear: r.birthYear,
+      workerIds: r.workerIds,
+      categories: r.categories as BeneficiaryCategory[],
+    };
+    const restricted = isRestricted(actor, facts, today);
+    out.set(r.id, {
+      id: r.id,
+      name: restricted || !seesNames(actor) ? maskName(r.name) : r.name,
+      restricted,
+      sensitive: isSensitive(facts, today),
+    });
+  }
   return out;
-};
+}
 
 export function createBeneficiaryContacts(d: BeneficiaryDeps) {
   return {
     /**
-     * R-SVC-2: every person named is served by the station (a live link); otherwise a 400 naming 服务对象 and
-     * nothing written. A person of another station is answered like one that does not exist.
+     * R-SVC-2: every person named is served by the station (a live link, the person not archived); otherwise a 400
+     * naming 服务对象 and nothing written. A person of another station is answered like one that does not exist.
+     * Answers the people as the caller may see them (the record's answer needs no second read).
      */
-    async checkServed(tx: DbOrTx, stationId: string, beneficiaryIds: string[]): Promise<void> {
+    async checkServed(actor: Actor, stationId: string, beneficiaryIds: string[]): Promise<Map<string, RecordPerson>> {
       const ids = [...new Set(beneficiaryIds)];
-      if (ids.length === 0) return;
-      const served = await repo.servedBy(tx, stationId, ids);
-      const missing = ids.filter((id) => !served.has(id)).length;
+      if (ids.length === 0) return new Map();
+      const rows = await repo.recordPeople(d.db, ids);
+      const served = rows.filter((r) => !r.archived && r.stationIds.includes(stationId));
+      const missing = ids.length - served.length;
       if (missing)
         throw fieldError(
           'beneficiaryIds',
           `有 ${missing} 人不是本站的服务对象（或不存在）：请先在服务对象中登记或关联到本站`,
         );
+      return asSeenBy(actor, rows, d.clock.today());
     },
 
     /**
@@ -81,29 +99,7 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
     async peopleOf(actor: Actor, beneficiaryIds: string[]): Promise<Map<string, RecordPerson>> {
       const ids = [...new Set(beneficiaryIds)];
       if (ids.length === 0) return new Map();
-      // Only what the policy needs (the person, their links and categories): three queries for any number.
-      const [rows, links, categories] = await Promise.all([
-        repo.rows(d.db, ids),
-        people.linksOf(d.db, ids),
-        people.categoriesOf(d.db, ids),
-      ]);
-      const lc = {
-        links: groupBy(links, (l) => l.beneficiaryId),
-        categories: groupBy(categories, (c) => c.beneficiaryId),
-      };
-      const today = d.clock.today();
-      const out = new Map<string, RecordPerson>();
-      for (const r of rows) {
-        const facts = policyFacts(r, lc);
-        const restricted = isRestricted(actor, facts, today);
-        out.set(r.id, {
-          id: r.id,
-          name: restricted || !seesNames(actor) ? maskName(r.name) : r.name,
-          restricted,
-          sensitive: isSensitive(facts, today),
-        });
-      }
-      return out;
+      return asSeenBy(actor, await repo.recordPeople(d.db, ids), d.clock.today());
     },
   };
 }

@@ -148,6 +148,26 @@ describe('recording a service (R-SVC-2, R-SVC-3)', () => {
     expect(stat.records).toBe(1);
   });
 
+  it('R-SVC-2 a record sent again after its checks would refuse it (the person since moved away) answers with the stored one', async () => {
+    // The create reads no id first: a resend that today's checks refuse must still find what was stored.
+    const body = visit({ servedOn: '2026-11-19', catalogueCode: '2.2' });
+    const first = await post(sw.zhang, body);
+    const link = and(eq(beneficiaryStations.beneficiaryId, ids.elder), eq(beneficiaryStations.stationId, ids.liutun));
+    await t.db.update(beneficiaryStations).set({ archivedAt: new Date() }).where(link);
+    try {
+      const before = await snapshot();
+      const again = await t.call(sw.zhang, 'POST', '/api/v1/service-records', body);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toMatchObject({ id: first.id, version: 1 });
+      const fresh = await t.call(sw.zhang, 'POST', '/api/v1/service-records', { ...body, id: randomUUID() });
+      expect(fresh.statusCode, fresh.body).toBe(400);
+      expect(fresh.json().details?.fieldErrors?.beneficiaryIds).toMatch(/不是本站的服务对象/);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await t.db.update(beneficiaryStations).set({ archivedAt: null }).where(link);
+    }
+  });
+
   it('R-SVC-2 R-SVC-3 bad input answers a Chinese 4xx naming the field and writes nothing', async () => {
     const before = await snapshot();
     const cases: [Record<string, unknown>, number, string, RegExp][] = [

@@ -7,7 +7,7 @@ import type { Attachments } from '../../platform/files/attachments';
 import type { ActorContext } from '../../platform/http/context';
 import { fieldError, notFound } from '../../platform/http/errors';
 import { pageOf } from '../../platform/http/paging';
-import type { BeneficiaryContacts } from '../beneficiaries';
+import type { BeneficiaryContacts, RecordPerson } from '../beneficiaries';
 import type { ContractLookup } from '../contracts';
 import type { DivisionService } from '../divisions';
 import type { OrganisationLookup } from '../organisations';
@@ -125,24 +125,27 @@ export function createServiceReads(d: ServiceDeps) {
       return view;
     },
     /**
-     * A new record's view from what the create already knows (its people, workers, station, alerts): the phone waits
-     * for this answer, so it reads only the people's facts for masking and the names.
+     * A new record's view from what the create already knows (its people as the caller sees them, workers and their
+     * names, station, alerts): the phone waits for this answer, so it reads only the organisation's name.
      */
     async freshView(
       actor: Actor,
       row: ServiceRecordRow,
-      known: { people: string[]; workers: string[]; stationName: string; alertIds: string[] },
+      known: {
+        people: string[];
+        workers: string[];
+        stationName: string;
+        alertIds: string[];
+        persons: Map<string, RecordPerson>;
+        workerNames: Map<string, string>;
+      },
     ): Promise<ServiceRecordView> {
-      const [persons, workerNames, orgNames] = await Promise.all([
-        d.contacts.peopleOf(actor, known.people),
-        d.workers.names(known.workers),
-        d.organisations.names(row.organisationId ? [row.organisationId] : []),
-      ]);
+      const orgNames = await d.organisations.names(row.organisationId ? [row.organisationId] : []);
       const rc: RecordContext = {
         people: new Map([[row.id, known.people]]),
         workers: new Map([[row.id, known.workers]]),
-        persons,
-        workerNames,
+        persons: known.persons,
+        workerNames: known.workerNames,
         alerts: new Map([[row.id, known.alertIds]]),
         stations: new Map([[row.stationId, known.stationName]]),
         catalogue: (code) => d.divisions.catalogueItem(code),

@@ -23,6 +23,15 @@ function refuse(errors: FieldErrors) {
 }
 /** Distinct and sorted: rows of several people are always locked in the same order (no deadlock between two records). */
 const unique = (ids: string[]) => [...new Set(ids)].sort();
+/**
+ * The checks' reads at once (a create's round trips overlap), their refusals judged in the order given — the order a
+ * person reads the form in — so the answer does not depend on which read came back first.
+ */
+async function judgedInOrder<T extends readonly unknown[]>(checks: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(checks);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
@@ -56,13 +65,13 @@ export function createServiceRecordService(d: ServiceDeps) {
   async function checkWorkers(ctx: ActorContext, stationId: string, servedOn: string, named: string[]) {
     const chosen = named.length ? unique(named) : ctx.actor.workerId ? [ctx.actor.workerId] : [];
     if (chosen.length === 0) throw fieldError('workerIds', '请选择提供服务的社工');
-    const assigned = new Set((await d.workers.assignedOn([stationId], servedOn)).map((w) => w.workerId));
+    const assigned = new Map((await d.workers.assignedOn([stationId], servedOn)).map((w) => [w.workerId, w.name]));
     if (chosen.some((w) => !assigned.has(w)))
       throw fieldError(
         'workerIds',
         named.length ? '须是服务当天派驻该社工站的社工' : '您在服务当天未派驻该社工站，请选择提供服务的社工',
       );
-    return chosen;
+    return { workerIds: chosen, workerNames: assigned };
   }
 
   /** Every rule of a record's content, before anything is written (R-SVC-2, R-SVC-3). */
@@ -81,10 +90,13 @@ export function createServiceRecordService(d: ServiceDeps) {
       ),
     );
     const item = catalogueItem(draft.catalogueCode);
-    const workerIds = await checkWorkers(ctx, stationId, draft.servedOn, namedWorkers);
-    await d.contacts.checkServed(db, stationId, draft.beneficiaryIds);
+    const [{ workerIds, workerNames }, persons] = await judgedInOrder([
+      checkWorkers(ctx, stationId, draft.servedOn, namedWorkers),
+      d.contacts.checkServed(ctx.actor, stationId, draft.beneficiaryIds),
+    ] as const);
     if (draft.caseId && !d.caseGate) throw fieldError('caseId', '个案功能未启用，暂不能关联个案');
-    return { item, workerIds };
+    // The names and people as the caller sees them come along, so a new record's answer reads nothing again.
+    return { item, workerIds, workerNames, persons };
   }
 
   /** The same id sent again (R-SVC-2, offline): the stored record if it is the same one, a 409 otherwise. */
@@ -116,6 +128,36 @@ export function createServiceRecordService(d: ServiceDeps) {
     return reads.viewOf(ctx.actor, existing);
   }
 
+  /** Everything a new record must satisfy (R-SVC-2, R-SVC-3, R-SVC-5), before anything is written. */
+  async function checkNew(ctx: ActorContext, input: CreateServiceRecord) {
+    const draft = { ...input, beneficiaryIds: unique(input.beneficiaryIds) };
+    // Read at once; a station outside the caller's scope is still the answer before anything its reads found.
+    const [station, checked, organisationId] = await judgedInOrder([
+      writableStation(ctx, input.stationId),
+      checkDraft(ctx, input.stationId, draft, input.workerIds),
+      d.contracts.organisationOn(input.stationId, draft.servedOn),
+    ] as const);
+    if (input.concern && !d.alertRaiser) throw fieldError('concern', '预警功能未启用，请直接联系项目负责人');
+    if (input.concern?.beneficiaryId && !draft.beneficiaryIds.includes(input.concern.beneficiaryId))
+      throw fieldError('concern.beneficiaryId', '须是本记录的服务对象之一');
+    return { ...checked, station, draft, organisationId };
+  }
+
+  /** A new record and its answer; undefined when a record of the same id is already stored (nothing written). */
+  async function createNew(ctx: ActorContext, input: CreateServiceRecord) {
+    const { station, draft, item, workerIds, workerNames, persons, organisationId } = await checkNew(ctx, input);
+    const written = await writes.insert(ctx, { station, draft, item, workerIds, organisationId });
+    if (!written) return undefined;
+    return reads.freshView(ctx.actor, written.row, {
+      people: draft.beneficiaryIds,
+      workers: workerIds,
+      stationName: station.name,
+      alertIds: written.alertIds,
+      persons,
+      workerNames,
+    });
+  }
+
   return {
     list: reads.list,
     get: reads.get,
@@ -126,25 +168,16 @@ export function createServiceRecordService(d: ServiceDeps) {
       ctx: ActorContext,
       input: CreateServiceRecord,
     ): Promise<{ view: ServiceRecordView; created: boolean }> {
-      const existing = await repo.byId(db, input.id);
-      if (existing) return { view: await replay(ctx, existing, input), created: false };
-      const station = await writableStation(ctx, input.stationId);
-      const draft = { ...input, beneficiaryIds: unique(input.beneficiaryIds) };
-      const { item, workerIds } = await checkDraft(ctx, station.id, draft, input.workerIds);
-      if (input.concern && !d.alertRaiser) throw fieldError('concern', '预警功能未启用，请直接联系项目负责人');
-      if (input.concern?.beneficiaryId && !draft.beneficiaryIds.includes(input.concern.beneficiaryId))
-        throw fieldError('concern.beneficiaryId', '须是本记录的服务对象之一');
-      const organisationId = await d.contracts.organisationOn(station.id, draft.servedOn);
-      const written = await writes.insert(ctx, { station, draft, item, workerIds, organisationId });
-      // Another send of the same record committed first: answer as for a repeat.
-      if (!written) return { view: await replay(ctx, (await repo.byId(db, input.id))!, input), created: false };
-      const view = await reads.freshView(ctx.actor, written.row, {
-        people: draft.beneficiaryIds,
-        workers: workerIds,
-        stationName: station.name,
-        alertIds: written.alertIds,
+      // No look-up of the id first (a create is the common case): the checks, then an insert that finds a stored
+      // record of the same id. A record sent again that today's checks refuse (say, days later from a phone that was
+      // offline, its case since closed) still answers with what was stored, as the checks of its day allowed it.
+      const view = await createNew(ctx, input).catch(async (e: unknown) => {
+        if (e instanceof AppError && (await repo.byId(db, input.id))) return undefined;
+        throw e;
       });
-      return { view, created: true };
+      if (view) return { view, created: true };
+      // Stored before (or by a concurrent send of the same record that committed first): answer as for a repeat.
+      return { view: await replay(ctx, (await repo.byId(db, input.id))!, input), created: false };
     },
 
     /** Change a record (version-checked): the same rules as a new one; the rollups and last contacts move with it. */
