@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { VISIT_FORMS } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
+import { visitDay } from '../../modules/beneficiaries';
 
 // Bulk-load helpers for the service generator: set the big tables' indexes and foreign keys aside while millions of
 // rows go in (one sorted index build beats millions of random inserts), put them back exactly as they were (their
@@ -116,8 +117,9 @@ export async function buildContacts(db: DbOrTx) {
       last_service_on = greatest(beneficiary_contacts.last_service_on, excluded.last_service_on),
       last_visit_on = greatest(beneficiary_contacts.last_visit_on, excluded.last_visit_on)`);
   // Every home-visit day (R-SVC-5 visit completion), from the people rows as migration 0028 backfills them.
+  const day = visitDay(sql`served_on`);
   await db.execute(sql`update beneficiary_contacts c set visit_days = v.days
-    from (select beneficiary_id, array_agg(distinct served_on - date '2000-01-01' order by served_on - date '2000-01-01') as days
+    from (select beneficiary_id, array_agg(distinct ${day} order by ${day}) as days
       from service_record_people where visit group by 1) v
     where v.beneficiary_id = c.beneficiary_id`);
 }

@@ -17,7 +17,7 @@ export interface ContactDates {
 }
 
 /** A date (a SQL date expression) as its number in `beneficiary_contacts.visit_days`: days since 2000-01-01. */
-export const visitDay = (date: SQL) => sql`(${date} - date '2000-01-01')`;
+export const visitDay = (date: SQL | AnyColumn) => sql`(${date} - date '2000-01-01')`;
 /** R-SVC-5: whether `visit_days` holds a day between two dates (inclusive): two binary searches, one row. */
 export const visitedBetween = (days: AnyColumn | SQL, from: SQL, to: SQL) =>
   sql`(width_bucket(${visitDay(to)}, ${days}) > width_bucket(${visitDay(from)} - 1, ${days}))`;

@@ -7,6 +7,7 @@ export { personAtStation, peopleAtStations, currentReferralConsent } from './ben
 export { createVisitService, type VisitService, type PeopleScope } from './visits.service';
 export { visitRoutes } from './visits.routes';
 export { servedByCategory } from './category-counts.repository';
+export { visitDay } from './beneficiaries-contacts.repository';
 export {
   createBeneficiaryContacts,
   type BeneficiaryContacts,

@@ -3,6 +3,7 @@ import { VISIT_FORMS, type Scope, type ServiceRecordQuery } from '@shegong/share
 import type { DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
 import { pageRows } from '../../platform/http/paging';
+import { visitDay } from '../beneficiaries';
 import { serviceRecordPeople as people, serviceRecords as r, serviceRecordWorkers as workers } from './services.table';
 
 export type ServiceRecordRow = typeof r.$inferSelect;
@@ -132,10 +133,10 @@ export const serviceRecordsRepository = {
         lastVisitOn: sql<
           string | null
         >`(max(${people.servedOn}) filter (where ${r.form} = any(${sql.param([...VISIT_FORMS])}::text[])))::text`,
-        // The days of `beneficiary_contacts.visit_days` (days since 2000-01-01), ascending.
+        // The days of `beneficiary_contacts.visit_days`, ascending.
         visitDays: sql<
           number[]
-        >`coalesce(array_agg(distinct ${people.servedOn} - date '2000-01-01' order by ${people.servedOn} - date '2000-01-01') filter (where ${r.form} = any(${sql.param([...VISIT_FORMS])}::text[])), '{}')`,
+        >`coalesce(array_agg(distinct ${visitDay(people.servedOn)} order by ${visitDay(people.servedOn)}) filter (where ${r.form} = any(${sql.param([...VISIT_FORMS])}::text[])), '{}')`,
       })
       .from(people)
       .innerJoin(r, eq(r.id, people.recordId))

@@ -18,6 +18,8 @@ const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.db.execute(q)) as
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const monthEnd = (m: number) => new Date(Date.UTC(2026, m, 0)).toISOString().slice(0, 10);
+/** The stored day number (`visit_days`), computed here independently: days since 2000-01-01. */
+const dayNo = (d: string) => (Date.parse(`${d}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / 86_400_000;
 const monthStart = (m: number) => `2026-${String(m).padStart(2, '0')}-01`;
 
 /** Due and done over [from, to] by the definition, from the people, assessments and live home-visit records. */
@@ -150,7 +152,6 @@ describe('visit completion from stored visit days (R-SVC-5)', () => {
     const fromRecords = await rows<{ id: string; day: string }>(sql`select p.beneficiary_id::text as id,
         r.served_on::text as day from service_records r join service_record_people p on p.record_id = r.id
       where r.archived_at is null and r.form = any(${sql.param([...VISIT_FORMS])}::text[])`);
-    const dayNo = (d: string) => (Date.parse(`${d}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / 86_400_000;
     const want = new Map<string, number[]>();
     for (const x of fromRecords) want.set(x.id, [...new Set([...(want.get(x.id) ?? []), dayNo(x.day)])]);
     for (const x of stored) expect(x.days, x.id).toEqual([...(want.get(x.id) ?? [])].sort((a, b) => a - b));
@@ -158,7 +159,6 @@ describe('visit completion from stored visit days (R-SVC-5)', () => {
   });
   it('R-SVC-5 a person added to a record at the same moment as their first visit keeps both visit days', async () => {
     const { sw, person, record } = f;
-    const dayNo = (d: string) => (Date.parse(`${d}T00:00:00Z`) - Date.parse('2000-01-01T00:00:00Z')) / 86_400_000;
     for (let i = 0; i < 4; i++) {
       // A person with no contact row yet, changed and recorded at once (on PostgreSQL the two run concurrently).
       const racer = await person(sw.zhang, `孙${'一二三四'[i]}`, { risk: 'high', assessedOn: '2026-03-01' });
