@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
 import { apiSession } from './support/api';
-import { axeProblems } from './support/axe';
-import { DESKTOP, PHONE, cjkRenders, fitsWidth, shot } from './support/browser';
+import { DESKTOP, PHONE, shot } from './support/browser';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
+import { looksRight as pageLooksRight } from './support/looks-right';
 
 /**
  * 完成及时率 and the city's 通报 (issue 12; R-REP-3, R-REP-4 六（七）): the city officer sees the live picture on the
@@ -54,18 +54,10 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 });
 
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
-async function looksRight(name: string) {
-  await j.page.waitForLoadState('networkidle');
-  await expect.poll(() => j.page.locator('.ant-modal-mask, .ant-select-dropdown:visible').count()).toBe(0);
-  // Toasts fade for about three seconds; axe must not judge one mid-fade (flaked in the reports journey).
-  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(j.page, name);
-  expect(await axeProblems(j.page)).toEqual([]);
-  expect(await cjkRenders(j.page)).toBe(true);
-  await expect.poll(() => fitsWidth(j.page)).toBe(true);
-  const text = (await j.page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/R-[A-Z]+-\d|station_monthly|county_quarterly|onTime|staffing|undefined|NaN|null/);
-}
+const looksRight = (name: string) =>
+  pageLooksRight(j.page, name, {
+    mustNotShow: /R-[A-Z]+-\d|station_monthly|county_quarterly|onTime|staffing|undefined|NaN|null/,
+  });
 
 const row = (name: string) => j.page.locator('main .ant-table-row').filter({ hasText: name });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { axeProblems } from './support/axe';
-import { DESKTOP, PHONE, cjkRenders, fitsWidth, pick, pickDate, shot } from './support/browser';
+import { DESKTOP, PHONE, pick, pickDate, shot } from './support/browser';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
+import { looksRight as pageLooksRight } from './support/looks-right';
 
 /**
  * 评估 to renewal (issue 13; R-EVAL-1, R-EVAL-2, R-EVAL-4, R-CON-2): 柳屯镇's contract is in the last month of its
@@ -88,27 +88,10 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 });
 
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
-async function looksRight(name: string) {
-  await j.page.waitForLoadState('networkidle');
-  // Popovers, dialogs, date panels, select lists and toasts fade out; axe must not judge them mid-animation (a
-  // closing select list is a nameless listbox to axe).
-  await expect
-    .poll(() =>
-      j.page
-        .locator(
-          '.ant-popover:not(.ant-popover-hidden), .ant-modal-mask, .ant-picker-dropdown:not(.ant-picker-dropdown-hidden), .ant-select-dropdown:not(.ant-select-dropdown-hidden)',
-        )
-        .count(),
-    )
-    .toBe(0);
-  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(j.page, name);
-  expect(await axeProblems(j.page)).toEqual([]);
-  expect(await cjkRenders(j.page)).toBe(true);
-  await expect.poll(() => fitsWidth(j.page)).toBe(true);
-  const text = (await j.page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/R-EVAL|R-CON|midterm|final|spot_check|signed_off|scoring|undefined|NaN|null/);
-}
+const looksRight = (name: string) =>
+  pageLooksRight(j.page, name, {
+    mustNotShow: /R-EVAL|R-CON|midterm|final|spot_check|signed_off|scoring|undefined|NaN|null/,
+  });
 
 /** One indicator's block on the round page. */
 const item = (it: Item) => j.page.getByRole('region', { name: `${it.key} ${it.name}` });

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { axeProblems } from './support/axe';
-import { DESKTOP, PHONE, SCREENSHOTS, cjkRenders, fitsWidth, shot } from './support/browser';
+import { DESKTOP, PHONE, SCREENSHOTS } from './support/browser';
 import { apiSession } from './support/api';
 import { useJourney } from './support/journey';
+import { looksRight as pageLooksRight } from './support/looks-right';
 
 /**
  * 评估指标体系 (issue 13; R-EVAL-2): the city administrator opens the example the platform ships, changes the pass line
@@ -27,18 +27,10 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026' }, async (se
 });
 
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
-async function looksRight(name: string) {
-  await j.page.waitForLoadState('networkidle');
-  await expect.poll(() => j.page.locator('.ant-modal-mask, .ant-popover:not(.ant-popover-hidden)').count()).toBe(0);
-  // Toasts fade for about three seconds; axe must not judge one mid-fade.
-  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(j.page, name);
-  expect(await axeProblems(j.page)).toEqual([]);
-  expect(await cjkRenders(j.page)).toBe(true);
-  await expect.poll(() => fitsWidth(j.page)).toBe(true);
-  const text = (await j.page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/R-[A-Z]+-\d|draft|in_use|retired|graded|combined|deduction|purchaser|undefined|NaN/);
-}
+const looksRight = (name: string) =>
+  pageLooksRight(j.page, name, {
+    mustNotShow: /R-[A-Z]+-\d|draft|in_use|retired|graded|combined|deduction|purchaser|undefined|NaN/,
+  });
 
 const field = (label: string) => j.page.getByLabel(label, { exact: true });
 const tag = (text: string) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { axeProblems } from './support/axe';
-import { DESKTOP, PHONE, cjkRenders, fitsWidth, pick, pickDate, shot } from './support/browser';
+import { DESKTOP, PHONE, pick, pickDate } from './support/browser';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
+import { looksRight as pageLooksRight } from './support/looks-right';
 
 /**
  * 立项评估（第三方）(R-EVAL-1, 《实施方案》六（六）) on the procurement page: 柳屯镇's procurement was awarded with no
@@ -19,17 +19,8 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
   procurementId = list.items[0].id;
 });
 
-async function looksRight(name: string) {
-  await j.page.waitForLoadState('networkidle');
-  await expect.poll(() => j.page.locator('.ant-popover:not(.ant-popover-hidden), .ant-modal-mask').count()).toBe(0);
-  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(j.page, name);
-  expect(await axeProblems(j.page)).toEqual([]);
-  expect(await cjkRenders(j.page)).toBe(true);
-  await expect.poll(() => fitsWidth(j.page)).toBe(true);
-  const text = (await j.page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/R-[A-Z]+-\d|qualification|management|talent|true|false|undefined|NaN/);
-}
+const looksRight = (name: string) =>
+  pageLooksRight(j.page, name, { mustNotShow: /R-[A-Z]+-\d|qualification|management|talent|true|false|undefined|NaN/ });
 
 const card = () => j.page.locator('.ant-card').filter({ hasText: '立项评估（第三方）' }).first();
 

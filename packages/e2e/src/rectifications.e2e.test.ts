@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { axeProblems } from './support/axe';
 import path from 'node:path';
-import { DESKTOP, PHONE, SCREENSHOTS, cjkRenders, fitsWidth, pickDate, shot } from './support/browser';
+import { DESKTOP, PHONE, SCREENSHOTS, pickDate, shot } from './support/browser';
 import { apiSession } from './support/api';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
+import { looksRight as pageLooksRight } from './support/looks-right';
 
 /**
  * 整改 (issue 13, R-EVAL-4): the county's midterm evaluation of 柳屯镇's contract found two problems, recorded as items
@@ -57,17 +57,8 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 });
 
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG 2.1 AA problem (axe). */
-async function looksRight(name: string) {
-  await j.page.waitForLoadState('networkidle');
-  await expect.poll(() => j.page.locator('.ant-popover:not(.ant-popover-hidden), .ant-modal-mask').count()).toBe(0);
-  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(j.page, name);
-  expect(await axeProblems(j.page)).toEqual([]);
-  expect(await cjkRenders(j.page)).toBe(true);
-  await expect.poll(() => fitsWidth(j.page)).toBe(true);
-  const text = (await j.page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/R-EVAL|midterm|open|submitted|verified|undefined|NaN/);
-}
+const looksRight = (name: string) =>
+  pageLooksRight(j.page, name, { mustNotShow: /R-EVAL|midterm|open|submitted|verified|undefined|NaN/ });
 
 /** A dialog once it has zoomed in fully (a click during the animation can miss its button). */
 async function dialogNamed(name: string) {

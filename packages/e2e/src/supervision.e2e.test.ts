@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../server/src/test-support/citizen-ids';
-import { axeProblems } from './support/axe';
-import { DESKTOP, PHONE, cjkRenders, fitsWidth, pickDate, shot } from './support/browser';
+import { DESKTOP, PHONE, pickDate, shot } from './support/browser';
 import { STATION_PASSWORD, contractedStation } from './support/contracted-station';
 import { useJourney } from './support/journey';
+import { looksRight as pageLooksRight } from './support/looks-right';
 
 /**
  * 督导 (issue 13, R-EVAL-4): 柳屯镇's contractor records a supervision session in the browser (the worker ticked from
@@ -37,17 +37,10 @@ const j = useJourney({ SHEGONG_ADMIN_PASSWORD: 'Initial-Admin-2026', SHEGONG_TOD
 });
 
 /** Chinese renders, nothing wider than the viewport, no internal words, no WCAG problem (axe). */
-async function looksRight(name: string) {
-  await j.page.waitForLoadState('networkidle');
-  await expect.poll(() => j.page.locator('.ant-popover:not(.ant-popover-hidden), .ant-modal-mask').count()).toBe(0);
-  await expect.poll(() => j.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(j.page, name);
-  expect(await axeProblems(j.page)).toEqual([]);
-  expect(await cjkRenders(j.page)).toBe(true);
-  await expect.poll(() => fitsWidth(j.page)).toBe(true);
-  const text = (await j.page.locator('main').textContent()) ?? '';
-  expect(text).not.toMatch(/R-EVAL|internal|external|service_record|open|answered|closed|undefined|NaN/);
-}
+const looksRight = (name: string) =>
+  pageLooksRight(j.page, name, {
+    mustNotShow: /R-EVAL|internal|external|service_record|open|answered|closed|undefined|NaN/,
+  });
 
 async function dialogNamed(name: string) {
   const dialog = j.page.getByRole('dialog', { name });
