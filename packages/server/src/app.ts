@@ -156,7 +156,7 @@ export async function buildApp(opts: AppOptions) {
   const stations = createStationLookup({ db });
   const organisations = createOrganisationLookup({ db });
   const contracts = createContractLookup({ db, clock, stations, organisations });
-  const sessions = createSessionStore({ db, clock, findUser: (id) => usersRepository.findById(db, id) });
+  const sessions = createSessionStore({ db, clock, findUser: usersRepository.preparedFindById(db) });
   const workerService = createWorkerService({ db, clock, divisions, attachments, contracts, stations, organisations });
   registerAuth(app, sessions, {
     workerStations: workerService.stationsToday,

@@ -17,8 +17,8 @@ export function createContractLookup(d: {
   organisations: OrganisationLookup;
 }) {
   const { db, clock } = d;
-  const coveredBy = (organisationId: string) =>
-    contractsRepository.coveredStationIds(db, organisationId, clock.today());
+  const covered = contractsRepository.preparedCoveredStationIds(db);
+  const coveredBy = (organisationId: string) => covered(organisationId, clock.today());
 
   return {
     /** The stations an organisation's live contracts cover today: contractor staff's scope (DESIGN §4). */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { ContractQuery, Scope } from '@shegong/shared';
-import type { DbOrTx } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
 import { pageRows } from '../../platform/http/paging';
 import { agreements, contractEvaluations, contractStations, contracts } from './contracts.table';
@@ -20,7 +20,7 @@ export interface ContractParts {
  * The one definition of a live contract (R-CON-2): not archived, not ended by status, and its end (the cycle's end,
  * or the end of a failed year) not yet passed on `today`. Judged on the Clock's date at every call, never captured.
  */
-export const liveOn = (today: string): SQL =>
+export const liveOn = (today: string | Placeholder): SQL =>
   sql`${contracts.archivedAt} is null and ${contracts.status} <> 'ended' and coalesce(${contracts.endsOn}, ${contracts.cycleEnd}) >= ${today}::date`;
 
 /** The caller's reach over contracts: a unit's own and those below it; contractor staff their organisation's. */
@@ -111,13 +111,16 @@ export const contractsRepository = {
 
   // Answers for other modules (through contracts.lookup.ts).
   /** The stations an organisation's live contracts cover on `today`. */
-  async coveredStationIds(db: DbOrTx, organisationId: string, today: string): Promise<string[]> {
-    const rows = await db
+  /** `coveredStationIds` prepared once for a database (a contractor's scope reads it on every request). */
+  preparedCoveredStationIds(db: Db) {
+    const q = db
       .selectDistinct({ stationId: contractStations.stationId })
       .from(contractStations)
       .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
-      .where(and(eq(contracts.organisationId, organisationId), liveOn(today)));
-    return rows.map((r) => r.stationId);
+      .where(and(eq(contracts.organisationId, sql.placeholder('organisationId')), liveOn(sql.placeholder('today'))))
+      .prepare('organisation_covered_stations');
+    return async (organisationId: string, today: string) =>
+      (await q.execute({ organisationId, today })).map((r) => r.stationId);
   },
   /** Whether the organisation holds a live contract of a unit inside the scope condition. */
   async hasLiveIn(db: DbOrTx, organisationId: string, today: string, scope: Scope): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Scope, UserQuery } from '@shegong/shared';
-import type { DbOrTx } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
 import { containsPattern } from '../../platform/db/search';
 import { pageRows } from '../../platform/http/paging';
@@ -36,6 +36,16 @@ export const usersRepository = {
     const where = and(...conds);
     const rows = db.select().from(users).where(where).orderBy(desc(users.createdAt), asc(users.id)).$dynamic();
     return pageRows(rows, db.$count(users, where), q);
+  },
+  /** `findById` prepared once for a database (the session check reads the user on every request). */
+  preparedFindById(db: Db) {
+    const q = db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('user_by_id');
+    return async (id: string): Promise<UserRow | undefined> => (await q.execute({ id }))[0];
   },
   async findById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
     const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);

@@ -1,6 +1,18 @@
-import { and, asc, eq, getTableColumns, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import type { PageQuery, Scope } from '@shegong/shared';
-import type { DbOrTx } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
 import { scopeCondition } from '../../platform/auth/scope';
 import { containsPattern } from '../../platform/db/search';
 import { pageRows } from '../../platform/http/paging';
@@ -13,7 +25,7 @@ export type WorkerFilter = { stationId?: string; role?: string; filingStatus?: s
 export type WorkerRow = typeof workers.$inferSelect & { currentPath: string };
 
 /** The one definition of an active assignment: started on or before `today` and not ended before it. */
-export const activeOn = (today: string): SQL =>
+export const activeOn = (today: string | Placeholder): SQL =>
   sql`${workerAssignments.startOn} <= ${today}::date and (${workerAssignments.endOn} is null or ${workerAssignments.endOn} >= ${today}::date)`;
 
 /**
@@ -239,13 +251,18 @@ export const workersRepository = {
       .orderBy(asc(workerAssignments.startOn));
   },
   /** The station ids a worker is assigned to on `today`. */
-  async activeStations(db: DbOrTx, workerId: string, today: string): Promise<string[]> {
-    const rows = await db
+  /**
+   * The stations a worker is assigned to on a day, earliest assignment first: prepared once for a database (the
+   * actor's scope reads it on every request).
+   */
+  preparedActiveStations(db: Db) {
+    const q = db
       .select({ stationId: workerAssignments.stationId })
       .from(workerAssignments)
-      .where(and(eq(workerAssignments.workerId, workerId), activeOn(today)))
-      .orderBy(asc(workerAssignments.startOn));
-    return rows.map((r) => r.stationId);
+      .where(and(eq(workerAssignments.workerId, sql.placeholder('workerId')), activeOn(sql.placeholder('today'))))
+      .orderBy(asc(workerAssignments.startOn))
+      .prepare('worker_active_stations');
+    return async (workerId: string, today: string) => (await q.execute({ workerId, today })).map((r) => r.stationId);
   },
   /** Resident workers assigned to each station on `today` (R-STAFF-1). */
   async residentsAt(db: DbOrTx, stationIds: string[], today: string): Promise<Map<string, number>> {

@@ -17,6 +17,7 @@ export type { WorkerDeps } from './workers.reads';
  */
 export function createWorkerService(d: WorkerDeps) {
   const { db, clock } = d;
+  const activeStations = repo.preparedActiveStations(db);
   const reads = createWorkerReads(d);
   const hiring = createHiring({ ...d, reads });
   const assignments = createAssignments({ ...d, reads });
@@ -45,7 +46,7 @@ export function createWorkerService(d: WorkerDeps) {
     recordException: filing.recordException,
     createAccount: accounts.createAccount,
     /** The stations a worker is assigned to today: a social worker's scope, recomputed on every request. */
-    stationsToday: (workerId: string) => repo.activeStations(db, workerId, clock.today()),
+    stationsToday: (workerId: string) => activeStations(workerId, clock.today()),
     /** Resident workers assigned to each station today (R-STAFF-1). */
     residentsToday: (stationIds: string[]) => repo.residentsAt(db, stationIds, clock.today()),
   };

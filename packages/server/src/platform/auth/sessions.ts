@@ -33,6 +33,14 @@ export function createSessionStore({
   findUser: (id: string) => Promise<SessionUserRow | undefined>;
 }) {
   const revokeNow = () => ({ revokedAt: clock.now() });
+  // Every request reads its session: prepared once (no SQL built per call; PostgreSQL parses and plans it once per
+  // connection).
+  const byToken = db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), isNull(sessions.revokedAt)))
+    .limit(1)
+    .prepare('session_by_token');
   return {
     async create(userId: string, ip: string | null, userAgent: string | null) {
       const token = randomBytes(32).toString('base64url');
@@ -54,12 +62,7 @@ export function createSessionStore({
 
     /** The live session and its user, or null when missing, revoked, idle too long or past its absolute end. */
     async resolve(token: string) {
-      const rows = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
-        .limit(1);
-      const session = rows[0];
+      const [session] = await byToken.execute({ hash: hashToken(token) });
       if (!session) return null;
       const user = await findUser(session.userId);
       const now = clock.now().getTime();
