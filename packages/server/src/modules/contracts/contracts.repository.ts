@@ -110,8 +110,10 @@ export const contractsRepository = {
   },
 
   // Answers for other modules (through contracts.lookup.ts).
-  /** The stations an organisation's live contracts cover on `today`. */
-  /** `coveredStationIds` prepared once for a database (a contractor's scope reads it on every request). */
+  /**
+   * The stations an organisation's live contracts cover on a day: prepared once for a database (a contractor's scope
+   * reads it on every request).
+   */
   preparedCoveredStationIds(db: Db) {
     const q = db
       .selectDistinct({ stationId: contractStations.stationId })

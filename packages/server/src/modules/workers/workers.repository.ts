@@ -250,7 +250,6 @@ export const workersRepository = {
       .where(inArray(workerAssignments.workerId, workerIds))
       .orderBy(asc(workerAssignments.startOn));
   },
-  /** The station ids a worker is assigned to on `today`. */
   /**
    * The stations a worker is assigned to on a day, earliest assignment first: prepared once for a database (the
    * actor's scope reads it on every request).
