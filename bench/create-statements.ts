@@ -2,28 +2,14 @@
  * Every statement one service-record create runs, in order (issue 11: a create's cost is mostly its round trips):
  *   BENCH_REUSE=shegong_bench_… npx tsx bench/create-statements.ts
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { buildApp } from '../packages/server/src/app';
 import { systemClock } from '../packages/server/src/platform/clock';
-import { load, openBenchDatabase, PASSWORD } from './services-setup';
+import { PASSWORD } from './services-setup';
+import { startOnBenchWorld } from './services-app';
 import { loginAt } from './services-load';
 
-const database = await openBenchDatabase(
-  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-);
-const setup = await load(database);
-const app = await buildApp({
-  db: database.db,
-  dataDir: mkdtempSync(path.join(os.tmpdir(), 'shegong-bench-')),
-  clock: systemClock,
-});
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const { database, setup, app, base } = await startOnBenchWorld();
 const w = setup.writers[0];
 const session = await loginAt(base, w.username, PASSWORD);
 const seen: string[] = [];

@@ -4,24 +4,11 @@
  * request pays) — so a route's own cost can be told from the stack's.
  *   BENCH_REUSE=shegong_bench_… npx tsx bench/http-ceiling.ts   # URLS=/a,/b to choose the routes
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../packages/server/src/app';
-import { systemClock } from '../packages/server/src/platform/clock';
-import { load, openBenchDatabase, PASSWORD } from './services-setup';
+import { PASSWORD } from './services-setup';
+import { startOnBenchWorld } from './services-app';
 import { httpRequests, loginAt, type Req } from './services-load';
 
-const database = await openBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
-const setup = await load(database);
-const app = await buildApp({
-  db: database.db,
-  dataDir: mkdtempSync(path.join(os.tmpdir(), 'shegong-bench-')),
-  clock: systemClock,
-});
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const { database, setup, app, base } = await startOnBenchWorld();
 const sessions = await Promise.all(setup.writers.map((w) => loginAt(base, w.username, PASSWORD)));
 for (const url of (process.env.URLS ?? '/api/health,/api/v1/auth/me').split(',')) {
   const reqs: Req[] = Array.from({ length: 3000 }, (_, i) => ({ method: 'GET', url, session: i % sessions.length }));
