@@ -125,17 +125,17 @@ export const isWork = (s: Statement) =>
   !/^\s*(begin|commit|rollback|set|savepoint|release)\b/i.test(s.text);
 
 /**
- * A create's transaction as the server ran it (from its `begin` to its `commit`, in order, on one connection), with the
+ * A create's writes as the server ran them — its transaction (from its `begin` to its `commit`, in order, on one
+ * connection), or its one statement when the record needs no transaction (`with "r" as (insert …`) — with the
  * record's id replaced by a new one so that it writes a new record.
  */
 export function transactionOf(group: Statement[], oldId: string, newId: () => string): Statement[] {
   const begin = group.findIndex((s) => /^\s*begin/i.test(s.text));
   const commit = group.map((s) => /^\s*commit/i.test(s.text)).lastIndexOf(true);
-  if (begin < 0 || commit < begin) return [];
+  const single = group.filter((s) => /^\s*with "r" as \(insert into "service_records"/i.test(s.text));
+  const writes = begin >= 0 && commit > begin ? group.slice(begin, commit + 1) : single;
   const id = newId();
-  return group
-    .slice(begin, commit + 1)
-    .map((s) => ({ text: s.text, values: s.values.map((v) => (v === oldId ? id : v)) }));
+  return writes.map((s) => ({ text: s.text, values: s.values.map((v) => (v === oldId ? id : v)) }));
 }
 
 /** The replay's pool: as the app's (its size BENCH_POOL, JIT off as the app's connections have it). */

@@ -26,31 +26,24 @@ export const visitedBetween = (days: AnyColumn | SQL, from: SQL, to: SQL) =>
 export const contactsRepository = {
   /**
    * Moves each person's dates forward only (greatest): a late-entered older record never moves them back. A home visit
-   * adds its day to the visit days, in order (a day already there stays once).
+   * adds its day to the visit days, in order (a day already there stays once). A step of the caller's WITH clause (the
+   * record's one statement): its rows are written in id order and only once `after` (a condition on the steps before)
+   * has been evaluated, so they are locked after the record's other rows, as a withdrawal locks them.
    */
-  async advance(tx: DbOrTx, ids: string[], servedOn: string, visit: boolean) {
-    const days = visit ? sql`array[${visitDay(sql`${servedOn}::date`)}]` : sql`'{}'::integer[]`;
-    await tx
-      .insert(contacts)
-      .values(
-        ids.map((id) => ({
-          beneficiaryId: id,
-          lastServiceOn: servedOn,
-          lastVisitOn: visit ? servedOn : null,
-          visitDays: days,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: contacts.beneficiaryId,
-        set: {
-          lastServiceOn: sql`greatest(${contacts.lastServiceOn}, excluded.last_service_on)`,
-          lastVisitOn: sql`greatest(${contacts.lastVisitOn}, excluded.last_visit_on)`,
-          visitDays: visit
-            ? sql`case when excluded.visit_days[1] = any(${contacts.visitDays}) then ${contacts.visitDays}
-                else array(select d from unnest(${contacts.visitDays} || excluded.visit_days) d order by d) end`
-            : sql`${contacts.visitDays}`,
-        },
-      });
+  advanceStep(p: { people: unknown; servedOn: unknown; visit: unknown }, after: SQL): SQL {
+    const ids = Array.isArray(p.people) ? sql.param(p.people) : p.people;
+    const day = sql`${p.servedOn}::date`;
+    return sql`insert into ${contacts} (beneficiary_id, last_service_on, last_visit_on, visit_days)
+      select x, ${day}, case when ${p.visit}::boolean then ${day} end,
+        case when ${p.visit}::boolean then array[${visitDay(day)}] else '{}'::integer[] end
+      from unnest(${ids}::uuid[]) x where ${after} order by x
+      on conflict (beneficiary_id) do update set
+        last_service_on = greatest(${contacts.lastServiceOn}, excluded.last_service_on),
+        last_visit_on = greatest(${contacts.lastVisitOn}, excluded.last_visit_on),
+        visit_days = case when cardinality(excluded.visit_days) = 0 or excluded.visit_days[1] = any(${contacts.visitDays})
+          then ${contacts.visitDays}
+          else array(select d from unnest(${contacts.visitDays} || excluded.visit_days) d order by d) end
+      returning 1`;
   },
   /**
    * Locks the people's contact rows (in id order) until the transaction ends. A person without one gets an empty row
@@ -87,11 +80,11 @@ export const contactsRepository = {
    * What a record needs of its people, in one statement (a create's answer waits for it): the name, whether archived,
    * the stations of their live links and what the privacy policy reads (birth, the links' workers, the categories).
    */
-  async recordPeople(db: DbOrTx, ids: string[]) {
+  preparedRecordPeople(db: DbOrTx) {
     // Qualified: with one table in FROM the builder writes bare column names, and a bare "id" in the subqueries would
     // be the link's or category's own id.
     const person = sql`${b}.${sql.identifier('id')}`;
-    return db
+    const q = db
       .select({
         id: b.id,
         name: b.name,
@@ -109,6 +102,8 @@ export const contactsRepository = {
         >`array(select ${cats.category} from ${cats} where ${cats.beneficiaryId} = ${person} and ${cats.archivedAt} is null)`,
       })
       .from(b)
-      .where(inArray(b.id, ids));
+      .where(sql`${person} = any(${sql.placeholder('ids')}::uuid[])`)
+      .prepare('record_people');
+    return (ids: string[]) => q.execute({ ids });
   },
 };

@@ -22,7 +22,7 @@ export interface RecordPerson {
   sensitive: boolean;
 }
 
-type PersonFacts = Awaited<ReturnType<typeof repo.recordPeople>>[number];
+type PersonFacts = Awaited<ReturnType<ReturnType<typeof repo.preparedRecordPeople>>>[number];
 
 /** R-SCOPE-2: each person as one caller may see them (the policy's facts only: birth, the links' workers, categories). */
 function asSeenBy(actor: Actor, rows: PersonFacts[], today: string): Map<string, RecordPerson> {
@@ -46,6 +46,7 @@ function asSeenBy(actor: Actor, rows: PersonFacts[], today: string): Map<string,
 }
 
 export function createBeneficiaryContacts(d: BeneficiaryDeps) {
+  const recordPeople = repo.preparedRecordPeople(d.db);
   return {
     /**
      * R-SVC-2: every person named is served by the station (a live link, the person not archived); otherwise a 400
@@ -55,7 +56,7 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
     async checkServed(actor: Actor, stationId: string, beneficiaryIds: string[]): Promise<Map<string, RecordPerson>> {
       const ids = [...new Set(beneficiaryIds)];
       if (ids.length === 0) return new Map();
-      const rows = await repo.recordPeople(d.db, ids);
+      const rows = await recordPeople(ids);
       const served = rows.filter((r) => !r.archived && r.stationIds.includes(stationId));
       const missing = ids.length - served.length;
       if (missing)
@@ -68,12 +69,12 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
 
     /**
      * A new record's people (R-SVC-5): the last service and, for a home visit, the last visit move forward only, so
-     * a late-entered older record never moves them back.
+     * a late-entered older record never moves them back. A step of the record's one statement (its WITH clause), run
+     * once `after` is evaluated. `people` are distinct and in id order — the order `resetContacts` locks them in, so
+     * two writes naming the same people cannot deadlock; each parameter a value or a prepared statement's placeholder.
      */
-    async recordContacts(tx: DbOrTx, beneficiaryIds: string[], servedOn: string, visit: boolean): Promise<void> {
-      // In id order, as `resetContacts` locks them: two writes naming the same people cannot deadlock.
-      const ids = [...new Set(beneficiaryIds)].sort();
-      if (ids.length) await repo.advance(tx, ids, servedOn, visit);
+    recordContactsStep(...step: Parameters<typeof repo.advanceStep>) {
+      return repo.advanceStep(...step);
     },
 
     /**
@@ -99,7 +100,7 @@ export function createBeneficiaryContacts(d: BeneficiaryDeps) {
     async peopleOf(actor: Actor, beneficiaryIds: string[]): Promise<Map<string, RecordPerson>> {
       const ids = [...new Set(beneficiaryIds)];
       if (ids.length === 0) return new Map();
-      return asSeenBy(actor, await repo.recordPeople(d.db, ids), d.clock.today());
+      return asSeenBy(actor, await recordPeople(ids), d.clock.today());
     },
   };
 }

@@ -19,6 +19,7 @@ export function createContractLookup(d: {
   const { db, clock } = d;
   const covered = contractsRepository.preparedCoveredStationIds(db);
   const coveredBy = (organisationId: string) => covered(organisationId, clock.today());
+  const organisationOn = contractsRepository.preparedOrganisationOn(db);
 
   return {
     /** The stations an organisation's live contracts cover today: contractor staff's scope (DESIGN §4). */
@@ -32,8 +33,7 @@ export function createContractLookup(d: {
       return (await coveredBy(organisationId)).includes(stationId);
     },
     /** The organisation whose contract covered the station on a day, if any (a service record's organisation). */
-    organisationOn: (stationId: string, day: string): Promise<string | null> =>
-      contractsRepository.organisationOn(db, stationId, day),
+    organisationOn: (stationId: string, day: string): Promise<string | null> => organisationOn(stationId, day),
     /** Whether the organisation holds a live contract of a unit inside the scope (it works there, so that unit may rule on its staff). */
     worksIn: (organisationId: string, scope: Scope): Promise<boolean> =>
       contractsRepository.hasLiveIn(db, organisationId, clock.today(), scope),

@@ -174,21 +174,25 @@ export const contractsRepository = {
       .where(and(inArray(contractStations.stationId, stationIds), liveOn(today)));
   },
   /** The organisation whose contract covered the station on a day (past days too: a late-entered service record). */
-  async organisationOn(db: DbOrTx, stationId: string, day: string): Promise<string | null> {
-    const [row] = await db
+  /** Prepared (every service record's create asks it). */
+  preparedOrganisationOn(db: DbOrTx) {
+    const day = sql`${sql.placeholder('day')}::date`;
+    const q = db
       .select({ organisationId: contracts.organisationId })
       .from(contractStations)
       .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
       .where(
         and(
-          eq(contractStations.stationId, stationId),
+          eq(contractStations.stationId, sql.placeholder('stationId')),
           notArchived,
-          sql`${contracts.cycleStart} <= ${day}::date and coalesce(${contracts.endsOn}, ${contracts.cycleEnd}) >= ${day}::date`,
+          sql`${contracts.cycleStart} <= ${day} and coalesce(${contracts.endsOn}, ${contracts.cycleEnd}) >= ${day}`,
         ),
       )
       .orderBy(desc(contracts.cycleStart))
-      .limit(1);
-    return row?.organisationId ?? null;
+      .limit(1)
+      .prepare('organisation_on');
+    return async (stationId: string, day: string): Promise<string | null> =>
+      (await q.execute({ stationId, day }))[0]?.organisationId ?? null;
   },
   /** The agreement year running on `today` of each contract. */
   async currentYears(db: DbOrTx, contractIds: string[], today: string) {

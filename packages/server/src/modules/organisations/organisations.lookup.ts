@@ -17,6 +17,7 @@ export interface OrganisationFacts {
 
 /** The organisations module's answers for other modules (awards, contracts, users, workers). */
 export function createOrganisationLookup({ db }: { db: DbOrTx }) {
+  const names = repo.preparedNames(db);
   return {
     /** A registered (not archived) organisation's facts, or undefined. */
     async get(id: string): Promise<OrganisationFacts | undefined> {
@@ -25,7 +26,7 @@ export function createOrganisationLookup({ db }: { db: DbOrTx }) {
     },
     /** Names by id, for views (one query for any number of ids). */
     async names(ids: string[]): Promise<Map<string, string>> {
-      return repo.names(db, [...new Set(ids)]);
+      return names([...new Set(ids)]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { OrganisationQuery, PageQuery, Scope } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import { containsPattern } from '../../platform/db/search';
@@ -115,12 +115,14 @@ export const organisationsRepository = {
     return rows[0];
   },
 
-  async names(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db
+  /** Names by id, prepared (a service record's answer names its organisation): the ids one array parameter. */
+  preparedNames(db: DbOrTx) {
+    const q = db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
-      .where(inArray(organisations.id, ids));
-    return new Map(rows.map((r) => [r.id, r.name]));
+      .where(sql`${organisations.id} = any(${sql.placeholder('ids')}::uuid[])`)
+      .prepare('organisation_names');
+    return async (ids: string[]) =>
+      new Map(ids.length ? (await q.execute({ ids })).map((r) => [r.id, r.name] as const) : []);
   },
 };

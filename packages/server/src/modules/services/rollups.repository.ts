@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { monthOf, VISIT_FORMS } from '@shegong/shared';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { monthOf } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { ServiceRecordRow } from './services.repository';
 import {
@@ -24,40 +24,132 @@ export function monthBit(month: string) {
 // record's own transaction, so a new, changed or withdrawn record is counted (or uncounted) at once and statistics over
 // years read rollup rows, not millions of records.
 
-const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
+/** An id list parameter (a JS array is one array parameter, not a list of them) or a placeholder for one. */
+const uuids = (ids: unknown) => sql`${Array.isArray(ids) ? sql.param(ids) : ids}::uuid[]`;
 
-/** The upsert of a record's contribution (`sign` ±1) to its unit's month row, for a WITH clause. */
-const unitUpsert = (rec: ServiceRecordRow, sign: 1 | -1) =>
-  sql`insert into ${unitStats} (unit_path, month, catalogue_code, form, domain_code, records, person_services,
-      head_count, minutes)
-    values (${unitOf(rec.divisionPath)}, ${monthOf(rec.servedOn)}::date, ${rec.catalogueCode}, ${rec.form},
-      ${rec.domainCode}::int, ${sign}::int, ${sign * rec.peopleCount}::int, ${sign * rec.headCount}::int,
-      ${sign * rec.durationMinutes}::int)
-    on conflict (unit_path, month, catalogue_code, form) do update set records = ${unitStats.records} + excluded.records,
-      person_services = ${unitStats.personServices} + excluded.person_services,
-      head_count = ${unitStats.headCount} + excluded.head_count, minutes = ${unitStats.minutes} + excluded.minutes`;
+/** What a record's rollup rows are made of (a stored row, or a new record's values before its insert). */
+export type RollupFacts = Pick<
+  ServiceRecordRow,
+  | 'stationId'
+  | 'divisionPath'
+  | 'organisationId'
+  | 'servedOn'
+  | 'form'
+  | 'catalogueCode'
+  | 'domainCode'
+  | 'peopleCount'
+  | 'headCount'
+  | 'durationMinutes'
+>;
+
+/** A record's facts as the rollup statements' parameters (the unit, month and month bit worked out here). */
+export function rollupParams(rec: RollupFacts) {
+  const { block, bit } = monthBit(rec.servedOn);
+  return {
+    stationId: rec.stationId,
+    divisionPath: rec.divisionPath,
+    unitPath: unitOf(rec.divisionPath),
+    organisationId: rec.organisationId,
+    month: monthOf(rec.servedOn),
+    form: rec.form,
+    catalogueCode: rec.catalogueCode,
+    domainCode: rec.domainCode,
+    peopleCount: rec.peopleCount,
+    headCount: rec.headCount,
+    durationMinutes: rec.durationMinutes,
+    block,
+    bit: bit.toString(),
+  };
+}
+/** The same, each a value or a prepared statement's placeholder (the SQL is the same either way). */
+export type RollupParams = Record<keyof ReturnType<typeof rollupParams>, unknown>;
 
 /**
- * A new record's people and workers and its month-stat row in one statement (the create path, issue 11: fewer round
- * trips per record): the rows of a new record conflict with nothing, the month row is upserted with increments as in
- * `moveMonthStats`.
+ * A condition that holds once the named step of the same WITH clause has run to its end. The sub-statements of one
+ * WITH run in no defined order; a step that must lock its rows after another's (the order a withdrawal takes them in,
+ * so the two cannot deadlock) is gated on it: its rows come from a SELECT whose one-time filter is this.
  */
-export async function recordAdded(tx: DbOrTx, rec: ServiceRecordRow, peopleIds: string[], workerIds: string[]) {
-  await tx.execute(sql`with p as (
-      insert into ${people} (record_id, beneficiary_id, station_id, division_path, served_on, visit)
-      select ${rec.id}::uuid, x, ${rec.stationId}::uuid, ${rec.divisionPath}, ${rec.servedOn}::date,
-        ${VISIT_FORMS.includes(rec.form)}::boolean
-      from unnest(${uuids(peopleIds)}) x
-    ), w as (
-      insert into ${workers} (record_id, worker_id) select ${rec.id}::uuid, x from unnest(${uuids(workerIds)}) x
-    ), u as (${unitUpsert(rec, 1)})
-    insert into ${stats} (station_id, month, catalogue_code, form, division_path, organisation_id, domain_code, records,
+export const after = (step: string) => sql`(select count(*) from ${sql.identifier(step)}) >= 0`;
+
+/** `sign` times a count parameter. */
+const signed = (sign: 1 | -1, v: unknown) => sql`${sql.raw(String(sign))} * ${v}::int`;
+
+/** The upsert of a record's contribution (`sign` ±1) to its station's month row: concurrent records add up. */
+const stationUpsert = (p: RollupParams, sign: 1 | -1) =>
+  sql`insert into ${stats} (station_id, month, catalogue_code, form, division_path, organisation_id, domain_code, records,
       person_services, head_count, minutes)
-    values (${rec.stationId}, ${monthOf(rec.servedOn)}, ${rec.catalogueCode}, ${rec.form}, ${rec.divisionPath},
-      ${rec.organisationId}, ${rec.domainCode}, 1, ${rec.peopleCount}, ${rec.headCount}, ${rec.durationMinutes})
-    on conflict (station_id, month, catalogue_code, form) do update set records = ${stats.records} + 1,
+    select ${p.stationId}::uuid, ${p.month}::date, ${p.catalogueCode}::text, ${p.form}::text, ${p.divisionPath}::text,
+      ${p.organisationId}::uuid, ${p.domainCode}::int, ${sql.raw(String(sign))}, ${signed(sign, p.peopleCount)},
+      ${signed(sign, p.headCount)}, ${signed(sign, p.durationMinutes)}
+    on conflict (station_id, month, catalogue_code, form) do update set records = ${stats.records} + excluded.records,
       person_services = ${stats.personServices} + excluded.person_services,
-      head_count = ${stats.headCount} + excluded.head_count, minutes = ${stats.minutes} + excluded.minutes`);
+      head_count = ${stats.headCount} + excluded.head_count, minutes = ${stats.minutes} + excluded.minutes
+    returning 1`;
+
+/** The same for its unit's month row, once `gate` holds (after the station row). */
+const unitUpsert = (p: RollupParams, sign: 1 | -1, gate: SQL) =>
+  sql`insert into ${unitStats} (unit_path, month, catalogue_code, form, domain_code, records, person_services,
+      head_count, minutes)
+    select ${p.unitPath}::text, ${p.month}::date, ${p.catalogueCode}::text, ${p.form}::text, ${p.domainCode}::int,
+      ${sql.raw(String(sign))}, ${signed(sign, p.peopleCount)}, ${signed(sign, p.headCount)},
+      ${signed(sign, p.durationMinutes)}
+    where ${gate}
+    on conflict (unit_path, month, catalogue_code, form) do update set records = ${unitStats.records} + excluded.records,
+      person_services = ${unitStats.personServices} + excluded.person_services,
+      head_count = ${unitStats.headCount} + excluded.head_count, minutes = ${unitStats.minutes} + excluded.minutes
+    returning 1`;
+
+/**
+ * A record's people counted as served at its station in its month (distinct: a second record adds nothing), once
+ * `gate` holds. A row met again is locked, never rewritten (an update whose WHERE fails still locks the row), so a
+ * withdrawal deciding to drop it waits for this record.
+ */
+const peopleMonthsInsert = (p: RollupParams, ids: unknown, gate: SQL) =>
+  sql`insert into ${pm} (station_id, month, beneficiary_id, division_path, organisation_id)
+    select ${p.stationId}::uuid, ${p.month}::date, x, ${p.divisionPath}::text, ${p.organisationId}::uuid
+    from unnest(${uuids(ids)}) x where ${gate}
+    on conflict (station_id, month, beneficiary_id) do update set division_path = excluded.division_path where false
+    returning 1`;
+
+/** The people's bit for the record's month in their unit's rows, once `gate` holds (likewise locked when already set). */
+const unitPeopleInsert = (p: RollupParams, ids: unknown, gate: SQL) =>
+  sql`insert into ${unitPeople} (unit_path, beneficiary_id, block, months)
+    select ${p.unitPath}::text, x, ${p.block}::int, ${p.bit}::bigint
+    from unnest(${uuids(ids)}) x where ${gate}
+    on conflict (unit_path, beneficiary_id, block) do update set months = ${unitPeople.months} | excluded.months
+      where ${unitPeople.months} & excluded.months = 0
+    returning 1`;
+
+/** A new record's own parameters besides its rollup facts: its id, people and workers, whether it is a home visit. */
+export type NewRecordParams = RollupParams & Record<'recordId' | 'people' | 'workers' | 'visit' | 'servedOn', unknown>;
+
+/**
+ * A new record's people, workers and rollups as steps of its one statement (the create path, issue 11: a round trip
+ * per record instead of one per table). The rows of a new record conflict with nothing; the rollup rows are locked in
+ * the order every statement here takes them — station month row, unit month row, people-month rows, unit people rows —
+ * each step gated on the one before. `last` names the last locking step, for what the caller adds after it. Without
+ * people (`withPeople` false) the people's steps are left out.
+ */
+export function recordAddedSteps(p: NewRecordParams, withPeople: boolean) {
+  const steps: [string, SQL][] = [
+    [
+      'p',
+      sql`insert into ${people} (record_id, beneficiary_id, station_id, division_path, served_on, visit)
+        select ${p.recordId}::uuid, x, ${p.stationId}::uuid, ${p.divisionPath}::text, ${p.servedOn}::date,
+          ${p.visit}::boolean
+        from unnest(${uuids(p.people)}) x`,
+    ],
+    [
+      'w',
+      sql`insert into ${workers} (record_id, worker_id) select ${p.recordId}::uuid, x from unnest(${uuids(p.workers)}) x`,
+    ],
+    ['s', stationUpsert(p, 1)],
+    ['u', unitUpsert(p, 1, after('s'))],
+  ];
+  if (!withPeople) return { steps, last: 'u' };
+  steps.push(['pm', peopleMonthsInsert(p, p.people, after('u'))]);
+  steps.push(['up', unitPeopleInsert(p, p.people, after('pm'))]);
+  return { steps, last: 'up' };
 }
 
 /**
@@ -65,17 +157,11 @@ export async function recordAdded(tx: DbOrTx, rec: ServiceRecordRow, peopleIds: 
  * increments: concurrent records of the same row add up (the row lock serialises them); a row left at zero records is
  * removed.
  */
-export async function moveMonthStats(tx: DbOrTx, rec: ServiceRecordRow, sign: 1 | -1) {
+export async function moveMonthStats(tx: DbOrTx, rec: RollupFacts, sign: 1 | -1) {
   const month = monthOf(rec.servedOn);
+  const p = rollupParams(rec);
   // The station row, then the unit row (the order every statement here takes them in).
-  await tx.execute(sql`with u as (${unitUpsert(rec, sign)})
-    insert into ${stats} (station_id, month, catalogue_code, form, division_path, organisation_id, domain_code, records,
-      person_services, head_count, minutes)
-    values (${rec.stationId}, ${month}, ${rec.catalogueCode}, ${rec.form}, ${rec.divisionPath}, ${rec.organisationId},
-      ${rec.domainCode}, ${sign}, ${sign * rec.peopleCount}, ${sign * rec.headCount}, ${sign * rec.durationMinutes})
-    on conflict (station_id, month, catalogue_code, form) do update set records = ${stats.records} + excluded.records,
-      person_services = ${stats.personServices} + excluded.person_services,
-      head_count = ${stats.headCount} + excluded.head_count, minutes = ${stats.minutes} + excluded.minutes`);
+  await tx.execute(sql`with s as (${stationUpsert(p, sign)}) ${unitUpsert(p, sign, after('s'))}`);
   if (sign < 0) {
     const key = (t: typeof stats | typeof unitStats) =>
       and(eq(t.month, month), eq(t.catalogueCode, rec.catalogueCode), eq(t.form, rec.form), sql`${t.records} <= 0`);
@@ -84,29 +170,13 @@ export async function moveMonthStats(tx: DbOrTx, rec: ServiceRecordRow, sign: 1 
   }
 }
 
-/**
- * A record's people counted as served at its station in its month (distinct: a second record adds nothing), and in its
- * unit's month bits. The people-month rows first, then the unit rows: the order a withdrawal locks them in.
- */
-export async function addPeopleMonths(tx: DbOrTx, rec: ServiceRecordRow, beneficiaryIds: string[]) {
+/** A changed record's people counted in its month: the people-month rows, then the unit rows (a withdrawal's order). */
+export async function addPeopleMonths(tx: DbOrTx, rec: RollupFacts, beneficiaryIds: string[]) {
   if (beneficiaryIds.length === 0) return;
-  const { block, bit } = monthBit(rec.servedOn);
-  // One statement, the people-month rows certainly first: the unit rows are inserted only once the count over `pm` is
-  // known, i.e. after all of `pm` ran. A people-month row met again is locked, never rewritten (an update whose WHERE
-  // fails still locks the row), so a withdrawal deciding to drop it waits for us; likewise the unit row whose bit is
-  // already set.
-  await tx.execute(sql`with pm as (
-      insert into ${pm} (station_id, month, beneficiary_id, division_path, organisation_id)
-      select ${rec.stationId}::uuid, ${monthOf(rec.servedOn)}::date, x, ${rec.divisionPath}, ${rec.organisationId}::uuid
-      from unnest(${uuids(beneficiaryIds)}) x
-      on conflict (station_id, month, beneficiary_id) do update set division_path = excluded.division_path where false
-      returning 1
-    )
-    insert into ${unitPeople} (unit_path, beneficiary_id, block, months)
-    select ${unitOf(rec.divisionPath)}, x, ${block}::int, ${bit.toString()}::bigint
-    from unnest(${uuids(beneficiaryIds)}) x, (select count(*) from pm) done
-    on conflict (unit_path, beneficiary_id, block) do update set months = ${unitPeople.months} | excluded.months
-      where ${unitPeople.months} & excluded.months = 0`);
+  const p = rollupParams(rec);
+  await tx.execute(
+    sql`with pm as (${peopleMonthsInsert(p, beneficiaryIds, sql`true`)}) ${unitPeopleInsert(p, beneficiaryIds, after('pm'))}`,
+  );
 }
 
 /**

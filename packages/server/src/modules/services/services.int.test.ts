@@ -443,6 +443,49 @@ describe('hostile input, races and the case gate', () => {
     expect(await actual()).toEqual(expected());
   });
 
+  it('R-SVC-2 R-SVC-5 records naming the same people, station and month written at once with a withdrawal: each counted, none deadlocked', async () => {
+    // Each new record is one statement whose steps lock the rollup rows in a withdrawal's order (station month row,
+    // unit month row, people months, unit people, last contacts): run together, none may wait on another in a cycle.
+    const people: string[] = [];
+    for (const [i, name] of ['钱同时', '孙同时'].entries()) {
+      const p = await t.call(sw.zhang, 'POST', '/api/v1/beneficiaries', {
+        stationId: ids.liutun,
+        name,
+        idNumber: makeCitizenId('19550101', 60 + i),
+      });
+      expect(p.statusCode, p.body).toBe(201);
+      people.push(p.json().id as string);
+    }
+    const old = await post(sw.zhang, visit({ servedOn: '2026-09-03', beneficiaryIds: people }));
+    const bodies = Array.from({ length: 10 }, (_, i) =>
+      visit({
+        servedOn: `2026-09-${10 + i}`,
+        form: i % 2 ? 'home_visit' : 'phone_followup',
+        catalogueCode: i % 2 ? '2.3' : '2.1',
+        beneficiaryIds: i % 3 === 0 ? people : [people[i % 2]],
+      }),
+    );
+    const answers = await Promise.all([
+      ...bodies.map((b) => t.call(sw.zhang, 'POST', '/api/v1/service-records', b)),
+      t.call(sw.zhang, 'POST', `/api/v1/service-records/${old.id}/archive`, { version: 1, reason: '误录撤回' }),
+    ]);
+    for (const a of answers) expect(a.statusCode, a.body).toBeLessThan(300);
+    made.delete(old.id);
+    bodies.forEach((b, i) =>
+      made.set(answers[i].json().id as string, {
+        servedOn: b.servedOn as string,
+        code: b.catalogueCode as string,
+        form: b.form as string,
+        people: b.beneficiaryIds as string[],
+        head: 0,
+        min: 40,
+      }),
+    );
+    expect(await actual()).toEqual(expected());
+    // Both are named on the 19th, a home visit.
+    for (const p of people) expect(await contactOf(p)).toEqual({ service: '2026-09-19', visit: '2026-09-19' });
+  });
+
   it('R-SVC-3 a record naming a case that does not exist here is refused and writes nothing', async () => {
     const before = await snapshot();
     const r = await t.call(

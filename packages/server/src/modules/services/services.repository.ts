@@ -1,13 +1,18 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { VISIT_FORMS, type Scope, type ServiceRecordQuery } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
+import { placeholdersOf, prefixed } from '../../db/placeholders';
 import { scopeCondition } from '../../platform/auth/scope';
+import { isUniqueViolation } from '../../platform/http/errors';
 import { pageRows } from '../../platform/http/paging';
 import { visitDay } from '../beneficiaries';
 import { serviceRecordPeople as people, serviceRecords as r, serviceRecordWorkers as workers } from './services.table';
 
 export type ServiceRecordRow = typeof r.$inferSelect;
 export type ServiceRecordInsert = typeof r.$inferInsert;
+type PreparedCreate = { execute(params: Record<string, unknown>): Promise<ServiceRecordRow[]> };
+/** The create statements prepared for each database (a transaction's handle is new each time: built, not kept). */
+const prepared = new WeakMap<DbOrTx, Map<string, PreparedCreate>>();
 
 /**
  * Which records a scope reaches (R-SCOPE-1): an officer's division; a social worker's stations today; a contractor's
@@ -60,10 +65,43 @@ export const serviceRecordsRepository = {
     const [row] = await db.select().from(r).where(eq(r.id, id)).limit(1);
     return row;
   },
-  /** Inserts the record unless its id exists (a second send of the same record racing the first): undefined then. */
-  async insert(tx: DbOrTx, v: ServiceRecordInsert): Promise<ServiceRecordRow | undefined> {
-    const [row] = await tx.insert(r).values(v).onConflictDoNothing({ target: r.id }).returning();
-    return row;
+  /**
+   * A new record and what goes with it, in one statement: the insert is the WITH clause's first step (`r`), `steps`
+   * the rest (its people, rollups, last contacts, audit event — see `recordAddedSteps` for their order). One statement
+   * is atomic on its own, so a record without a case or an alert needs no transaction round trips. It is built with
+   * placeholders and prepared under `name`, once per shape and database (no SQL built per record; PostgreSQL plans it
+   * once per connection; in a transaction it is built each time, the rare path). When the id is already stored (the
+   * phone sent it again, or a concurrent send committed first) the insert's primary key refuses it and the whole
+   * statement with it: `undefined`, nothing written. (No other step can meet a unique key: the record's own rows are
+   * new and the rollups are upserts.)
+   */
+  async insertWith<P extends object>(
+    q: DbOrTx,
+    name: string,
+    record: ServiceRecordInsert,
+    steps: (p: { [K in keyof P]: Placeholder }) => [string, SQL][],
+    params: P,
+  ): Promise<ServiceRecordRow | undefined> {
+    const byName = prepared.get(q) ?? new Map<string, PreparedCreate>();
+    prepared.set(q, byName);
+    let statement = byName.get(name);
+    if (!statement) {
+      const rec = q.$with('r').as(q.insert(r).values(placeholdersOf(record, 'r_')).returning());
+      const rest = steps(placeholdersOf(params)).map(([step, body]) => q.$with(step, {}).as(body));
+      statement = q
+        .with(rec, ...rest)
+        .select()
+        .from(rec)
+        .prepare(name);
+      byName.set(name, statement);
+    }
+    try {
+      const [row] = await statement.execute({ ...prefixed(record, 'r_'), ...params });
+      return row;
+    } catch (e) {
+      if (isUniqueViolation(e)) return undefined;
+      throw e;
+    }
   },
   async update(
     tx: DbOrTx,

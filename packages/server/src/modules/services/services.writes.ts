@@ -6,11 +6,21 @@ import {
   type ServiceForm,
 } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
-import { diff, writeAudit } from '../../platform/audit/audit';
+import { auditInsert, auditRow, diff, writeAudit } from '../../platform/audit/audit';
+import { placeholdersOf, prefixed } from '../../db/placeholders';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, fieldError } from '../../platform/http/errors';
 import type { StationSummary } from '../stations';
-import { addPeopleMonths, dropPeopleMonths, moveMonthStats, recordAdded } from './rollups.repository';
+import {
+  addPeopleMonths,
+  after,
+  dropPeopleMonths,
+  moveMonthStats,
+  recordAddedSteps,
+  rollupParams,
+  type NewRecordParams,
+  type RollupFacts,
+} from './rollups.repository';
 import type { ServiceDeps } from './services.reads';
 import { serviceRecordsRepository as repo, type ServiceRecordRow } from './services.repository';
 
@@ -55,7 +65,11 @@ export function createRecordWrites(d: ServiceDeps) {
   const label = (form: string, item: Pick<CatalogueItemView, 'domainName' | 'itemName'>) =>
     `${SERVICE_FORM_LABELS[form as ServiceForm]}·${item.domainName}·${item.itemName}`;
   /** What the log keeps: no names, no summary text (it may be about abuse or health), counts and ids. */
-  const audited = (r: ServiceRecordRow, people: string[], workers: string[]) => ({
+  const audited = (
+    r: RollupFacts & Pick<ServiceRecordRow, 'caseId' | 'summary'>,
+    people: string[],
+    workers: string[],
+  ) => ({
     servedOn: r.servedOn,
     durationMinutes: r.durationMinutes,
     form: r.form,
@@ -81,32 +95,69 @@ export function createRecordWrites(d: ServiceDeps) {
     ): Promise<{ row: ServiceRecordRow; alertIds: string[] } | undefined> {
       const { station, draft, item } = w;
       const by = ctx.actor.userId;
+      const values = {
+        id: draft.id,
+        stationId: station.id,
+        divisionPath: station.divisionPath,
+        organisationId: w.organisationId,
+        servedOn: draft.servedOn,
+        durationMinutes: draft.durationMinutes,
+        form: draft.form,
+        catalogueCode: item.code,
+        domainCode: item.domainCode,
+        caseId: draft.caseId,
+        headCount: draft.headCount,
+        peopleCount: draft.beneficiaryIds.length,
+        summary: draft.summary,
+        place: draft.place,
+        createdBy: by,
+        updatedBy: by,
+      };
+      // One statement (issue 11): the record, its people, workers and rollups, the people's last contacts (after the
+      // rollup rows, the order a withdrawal locks them in) and the audit event; prepared once per shape.
+      const withPeople = draft.beneficiaryIds.length > 0;
+      const auditFields = auditRow(ctx, {
+        action: 'create',
+        entityType: 'serviceRecord',
+        entityId: values.id,
+        divisionPath: values.divisionPath,
+        summary: `记录服务：${label(values.form, item)}（${station.name}，${values.servedOn}）`,
+        after: { ...audited(values, draft.beneficiaryIds, w.workerIds), concern: draft.concern?.kind ?? null },
+      });
+      const steps = (p: NewRecordParams) => {
+        const { steps, last } = recordAddedSteps(p, withPeople);
+        if (withPeople) steps.push(['c', d.contacts.recordContactsStep(p, after(last))]);
+        steps.push(['a', auditInsert(db, placeholdersOf(auditFields, 'a_')).getSQL()]);
+        return steps;
+      };
+      const params = {
+        ...rollupParams(values),
+        recordId: values.id,
+        servedOn: values.servedOn,
+        people: draft.beneficiaryIds,
+        workers: w.workerIds,
+        visit: VISIT_FORMS.includes(draft.form),
+        ...prefixed(auditFields, 'a_'),
+      };
+      const insert = (q: DbOrTx) =>
+        repo.insertWith(
+          q,
+          withPeople ? 'service_record_create' : 'service_record_create_no_people',
+          values,
+          steps,
+          params,
+        );
+      // A case to check or an alert to raise: the statement inside a transaction with them; otherwise alone.
+      if (!draft.caseId && !draft.concern) {
+        const row = await insert(db);
+        return row && { row, alertIds: [] };
+      }
       try {
         return await db.transaction(async (tx) => {
           // The gate first: its answer (no such case here, or closed) rather than the foreign key's.
           await checkCase(tx, draft.caseId, station.id, draft.beneficiaryIds);
-          const row = await repo.insert(tx, {
-            id: draft.id,
-            stationId: station.id,
-            divisionPath: station.divisionPath,
-            organisationId: w.organisationId,
-            servedOn: draft.servedOn,
-            durationMinutes: draft.durationMinutes,
-            form: draft.form,
-            catalogueCode: item.code,
-            domainCode: item.domainCode,
-            caseId: draft.caseId,
-            headCount: draft.headCount,
-            peopleCount: draft.beneficiaryIds.length,
-            summary: draft.summary,
-            place: draft.place,
-            createdBy: by,
-            updatedBy: by,
-          });
+          const row = await insert(tx);
           if (!row) throw new AlreadyStored();
-          await recordAdded(tx, row, draft.beneficiaryIds, w.workerIds);
-          await addPeopleMonths(tx, row, draft.beneficiaryIds);
-          await d.contacts.recordContacts(tx, draft.beneficiaryIds, row.servedOn, VISIT_FORMS.includes(row.form));
           const alertIds: string[] = [];
           if (draft.concern && d.alertRaiser) {
             const c = draft.concern;
@@ -122,14 +173,6 @@ export function createRecordWrites(d: ServiceDeps) {
             });
             alertIds.push(alert.id);
           }
-          await writeAudit(tx, ctx, {
-            action: 'create',
-            entityType: 'serviceRecord',
-            entityId: row.id,
-            divisionPath: row.divisionPath,
-            summary: `记录服务：${label(row.form, item)}（${station.name}，${row.servedOn}）`,
-            after: { ...audited(row, draft.beneficiaryIds, w.workerIds), concern: draft.concern?.kind ?? null },
-          });
           return { row, alertIds };
         });
       } catch (e) {

@@ -17,11 +17,12 @@ export interface StationSummary {
  * directory); the station table is read nowhere else. Reads that list stations take the caller's scope.
  */
 export function createStationLookup({ db }: { db: DbOrTx }) {
+  const summaries = repo.preparedSummaries(db);
   return {
     /** Facts of the named stations (no scope: the caller already holds their ids through its own scoped record). */
     async summaries(ids: string[]): Promise<StationSummary[]> {
       if (ids.length === 0) return [];
-      return repo.summaries(db, [...new Set(ids)]);
+      return summaries([...new Set(ids)]);
     },
     /** The named stations, all of which must belong to the county (a plan or procurement covers its own unit only). */
     async ofCounty(countyCode: string, ids: string[]): Promise<StationSummary[]> {

@@ -80,8 +80,17 @@ export const stationsRepository = {
   },
 
   // Reads for other modules (through stations.lookup.ts).
-  async summaries(db: DbOrTx, ids: string[]) {
-    return db.select(summary).from(stations).where(inArray(stations.id, ids));
+  /**
+   * Facts of stations by id, prepared (every service record's create reads its station): the ids one array parameter,
+   * so the statement is the same for any number of them.
+   */
+  preparedSummaries(db: DbOrTx) {
+    const q = db
+      .select(summary)
+      .from(stations)
+      .where(sql`${stations.id} = any(${sql.placeholder('ids')}::uuid[])`)
+      .prepare('station_summaries');
+    return (ids: string[]) => q.execute({ ids });
   },
   async ofCounty(db: DbOrTx, countyCode: string, ids: string[]) {
     return db

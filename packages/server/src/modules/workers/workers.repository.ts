@@ -290,12 +290,20 @@ export const workersRepository = {
     return new Map(rows.map((r) => [r.id, r.name]));
   },
   /** Workers of any role assigned to the stations on `today`: who may be responsible for the stations' people. */
-  async assignedAt(db: DbOrTx, stationIds: string[], today: string) {
-    if (stationIds.length === 0) return [];
-    return db
+  /** Prepared (a service record's create checks its workers): the stations one array parameter. */
+  preparedAssignedAt(db: DbOrTx) {
+    const q = db
       .selectDistinct({ workerId: workers.id, name: workers.name, stationId: workerAssignments.stationId })
       .from(workerAssignments)
       .innerJoin(workers, eq(workers.id, workerAssignments.workerId))
-      .where(and(inArray(workerAssignments.stationId, stationIds), isNull(workers.archivedAt), activeOn(today)));
+      .where(
+        and(
+          sql`${workerAssignments.stationId} = any(${sql.placeholder('stationIds')}::uuid[])`,
+          isNull(workers.archivedAt),
+          activeOn(sql.placeholder('day')),
+        ),
+      )
+      .prepare('workers_assigned_at');
+    return async (stationIds: string[], day: string) => (stationIds.length ? q.execute({ stationIds, day }) : []);
   },
 };

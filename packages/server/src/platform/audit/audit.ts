@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type Placeholder } from 'drizzle-orm';
 import type { AuditAction, AuditEntityType, AuditEventView } from '@shegong/shared';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../auth/actor';
@@ -30,7 +30,12 @@ export interface AuditInput {
  * summary and the before/after payloads is masked here, whatever the caller passed (R-SCOPE-2).
  */
 export async function writeAudit(db: DbOrTx, ctx: RequestContext, e: AuditInput): Promise<void> {
-  await db.insert(auditEvents).values({
+  await auditInsert(db, auditRow(ctx, e));
+}
+
+/** An audit event's row, masked as `writeAudit` masks it. */
+export function auditRow(ctx: RequestContext, e: AuditInput) {
+  return {
     userId: e.userId ?? ctx.actor?.userId ?? null,
     username: e.username ?? ctx.actor?.username ?? null,
     action: e.action,
@@ -42,7 +47,16 @@ export async function writeAudit(db: DbOrTx, ctx: RequestContext, e: AuditInput)
     after: e.after === undefined ? null : redactValue(e.after),
     ip: ctx.ip,
     requestId: ctx.requestId,
-  });
+  };
+}
+export type AuditRow = ReturnType<typeof auditRow>;
+
+/**
+ * The insert of an audit row (`auditRow`), not yet run: a change written in one statement makes it a step of its WITH
+ * clause, its fields values or a prepared statement's placeholders (the event commits with the change all the same).
+ */
+export function auditInsert(db: DbOrTx, row: { [K in keyof AuditRow]: AuditRow[K] | Placeholder }) {
+  return db.insert(auditEvents).values(row);
 }
 
 /** The fields that changed, as before/after objects, so the log shows just the difference. */
