@@ -52,6 +52,10 @@ function integration(driver: 'pglite' | 'pg', today?: string) {
 // Three projects: pure unit tests, integration tests on the real app and database, browser journeys.
 export default defineConfig({
   test: {
+    // Two integration files at a time (Vitest's default on two cores is one): a file often waits on PostgreSQL, and
+    // every file has its own database. The browser journeys stay one at a time, after them: two at once took as long
+    // (each already runs a server and Chromium) and timed out under the load.
+    maxWorkers: 2,
     projects: [
       {
         test: { name: 'unit', include: ['packages/shared/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'] },
