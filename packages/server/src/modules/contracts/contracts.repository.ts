@@ -173,8 +173,10 @@ export const contractsRepository = {
       .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
       .where(and(inArray(contractStations.stationId, stationIds), liveOn(today)));
   },
-  /** The organisation whose contract covered the station on a day (past days too: a late-entered service record). */
-  /** Prepared (every service record's create asks it). */
+  /**
+   * The organisation whose contract covered the station on a day (past days too: a late-entered service record);
+   * prepared, as every service record's create asks it.
+   */
   preparedOrganisationOn(db: DbOrTx) {
     const day = sql`${sql.placeholder('day')}::date`;
     const q = db
