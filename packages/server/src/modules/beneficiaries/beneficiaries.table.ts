@@ -97,7 +97,9 @@ export const beneficiaryCategories = pgTable(
     ...auditedColumns(),
   },
   (t) => [
-    index('beneficiary_categories_person_idx').on(t.beneficiaryId, t.category),
+    // With the dates and the archive mark, people by category is an index-only scan merged with the people served, in
+    // person order (issue 11: the city's year).
+    index('beneficiary_categories_person_idx').on(t.beneficiaryId, t.category, t.startedOn, t.endedOn, t.archivedAt),
     index('beneficiary_categories_category_idx').on(t.category, t.beneficiaryId),
   ],
 );

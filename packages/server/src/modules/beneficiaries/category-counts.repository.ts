@@ -15,8 +15,10 @@ export async function servedByCategory(
   to: string,
   withHealth: boolean,
 ): Promise<{ category: BeneficiaryCategory; people: number }[]> {
-  const rows = await db
-    .select({ category: cats.category, people: sql<number>`count(distinct ${cats.beneficiaryId})::int` })
+  // Distinct (person, category) pairs, then counted: in person order (the index) the pairs come out of a merge with
+  // the people served, where count(distinct) per category would sort every row by category (issue 11).
+  const pairs = db
+    .selectDistinct({ id: cats.beneficiaryId, category: cats.category })
     .from(cats)
     .where(
       and(
@@ -26,6 +28,10 @@ export async function servedByCategory(
         withHealth ? undefined : sql`not (${cats.category} = any(${sql.param([...HEALTH_CATEGORIES])}::text[]))`,
       ),
     )
-    .groupBy(cats.category);
+    .as('pairs');
+  const rows = await db
+    .select({ category: pairs.category, people: sql<number>`count(*)::int` })
+    .from(pairs)
+    .groupBy(pairs.category);
   return rows.map((r) => ({ category: r.category as BeneficiaryCategory, people: r.people }));
 }
