@@ -3,7 +3,7 @@
  * with its own session and body), and a recorder of the SQL the server runs for each request (tagged per request by an
  * AsyncLocalStorage entered in an onRequest hook), so that the same statements can be run again directly.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { stats, type Stats } from './bench-load';
@@ -98,6 +98,13 @@ export function sqlRecorder() {
   const byTag = new Map<string, Statement[]>();
   let on = false;
   const original = pg.Client.prototype.query;
+  // A pooled query waiting for a free connection is sent from the callback pg-pool calls when another request releases
+  // one — in that request's async context. Bound to the caller's context, each statement is recorded under its own
+  // request (without this, under load some went to another request's tag or to none).
+  const connect = pg.Pool.prototype.connect as (this: pg.Pool, cb?: (...a: unknown[]) => void) => unknown;
+  pg.Pool.prototype.connect = function (this: pg.Pool, cb?: (...a: unknown[]) => void) {
+    return cb ? connect.call(this, AsyncResource.bind(cb)) : connect.call(this);
+  } as typeof pg.Pool.prototype.connect;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const tag = on ? als.getStore() : undefined;
     if (tag) {
