@@ -70,7 +70,9 @@ beforeAll(async () => {
   p.other = await person(sw.zhang, '钟玉兰', {
     risk: 'low',
     categories: [
-      { category: 'dibao', startedOn: '2024-01-01', source: '低保名册' },
+      // 低保 renewed inside the period (two rows of one category): still one person in it.
+      { category: 'dibao', startedOn: '2024-01-01', endedOn: '2026-10-31', source: '低保名册' },
+      { category: 'dibao', startedOn: '2026-11-01', source: '低保复核' },
       // Ended before the period: not counted in it.
       { category: 'temporary_relief', startedOn: '2025-01-01', endedOn: '2025-06-30', source: '临时救助' },
     ],
@@ -201,7 +203,7 @@ describe('service figures (R-SVC-2)', () => {
     expect(after.totals).toEqual(expected('2026-10-01', '2026-11-30').totals);
   });
 
-  it('R-SVC-1 people served by the categories they were in during the period; health ones only for who may see them', async () => {
+  it('R-SVC-1 people served by the categories they were in during the period (once each, renewed or not); health ones only for who may see them', async () => {
     const byCat = (s: ServiceStatistics) => Object.fromEntries(s.byCategory.map((c) => [c.category, c.people]));
     expect(byCat(await stats(f.lead))).toEqual({ dibao: 2, hardship_elder: 1, left_behind_child: 1, disabled: 1 });
     expect(byCat(await stats(f.city))).toEqual({ dibao: 2, hardship_elder: 1, left_behind_child: 1 });
